@@ -1,0 +1,35 @@
+import type { Severity } from '../severity.js';
+
+export type Preset = 'recommended' | 'strict' | 'none';
+
+export type SeveritySetting = Severity | 'off';
+
+/** A rule's setting as written: `"warning"` or `["error", { …options }]`. */
+export type RuleSettingInput = SeveritySetting | [SeveritySetting] | [SeveritySetting, Record<string, unknown>];
+
+export interface ConfigOverride {
+  files: string[];
+  rules: Record<string, RuleSettingInput>;
+}
+
+/** `.iac-review.json` after parsing and validation (SPEC §5). */
+export interface ReviewConfig {
+  /** Absolute path of the config file, when one was found. */
+  file?: string;
+  /** Directory globs are relative to: the config file's directory, else the analysed directory. */
+  baseDir: string;
+  extends: Preset;
+  include: string[];
+  exclude: string[];
+  rules: Record<string, RuleSettingInput>;
+  overrides: ConfigOverride[];
+}
+
+/** The setting in force for one rule on one file. */
+export interface EffectiveRuleSetting {
+  severity: SeveritySetting;
+  /** True when the severity came from the user's config rather than the preset: it then overrides per-finding severities. */
+  severityFromConfig: boolean;
+  /** The rule's default options overlaid with configured ones (and preset ones, e.g. strict). */
+  options: Record<string, unknown>;
+}

@@ -1,0 +1,115 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+
+/** Files larger than this are not analysed (reported as an input error). */
+export const MAX_SOURCE_BYTES = 8 * 1024 * 1024;
+/** file()/templatefile() read at most this much. */
+export const MAX_FUNCTION_FILE_BYTES = 1024 * 1024;
+
+export type ReadResult = { ok: true; text: string } | { ok: false; error: string };
+
+export interface DirEntry {
+  name: string;
+  isDirectory: boolean;
+}
+
+/**
+ * The one way the engine reads files. The CLI uses the file system; the
+ * language server overlays unsaved editor buffers. Workspace confinement and
+ * size limits live here.
+ */
+export interface FileHost {
+  /** Files outside this directory are never read by file()/templatefile(). */
+  readonly workspaceRoot: string;
+  readText(path: string, maxBytes?: number): ReadResult;
+  readDirectory(path: string): DirEntry[] | undefined;
+}
+
+export function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel));
+}
+
+/** Decodes bytes as a Terraform source file: UTF-8 only, no NUL bytes, BOM removed. */
+export function decodeSource(bytes: Uint8Array): ReadResult {
+  const probe = Math.min(bytes.length, 8192);
+  for (let i = 0; i < probe; i++) {
+    if (bytes[i] === 0) return { ok: false, error: 'binary file (contains NUL bytes); not a Terraform source file' };
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { ok: false, error: `invalid UTF-8 at byte ${firstInvalidUtf8(bytes)}; Terraform requires UTF-8 source files` };
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { ok: true, text };
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let lo = 0;
+  let hi = bytes.length;
+  // Binary search for the shortest prefix that fails to decode (truncated sequences at the cut are allowed with stream: true).
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    try {
+      decoder.decode(bytes.subarray(0, mid + 1), { stream: true });
+      decoder.decode();
+      lo = mid + 1;
+    } catch {
+      hi = mid;
+    }
+  }
+  return lo;
+}
+
+function formatSize(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+export class NodeFileHost implements FileHost {
+  readonly workspaceRoot: string;
+
+  constructor(workspaceRoot: string) {
+    this.workspaceRoot = resolve(workspaceRoot);
+  }
+
+  readText(path: string, maxBytes = MAX_SOURCE_BYTES): ReadResult {
+    try {
+      const size = statSync(path).size;
+      if (size > maxBytes) {
+        return { ok: false, error: `file is ${formatSize(size)}; files over ${formatSize(maxBytes)} are not analysed` };
+      }
+      return decodeSource(readFileSync(path));
+    } catch (e) {
+      return { ok: false, error: describeFsError(e) };
+    }
+  }
+
+  readDirectory(path: string): DirEntry[] | undefined {
+    try {
+      return readdirSync(path, { withFileTypes: true }).map((d) => ({
+        name: d.name,
+        isDirectory: d.isDirectory(),
+      }));
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+export function describeFsError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'file not found (it may have been deleted)';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied: the file cannot be read';
+    case 'EISDIR':
+      return 'is a directory, not a file';
+    default:
+      return `cannot read file: ${(e as Error)?.message ?? String(e)}`;
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * The one position/range type of the engine. Lines and columns are 1-based;
+ * columns count UTF-16 code units (what editors and JavaScript strings count);
+ * `offset` is the 0-based UTF-16 index into the text the parser was given
+ * (a leading byte-order mark is removed before parsing and never counted).
+ */
+export interface Position {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** A range in a particular file; `file` is an absolute path. */
+export interface Location {
+  file: string;
+  range: Range;
+}
+
+/** Start offsets of each line, for converting offsets to positions. */
+export function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  }
+  return starts;
+}
+
+export function positionAt(lineStarts: readonly number[], offset: number): Position {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - lineStarts[lo]! + 1, offset };
+}
+
+export function rangeFromOffsets(lineStarts: readonly number[], start: number, end: number): Range {
+  return { start: positionAt(lineStarts, start), end: positionAt(lineStarts, end) };
+}
+
+export function containsOffset(range: Range, offset: number): boolean {
+  return range.start.offset <= offset && offset <= range.end.offset;
+}
+
+export function compareRanges(a: Range, b: Range): number {
+  return a.start.offset - b.start.offset || a.end.offset - b.end.offset;
+}

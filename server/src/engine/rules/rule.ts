@@ -1,0 +1,99 @@
+import type { Attribute, Block, Expression, SourceFile } from '../parse/ast.js';
+import type { Fix, RelatedInformation } from '../finding.js';
+import type { Range } from '../range.js';
+import type { Severity } from '../severity.js';
+import type { Module } from '../model/module.js';
+import type { Value } from '../evaluate/value.js';
+import type { Scope } from '../evaluate/scope.js';
+
+/** Declares one option of a rule; drives config validation, the JSON Schema and the docs. */
+export interface RuleOptionSpec {
+  type: 'boolean' | 'string' | 'string[]' | 'object';
+  description: string;
+  default: unknown;
+  /** For `object` options: JSON Schema of the value (used in the config schema). */
+  schema?: Record<string, unknown>;
+}
+
+export interface RuleMeta {
+  /** Stable id, `<category>/<name>`. */
+  id: string;
+  title: string;
+  /** The part of the id before `/`. */
+  category: string;
+  /** Default severity in the `recommended` preset. */
+  severity: Severity;
+  /** Why the standard exists (shown to users). */
+  rationale: string;
+  /** How to fix it (shown to users). */
+  remediation: string;
+  /** Ids of the same check in other tools; also drives tfsec/trivy/checkov suppression comments. */
+  equivalents: { tflint?: string[]; trivy?: string[]; tfsec?: string[]; checkov?: string[] };
+  options?: Record<string, RuleOptionSpec>;
+  examples: { failing: string; passing: string };
+  /** True when the rule offers fixes for (some of) its findings. */
+  fixable?: boolean;
+  /** Rules that run only in diff mode (SPEC §7). */
+  diffOnly?: boolean;
+}
+
+export interface ReportDescriptor {
+  file: SourceFile;
+  range: Range;
+  message: string;
+  address?: string;
+  /** Per-finding severity where the rule's meaning varies (e.g. `*` vs `s3:*`); a severity set in config wins. */
+  severity?: Severity;
+  related?: RelatedInformation[];
+  fix?: Fix;
+}
+
+export interface UndecidedDescriptor {
+  file: SourceFile;
+  range: Range;
+  /** What a human must verify. */
+  text: string;
+  /** Why the rule could not decide. */
+  reason: string;
+  address?: string;
+}
+
+/** What a rule's `check` receives: the whole module, evaluated on demand, and a way to report. */
+export interface RuleContext<O = Record<string, unknown>> {
+  readonly module: Module;
+  /** Options merged over the rule's defaults. */
+  readonly options: O;
+  /** Evaluates an expression written in `file` (with optional extra bindings, e.g. `each`). */
+  evaluate(expr: Expression, file: SourceFile, scope?: Scope): Value;
+  /** Evaluates an attribute of a block, or undefined when the block does not set it. */
+  attributeValue(block: Block, file: SourceFile, name: string): Value | undefined;
+  report(descriptor: ReportDescriptor): void;
+  undecided(descriptor: UndecidedDescriptor): void;
+}
+
+export interface Rule<O = Record<string, unknown>> {
+  meta: RuleMeta;
+  check(context: RuleContext<O>): void;
+}
+
+/** Helper so rule files get their option type checked against the metadata. */
+export function defineRule<O = Record<string, unknown>>(rule: Rule<O>): Rule<O> {
+  return rule;
+}
+
+export function findAttribute(block: Block, name: string): Attribute | undefined {
+  for (const item of block.body) if (item.kind === 'Attribute' && item.name === name) return item;
+  return undefined;
+}
+
+export function findBlocks(block: Block, type: string): Block[] {
+  const out: Block[] = [];
+  for (const item of block.body) if (item.kind === 'Block' && item.type === type) out.push(item);
+  return out;
+}
+
+/** The range of a block's header (type and labels), where "something is missing" findings go. */
+export function headerRange(block: Block): Range {
+  const last = block.labels.length ? block.labels[block.labels.length - 1]!.range : block.typeRange;
+  return { start: block.typeRange.start, end: last.end };
+}
