@@ -73,7 +73,11 @@ export interface RuleContext<O = Record<string, unknown>> {
 
 export interface Rule<O = Record<string, unknown>> {
   meta: RuleMeta;
-  check(context: RuleContext<O>): void;
+  /**
+   * Absent only for rules whose findings an engine pass produces (the
+   * `suppression/*` rules come from applying suppression comments).
+   */
+  check?(context: RuleContext<O>): void;
 }
 
 /** Helper so rule files get their option type checked against the metadata. */
