@@ -51,6 +51,8 @@ export interface UnknownValue extends ValueBase {
   kind: 'unknown';
   /** Why it is unknown, phrased for a reviewer: "var.actions is an input of this child module". */
   reason: string;
+  /** True when evaluation would fail in Terraform too (missing key, bad index): `try()` moves past these. */
+  failed?: boolean;
 }
 
 export const NULL: NullValue = { kind: 'null' };

@@ -1,0 +1,382 @@
+import type { Attribute, Block, Expression, SourceFile, TemplatePart } from '../parse/ast.js';
+import { SPLAT_ITEM } from '../parse/ast.js';
+import type { Location } from '../range.js';
+import type { FileHost } from '../host.js';
+import type { Module } from '../model/module.js';
+import { EMPTY_SCOPE, extendScope, type Scope } from './scope.js';
+import { callFunction, type FunctionHost } from './functions.js';
+import { applyBinary, applyUnary } from './operators.js';
+import {
+  asString,
+  bool,
+  object,
+  str,
+  tuple,
+  unknown,
+  type ObjectValue,
+  type UnknownValue,
+  type Value,
+} from './value.js';
+
+/** Resource-attribute roots that are never statically known. */
+const APPLY_TIME_ROOTS = new Set(['self', 'count', 'each']);
+
+/**
+ * Resolves expressions of one module statically (SPEC §2). Pure apart from
+ * reading files for file()/templatefile() through the FileHost; memoises
+ * locals and variables; never loops on cycles.
+ */
+export class ModuleEvaluator {
+  private readonly localCache = new Map<string, Value>();
+  private readonly localsInProgress: string[] = [];
+  private readonly variableCache = new Map<string, Value>();
+  private readonly functionHost: FunctionHost;
+
+  constructor(
+    readonly module: Module,
+    host: FileHost,
+  ) {
+    this.functionHost = {
+      host,
+      baseDir: module.dir,
+      evaluate: (expr, file, scope) => this.evaluate(expr, file, scope),
+    };
+  }
+
+  evaluate(expr: Expression, file: SourceFile, scope: Scope = EMPTY_SCOPE): Value {
+    const at = (): Location => ({ file: file.path, range: expr.range });
+    switch (expr.kind) {
+      case 'Literal':
+        if (expr.value === null) return { kind: 'null', origin: at() };
+        return typeof expr.value === 'number'
+          ? { kind: 'number', value: expr.value, origin: at() }
+          : bool(expr.value, at());
+      case 'Template':
+        return this.evaluateTemplate(expr.parts, file, scope, at());
+      case 'Tuple':
+        return tuple(
+          expr.items.map((item) => this.evaluate(item, file, scope)),
+          at(),
+        );
+      case 'Object': {
+        const entries = new Map<string, Value>();
+        for (const item of expr.items) {
+          let key: string | undefined;
+          if (item.keyIsIdentifier && item.key.kind === 'Variable') key = item.key.name;
+          else {
+            const k = this.evaluate(item.key, file, scope);
+            if (k.kind === 'unknown') return unknown(`a map key is not known statically (${k.reason})`, at());
+            key = asString(k);
+            if (key === undefined) return unknown('a map key is not a string', at());
+          }
+          entries.set(key, this.evaluate(item.value, file, scope));
+        }
+        return object(entries, at());
+      }
+      case 'Paren':
+        return this.evaluate(expr.expr, file, scope);
+      case 'Variable':
+        return this.evaluateRoot(expr.name, file, scope, at());
+      case 'GetAttr':
+        return this.evaluateGetAttr(expr, file, scope, at());
+      case 'Index': {
+        const target = this.evaluate(expr.object, file, scope);
+        const index = this.evaluate(expr.index, file, scope);
+        return indexValue(target, index, at());
+      }
+      case 'Splat': {
+        const target = this.evaluate(expr.object, file, scope);
+        if (target.kind === 'unknown') return target;
+        const items = target.kind === 'tuple' ? target.items : target.kind === 'null' ? [] : [target];
+        return tuple(
+          items.map((item) => this.evaluate(expr.each, file, extendScope(scope, { [SPLAT_ITEM]: item }))),
+          at(),
+        );
+      }
+      case 'Call':
+        return callFunction(expr, file, scope, this.functionHost, at());
+      case 'Conditional': {
+        const cond = this.evaluate(expr.cond, file, scope);
+        if (cond.kind === 'bool') return this.evaluate(cond.value ? expr.then : expr.else, file, scope);
+        if (cond.kind === 'unknown') return unknown(`depends on a condition that is not known statically (${cond.reason})`, at());
+        return failed('the condition is not a bool', at());
+      }
+      case 'Binary':
+        return applyBinary(expr.op, this.evaluate(expr.left, file, scope), this.evaluate(expr.right, file, scope), at());
+      case 'Unary':
+        return applyUnary(expr.op, this.evaluate(expr.operand, file, scope), at());
+      case 'For':
+        return this.evaluateFor(expr, file, scope, at());
+      case 'Invalid':
+        return failed('the expression has a syntax error', at());
+    }
+  }
+
+  /** Evaluates attribute `name` of a block, or undefined when the block does not set it. */
+  attributeValue(block: Block, file: SourceFile, name: string, scope: Scope = EMPTY_SCOPE): Value | undefined {
+    for (const item of block.body) {
+      if (item.kind === 'Attribute' && item.name === name) return this.evaluate(item.expr, file, scope);
+    }
+    return undefined;
+  }
+
+  /** `local.<name>`: evaluated once; a cycle yields unknown instead of looping. */
+  localValue(name: string): Value {
+    const cached = this.localCache.get(name);
+    if (cached) return cached;
+    const local = this.module.locals.get(name);
+    if (!local) return failed(`local.${name} is not defined in this module`);
+    if (this.localsInProgress.includes(name)) {
+      const cycle = [...this.localsInProgress.slice(this.localsInProgress.indexOf(name)), name].map((n) => `local.${n}`);
+      return failed(`local.${name} refers to itself (${cycle.join(' → ')})`);
+    }
+    this.localsInProgress.push(name);
+    let value: Value;
+    try {
+      value = this.evaluate(local.attribute.expr, local.file);
+    } finally {
+      this.localsInProgress.pop();
+    }
+    // Values computed while a cycle was open may be partial; only cache outside cycles.
+    if (this.localsInProgress.length === 0 || value.kind !== 'unknown') this.localCache.set(name, value);
+    return value;
+  }
+
+  /**
+   * `var.<name>` as Terraform loads it in a root module (default, then
+   * terraform.tfvars, then *.auto.tfvars in lexical order); in a child
+   * module every variable is an input its callers decide, so unknown.
+   */
+  variableValue(name: string): Value {
+    const cached = this.variableCache.get(name);
+    if (cached) return cached;
+    const value = this.resolveVariable(name);
+    this.variableCache.set(name, value);
+    return value;
+  }
+
+  private resolveVariable(name: string): Value {
+    const declared = this.module.variables.get(name);
+    if (!declared) return failed(`var.${name} is not declared in this module`);
+    if (!this.module.isRoot) {
+      return unknown(`var.${name} is an input of this child module: its callers decide the value`);
+    }
+    let value: Value | undefined;
+    const defaultValue = this.attributeValue(declared.block, declared.file, 'default', EMPTY_SCOPE);
+    if (defaultValue) value = defaultValue;
+    for (const varFile of this.module.varFiles) {
+      for (const item of varFile.body) {
+        if (item.kind === 'Attribute' && item.name === name) value = this.evaluateTfvar(item, varFile);
+      }
+    }
+    return value ?? unknown(`var.${name} has no default and is not set in a .tfvars file: it is given at plan time`);
+  }
+
+  /** tfvars hold constant values only; anything else is unknown. */
+  private evaluateTfvar(attr: Attribute, file: SourceFile): Value {
+    return this.evaluate(attr.expr, file, EMPTY_SCOPE);
+  }
+
+  private evaluateRoot(name: string, _file: SourceFile, scope: Scope, origin: Location): Value {
+    const bound = scope.get(name);
+    if (bound) return bound;
+    switch (name) {
+      case 'var':
+      case 'local':
+      case 'path':
+      case 'module':
+      case 'data':
+      case 'terraform':
+        return unknown(`\`${name}\` used without an attribute`, origin);
+      default:
+        if (APPLY_TIME_ROOTS.has(name)) return unknown(`${name} is known only during plan`, origin);
+        return unknown(`${name} refers to a resource: known only after apply`, origin);
+    }
+  }
+
+  private evaluateGetAttr(
+    expr: Extract<Expression, { kind: 'GetAttr' }>,
+    file: SourceFile,
+    scope: Scope,
+    origin: Location,
+  ): Value {
+    const root = expr.object.kind === 'Variable' && !scope.has(expr.object.name) ? expr.object.name : undefined;
+    if (root !== undefined) {
+      switch (root) {
+        case 'var':
+          return this.variableValue(expr.name);
+        case 'local':
+          return this.localValue(expr.name);
+        case 'path':
+          if (expr.name === 'module' || expr.name === 'root') return str(this.module.dir, origin);
+          if (expr.name === 'cwd') return unknown('path.cwd depends on where Terraform runs', origin);
+          return failed(`path.${expr.name} does not exist`, origin);
+        case 'terraform':
+          return unknown(`terraform.${expr.name} is known only when Terraform runs`, origin);
+        case 'count':
+        case 'each':
+        case 'self':
+          return unknown(`${root}.${expr.name} is known only during plan`, origin);
+        case 'module':
+          return unknown(`module.${expr.name} outputs are known only after the child module is evaluated`, origin);
+        case 'data':
+          return unknown(`data.${expr.name} is read at plan time`, origin);
+        default:
+          return unknown(`${root}.${expr.name} is a resource: its attributes are known only after apply`, origin);
+      }
+    }
+    const target = this.evaluate(expr.object, file, scope);
+    if (target.kind === 'unknown') {
+      return target.reason.includes('known only after apply') || target.reason.includes('read at plan time')
+        ? unknown(`${traversalText(expr)} is known only after apply`, origin)
+        : target;
+    }
+    if (target.kind === 'object') {
+      const v = target.entries.get(expr.name);
+      return v ?? failed(`the object has no attribute "${expr.name}"`, origin);
+    }
+    if (target.kind === 'null') return failed(`attempt to get attribute "${expr.name}" of null`, origin);
+    return failed(`cannot get attribute "${expr.name}" of a ${target.kind}`, origin);
+  }
+
+  private evaluateTemplate(parts: TemplatePart[], file: SourceFile, scope: Scope, origin: Location): Value {
+    // "${x}" alone yields x itself, with its type, as in HCL.
+    if (parts.length === 1 && parts[0]!.kind === 'TemplateInterpolation') {
+      return this.evaluate(parts[0]!.expr, file, scope);
+    }
+    const out = this.renderTemplate(parts, file, scope);
+    return typeof out === 'string' ? str(out, origin) : { ...out, origin: out.origin ?? origin };
+  }
+
+  /** Renders template parts to a string, or the first unknown that stops it. */
+  renderTemplate(parts: TemplatePart[], file: SourceFile, scope: Scope): string | UnknownValue {
+    let text = '';
+    for (const part of parts) {
+      switch (part.kind) {
+        case 'TemplateLiteral':
+          text += part.value;
+          break;
+        case 'TemplateInterpolation': {
+          const v = this.evaluate(part.expr, file, scope);
+          if (v.kind === 'unknown') return v;
+          const s = asString(v);
+          if (s === undefined) return failed(`cannot interpolate a ${v.kind} into a string`);
+          text += s;
+          break;
+        }
+        case 'TemplateIf': {
+          const cond = this.evaluate(part.cond, file, scope);
+          if (cond.kind === 'unknown') return cond;
+          if (cond.kind !== 'bool') return failed('template condition is not a bool');
+          const branch = cond.value ? part.then : (part.else ?? []);
+          const rendered = this.renderTemplate(branch, file, scope);
+          if (typeof rendered !== 'string') return rendered;
+          text += rendered;
+          break;
+        }
+        case 'TemplateFor': {
+          const coll = this.evaluate(part.collection, file, scope);
+          if (coll.kind === 'unknown') return coll;
+          for (const [k, v] of iterate(coll)) {
+            const bindings: Record<string, Value> = { [part.valueVar]: v };
+            if (part.keyVar) bindings[part.keyVar] = k;
+            const rendered = this.renderTemplate(part.body, file, extendScope(scope, bindings));
+            if (typeof rendered !== 'string') return rendered;
+            text += rendered;
+          }
+          break;
+        }
+      }
+    }
+    return text;
+  }
+
+  private evaluateFor(
+    expr: Extract<Expression, { kind: 'For' }>,
+    file: SourceFile,
+    scope: Scope,
+    origin: Location,
+  ): Value {
+    const coll = this.evaluate(expr.collection, file, scope);
+    if (coll.kind === 'unknown') return unknown(`iterates over a value that is not known statically (${coll.reason})`, origin);
+    if (coll.kind !== 'tuple' && coll.kind !== 'object') return failed(`cannot iterate over a ${coll.kind}`, origin);
+    const items: Value[] = [];
+    const entries = new Map<string, Value>();
+    const groups = new Map<string, Value[]>();
+    for (const [k, v] of iterate(coll)) {
+      const bindings: Record<string, Value> = { [expr.valueVar]: v };
+      if (expr.keyVar) bindings[expr.keyVar] = k;
+      const inner = extendScope(scope, bindings);
+      if (expr.cond) {
+        const c = this.evaluate(expr.cond, file, inner);
+        if (c.kind === 'unknown') return unknown(`a for-expression filter is not known statically (${c.reason})`, origin);
+        if (c.kind !== 'bool') return failed('a for-expression filter is not a bool', origin);
+        if (!c.value) continue;
+      }
+      const value = this.evaluate(expr.valueExpr, file, inner);
+      if (expr.result === 'tuple') {
+        items.push(value);
+        continue;
+      }
+      const key = this.evaluate(expr.keyExpr!, file, inner);
+      if (key.kind === 'unknown') return unknown(`a for-expression key is not known statically (${key.reason})`, origin);
+      const ks = asString(key);
+      if (ks === undefined) return failed('a for-expression key is not a string', origin);
+      if (expr.grouping) {
+        const g = groups.get(ks) ?? [];
+        g.push(value);
+        groups.set(ks, g);
+      } else {
+        if (entries.has(ks)) return failed(`duplicate key "${ks}" in a for-expression`, origin);
+        entries.set(ks, value);
+      }
+    }
+    if (expr.result === 'tuple') return tuple(items, origin);
+    if (expr.grouping) for (const [k, g] of groups) entries.set(k, tuple(g));
+    return object(entries, origin);
+  }
+}
+
+/** Pairs (key, value) in Terraform's iteration order: lists by index, maps by lexical key order. */
+export function iterate(v: Value): Array<[Value, Value]> {
+  if (v.kind === 'tuple') return v.items.map((item, i) => [{ kind: 'number', value: i }, item]);
+  if (v.kind === 'object') {
+    return [...v.entries.keys()].sort().map((k) => [str(k), (v as ObjectValue).entries.get(k)!]);
+  }
+  return [];
+}
+
+export function indexValue(target: Value, index: Value, origin?: Location): Value {
+  if (target.kind === 'unknown') return target;
+  if (index.kind === 'unknown') return unknown(`the index is not known statically (${index.reason})`, origin);
+  if (target.kind === 'tuple') {
+    const i = index.kind === 'number' ? index.value : index.kind === 'string' ? Number(index.value) : NaN;
+    if (!Number.isInteger(i) || i < 0 || i >= target.items.length) return failed('index out of range', origin);
+    return target.items[i]!;
+  }
+  if (target.kind === 'object') {
+    const key = asString(index);
+    if (key === undefined) return failed('a map key must be a string', origin);
+    return target.entries.get(key) ?? failed(`the map has no element "${key}"`, origin);
+  }
+  return failed(`cannot index a ${target.kind}`, origin);
+}
+
+export function failed(reason: string, origin?: Location): UnknownValue {
+  const v: UnknownValue = { kind: 'unknown', reason, failed: true };
+  if (origin) v.origin = origin;
+  return v;
+}
+
+function traversalText(expr: Expression): string {
+  switch (expr.kind) {
+    case 'Variable':
+      return expr.name;
+    case 'GetAttr':
+      return `${traversalText(expr.object)}.${expr.name}`;
+    case 'Index':
+      return `${traversalText(expr.object)}[…]`;
+    default:
+      return '(expression)';
+  }
+}

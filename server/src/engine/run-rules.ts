@@ -1,0 +1,98 @@
+import type { Finding, InputError, UndecidedItem } from './finding.js';
+import type { Module } from './model/module.js';
+import type { ModuleEvaluator } from './evaluate/evaluator.js';
+import type { EffectiveRuleSetting } from './config/types.js';
+import type { ReportDescriptor, Rule, RuleContext, UndecidedDescriptor } from './rules/rule.js';
+import { SEVERITY_RANK, type Severity } from './severity.js';
+
+export interface RuleRunOutput {
+  findings: Finding[];
+  undecided: UndecidedItem[];
+  /** A rule that threw: reported once per module, the other rules still run. */
+  errors: InputError[];
+}
+
+export type SettingLookup = (ruleId: string, file: string) => EffectiveRuleSetting;
+
+/**
+ * Runs every enabled rule over one module. A rule is enabled for the module
+ * when it is on for at least one of its files; each finding then takes the
+ * setting of the file it is in (overrides are per file).
+ */
+export function runRules(
+  module: Module,
+  evaluator: ModuleEvaluator,
+  rules: readonly Rule<any>[],
+  settingFor: SettingLookup,
+  strict = false,
+): RuleRunOutput {
+  const output: RuleRunOutput = { findings: [], undecided: [], errors: [] };
+  const files = [...module.files, ...module.varFiles];
+  for (const rule of rules) {
+    if (!rule.check) continue;
+    const enabledIn = files.find((f) => settingFor(rule.meta.id, f.path).severity !== 'off');
+    if (!enabledIn) continue;
+    const { meta } = rule;
+    const context: RuleContext<Record<string, unknown>> = {
+      module,
+      options: settingFor(meta.id, enabledIn.path).options,
+      evaluate: (expr, file, scope) => evaluator.evaluate(expr, file, scope),
+      attributeValue: (block, file, name) => evaluator.attributeValue(block, file, name),
+      report: (d: ReportDescriptor) => {
+        const setting = settingFor(meta.id, d.file.path);
+        if (setting.severity === 'off') return;
+        const severity = finalSeverity(setting, d.severity, strict);
+        const finding: Finding = {
+          ruleId: meta.id,
+          severity,
+          category: meta.category,
+          message: d.message,
+          file: d.file.path,
+          range: d.range,
+        };
+        if (d.address !== undefined) finding.address = d.address;
+        if (d.related?.length) finding.related = d.related;
+        if (d.fix) finding.fix = d.fix;
+        output.findings.push(finding);
+      },
+      undecided: (d: UndecidedDescriptor) => {
+        if (settingFor(meta.id, d.file.path).severity === 'off') return;
+        const item: UndecidedItem = {
+          ruleId: meta.id,
+          category: meta.category,
+          text: d.text,
+          reason: d.reason,
+          file: d.file.path,
+          range: d.range,
+        };
+        if (d.address !== undefined) item.address = d.address;
+        output.undecided.push(item);
+      },
+    };
+    const before = { findings: output.findings.length, undecided: output.undecided.length };
+    try {
+      rule.check(context);
+    } catch (e) {
+      // Isolate the failure: drop the rule's partial output, keep every other rule.
+      output.findings.length = before.findings;
+      output.undecided.length = before.undecided;
+      output.errors.push({
+        file: enabledIn.path,
+        message: `internal error in rule ${meta.id} (its findings for this module are missing): ${(e as Error)?.message ?? String(e)}`,
+      });
+    }
+  }
+  return output;
+}
+
+/**
+ * A severity set in the user's config wins; otherwise the rule's per-finding
+ * severity (e.g. `*` vs `s3:*`) or the preset's; the `strict` preset raises
+ * everything to at least warning (SPEC §5).
+ */
+export function finalSeverity(setting: EffectiveRuleSetting, perFinding: Severity | undefined, strict: boolean): Severity {
+  const configured = setting.severity as Severity;
+  if (setting.severityFromConfig) return configured;
+  const severity = perFinding ?? configured;
+  return strict && SEVERITY_RANK[severity] < SEVERITY_RANK.warning ? 'warning' : severity;
+}

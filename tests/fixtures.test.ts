@@ -1,0 +1,166 @@
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyzeWorkspace } from '../server/src/engine/analyze.js';
+import { NodeFileHost, type DirEntry, type FileHost } from '../server/src/engine/host.js';
+import { sourceKind } from '../server/src/engine/discover.js';
+import { RULES } from '../server/src/engine/rules/registry.generated.js';
+import type { Rule } from '../server/src/engine/rules/rule.js';
+import { parseExpectations, suppressedRuleIds, type Expectation } from './support/expectations.js';
+
+const ROOT = join(dirname(new URL(import.meta.url).pathname), '..', 'test-fixtures');
+/** Fixture trees that are not rule fixtures. */
+const NOT_RULE_FIXTURES = new Set(['example', 'exercises', 'parser', 'bad-input']);
+const NOW = new Date('2026-11-23T12:00:00Z');
+
+const ruleById = new Map(RULES.map((r) => [r.meta.id, r]));
+
+interface FixtureCase {
+  ruleId: string;
+  name: string;
+  /** The directory analysed. */
+  dir: string;
+  /** For single-file cases: the only file the module consists of. */
+  onlyFile?: string;
+  files: string[];
+}
+
+function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...listFiles(p));
+    else if (sourceKind(name)) out.push(p);
+  }
+  return out;
+}
+
+function collectCases(): FixtureCase[] {
+  const cases: FixtureCase[] = [];
+  for (const category of readdirSync(ROOT).sort()) {
+    if (NOT_RULE_FIXTURES.has(category) || !statSync(join(ROOT, category)).isDirectory()) continue;
+    for (const rule of readdirSync(join(ROOT, category)).sort()) {
+      const ruleDir = join(ROOT, category, rule);
+      if (!statSync(ruleDir).isDirectory()) continue;
+      const ruleId = `${category}/${rule}`;
+      for (const name of readdirSync(ruleDir).sort()) {
+        const p = join(ruleDir, name);
+        if (statSync(p).isDirectory()) cases.push({ ruleId, name, dir: p, files: listFiles(p) });
+        else if (sourceKind(name) === 'config') cases.push({ ruleId, name, dir: ruleDir, onlyFile: p, files: [p] });
+      }
+    }
+  }
+  return cases;
+}
+
+/** Shows a single-file case as a module of that one file, hiding its sibling cases. */
+class SingleFileHost implements FileHost {
+  private readonly inner: NodeFileHost;
+  constructor(
+    readonly workspaceRoot: string,
+    private readonly onlyFile: string,
+  ) {
+    this.inner = new NodeFileHost(workspaceRoot);
+  }
+  readText(path: string, maxBytes?: number) {
+    return this.inner.readText(path, maxBytes);
+  }
+  readDirectory(path: string): DirEntry[] | undefined {
+    const entries = this.inner.readDirectory(path);
+    if (!entries || path !== dirname(this.onlyFile)) return entries;
+    return entries.filter((e) => e.name === basename(this.onlyFile) || e.name === '.iac-review.json');
+  }
+}
+
+function runCase(c: FixtureCase) {
+  const expectations: Expectation[] = [];
+  const ruleIds = new Set([c.ruleId]);
+  for (const file of c.files) {
+    const text = readFileSync(file, 'utf8');
+    expectations.push(...parseExpectations(file, text));
+    for (const id of suppressedRuleIds(text)) ruleIds.add(id);
+  }
+  for (const e of expectations) if (e.ruleId !== 'syntax-error') ruleIds.add(e.ruleId);
+  const rules: Rule<any>[] = [];
+  for (const id of ruleIds) {
+    const rule = ruleById.get(id);
+    if (!rule) throw new Error(`${c.dir}: fixture refers to unknown rule ${id}`);
+    rules.push(rule);
+  }
+  const result = analyzeWorkspace({
+    cwd: c.dir,
+    paths: [c.dir],
+    rules,
+    now: NOW,
+    ...(c.onlyFile ? { host: new SingleFileHost(c.dir, c.onlyFile) } : {}),
+  });
+  const rel = (f: string) => relative(ROOT, f);
+  const actual = [
+    ...result.findings
+      .filter((f) => !f.suppression)
+      .map((f) => ({ key: `${rel(f.file)}:${f.range.start.line} ${f.ruleId}`, severity: f.severity, message: f.message })),
+    ...result.errors.map((e) => ({
+      key: `${rel(e.file)}:${e.range?.start.line ?? 1} syntax-error`,
+      severity: undefined,
+      message: e.message,
+    })),
+  ];
+  return { expectations, actual, result, rel };
+}
+
+const cases = collectCases();
+
+describe('rule fixtures', () => {
+  for (const c of cases) {
+    it(`${c.ruleId} › ${c.name}`, () => {
+      const { expectations, actual, rel } = runCase(c);
+      const expected = expectations.map((e) => `${rel(e.file)}:${e.line} ${e.ruleId}`).sort();
+      expect(actual.map((a) => a.key).sort(), actual.map((a) => `${a.key}: ${a.message}`).join('\n')).toEqual(expected);
+      for (const e of expectations) {
+        if (!e.severity) continue;
+        const match = actual.find((a) => a.key === `${rel(e.file)}:${e.line} ${e.ruleId}`);
+        expect(match?.severity, `${rel(e.file)}:${e.line} ${e.ruleId}`).toBe(e.severity);
+      }
+    });
+  }
+});
+
+describe('rule catalog coverage', () => {
+  const checked = RULES.filter((r) => r.check && !r.meta.diffOnly);
+  it('has rules', () => {
+    expect(RULES.length).toBeGreaterThan(0);
+  });
+  for (const rule of RULES) {
+    const id = rule.meta.id;
+    it(`${id} has ≥ 3 failing and ≥ 3 passing fixture cases`, () => {
+      const own = cases.filter((c) => c.ruleId === id);
+      const failing = own.filter((c) =>
+        c.files.some((f) => parseExpectations(f, readFileSync(f, 'utf8')).some((e) => e.ruleId === id)),
+      );
+      expect(failing.length, `failing cases of ${id}`).toBeGreaterThanOrEqual(3);
+      expect(own.length - failing.length, `passing cases of ${id}`).toBeGreaterThanOrEqual(3);
+    });
+    it(`${id} metadata is complete`, () => {
+      const m = rule.meta;
+      expect(m.id).toBe(`${m.category}/${m.id.split('/')[1]}`);
+      for (const field of [m.title, m.rationale, m.remediation, m.examples.failing, m.examples.passing]) {
+        expect(field.trim().length).toBeGreaterThan(0);
+      }
+      expect(['error', 'warning', 'info']).toContain(m.severity);
+    });
+  }
+  for (const rule of checked) {
+    it(`${rule.meta.id} metadata examples behave as documented`, () => {
+      const dir = mkdtempSync(join(tmpdir(), 'iac-review-example-'));
+      const check = (text: string) => {
+        writeFileSync(join(dir, 'main.tf'), text);
+        const r = analyzeWorkspace({ cwd: dir, paths: [dir], rules: [rule], now: NOW });
+        expect(r.errors, 'example must parse').toEqual([]);
+        return r.findings.filter((f) => f.ruleId === rule.meta.id && !f.suppression).length;
+      };
+      expect(check(rule.meta.examples.failing), 'failing example reports').toBeGreaterThan(0);
+      expect(check(rule.meta.examples.passing), 'passing example is clean').toBe(0);
+    });
+  }
+});
