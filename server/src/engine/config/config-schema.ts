@@ -1,0 +1,112 @@
+import type { RuleMeta, RuleOptionSpec } from '../rules/rule.js';
+import { PRESETS, SEVERITY_SETTINGS } from './load-config.js';
+
+type JsonSchema = Record<string, unknown>;
+
+/**
+ * The JSON Schema of `.iac-review.json`, generated from the rule catalog so
+ * the editor validates and completes rule ids and their options
+ * (committed as schemas/iac-review.schema.json by scripts/gen-config-schema.mjs).
+ */
+export function buildConfigSchema(rules: readonly RuleMeta[]): JsonSchema {
+  const sorted = [...rules].sort((a, b) => a.id.localeCompare(b.id));
+  const ruleProperties: Record<string, JsonSchema> = {};
+  for (const meta of sorted) ruleProperties[meta.id] = ruleSettingSchema(meta);
+
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: 'iac-review configuration',
+    description: 'Configuration of iac-review (.iac-review.json): preset, files, rule severities and options.',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      $schema: { type: 'string' },
+      extends: {
+        description: 'The preset the rules start from.',
+        enum: [...PRESETS],
+        enumDescriptions: [
+          'Every rule at its default severity.',
+          'Every rule at least a warning; versioning rules require exact versions and commit hashes.',
+          'Every rule off: enable rules one by one in "rules".',
+        ],
+        default: 'recommended',
+      },
+      include: globsSchema('Files to analyse (minimatch globs relative to this file). Default: every Terraform file.'),
+      exclude: globsSchema('Files not to analyse (minimatch globs relative to this file). **/.terraform/** is always excluded.'),
+      rules: { $ref: '#/definitions/rules' },
+      overrides: {
+        description: 'Rule settings for some files; later overrides win.',
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['files'],
+          properties: {
+            files: globsSchema('The files this override applies to (minimatch globs relative to this file).'),
+            rules: { $ref: '#/definitions/rules' },
+          },
+        },
+      },
+    },
+    definitions: {
+      severity: {
+        enum: [...SEVERITY_SETTINGS],
+        enumDescriptions: ['Report as an error.', 'Report as a warning.', 'Report as information.', 'Do not run the rule.'],
+      },
+      rules: {
+        description: 'Rule settings: a severity, or [severity, options].',
+        type: 'object',
+        additionalProperties: false,
+        properties: ruleProperties,
+      },
+    },
+  };
+}
+
+function ruleSettingSchema(meta: RuleMeta): JsonSchema {
+  const description = `${meta.title} (default: ${meta.severity}). ${meta.rationale}`;
+  const severity = { $ref: '#/definitions/severity' };
+  const optionEntries = Object.entries(meta.options ?? {}).sort(([a], [b]) => a.localeCompare(b));
+  const options: JsonSchema = {
+    type: 'object',
+    additionalProperties: false,
+    properties: Object.fromEntries(optionEntries.map(([name, spec]) => [name, optionSchema(spec)])),
+  };
+  return {
+    description,
+    markdownDescription: `**${meta.title}** (default: \`${meta.severity}\`)\n\n${meta.rationale}`,
+    anyOf: [
+      severity,
+      {
+        type: 'array',
+        minItems: 1,
+        maxItems: 2,
+        items: [severity, options],
+        additionalItems: false,
+      },
+    ],
+  };
+}
+
+function optionSchema(spec: RuleOptionSpec): JsonSchema {
+  const common = { description: spec.description, default: spec.default };
+  switch (spec.type) {
+    case 'boolean':
+      return { type: 'boolean', ...common };
+    case 'string':
+      return { type: 'string', ...common };
+    case 'string[]':
+      return { type: 'array', items: { type: 'string' }, ...common };
+    case 'object':
+      return { type: 'object', ...(spec.schema ?? {}), ...common };
+  }
+}
+
+function globsSchema(description: string): JsonSchema {
+  return { description, type: 'array', items: { type: 'string', minLength: 1 } };
+}
+
+/** The schema file's text: stable formatting so staleness is a plain text comparison. */
+export function configSchemaText(rules: readonly RuleMeta[]): string {
+  return JSON.stringify(buildConfigSchema(rules), null, 2) + '\n';
+}

@@ -1,0 +1,107 @@
+import { relative, sep } from 'node:path';
+import { Minimatch } from 'minimatch';
+import type { RuleMeta } from '../rules/rule.js';
+import { SEVERITY_RANK, type Severity } from '../severity.js';
+import type { EffectiveRuleSetting, Preset, ReviewConfig, RuleSettingInput, SeveritySetting } from './types.js';
+
+/** Options the `strict` preset turns on wherever a rule has them (SPEC §5). */
+export const STRICT_OPTIONS: Readonly<Record<string, unknown>> = { requireExact: true, requireCommitHash: true };
+
+/** Always excluded, whatever the config says: downloaded modules and providers. */
+const ALWAYS_EXCLUDED_DIR = '.terraform';
+
+/**
+ * The setting in force for one rule on one file: the preset, then `rules`,
+ * then each matching override in order. Options are the rule's defaults
+ * overlaid with the preset's, then the configured ones.
+ */
+export function effectiveRuleSetting(config: ReviewConfig, meta: RuleMeta, absFile: string): EffectiveRuleSetting {
+  const setting: EffectiveRuleSetting = {
+    severity: presetSeverity(config.extends, meta.severity),
+    severityFromConfig: false,
+    options: { ...defaultOptions(meta), ...presetOptions(config.extends, meta) },
+  };
+  applyInput(setting, config.rules[meta.id]);
+  if (config.overrides.length > 0) {
+    const path = relativePath(config, absFile);
+    for (const override of config.overrides) {
+      const input = override.rules[meta.id];
+      if (input !== undefined && override.files.some((glob) => matchesGlob(glob, path))) applyInput(setting, input);
+    }
+  }
+  return setting;
+}
+
+/** Whether a file is analysed: it matches `include` (everything when empty) and no `exclude`, and is not under `.terraform/`. */
+export function isPathIncluded(config: ReviewConfig, absPath: string): boolean {
+  const path = relativePath(config, absPath);
+  if (path.split('/').includes(ALWAYS_EXCLUDED_DIR)) return false;
+  if (config.exclude.some((glob) => matchesGlob(glob, path))) return false;
+  return config.include.length === 0 || config.include.some((glob) => matchesGlob(glob, path));
+}
+
+/** Whether a directory can hold analysed files (lets a file walk prune `exclude`d and `.terraform` trees early). */
+export function isDirectoryIncluded(config: ReviewConfig, absDir: string): boolean {
+  const path = relativePath(config, absDir);
+  if (path.split('/').includes(ALWAYS_EXCLUDED_DIR)) return false;
+  // `legacy/**` excludes everything below `legacy`, so the directory itself can be skipped.
+  return !config.exclude.some((glob) => matchesGlob(glob.replace(/\/\*\*\/?$/, ''), path));
+}
+
+export function defaultOptions(meta: RuleMeta): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(meta.options ?? {})) out[name] = structuredClone(spec.default);
+  return out;
+}
+
+function presetSeverity(preset: Preset, severity: Severity): SeveritySetting {
+  switch (preset) {
+    case 'recommended':
+      return severity;
+    case 'strict':
+      return SEVERITY_RANK[severity] < SEVERITY_RANK.warning ? 'warning' : severity;
+    case 'none':
+      return 'off';
+  }
+}
+
+function presetOptions(preset: Preset, meta: RuleMeta): Record<string, unknown> {
+  if (preset !== 'strict' || !meta.options) return {};
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(STRICT_OPTIONS)) if (name in meta.options) out[name] = value;
+  return out;
+}
+
+function applyInput(setting: EffectiveRuleSetting, input: RuleSettingInput | undefined): void {
+  if (input === undefined) return;
+  if (typeof input === 'string') {
+    setting.severity = input;
+  } else {
+    setting.severity = input[0];
+    if (input[1]) setting.options = { ...setting.options, ...input[1] };
+  }
+  setting.severityFromConfig = true;
+}
+
+/** The path globs are matched against: relative to the config's directory, with `/` separators. */
+function relativePath(config: ReviewConfig, absPath: string): string {
+  const rel = relative(config.baseDir, absPath);
+  return sep === '/' ? rel : rel.split(sep).join('/');
+}
+
+const compiled = new Map<string, Minimatch[]>();
+
+/**
+ * minimatch with `dot: true`; a glob naming a directory (`envs/prod`,
+ * `envs/prod/`) also matches everything below it, as users expect.
+ */
+export function matchesGlob(glob: string, path: string): boolean {
+  let matchers = compiled.get(glob);
+  if (!matchers) {
+    const trimmed = glob.replace(/^\.\//, '').replace(/\/+$/, '');
+    const patterns = trimmed.endsWith('/**') ? [trimmed] : [trimmed, `${trimmed}/**`];
+    matchers = patterns.map((p) => new Minimatch(p, { dot: true }));
+    compiled.set(glob, matchers);
+  }
+  return matchers.some((m) => m.match(path));
+}

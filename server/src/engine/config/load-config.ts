@@ -1,0 +1,358 @@
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import type { FileHost } from '../host.js';
+import type { InputError } from '../finding.js';
+import { computeLineStarts, rangeFromOffsets, type Range } from '../range.js';
+import type { RuleMeta, RuleOptionSpec } from '../rules/rule.js';
+import type { ConfigOverride, Preset, ReviewConfig, RuleSettingInput, SeveritySetting } from './types.js';
+
+export const CONFIG_FILE_NAME = '.iac-review.json';
+
+export const PRESETS: readonly Preset[] = ['recommended', 'strict', 'none'];
+export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'info', 'off'];
+const TOP_LEVEL_KEYS = ['$schema', 'extends', 'include', 'exclude', 'rules', 'overrides'];
+const OVERRIDE_KEYS = ['files', 'rules'];
+
+export interface LoadedConfig {
+  config: ReviewConfig;
+  errors: InputError[];
+}
+
+/** The configuration in force when there is no config file. */
+export function defaultConfig(baseDir: string): ReviewConfig {
+  return { baseDir, extends: 'recommended', include: [], exclude: [], rules: {}, overrides: [] };
+}
+
+/**
+ * Finds `.iac-review.json` in `startDir` or its nearest parent (or reads
+ * `explicitFile`), parses it as JSON with comments and validates it against
+ * the rule catalog. A broken config never stops analysis: every problem is an
+ * error with line and column, and whatever is valid still applies.
+ */
+export function loadConfig(
+  host: FileHost,
+  startDir: string,
+  explicitFile: string | undefined,
+  rules: readonly RuleMeta[],
+): LoadedConfig {
+  const start = resolve(startDir);
+  const file = explicitFile !== undefined ? resolve(start, explicitFile) : findConfigFile(host, start);
+  if (file === undefined) return { config: defaultConfig(start), errors: [] };
+
+  const read = host.readText(file, 1024 * 1024);
+  if (!read.ok) {
+    return {
+      config: defaultConfig(explicitFile !== undefined ? start : dirname(file)),
+      errors: [{ file, message: `Cannot read the configuration file: ${read.error}. The default settings apply.` }],
+    };
+  }
+  return parseConfigText(file, read.text, rules);
+}
+
+/** Walks from `dir` up to the file-system root looking for `.iac-review.json`. */
+export function findConfigFile(host: FileHost, dir: string): string | undefined {
+  let current = resolve(dir);
+  for (;;) {
+    const entries = host.readDirectory(current);
+    if (entries?.some((e) => e.name === CONFIG_FILE_NAME && !e.isDirectory)) return join(current, CONFIG_FILE_NAME);
+    const parent = dirname(current);
+    if (parent === current) return undefined;
+    current = parent;
+  }
+}
+
+/** Parses and validates the text of a config file (exported for the language server, which validates unsaved buffers). */
+export function parseConfigText(file: string, text: string, rules: readonly RuleMeta[]): LoadedConfig {
+  const validator = new ConfigValidator(file, text, rules);
+  return { config: validator.run(), errors: validator.errors };
+}
+
+class ConfigValidator {
+  readonly errors: InputError[] = [];
+  private readonly lineStarts: number[];
+  private readonly rulesById: Map<string, RuleMeta>;
+  private readonly config: ReviewConfig;
+
+  constructor(
+    private readonly file: string,
+    private readonly text: string,
+    rules: readonly RuleMeta[],
+  ) {
+    this.lineStarts = computeLineStarts(text);
+    this.rulesById = new Map(rules.map((r) => [r.id, r]));
+    this.config = defaultConfig(isAbsolute(file) ? dirname(file) : resolve(dirname(file)));
+    this.config.file = file;
+  }
+
+  run(): ReviewConfig {
+    const syntaxErrors: ParseError[] = [];
+    const root = parseTree(this.text, syntaxErrors, { allowTrailingComma: true, disallowComments: false });
+    for (const e of syntaxErrors) {
+      this.errorAt(e.offset, e.length, `Invalid JSON: ${describeParseError(printParseErrorCode(e.error))}.`);
+    }
+    // jsonc-parser recovers from syntax errors; what it could read is validated and applies,
+    // so a config being typed in the editor does not flip every rule back to its default.
+    if (!root) {
+      if (syntaxErrors.length > 0) return this.config;
+      this.errorAt(0, 0, 'The configuration file is empty; expected an object such as { "extends": "recommended" }.');
+      return this.config;
+    }
+    if (root.type !== 'object') {
+      this.error(root, `The configuration must be a JSON object, not ${describeType(root)}.`);
+      return this.config;
+    }
+    for (const [key, keyNode, value] of properties(root)) {
+      switch (key) {
+        case '$schema':
+          if (value.type !== 'string') this.error(value, '"$schema" must be a string.');
+          break;
+        case 'extends':
+          this.readExtends(value);
+          break;
+        case 'include':
+        case 'exclude':
+          this.config[key] = this.readStringArray(value, `"${key}"`);
+          break;
+        case 'rules':
+          this.config.rules = this.readRules(value);
+          break;
+        case 'overrides':
+          this.config.overrides = this.readOverrides(value);
+          break;
+        default:
+          this.error(keyNode, `Unknown setting "${key}"${suggest(key, TOP_LEVEL_KEYS)}; expected one of ${TOP_LEVEL_KEYS.slice(1).map((k) => `"${k}"`).join(', ')}.`);
+      }
+    }
+    return this.config;
+  }
+
+  private readExtends(node: JsonNode): void {
+    if (node.type === 'string' && (PRESETS as readonly string[]).includes(node.value)) {
+      this.config.extends = node.value as Preset;
+      return;
+    }
+    const got = node.type === 'string' ? `"${node.value}"` : describeType(node);
+    this.error(node, `"extends" must be one of "recommended", "strict" or "none", not ${got}.`);
+  }
+
+  private readStringArray(node: JsonNode, what: string): string[] {
+    if (node.type !== 'array') {
+      this.error(node, `${what} must be an array of glob strings, e.g. ["**/*.tf"], not ${describeType(node)}.`);
+      return [];
+    }
+    const out: string[] = [];
+    for (const item of node.children ?? []) {
+      if (item.type === 'string' && item.value !== '') out.push(item.value);
+      else if (item.type === 'string') this.error(item, `${what} contains an empty glob.`);
+      else this.error(item, `${what} must contain only glob strings, not ${describeType(item)}.`);
+    }
+    return out;
+  }
+
+  private readRules(node: JsonNode): Record<string, RuleSettingInput> {
+    const out: Record<string, RuleSettingInput> = {};
+    if (node.type !== 'object') {
+      this.error(node, `"rules" must be an object mapping rule ids to settings, not ${describeType(node)}.`);
+      return out;
+    }
+    for (const [id, keyNode, value] of properties(node)) {
+      const meta = this.rulesById.get(id);
+      if (!meta) {
+        this.error(keyNode, `Unknown rule "${id}"${suggest(id, [...this.rulesById.keys()])}. Run \`iac-review rules\` to list the rules.`);
+        continue;
+      }
+      const setting = this.readRuleSetting(meta, value);
+      if (setting !== undefined) out[id] = setting;
+    }
+    return out;
+  }
+
+  private readRuleSetting(meta: RuleMeta, node: JsonNode): RuleSettingInput | undefined {
+    if (node.type === 'string') {
+      return this.readSeverity(meta, node);
+    }
+    if (node.type !== 'array') {
+      this.error(node, `The setting of "${meta.id}" must be a severity ("error", "warning", "info", "off") or [severity, options], not ${describeType(node)}.`);
+      return undefined;
+    }
+    const items = node.children ?? [];
+    if (items.length === 0 || items.length > 2) {
+      this.error(node, `The setting of "${meta.id}" must be [severity] or [severity, options]; this array has ${items.length} elements.`);
+      return undefined;
+    }
+    const severity = this.readSeverity(meta, items[0]!);
+    if (severity === undefined) return undefined;
+    if (items.length === 1) return [severity];
+    return [severity, this.readOptions(meta, items[1]!)];
+  }
+
+  private readSeverity(meta: RuleMeta, node: JsonNode): SeveritySetting | undefined {
+    if (node.type === 'string' && (SEVERITY_SETTINGS as readonly string[]).includes(node.value)) return node.value as SeveritySetting;
+    const got = node.type === 'string' ? `"${node.value}"` : describeType(node);
+    this.error(node, `The severity of "${meta.id}" must be "error", "warning", "info" or "off", not ${got}.`);
+    return undefined;
+  }
+
+  private readOptions(meta: RuleMeta, node: JsonNode): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    const specs = meta.options ?? {};
+    const names = Object.keys(specs);
+    if (node.type !== 'object') {
+      this.error(node, `The options of "${meta.id}" must be an object, not ${describeType(node)}.`);
+      return out;
+    }
+    for (const [name, keyNode, value] of properties(node)) {
+      const spec = specs[name];
+      if (!spec) {
+        const known = names.length ? `; its options are ${names.map((n) => `"${n}"`).join(', ')}` : '; it has no options';
+        this.error(keyNode, `Unknown option "${name}" for rule "${meta.id}"${suggest(name, names)}${known}.`);
+        continue;
+      }
+      const problem = checkOptionType(spec, value);
+      if (problem) {
+        this.error(problem.node, `Option "${name}" of "${meta.id}" must be ${describeSpecType(spec)}, not ${problem.got}.`);
+        continue;
+      }
+      out[name] = jsonValue(value);
+    }
+    return out;
+  }
+
+  private readOverrides(node: JsonNode): ConfigOverride[] {
+    if (node.type !== 'array') {
+      this.error(node, `"overrides" must be an array of { "files": [...], "rules": {...} } objects, not ${describeType(node)}.`);
+      return [];
+    }
+    const out: ConfigOverride[] = [];
+    for (const item of node.children ?? []) {
+      if (item.type !== 'object') {
+        this.error(item, `Each override must be an object { "files": [...], "rules": {...} }, not ${describeType(item)}.`);
+        continue;
+      }
+      let files: string[] | undefined;
+      let rules: Record<string, RuleSettingInput> = {};
+      for (const [key, keyNode, value] of properties(item)) {
+        if (key === 'files') files = this.readStringArray(value, 'The override\'s "files"');
+        else if (key === 'rules') rules = this.readRules(value);
+        else this.error(keyNode, `Unknown override setting "${key}"${suggest(key, OVERRIDE_KEYS)}; an override has "files" and "rules".`);
+      }
+      if (files === undefined) {
+        this.error(item, 'This override has no "files": add the globs it applies to, e.g. "files": ["envs/prod/**"].');
+        continue;
+      }
+      if (files.length > 0) out.push({ files, rules });
+    }
+    return out;
+  }
+
+  private error(node: JsonNode, message: string): void {
+    this.errorAt(node.offset, node.length, message);
+  }
+
+  private errorAt(offset: number, length: number, message: string): void {
+    const range: Range = rangeFromOffsets(this.lineStarts, offset, offset + length);
+    this.errors.push({ file: this.file, message, range });
+  }
+}
+
+function* properties(node: JsonNode): Generator<[string, JsonNode, JsonNode]> {
+  for (const prop of node.children ?? []) {
+    const [keyNode, value] = prop.children ?? [];
+    // jsonc-parser leaves a property without a value when the text is broken; syntax errors already cover it.
+    if (keyNode && value) yield [String(keyNode.value), keyNode, value];
+  }
+}
+
+function checkOptionType(spec: RuleOptionSpec, node: JsonNode): { node: JsonNode; got: string } | undefined {
+  switch (spec.type) {
+    case 'boolean':
+      return node.type === 'boolean' ? undefined : { node, got: describeType(node) };
+    case 'string':
+      return node.type === 'string' ? undefined : { node, got: describeType(node) };
+    case 'string[]':
+      if (node.type !== 'array') return { node, got: describeType(node) };
+      for (const item of node.children ?? []) {
+        if (item.type !== 'string') return { node: item, got: `an array containing ${describeType(item)}` };
+      }
+      return undefined;
+    case 'object':
+      return node.type === 'object' ? undefined : { node, got: describeType(node) };
+  }
+}
+
+function describeSpecType(spec: RuleOptionSpec): string {
+  switch (spec.type) {
+    case 'boolean':
+      return 'true or false';
+    case 'string':
+      return 'a string';
+    case 'string[]':
+      return 'an array of strings';
+    case 'object':
+      return 'an object';
+  }
+}
+
+function jsonValue(node: JsonNode): unknown {
+  switch (node.type) {
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      for (const [key, , value] of properties(node)) out[key] = jsonValue(value);
+      return out;
+    }
+    case 'array':
+      return (node.children ?? []).map(jsonValue);
+    default:
+      return node.value;
+  }
+}
+
+function describeType(node: JsonNode): string {
+  switch (node.type) {
+    case 'object':
+      return 'an object';
+    case 'array':
+      return 'an array';
+    case 'string':
+      return `the string "${node.value}"`;
+    case 'number':
+      return `the number ${node.value}`;
+    case 'boolean':
+      return String(node.value);
+    case 'null':
+      return 'null';
+    default:
+      return 'a property';
+  }
+}
+
+function describeParseError(code: string): string {
+  // printParseErrorCode gives e.g. "CommaExpected": make it a sentence.
+  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+/** ` (did you mean "x"?)` for a near miss, else empty. */
+function suggest(got: string, candidates: readonly string[]): string {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(got.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(got.length / 4)) ? ` (did you mean "${best}"?)` : '';
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = row;
+  }
+  return prev[b.length]!;
+}

@@ -1,0 +1,351 @@
+import type { EffectiveRuleSetting } from '../config/types.js';
+import type { Finding, Fix, Suppression } from '../finding.js';
+import type { Block, BodyItem, Comment, SourceFile } from '../parse/ast.js';
+import type { Range } from '../range.js';
+import type { RuleMeta } from '../rules/rule.js';
+import { isoDate, parseSuppressionComment, type LegacySuppression, type NativeSuppression } from './directive.js';
+
+export const INVALID_RULE_ID = 'suppression/invalid';
+export const UNUSED_RULE_ID = 'suppression/unused';
+
+/** Where a suppression applies in its file. */
+type Target =
+  | { kind: 'file' }
+  | { kind: 'item'; range: Range }
+  /** Findings that start on one line (a comment inside an expression, e.g. above one key of a `tags` object). */
+  | { kind: 'line'; line: number };
+
+interface Directive {
+  file: SourceFile;
+  comment: Comment;
+  target: Target;
+  ruleIds: Set<string>;
+  suppression: Suppression;
+  /** Legacy comments also serve tfsec/trivy/checkov themselves, so they are never reported as unused. */
+  reportUnused: boolean;
+  matched: Set<string>;
+}
+
+/**
+ * Applies suppression comments (SPEC §4): returns the findings with
+ * `suppression` set where a valid comment covers them, followed by
+ * `suppression/invalid` and `suppression/unused` findings (unless those rules
+ * are off for the file). Pure: the input findings are not modified.
+ */
+export function applySuppressions(
+  findings: Finding[],
+  files: SourceFile[],
+  rules: readonly RuleMeta[],
+  now: Date,
+  settingFor: (ruleId: string, file: string) => EffectiveRuleSetting,
+): Finding[] {
+  const today = isoDate(now);
+  const rulesById = new Map(rules.map((r) => [r.id, r]));
+  const legacyIndex = buildLegacyIndex(rules);
+  const directivesByFile = new Map<string, Directive[]>();
+  const generated: Finding[] = [];
+
+  const report = (ruleId: string, file: SourceFile, comment: Comment, message: string, fix?: Fix) => {
+    const severity = settingFor(ruleId, file.path).severity;
+    if (severity === 'off') return;
+    const meta = rulesById.get(ruleId);
+    generated.push({
+      ruleId,
+      severity,
+      category: meta?.category ?? 'suppression',
+      message,
+      file: file.path,
+      range: comment.range,
+      ...(fix ? { fix } : {}),
+    });
+  };
+
+  for (const file of files) {
+    const directives: Directive[] = [];
+    const firstItemOffset = file.body.length ? file.body[0]!.range.start.offset : Infinity;
+    for (const comment of file.comments) {
+      const parsed = parseSuppressionComment(comment, today);
+      if (!parsed) continue;
+      if (parsed.form === 'iac-review') {
+        const directive = nativeDirective(parsed, file, comment, firstItemOffset, rulesById);
+        if (directive.problems.length) {
+          report(INVALID_RULE_ID, file, comment, invalidMessage(directive.problems));
+        } else {
+          directives.push(directive.directive!);
+        }
+      } else {
+        const directive = legacyDirective(parsed, file, comment, legacyIndex, today);
+        if (directive) directives.push(directive);
+      }
+    }
+    if (directives.length) directivesByFile.set(file.path, directives);
+  }
+
+  const out = findings.map((finding) => {
+    if (finding.suppression) return finding;
+    const candidates = directivesByFile.get(finding.file);
+    if (!candidates) return finding;
+    let suppression: Suppression | undefined;
+    for (const directive of candidates) {
+      if (!directive.ruleIds.has(finding.ruleId) || !covers(directive.target, finding.range)) continue;
+      directive.matched.add(finding.ruleId);
+      suppression ??= directive.suppression;
+    }
+    return suppression ? { ...finding, suppression } : finding;
+  });
+
+  for (const directives of directivesByFile.values()) {
+    for (const d of directives) {
+      if (!d.reportUnused) continue;
+      const unused = [...d.ruleIds].filter((id) => {
+        if (d.matched.has(id)) return false;
+        // A rule that did not run cannot have matched: not evidence that the comment is stale.
+        if (rulesById.get(id)?.diffOnly) return false;
+        return settingFor(id, d.file.path).severity !== 'off';
+      });
+      if (unused.length === 0) continue;
+      const where = d.target.kind === 'file' ? 'in this file' : 'where it applies';
+      const names = unused.map((id) => `\`${id}\``).join(', ');
+      const fix = unused.length === d.ruleIds.size ? removeCommentFix(d.file, d.comment) : undefined;
+      report(
+        UNUSED_RULE_ID,
+        d.file,
+        d.comment,
+        `This suppression of ${names} matches no finding ${where}; delete it, or move it to the line above the block or attribute it is meant for.`,
+        fix,
+      );
+    }
+  }
+
+  return generated.length ? [...out, ...generated] : out;
+}
+
+function nativeDirective(
+  parsed: NativeSuppression,
+  file: SourceFile,
+  comment: Comment,
+  firstItemOffset: number,
+  rulesById: Map<string, RuleMeta>,
+): { directive?: Directive; problems: string[] } {
+  const problems = [...parsed.problems];
+  for (const id of parsed.ruleIds) {
+    if (id.startsWith('suppression/') && rulesById.has(id)) {
+      problems.push(`\`${id}\` findings cannot be suppressed by a comment; set the rule to "off" in .iac-review.json instead`);
+    } else if (!rulesById.has(id)) {
+      problems.push(`\`${id}\` is not a rule id (run \`iac-review rules\` to list them)`);
+    }
+  }
+  let target: Target | undefined;
+  if (parsed.scope === 'file') {
+    if (comment.range.start.offset > firstItemOffset) {
+      problems.push('`ignore-file` must be among the comments at the top of the file, before the first block');
+    }
+    target = { kind: 'file' };
+  } else {
+    target = targetOf(file, comment);
+    if (!target) {
+      problems.push('it is not directly above (or on the line of) a block or attribute, so it applies to nothing');
+    }
+  }
+  if (problems.length || !target) return { problems };
+  return {
+    problems,
+    directive: {
+      file,
+      comment,
+      target,
+      ruleIds: new Set(parsed.ruleIds),
+      suppression: {
+        reason: parsed.reason!,
+        ...(parsed.until ? { until: parsed.until } : {}),
+        location: { file: file.path, range: comment.range },
+        form: 'iac-review',
+      },
+      reportUnused: true,
+      matched: new Set(),
+    },
+  };
+}
+
+function legacyDirective(
+  parsed: LegacySuppression,
+  file: SourceFile,
+  comment: Comment,
+  legacyIndex: LegacyIndex,
+  today: string,
+): Directive | undefined {
+  const index = parsed.form === 'checkov' ? legacyIndex.checkov : legacyIndex.tfsecTrivy;
+  const ruleIds = new Set<string>();
+  let reason: string | undefined;
+  let until: string | undefined;
+  for (const entry of parsed.entries) {
+    // tfsec's own semantics: past its :exp: date the comment stops suppressing (and tfsec reports the finding again).
+    if (entry.until && entry.until < today) continue;
+    const ids = index.get(entry.id.toLowerCase());
+    if (!ids) continue;
+    for (const id of ids) ruleIds.add(id);
+    reason ??= entry.reason;
+    until ??= entry.until;
+  }
+  if (ruleIds.size === 0) return undefined;
+  const target = parsed.form === 'checkov' ? enclosingTopLevelBlock(file, comment) ?? targetOf(file, comment) : targetOf(file, comment);
+  if (!target) return undefined;
+  const label = parsed.form === 'checkov' ? 'checkov:skip' : `${parsed.form}:ignore`;
+  return {
+    file,
+    comment,
+    target,
+    ruleIds,
+    suppression: {
+      reason: reason ?? `suppressed by ${label}`,
+      ...(until ? { until } : {}),
+      location: { file: file.path, range: comment.range },
+      form: parsed.form,
+    },
+    reportUnused: false,
+    matched: new Set(),
+  };
+}
+
+interface LegacyIndex {
+  /** tfsec and trivy ids (long names and AVD ids) share one namespace: trivy accepts both. */
+  tfsecTrivy: Map<string, string[]>;
+  checkov: Map<string, string[]>;
+}
+
+function buildLegacyIndex(rules: readonly RuleMeta[]): LegacyIndex {
+  const tfsecTrivy = new Map<string, string[]>();
+  const checkov = new Map<string, string[]>();
+  const add = (map: Map<string, string[]>, id: string, ruleId: string) => {
+    const key = id.toLowerCase();
+    const list = map.get(key) ?? [];
+    if (!list.includes(ruleId)) list.push(ruleId);
+    map.set(key, list);
+  };
+  for (const meta of rules) {
+    for (const id of [...(meta.equivalents.tfsec ?? []), ...(meta.equivalents.trivy ?? [])]) add(tfsecTrivy, id, meta.id);
+    for (const id of meta.equivalents.checkov ?? []) add(checkov, id, meta.id);
+  }
+  return { tfsecTrivy, checkov };
+}
+
+/**
+ * What an `ignore` comment applies to. A trailing comment: the attribute on
+ * its line (or the block whose header it ends). A comment on its own line:
+ * the block or attribute that starts on the next line that is not a comment.
+ */
+function targetOf(file: SourceFile, comment: Comment): Target | undefined {
+  const line = comment.range.start.line;
+  if (isTrailing(file, comment)) {
+    const chain = itemsContainingLine(file.body, line);
+    const innermost = chain[chain.length - 1];
+    if (innermost?.kind === 'Attribute') return { kind: 'item', range: innermost.range };
+    if (innermost && innermost.range.start.line === line) return { kind: 'item', range: innermost.range };
+    return innermost ? { kind: 'line', line } : undefined;
+  }
+  const next = nextCodeLine(file, comment);
+  if (next === undefined) return undefined;
+  const chain = itemsContainingLine(file.body, next);
+  // The outermost item starting on that line: `lifecycle { prevent_destroy = true }` means the block.
+  const starting = chain.find((item) => item.range.start.line === next);
+  if (starting) return { kind: 'item', range: starting.range };
+  if (chain.some((item) => item.kind === 'Attribute')) return { kind: 'line', line: next };
+  return undefined;
+}
+
+/** checkov reads a skip comment anywhere inside the resource it applies to. */
+function enclosingTopLevelBlock(file: SourceFile, comment: Comment): Target | undefined {
+  const offset = comment.range.start.offset;
+  const block = file.body.find(
+    (item): item is Block => item.kind === 'Block' && item.range.start.offset < offset && offset < item.range.end.offset,
+  );
+  return block ? { kind: 'item', range: block.range } : undefined;
+}
+
+function itemsContainingLine(body: BodyItem[], line: number): BodyItem[] {
+  const chain: BodyItem[] = [];
+  let items = body;
+  for (;;) {
+    const item = items.find((i) => i.range.start.line <= line && line <= i.range.end.line);
+    if (!item) return chain;
+    chain.push(item);
+    if (item.kind !== 'Block') return chain;
+    items = item.body;
+  }
+}
+
+function isTrailing(file: SourceFile, comment: Comment): boolean {
+  const lineStart = file.lineStarts[comment.range.start.line - 1] ?? 0;
+  return file.text.slice(lineStart, comment.range.start.offset).trim() !== '';
+}
+
+/** The first line after the comment that holds code: further comment lines are skipped (stacked suppressions), blank lines are not. */
+function nextCodeLine(file: SourceFile, comment: Comment): number | undefined {
+  const commentLines = new Set<number>();
+  for (const c of file.comments) {
+    for (let l = c.range.start.line; l <= c.range.end.line; l++) commentLines.add(l);
+  }
+  let line = comment.range.end.line + 1;
+  while (line <= file.lineStarts.length) {
+    const text = lineText(file, line).trim();
+    if (text === '') return undefined;
+    if (!commentLines.has(line) || !isOnlyComment(file, line)) return line;
+    line++;
+  }
+  return undefined;
+}
+
+function isOnlyComment(file: SourceFile, line: number): boolean {
+  const start = file.lineStarts[line - 1]!;
+  const first = start + (lineText(file, line).length - lineText(file, line).trimStart().length);
+  return file.comments.some((c) => c.range.start.offset === first);
+}
+
+function lineText(file: SourceFile, line: number): string {
+  const start = file.lineStarts[line - 1] ?? file.text.length;
+  const end = line < file.lineStarts.length ? file.lineStarts[line]! : file.text.length;
+  return file.text.slice(start, end).replace(/\r?\n$/, '');
+}
+
+function covers(target: Target, range: Range): boolean {
+  switch (target.kind) {
+    case 'file':
+      return true;
+    case 'item':
+      return target.range.start.offset <= range.start.offset && range.start.offset <= target.range.end.offset;
+    case 'line':
+      return range.start.line === target.line;
+  }
+}
+
+function invalidMessage(problems: string[]): string {
+  return `This suppression suppresses nothing: ${problems.join('; ')}.`;
+}
+
+/** Deletes the comment: the whole line when it stands alone, else the comment and the spaces before it. */
+function removeCommentFix(file: SourceFile, comment: Comment): Fix {
+  const startLine = comment.range.start.line;
+  const lineStart = file.lineStarts[startLine - 1]!;
+  let start: number;
+  let end: number;
+  if (isTrailing(file, comment)) {
+    start = comment.range.start.offset;
+    while (start > lineStart && /[ \t]/.test(file.text[start - 1]!)) start--;
+    end = comment.range.end.offset;
+  } else {
+    start = lineStart;
+    const endLine = comment.range.end.line;
+    end = endLine < file.lineStarts.length ? file.lineStarts[endLine]! : file.text.length;
+  }
+  const range = {
+    start: positionOf(file, start),
+    end: positionOf(file, end),
+  };
+  return { title: 'Remove the unused suppression comment', edits: [{ file: file.path, range, newText: '' }] };
+}
+
+function positionOf(file: SourceFile, offset: number) {
+  let line = 0;
+  while (line + 1 < file.lineStarts.length && file.lineStarts[line + 1]! <= offset) line++;
+  return { line: line + 1, column: offset - file.lineStarts[line]! + 1, offset };
+}
