@@ -1,0 +1,1251 @@
+/**
+ * Recursive-descent parser for HCL native syntax.
+ *
+ * Never throws: every problem becomes a SyntaxError with a range, and the
+ * tree keeps whatever could be parsed. Recovery works at the level of body
+ * items (attributes and blocks): after an error the parser skips to the next
+ * line that can start an item, and an unterminated block gives back the
+ * items that, judging by indentation, were meant to follow it.
+ */
+import type {
+  Attribute,
+  BinaryOperator,
+  Block,
+  BlockLabel,
+  BodyItem,
+  Comment,
+  Expression,
+  ObjectItem,
+  SyntaxError,
+  TemplateExpr,
+  TemplatePart,
+} from './ast.js';
+import { SPLAT_ITEM } from './ast.js';
+import type { Range } from '../range.js';
+import { PositionIndex } from './positions.js';
+import { Scanner, Token } from './scanner.js';
+import { buildTemplateParts, type FlatTemplateItem, FlatKind } from './template-parts.js';
+
+/** Deeper nesting than this is reported instead of risking a stack overflow. */
+export const MAX_NESTING_DEPTH = 256;
+
+const BINARY_PRECEDENCE: Partial<Record<Token, number>> = {
+  [Token.Or]: 1,
+  [Token.And]: 2,
+  [Token.EqEq]: 3,
+  [Token.NotEq]: 3,
+  [Token.Lt]: 4,
+  [Token.Le]: 4,
+  [Token.Gt]: 4,
+  [Token.Ge]: 4,
+  [Token.Plus]: 5,
+  [Token.Minus]: 5,
+  [Token.Star]: 6,
+  [Token.Slash]: 6,
+  [Token.Percent]: 6,
+};
+
+const BINARY_OPERATOR: Partial<Record<Token, BinaryOperator>> = {
+  [Token.Or]: '||',
+  [Token.And]: '&&',
+  [Token.EqEq]: '==',
+  [Token.NotEq]: '!=',
+  [Token.Lt]: '<',
+  [Token.Le]: '<=',
+  [Token.Gt]: '>',
+  [Token.Ge]: '>=',
+  [Token.Plus]: '+',
+  [Token.Minus]: '-',
+  [Token.Star]: '*',
+  [Token.Slash]: '/',
+  [Token.Percent]: '%',
+};
+
+const TOKEN_DESCRIPTION: Partial<Record<Token, string>> = {
+  [Token.EOF]: 'end of file',
+  [Token.Newline]: 'newline',
+  [Token.Ident]: 'identifier',
+  [Token.Number]: 'number',
+  [Token.OQuote]: 'string',
+  [Token.Heredoc]: 'heredoc',
+  [Token.Invalid]: 'invalid character',
+};
+
+interface BodyResult {
+  items: BodyItem[];
+  /** Scanner snapshots at the start of each item, for giving items back to an enclosing body. */
+  starts: ItemStart[];
+}
+
+interface ItemStart {
+  offset: number;
+  column: number;
+  commentCount: number;
+  errorCount: number;
+}
+
+export interface ParsedNative {
+  body: BodyItem[];
+  comments: Comment[];
+  errors: SyntaxError[];
+}
+
+export class Parser {
+  private readonly scanner: Scanner;
+  private readonly positions: PositionIndex;
+  private readonly errors: SyntaxError[] = [];
+  private token: Token = Token.EOF;
+  /** Newlines are insignificant inside (), [], ${} and for expressions. */
+  private ignoreNewlines = false;
+  /** A newline was skipped just before the current token (while newlines were ignored). */
+  private newlineBefore = false;
+  private depth = 0;
+  /** Set when nesting exceeded the limit: the rest of the input is abandoned. */
+  private aborted = false;
+  /** Column of the body item being parsed; used to stop recovery at the next item. */
+  private itemColumn = 1;
+
+  constructor(
+    private readonly text: string,
+    lineStarts: readonly number[],
+    start = 0,
+    end = text.length,
+  ) {
+    this.scanner = new Scanner(text, start, end);
+    this.positions = new PositionIndex(lineStarts);
+  }
+
+  // ---- entry points ----
+
+  parseFile(): ParsedNative {
+    this.next();
+    const { items } = this.parseBody(null);
+    return { body: items, comments: this.collectComments(), errors: this.collectErrors() };
+  }
+
+  /** Parses the whole input as a standalone template (JSON syntax strings). */
+  parseStandaloneTemplate(): { parts: TemplatePart[]; errors: SyntaxError[] } {
+    const parts = this.parseTemplateContent(false, null, this.scanner.pos);
+    return { parts: parts.parts, errors: this.collectErrors() };
+  }
+
+  // ---- tokens, positions, errors ----
+
+  /** The current token (a method, so TypeScript does not narrow it across `next()` calls). */
+  private tok(): Token {
+    return this.token;
+  }
+
+  private next(): Token {
+    const s = this.scanner;
+    let t = s.scan();
+    this.newlineBefore = false;
+    if (this.ignoreNewlines) {
+      while (t === Token.Newline) {
+        this.newlineBefore = true;
+        t = s.scan();
+      }
+    }
+    this.token = t;
+    return t;
+  }
+
+  private skipNewlines(): void {
+    while (this.tok() === Token.Newline) {
+      this.next();
+      this.newlineBefore = true;
+    }
+  }
+
+  private range(start: number, end: number): Range {
+    return this.positions.range(start, end);
+  }
+
+  private column(offset: number): number {
+    return this.positions.position(offset).column;
+  }
+
+  private line(offset: number): number {
+    return this.positions.position(offset).line;
+  }
+
+  private error(message: string, start: number, end: number): void {
+    if (this.aborted) return;
+    this.errors.push({ message, range: this.range(start, end) });
+  }
+
+  private errorAtToken(message: string): void {
+    const s = this.scanner;
+    this.error(message, s.tokenStart, Math.max(s.tokenEnd, s.tokenStart));
+  }
+
+  private describeToken(): string {
+    const d = TOKEN_DESCRIPTION[this.token];
+    if (d) return d;
+    return `'${this.scanner.tokenText()}'`;
+  }
+
+  private collectErrors(): SyntaxError[] {
+    const all = this.errors;
+    for (const e of this.scanner.errors) all.push({ message: e.message, range: this.range(e.start, e.end) });
+    all.sort((a, b) => a.range.start.offset - b.range.start.offset);
+    return all;
+  }
+
+  private collectComments(): Comment[] {
+    const out: Comment[] = [];
+    for (const c of this.scanner.comments) {
+      out.push({ text: this.text.slice(c.start, c.end), style: c.style, range: this.range(c.start, c.end) });
+    }
+    return out;
+  }
+
+  /** Records the nesting error once and abandons the rest of the input. */
+  private enter(start: number): boolean {
+    if (++this.depth <= MAX_NESTING_DEPTH) return true;
+    this.error(`nesting is deeper than ${MAX_NESTING_DEPTH} levels; the rest of the file was not parsed`, start, start + 1);
+    this.aborted = true;
+    this.scanner.pos = this.scanner.end;
+    this.token = Token.EOF;
+    this.scanner.token = Token.EOF;
+    this.scanner.tokenStart = this.scanner.tokenEnd = this.scanner.end;
+    return false;
+  }
+
+  private invalid(start: number, end: number): Expression {
+    return { kind: 'Invalid', range: this.range(start, end) };
+  }
+
+  // ---- structure ----
+
+  /**
+   * Parses body items until `}` (when `owner` is a block) or end of input.
+   * Does not consume the closing brace.
+   */
+  private parseBody(owner: string | null): BodyResult {
+    const items: BodyItem[] = [];
+    const starts: ItemStart[] = [];
+    let seen: Map<string, Attribute> | null = null;
+    for (;;) {
+      this.skipNewlines();
+      const t = this.token;
+      if (t === Token.EOF) break;
+      if (t === Token.RBrace) {
+        if (owner !== null) break;
+        this.errorAtToken("unexpected '}': there is no open block to close");
+        this.next();
+        continue;
+      }
+      const s = this.scanner;
+      const start = s.tokenStart;
+      const startInfo: ItemStart = {
+        offset: start,
+        column: this.column(start),
+        commentCount: s.comments.length,
+        errorCount: this.errors.length + s.errors.length,
+      };
+      const item = this.parseBodyItem();
+      if (item) {
+        if (item.kind === 'Attribute') {
+          seen ??= new Map();
+          const prev = seen.get(item.name);
+          if (prev) {
+            this.error(
+              `attribute '${item.name}' is already set at line ${prev.nameRange.start.line}; each attribute may be set only once`,
+              item.nameRange.start.offset,
+              item.nameRange.end.offset,
+            );
+          } else seen.set(item.name, item);
+        }
+        items.push(item);
+        starts.push(startInfo);
+      }
+    }
+    return { items, starts };
+  }
+
+  private parseBodyItem(): BodyItem | null {
+    const s = this.scanner;
+    if (this.tok() !== Token.Ident) {
+      if (this.tok() === Token.OQuote) {
+        this.errorAtToken('expected an attribute name or block type; names must not be quoted');
+      } else {
+        this.errorAtToken(`expected an attribute or block, found ${this.describeToken()}`);
+      }
+      this.recoverToNextItem(this.column(s.tokenStart));
+      return null;
+    }
+    const nameStart = s.tokenStart;
+    const nameEnd = s.tokenEnd;
+    const name = s.tokenText();
+    const savedColumn = this.itemColumn;
+    this.itemColumn = this.column(nameStart);
+    this.next();
+    try {
+      if (this.tok() === Token.Equal) return this.parseAttribute(name, nameStart, nameEnd);
+      if (this.tok() === Token.LBrace || this.tok() === Token.OQuote || this.tok() === Token.Ident) {
+        return this.parseBlock(name, nameStart, nameEnd);
+      }
+      this.errorAtToken(`expected '=' or '{' after '${name}', found ${this.describeToken()}`);
+      this.recoverToNextItem(this.itemColumn);
+      return null;
+    } finally {
+      this.itemColumn = savedColumn;
+    }
+  }
+
+  private parseAttribute(name: string, nameStart: number, nameEnd: number): Attribute {
+    this.next(); // '='
+    const expr = this.parseExpression();
+    this.expectItemEnd('attribute', name);
+    return {
+      kind: 'Attribute',
+      name,
+      nameRange: this.range(nameStart, nameEnd),
+      expr,
+      range: this.range(nameStart, Math.max(nameEnd, expr.range.end.offset)),
+    };
+  }
+
+  /** After an attribute or block: newline, end of input, or the `}` of a one-line block. */
+  private expectItemEnd(what: 'attribute' | 'block', name: string): void {
+    const t = this.token;
+    if (t === Token.Newline || t === Token.EOF || t === Token.RBrace || this.newlineBefore) return;
+    this.errorAtToken(`expected a newline after ${what} '${name}', found ${this.describeToken()}`);
+    this.recoverToNextItem(this.itemColumn);
+  }
+
+  private parseBlock(type: string, typeStart: number, typeEnd: number): Block {
+    const s = this.scanner;
+    const labels: BlockLabel[] = [];
+    while (this.tok() === Token.OQuote || this.tok() === Token.Ident) {
+      if (this.tok() === Token.Ident) {
+        labels.push({ value: s.tokenText(), range: this.range(s.tokenStart, s.tokenEnd), quoted: false });
+        this.next();
+        continue;
+      }
+      const start = s.tokenStart;
+      const tmpl = this.parseTemplateExpr();
+      const end = s.tokenStart > start ? this.lastTemplateEnd : start + 1;
+      let value = '';
+      for (const p of tmpl.parts) {
+        if (p.kind === 'TemplateLiteral') value += p.value;
+        else {
+          this.error('block labels must be plain strings: interpolation and directives are not allowed here', start, end);
+          break;
+        }
+      }
+      labels.push({ value, range: this.range(start, end), quoted: true });
+    }
+    const blockStart = typeStart;
+    if (this.tok() !== Token.LBrace) {
+      this.errorAtToken(`expected '{' to open block '${type}', found ${this.describeToken()}`);
+      const end = labels.length ? labels[labels.length - 1]!.range.end.offset : typeEnd;
+      this.recoverToNextItem(this.itemColumn);
+      return {
+        kind: 'Block',
+        type,
+        typeRange: this.range(typeStart, typeEnd),
+        labels,
+        body: [],
+        openBrace: this.range(end, end),
+        range: this.range(blockStart, end),
+      };
+    }
+    const openStart = s.tokenStart;
+    const openBrace = this.range(openStart, openStart + 1);
+    if (!this.enter(openStart)) {
+      this.depth--;
+      return { kind: 'Block', type, typeRange: this.range(typeStart, typeEnd), labels, body: [], openBrace, range: this.range(blockStart, openStart + 1) };
+    }
+    const blockColumn = this.itemColumn;
+    this.next();
+    const oneLine = this.tok() !== Token.Newline && this.tok() !== Token.EOF;
+    const bodyResult = this.parseBody(type);
+    this.depth--;
+    const body = bodyResult.items;
+    if (oneLine) this.checkOneLineBlock(body);
+    if (this.tok() === Token.RBrace) {
+      const closeStart = s.tokenStart;
+      const closeEnd = closeStart + 1;
+      this.next();
+      const block: Block = {
+        kind: 'Block',
+        type,
+        typeRange: this.range(typeStart, typeEnd),
+        labels,
+        body,
+        openBrace,
+        closeBrace: this.range(closeStart, closeEnd),
+        range: this.range(blockStart, closeEnd),
+      };
+      this.expectItemEnd('block', type);
+      return block;
+    }
+    // Unterminated: items indented no deeper than the block itself were
+    // most likely meant to follow it, so hand them back to the parent body.
+    if (!this.aborted) {
+      const headerLine = this.line(typeStart);
+      let cut = -1;
+      for (let i = 0; i < bodyResult.starts.length; i++) {
+        const st = bodyResult.starts[i]!;
+        if (st.column <= blockColumn && this.line(st.offset) > headerLine) {
+          cut = i;
+          break;
+        }
+      }
+      if (cut >= 0) {
+        const st = bodyResult.starts[cut]!;
+        body.length = cut;
+        this.errors.length = Math.min(this.errors.length, st.errorCount);
+        s.errors.length = Math.max(0, Math.min(s.errors.length, st.errorCount - this.errors.length));
+        s.comments.length = st.commentCount;
+        s.pos = st.offset;
+        this.next();
+      }
+    }
+    const endOffset = body.length ? body[body.length - 1]!.range.end.offset : openStart + 1;
+    this.error(
+      `expected '}' to close block '${type}' opened at line ${this.line(openStart)}`,
+      typeStart,
+      typeEnd,
+    );
+    return {
+      kind: 'Block',
+      type,
+      typeRange: this.range(typeStart, typeEnd),
+      labels,
+      body,
+      openBrace,
+      range: this.range(blockStart, endOffset),
+    };
+  }
+
+  private checkOneLineBlock(body: BodyItem[]): void {
+    if (body.length === 0) return;
+    const first = body[0]!;
+    if (first.kind === 'Block') {
+      this.error(
+        'a one-line block may contain only a single attribute; put nested blocks on their own lines',
+        first.typeRange.start.offset,
+        first.typeRange.end.offset,
+      );
+    } else if (body.length > 1) {
+      const second = body[1]!;
+      const r = second.kind === 'Block' ? second.typeRange : second.nameRange;
+      this.error('a one-line block may contain only a single attribute; use one line per attribute', r.start.offset, r.end.offset);
+    }
+  }
+
+  /**
+   * Skips to the start of the next body item: a newline at bracket depth 0,
+   * a `}` at depth 0 (left for the enclosing block), or any token that
+   * begins a line at or left of `column` (the broken item's own column).
+   */
+  private recoverToNextItem(column: number): void {
+    const s = this.scanner;
+    const saved = this.ignoreNewlines;
+    this.ignoreNewlines = false;
+    let depth = 0;
+    let atLineStart = false;
+    if (this.tok() !== Token.Newline && this.tok() !== Token.EOF && this.newlineBefore) atLineStart = true;
+    for (;;) {
+      const t = this.token;
+      if (t === Token.EOF) break;
+      if (t === Token.Newline) {
+        if (depth === 0) break;
+        atLineStart = true;
+        this.next();
+        continue;
+      }
+      if (atLineStart && depth > 0 && (t === Token.Ident || t === Token.RBrace) && this.column(s.tokenStart) <= column) break;
+      atLineStart = false;
+      if (t === Token.LBrace || t === Token.LBrack || t === Token.LParen) depth++;
+      else if (t === Token.RBrace || t === Token.RBrack || t === Token.RParen) {
+        if (depth === 0) {
+          if (t === Token.RBrace) break;
+        } else depth--;
+      } else if (t === Token.OQuote || t === Token.Heredoc) {
+        this.parseTemplateExpr();
+        continue;
+      }
+      this.next();
+    }
+    this.ignoreNewlines = saved;
+  }
+
+  // ---- expressions ----
+
+  parseExpression(): Expression {
+    const start = this.scanner.tokenStart;
+    if (!this.enter(start)) {
+      this.depth--;
+      return this.invalid(start, start);
+    }
+    const cond = this.parseBinary(0);
+    let result = cond;
+    if (this.tok() === Token.Question) {
+      this.next();
+      const then = this.parseExpression();
+      let otherwise: Expression;
+      if (this.tok() === Token.Colon) {
+        this.next();
+        otherwise = this.parseExpression();
+      } else {
+        this.errorAtToken(`expected ':' in conditional expression, found ${this.describeToken()}`);
+        otherwise = this.invalid(this.scanner.tokenStart, this.scanner.tokenStart);
+      }
+      result = this.node({ kind: 'Conditional', cond, then, else: otherwise, range: this.span(cond, otherwise) });
+    }
+    this.depth--;
+    return result;
+  }
+
+  /** Range from the start of `a` to the end of `b`. */
+  private span(a: Expression, b: Expression): Range {
+    return { start: a.range.start, end: b.range.end };
+  }
+
+  private node<T extends Expression>(e: T): T {
+    return e;
+  }
+
+  private parseBinary(minPrec: number): Expression {
+    let left = this.parseUnary();
+    for (;;) {
+      const prec = BINARY_PRECEDENCE[this.token];
+      if (prec === undefined || prec <= minPrec) return left;
+      const op = BINARY_OPERATOR[this.token]!;
+      this.next();
+      const right = this.parseBinary(prec);
+      left = { kind: 'Binary', op, left, right, range: this.span(left, right) };
+    }
+  }
+
+  private parseUnary(): Expression {
+    const t = this.token;
+    if (t === Token.Bang || t === Token.Minus) {
+      const start = this.scanner.tokenStart;
+      if (!this.enter(start)) {
+        this.depth--;
+        return this.invalid(start, start);
+      }
+      this.next();
+      const operand = this.parseUnary();
+      this.depth--;
+      return {
+        kind: 'Unary',
+        op: t === Token.Bang ? '!' : '-',
+        operand,
+        range: { start: this.range(start, start).start, end: operand.range.end },
+      };
+    }
+    return this.parsePostfix(this.parsePrimary());
+  }
+
+  private parsePrimary(): Expression {
+    const s = this.scanner;
+    const start = s.tokenStart;
+    switch (this.token) {
+      case Token.Number: {
+        const value = Number(s.tokenText());
+        const end = s.tokenEnd;
+        this.next();
+        return { kind: 'Literal', value, range: this.range(start, end) };
+      }
+      case Token.Ident: {
+        const end = s.tokenEnd;
+        const name = s.tokenText();
+        this.next();
+        if (this.tok() === Token.LParen || this.tok() === Token.DoubleColon) return this.parseCall(name, start, end);
+        if (name === 'true' || name === 'false' || name === 'null') {
+          return { kind: 'Literal', value: name === 'null' ? null : name === 'true', range: this.range(start, end) };
+        }
+        return { kind: 'Variable', name, range: this.range(start, end) };
+      }
+      case Token.OQuote:
+      case Token.Heredoc:
+        return this.parseTemplateExpr();
+      case Token.LBrack:
+        return this.parseTuple();
+      case Token.LBrace:
+        return this.parseObject();
+      case Token.LParen: {
+        const saved = this.ignoreNewlines;
+        this.ignoreNewlines = true;
+        this.next();
+        const expr = this.parseExpression();
+        this.ignoreNewlines = saved;
+        let end = s.tokenStart;
+        if (this.tok() === Token.RParen) {
+          end = s.tokenEnd;
+          this.next();
+        } else {
+          this.errorAtToken(`expected ')' to close '(' at line ${this.line(start)}, found ${this.describeToken()}`);
+          end = Math.max(start + 1, this.exprEnd(expr));
+        }
+        return { kind: 'Paren', expr, range: this.range(start, end) };
+      }
+      default: {
+        this.errorAtToken(`expected an expression, found ${this.describeToken()}`);
+        // Consume stray tokens that cannot end anything, so callers make progress.
+        if (this.tok() === Token.Invalid || this.tok() === Token.Ellipsis || this.tok() === Token.Dot || this.tok() === Token.DoubleColon) {
+          const end = s.tokenEnd;
+          this.next();
+          return this.invalid(start, end);
+        }
+        return this.invalid(start, start);
+      }
+    }
+  }
+
+  private exprEnd(e: Expression): number {
+    return e.range.end.offset;
+  }
+
+  private parseCall(first: string, start: number, firstEnd: number): Expression {
+    const s = this.scanner;
+    let name = first;
+    let nameEnd = firstEnd;
+    while (this.tok() === Token.DoubleColon) {
+      this.next();
+      if (this.tok() !== Token.Ident) {
+        this.errorAtToken(`expected a name after '::' in '${name}::', found ${this.describeToken()}`);
+        return this.invalid(start, nameEnd);
+      }
+      name += '::' + s.tokenText();
+      nameEnd = s.tokenEnd;
+      this.next();
+    }
+    if (this.tok() !== Token.LParen) {
+      this.errorAtToken(`expected '(' after function name '${name}', found ${this.describeToken()}`);
+      return this.invalid(start, nameEnd);
+    }
+    const openLine = this.line(s.tokenStart);
+    const saved = this.ignoreNewlines;
+    this.ignoreNewlines = true;
+    this.next();
+    const args: Expression[] = [];
+    let expandFinal = false;
+    let end = nameEnd;
+    for (;;) {
+      if (this.tok() === Token.RParen) break;
+      if (this.tok() === Token.EOF) break;
+      if (this.shouldAbandonList()) break;
+      const arg = this.parseExpression();
+      args.push(arg);
+      if (this.tok() === Token.Ellipsis) {
+        expandFinal = true;
+        this.next();
+        if (this.tok() !== Token.RParen) {
+          this.errorAtToken(`expected ')' after '...' in call to '${name}', found ${this.describeToken()}`);
+        }
+        break;
+      }
+      if (this.tok() === Token.Comma) {
+        this.next();
+        continue;
+      }
+      if (this.tok() === Token.RParen) break;
+      this.errorAtToken(`expected ',' or ')' in arguments of '${name}', found ${this.describeToken()}`);
+      if (!this.skipListItem(Token.RParen)) break;
+    }
+    this.ignoreNewlines = saved;
+    if (this.tok() === Token.RParen) {
+      end = s.tokenEnd;
+      this.next();
+    } else {
+      if (this.tok() === Token.EOF || this.newlineBefore || this.tok() !== Token.Comma) {
+        this.error(`expected ')' to close the call to '${name}' opened at line ${openLine}`, start, nameEnd);
+      }
+      end = args.length ? this.exprEnd(args[args.length - 1]!) : nameEnd + 1;
+    }
+    return { kind: 'Call', name, nameRange: this.range(start, nameEnd), args, expandFinal, range: this.range(start, end) };
+  }
+
+  /**
+   * Inside a bracketed list after an error: a token that starts a line at or
+   * left of the current body item's column belongs to the next item.
+   */
+  private shouldAbandonList(): boolean {
+    if (!this.newlineBefore || this.errors.length === 0) return false;
+    const t = this.token;
+    if (t !== Token.Ident && t !== Token.RBrace) return false;
+    return this.column(this.scanner.tokenStart) <= this.itemColumn;
+  }
+
+  /**
+   * After a malformed list element: skips to the next `,` (consumed) or to
+   * `close` (not consumed) at bracket depth 0. Returns false when the list
+   * should be abandoned (end of input, or a token that belongs elsewhere).
+   */
+  private skipListItem(close: Token): boolean {
+    let depth = 0;
+    for (;;) {
+      const t = this.token;
+      if (t === Token.EOF) return false;
+      if (depth === 0) {
+        if (t === close) return true;
+        if (t === Token.Comma) {
+          this.next();
+          return true;
+        }
+        if (this.newlineBefore && (t === Token.Ident || t === Token.RBrace) && this.column(this.scanner.tokenStart) <= this.itemColumn) {
+          return false;
+        }
+      }
+      if (t === Token.LBrace || t === Token.LBrack || t === Token.LParen) depth++;
+      else if (t === Token.RBrace || t === Token.RBrack || t === Token.RParen) {
+        if (depth === 0) return false;
+        depth--;
+      } else if (t === Token.OQuote || t === Token.Heredoc) {
+        this.parseTemplateExpr();
+        continue;
+      }
+      this.next();
+    }
+  }
+
+  private parsePostfix(expr: Expression): Expression {
+    const s = this.scanner;
+    for (;;) {
+      const t = this.token;
+      if (t === Token.Dot) {
+        const dotStart = s.tokenStart;
+        // Look at the character after the dot directly: a digit starts a legacy index.
+        const c = this.text.charCodeAt(s.pos);
+        if (c >= 48 && c <= 57 && s.pos < s.end) {
+          s.scanDigits();
+          const idxStart = s.tokenStart;
+          const idxEnd = s.tokenEnd;
+          const index: Expression = { kind: 'Literal', value: Number(s.tokenText()), range: this.range(idxStart, idxEnd) };
+          this.next();
+          if (this.tok() === Token.Dot && this.isDigitAt(s.pos)) {
+            this.errorAtToken('legacy index syntax cannot be chained, as in foo.0.1; use foo[0][1] instead');
+          }
+          expr = { kind: 'Index', object: expr, index, legacy: true, range: { start: expr.range.start, end: index.range.end } };
+          continue;
+        }
+        this.next();
+        if (this.tok() === Token.Star) {
+          const starEnd = s.tokenEnd;
+          this.next();
+          expr = this.parseSplat(expr, 'attr', dotStart, starEnd);
+          continue;
+        }
+        if (this.tok() === Token.Ident) {
+          const name = s.tokenText();
+          const nameRange = this.range(s.tokenStart, s.tokenEnd);
+          this.next();
+          expr = { kind: 'GetAttr', object: expr, name, nameRange, range: { start: expr.range.start, end: nameRange.end } };
+          continue;
+        }
+        this.errorAtToken(`expected an attribute name after '.', found ${this.describeToken()}`);
+        return expr;
+      }
+      if (t === Token.LBrack) {
+        if (this.newlineBefore) return expr;
+        const open = s.tokenStart;
+        const saved = this.ignoreNewlines;
+        this.ignoreNewlines = true;
+        this.next();
+        if (this.tok() === Token.Star) {
+          this.next();
+          this.ignoreNewlines = saved;
+          let end = s.tokenStart;
+          if (this.tok() === Token.RBrack) {
+            end = s.tokenEnd;
+            this.next();
+          } else this.errorAtToken(`expected ']' after '[*', found ${this.describeToken()}`);
+          expr = this.parseSplat(expr, 'full', open, end);
+          continue;
+        }
+        const index = this.parseExpression();
+        this.ignoreNewlines = saved;
+        let end: number;
+        if (this.tok() === Token.RBrack) {
+          end = s.tokenEnd;
+          this.next();
+        } else {
+          this.errorAtToken(`expected ']' to close index, found ${this.describeToken()}`);
+          end = Math.max(open + 1, this.exprEnd(index));
+        }
+        expr = { kind: 'Index', object: expr, index, legacy: false, range: { start: expr.range.start, end: this.range(end, end).end } };
+        continue;
+      }
+      return expr;
+    }
+  }
+
+  private isDigitAt(i: number): boolean {
+    const c = this.text.charCodeAt(i);
+    return i < this.scanner.end && c >= 48 && c <= 57;
+  }
+
+  private parseSplat(object: Expression, style: 'full' | 'attr', opStart: number, opEnd: number): Expression {
+    const s = this.scanner;
+    let each: Expression = { kind: 'Variable', name: SPLAT_ITEM, range: this.range(opStart, opEnd) };
+    let end = opEnd;
+    for (;;) {
+      if (this.tok() === Token.Dot) {
+        const c = this.text.charCodeAt(s.pos);
+        if (c >= 48 && c <= 57 && s.pos < s.end) {
+          s.scanDigits();
+          const index: Expression = { kind: 'Literal', value: Number(s.tokenText()), range: this.range(s.tokenStart, s.tokenEnd) };
+          end = s.tokenEnd;
+          this.next();
+          each = { kind: 'Index', object: each, index, legacy: true, range: { start: each.range.start, end: index.range.end } };
+          continue;
+        }
+        if (c === 42 /* '*' */) break; // another splat: ends this one
+        const saved = s.save();
+        const savedToken = this.token;
+        const savedNl = this.newlineBefore;
+        this.next();
+        if (this.tok() !== Token.Ident) {
+          s.restore(saved);
+          this.token = savedToken;
+          this.newlineBefore = savedNl;
+          break;
+        }
+        const name = s.tokenText();
+        const nameRange = this.range(s.tokenStart, s.tokenEnd);
+        end = s.tokenEnd;
+        this.next();
+        each = { kind: 'GetAttr', object: each, name, nameRange, range: { start: each.range.start, end: nameRange.end } };
+        continue;
+      }
+      if (style === 'full' && this.tok() === Token.LBrack && !this.newlineBefore) {
+        if (this.text.charCodeAt(this.afterSpaces(s.pos)) === 42) break;
+        const open = s.tokenStart;
+        const saved = this.ignoreNewlines;
+        this.ignoreNewlines = true;
+        this.next();
+        const index = this.parseExpression();
+        this.ignoreNewlines = saved;
+        if (this.tok() === Token.RBrack) {
+          end = s.tokenEnd;
+          this.next();
+        } else {
+          this.errorAtToken(`expected ']' to close index, found ${this.describeToken()}`);
+          end = Math.max(open + 1, this.exprEnd(index));
+        }
+        each = { kind: 'Index', object: each, index, legacy: false, range: { start: each.range.start, end: this.range(end, end).end } };
+        continue;
+      }
+      break;
+    }
+    return { kind: 'Splat', object, style, each, range: { start: object.range.start, end: this.range(end, end).end } };
+  }
+
+  private afterSpaces(i: number): number {
+    const text = this.text;
+    while (i < this.scanner.end) {
+      const c = text.charCodeAt(i);
+      if (c !== 32 && c !== 9 && c !== 10 && c !== 13) break;
+      i++;
+    }
+    return i;
+  }
+
+  private parseTuple(): Expression {
+    const s = this.scanner;
+    const start = s.tokenStart;
+    const openLine = this.line(start);
+    const saved = this.ignoreNewlines;
+    this.ignoreNewlines = true;
+    this.next();
+    if (this.tok() === Token.Ident && this.isKeyword('for')) {
+      return this.parseFor('tuple', start, saved);
+    }
+    const items: Expression[] = [];
+    for (;;) {
+      if (this.tok() === Token.RBrack || this.tok() === Token.EOF) break;
+      if (this.shouldAbandonList()) break;
+      items.push(this.parseExpression());
+      if (this.tok() === Token.Comma) {
+        this.next();
+        continue;
+      }
+      if (this.tok() === Token.RBrack) break;
+      this.errorAtToken(`expected ',' or ']' in tuple, found ${this.describeToken()}`);
+      if (!this.skipListItem(Token.RBrack)) break;
+    }
+    this.ignoreNewlines = saved;
+    let end: number;
+    if (this.tok() === Token.RBrack) {
+      end = s.tokenEnd;
+      this.next();
+    } else {
+      this.error(`expected ']' to close tuple opened at line ${openLine}`, start, start + 1);
+      end = items.length ? this.exprEnd(items[items.length - 1]!) : start + 1;
+    }
+    return { kind: 'Tuple', items, range: this.range(start, end) };
+  }
+
+  private isKeyword(word: string): boolean {
+    const s = this.scanner;
+    return s.tokenEnd - s.tokenStart === word.length && this.text.startsWith(word, s.tokenStart);
+  }
+
+  private parseObject(): Expression {
+    const s = this.scanner;
+    const start = s.tokenStart;
+    const openLine = this.line(start);
+    const saved = this.ignoreNewlines;
+    this.ignoreNewlines = false;
+    this.next();
+    this.skipNewlines();
+    if (this.tok() === Token.Ident && this.isKeyword('for')) {
+      this.ignoreNewlines = true;
+      return this.parseFor('object', start, saved);
+    }
+    const items: ObjectItem[] = [];
+    for (;;) {
+      this.skipNewlines();
+      if (this.tok() === Token.RBrace || this.tok() === Token.EOF) break;
+      if (this.shouldAbandonList()) break;
+      const item = this.parseObjectItem();
+      if (item) items.push(item);
+      if (this.tok() === Token.Comma) {
+        this.next();
+        continue;
+      }
+      if (this.tok() === Token.Newline || this.tok() === Token.RBrace) continue;
+      if (item) this.errorAtToken(`expected ',', newline or '}' after object item, found ${this.describeToken()}`);
+      if (!this.skipObjectItem()) break;
+    }
+    this.ignoreNewlines = saved;
+    let end: number;
+    if (this.tok() === Token.RBrace) {
+      end = s.tokenEnd;
+      this.next();
+    } else {
+      this.error(`expected '}' to close object opened at line ${openLine}`, start, start + 1);
+      end = items.length ? this.exprEnd(items[items.length - 1]!.value) : start + 1;
+    }
+    return { kind: 'Object', items, range: this.range(start, end) };
+  }
+
+  /** Skips the rest of a malformed object item; false when the object should be abandoned. */
+  private skipObjectItem(): boolean {
+    let depth = 0;
+    for (;;) {
+      const t = this.token;
+      if (t === Token.EOF) return false;
+      if (depth === 0) {
+        if (t === Token.RBrace) return true;
+        if (t === Token.Comma || t === Token.Newline) {
+          this.next();
+          return true;
+        }
+      }
+      if (t === Token.LBrace || t === Token.LBrack || t === Token.LParen) depth++;
+      else if (t === Token.RBrace || t === Token.RBrack || t === Token.RParen) {
+        if (depth === 0) return false;
+        depth--;
+      } else if (t === Token.OQuote || t === Token.Heredoc) {
+        this.parseTemplateExpr();
+        continue;
+      }
+      this.next();
+    }
+  }
+
+  private parseObjectItem(): ObjectItem | null {
+    const s = this.scanner;
+    let key: Expression;
+    let keyIsIdentifier = false;
+    if (this.tok() === Token.Ident) {
+      const st = s.save();
+      const name = s.tokenText();
+      const keyStart = s.tokenStart;
+      const keyEnd = s.tokenEnd;
+      this.next();
+      if (this.tok() === Token.Equal || this.tok() === Token.Colon) {
+        key = { kind: 'Variable', name, range: this.range(keyStart, keyEnd) };
+        keyIsIdentifier = true;
+      } else {
+        s.restore(st);
+        this.token = Token.Ident;
+        this.newlineBefore = false;
+        key = this.parseExpression();
+      }
+    } else {
+      key = this.parseExpression();
+    }
+    if (this.tok() !== Token.Equal && this.tok() !== Token.Colon) {
+      if (key.kind !== 'Invalid') this.errorAtToken(`expected '=' or ':' after object key, found ${this.describeToken()}`);
+      return null;
+    }
+    this.next();
+    const value = this.parseExpression();
+    return { key, keyIsIdentifier, value, range: this.span(key, value) };
+  }
+
+  /**
+   * `[for k, v in coll : expr if cond]` / `{for k, v in coll : k => v... if cond}`.
+   * Called with the `for` keyword as the current token and newlines ignored.
+   */
+  private parseFor(result: 'tuple' | 'object', start: number, savedNewlines: boolean): Expression {
+    const s = this.scanner;
+    const close = result === 'tuple' ? Token.RBrack : Token.RBrace;
+    const closeChar = result === 'tuple' ? ']' : '}';
+    const finish = (parts: Partial<Expression> & Record<string, unknown>, ok: boolean): Expression => {
+      // Skip to the closing bracket on error, so the rest of the expression does not cascade.
+      if (!ok) this.skipListItem(close);
+      this.ignoreNewlines = savedNewlines;
+      let end: number;
+      if (this.tok() === close) {
+        end = s.tokenEnd;
+        this.next();
+      } else {
+        if (ok) this.error(`expected '${closeChar}' to close the for expression opened at line ${this.line(start)}`, start, start + 1);
+        end = s.tokenStart;
+      }
+      if (!ok) return this.invalid(start, Math.max(end, start + 1));
+      return { ...(parts as object), range: this.range(start, end) } as Expression;
+    };
+    this.next(); // 'for'
+    let keyVar: string | undefined;
+    let valueVar: string;
+    if (this.tok() !== Token.Ident) {
+      this.errorAtToken(`expected a variable name after 'for', found ${this.describeToken()}`);
+      return finish({}, false);
+    }
+    valueVar = s.tokenText();
+    this.next();
+    if (this.tok() === Token.Comma) {
+      this.next();
+      if (this.tok() !== Token.Ident) {
+        this.errorAtToken(`expected a second variable name after ',' in for expression, found ${this.describeToken()}`);
+        return finish({}, false);
+      }
+      keyVar = valueVar;
+      valueVar = s.tokenText();
+      this.next();
+    }
+    if (this.tok() !== Token.Ident || !this.isKeyword('in')) {
+      this.errorAtToken(`expected 'in' in for expression, found ${this.describeToken()}`);
+      return finish({}, false);
+    }
+    this.next();
+    const collection = this.parseExpression();
+    if (this.tok() !== Token.Colon) {
+      this.errorAtToken(`expected ':' after the collection in for expression, found ${this.describeToken()}`);
+      return finish({}, false);
+    }
+    this.next();
+    let keyExpr: Expression | undefined;
+    let valueExpr = this.parseExpression();
+    let grouping = false;
+    if (result === 'object') {
+      if (this.tok() !== Token.FatArrow) {
+        this.errorAtToken(`expected '=>' in object for expression, found ${this.describeToken()}`);
+        return finish({}, false);
+      }
+      this.next();
+      keyExpr = valueExpr;
+      valueExpr = this.parseExpression();
+      if (this.tok() === Token.Ellipsis) {
+        grouping = true;
+        this.next();
+      }
+    }
+    let cond: Expression | undefined;
+    if (this.tok() === Token.Ident && this.isKeyword('if')) {
+      this.next();
+      cond = this.parseExpression();
+    }
+    if (this.tok() !== close) {
+      this.errorAtToken(`expected '${closeChar}' to close the for expression, found ${this.describeToken()}`);
+      return finish({}, false);
+    }
+    const node: Record<string, unknown> = { kind: 'For', result, valueVar, collection, valueExpr, grouping };
+    if (keyVar !== undefined) node.keyVar = keyVar;
+    if (keyExpr) node.keyExpr = keyExpr;
+    if (cond) node.cond = cond;
+    return finish(node, true);
+  }
+
+  // ---- templates ----
+
+  /** End offset of the most recently parsed template expression (parser-text coordinates). */
+  private lastTemplateEnd = 0;
+
+  /** Current token is `"` or a heredoc introducer. */
+  private parseTemplateExpr(): TemplateExpr {
+    const s = this.scanner;
+    const start = s.tokenStart;
+    if (this.tok() === Token.Heredoc) {
+      const marker = s.heredocMarker;
+      const indented = s.heredocIndented;
+      const content = this.parseTemplateContent(false, marker, start);
+      let end: number;
+      if (s.token === Token.HeredocEnd) {
+        end = s.tokenEnd;
+      } else {
+        this.error(`unterminated heredoc: expected a line containing only '${marker}'`, start, s.tokenStart === start ? start + 2 : s.tokenStart);
+        end = s.tokenEnd;
+      }
+      const expr: TemplateExpr = { kind: 'Template', parts: content.parts, heredoc: { marker, indented }, range: this.range(start, end) };
+      this.lastTemplateEnd = end;
+      this.next();
+      return expr;
+    }
+    const content = this.parseTemplateContent(true, null, start);
+    let end: number;
+    if (s.token === Token.CQuote) {
+      end = s.tokenEnd;
+    } else {
+      end = s.tokenStart;
+      if (s.token === Token.Unterminated) {
+        this.error('unterminated string: quoted strings may not span lines; use \\n or a heredoc', start, Math.max(end, start + 1));
+      } else this.error('unterminated string: expected \'"\'', start, Math.max(end, start + 1));
+    }
+    this.lastTemplateEnd = end;
+    const expr: TemplateExpr = { kind: 'Template', parts: content.parts, range: this.range(start, end) };
+    this.next();
+    return expr;
+  }
+
+  /**
+   * Reads template content up to its end (closing quote, heredoc end line,
+   * or end of input) and builds the parts tree. Leaves the scanner's current
+   * token at the terminator.
+   */
+  private parseTemplateContent(quoted: boolean, marker: string | null, start: number): { parts: TemplatePart[] } {
+    const s = this.scanner;
+    const flat: FlatTemplateItem[] = [];
+    const contentStart = s.pos;
+    const saved = this.ignoreNewlines;
+    for (;;) {
+      const t = s.scanTemplate(quoted, marker);
+      if (t === Token.TemplateLiteral) {
+        flat.push({ kind: FlatKind.Literal, value: s.literalValue, start: s.tokenStart, end: s.tokenEnd, stripLeft: false, stripRight: false });
+        continue;
+      }
+      if (t === Token.TemplateInterp) {
+        const itemStart = s.tokenStart;
+        const stripLeft = s.strip;
+        this.ignoreNewlines = true;
+        this.next();
+        const expr = this.parseExpression();
+        const { stripRight, end } = this.closeTemplateSequence('interpolation', itemStart);
+        flat.push({ kind: FlatKind.Interp, expr, start: itemStart, end, stripLeft, stripRight });
+        if (this.aborted) break;
+        continue;
+      }
+      if (t === Token.TemplateControl) {
+        this.parseDirective(flat);
+        if (this.aborted) break;
+        continue;
+      }
+      break; // CQuote, HeredocEnd, Unterminated, EOF
+    }
+    this.ignoreNewlines = saved;
+    const parts = buildTemplateParts(flat, marker !== null && this.scanner.heredocIndented, {
+      range: (a, b) => this.range(a, b),
+      error: (message, a, b) => this.error(message, a, b),
+      templateStart: start,
+    });
+    if (parts.length === 0) parts.push({ kind: 'TemplateLiteral', value: '', range: this.range(contentStart, contentStart) });
+    return { parts };
+  }
+
+  /** Expects `}` / `~}` ending an interpolation or directive; the scanner is left just after it. */
+  private closeTemplateSequence(what: string, openStart: number): { stripRight: boolean; end: number } {
+    const s = this.scanner;
+    if (this.tok() === Token.RBrace) {
+      return { stripRight: s.strip, end: s.tokenEnd };
+    }
+    if (!this.aborted) this.error(`expected '}' to close the ${what} opened at line ${this.line(openStart)}, found ${this.describeToken()}`, s.tokenStart, Math.max(s.tokenEnd, s.tokenStart));
+    // Resume template scanning at the offending token so the rest of the string is kept.
+    s.pos = s.tokenStart;
+    return { stripRight: false, end: s.tokenStart };
+  }
+
+  private parseDirective(flat: FlatTemplateItem[]): void {
+    const s = this.scanner;
+    const itemStart = s.tokenStart;
+    const stripLeft = s.strip;
+    this.ignoreNewlines = true;
+    this.next();
+    if (this.tok() !== Token.Ident) {
+      this.errorAtToken(`expected 'if', 'else', 'endif', 'for' or 'endfor' after '%{', found ${this.describeToken()}`);
+      const { end } = this.closeTemplateSequence('directive', itemStart);
+      flat.push({ kind: FlatKind.Literal, value: '', start: itemStart, end, stripLeft: false, stripRight: false });
+      return;
+    }
+    const word = s.tokenText();
+    switch (word) {
+      case 'if': {
+        this.next();
+        const cond = this.parseExpression();
+        const { stripRight, end } = this.closeTemplateSequence('directive', itemStart);
+        flat.push({ kind: FlatKind.If, cond, start: itemStart, end, stripLeft, stripRight });
+        return;
+      }
+      case 'else':
+      case 'endif':
+      case 'endfor': {
+        this.next();
+        const { stripRight, end } = this.closeTemplateSequence('directive', itemStart);
+        const kind = word === 'else' ? FlatKind.Else : word === 'endif' ? FlatKind.EndIf : FlatKind.EndFor;
+        flat.push({ kind, start: itemStart, end, stripLeft, stripRight });
+        return;
+      }
+      case 'for': {
+        this.next();
+        let keyVar: string | undefined;
+        let valueVar = '';
+        let collection: Expression | null = null;
+        if (this.tok() === Token.Ident) {
+          valueVar = s.tokenText();
+          this.next();
+          if (this.tok() === Token.Comma) {
+            this.next();
+            if (this.tok() === Token.Ident) {
+              keyVar = valueVar;
+              valueVar = s.tokenText();
+              this.next();
+            } else this.errorAtToken(`expected a variable name after ',' in for directive, found ${this.describeToken()}`);
+          }
+          if (this.tok() === Token.Ident && this.isKeyword('in')) {
+            this.next();
+            collection = this.parseExpression();
+          } else this.errorAtToken(`expected 'in' in for directive, found ${this.describeToken()}`);
+        } else this.errorAtToken(`expected a variable name after 'for', found ${this.describeToken()}`);
+        if (this.tok() !== Token.RBrace) this.skipToDirectiveEnd();
+        const { stripRight, end } = this.closeTemplateSequence('directive', itemStart);
+        flat.push({
+          kind: FlatKind.For,
+          keyVar,
+          valueVar,
+          collection: collection ?? this.invalid(itemStart, end),
+          start: itemStart,
+          end,
+          stripLeft,
+          stripRight,
+        });
+        return;
+      }
+      default: {
+        this.errorAtToken(`unknown template directive '${word}'; expected if, else, endif, for or endfor`);
+        this.skipToDirectiveEnd();
+        const { end } = this.closeTemplateSequence('directive', itemStart);
+        flat.push({ kind: FlatKind.Literal, value: '', start: itemStart, end, stripLeft: false, stripRight: false });
+      }
+    }
+  }
+
+  private skipToDirectiveEnd(): void {
+    while (this.tok() !== Token.RBrace && this.tok() !== Token.EOF && this.tok() !== Token.OQuote) {
+      if (this.tok() === Token.Heredoc) {
+        this.parseTemplateExpr();
+        continue;
+      }
+      this.next();
+    }
+  }
+}

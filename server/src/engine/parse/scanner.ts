@@ -1,0 +1,548 @@
+/**
+ * Hand-written scanner for HCL native syntax, over character codes.
+ *
+ * The parser pulls tokens one at a time. In expression context it calls
+ * `scan()`; inside a quoted template or heredoc it calls `scanTemplate()`,
+ * which returns literal chunks and the `${` / `%{` introducers. Only offsets
+ * are kept here; the parser turns them into ranges when it builds nodes.
+ */
+
+export enum Token {
+  EOF,
+  Newline,
+  Ident,
+  Number,
+  /** `"` opening a quoted template. */
+  OQuote,
+  /** `<<EOT` or `<<-EOT` including its newline; see `heredocMarker`. */
+  Heredoc,
+  LBrace,
+  RBrace,
+  LBrack,
+  RBrack,
+  LParen,
+  RParen,
+  Comma,
+  Dot,
+  Ellipsis,
+  Colon,
+  DoubleColon,
+  Question,
+  Equal,
+  FatArrow,
+  Plus,
+  Minus,
+  Star,
+  Slash,
+  Percent,
+  And,
+  Or,
+  Bang,
+  EqEq,
+  NotEq,
+  Lt,
+  Le,
+  Gt,
+  Ge,
+  Invalid,
+  // Template-mode tokens.
+  TemplateLiteral,
+  /** `${` (or `${~`, see `strip`). */
+  TemplateInterp,
+  /** `%{` (or `%{~`). */
+  TemplateControl,
+  /** `"` closing a quoted template. */
+  CQuote,
+  /** The line closing a heredoc. */
+  HeredocEnd,
+  /** A newline inside a quoted template (the string was not closed on its line). */
+  Unterminated,
+}
+
+export type CommentStyle = 'hash' | 'slash' | 'block';
+
+export interface RawComment {
+  start: number;
+  end: number;
+  style: CommentStyle;
+}
+
+export interface RawError {
+  message: string;
+  start: number;
+  end: number;
+}
+
+export interface ScannerState {
+  pos: number;
+  token: Token;
+  tokenStart: number;
+  tokenEnd: number;
+  strip: boolean;
+  commentCount: number;
+  errorCount: number;
+}
+
+const CH_TAB = 9;
+const CH_LF = 10;
+const CH_CR = 13;
+const CH_SPACE = 32;
+const CH_BANG = 33;
+const CH_QUOTE = 34;
+const CH_HASH = 35;
+const CH_DOLLAR = 36;
+const CH_PERCENT = 37;
+const CH_AMP = 38;
+const CH_LPAREN = 40;
+const CH_RPAREN = 41;
+const CH_STAR = 42;
+const CH_PLUS = 43;
+const CH_COMMA = 44;
+const CH_MINUS = 45;
+const CH_DOT = 46;
+const CH_SLASH = 47;
+const CH_0 = 48;
+const CH_9 = 57;
+const CH_COLON = 58;
+const CH_LT = 60;
+const CH_EQ = 61;
+const CH_GT = 62;
+const CH_QUESTION = 63;
+const CH_UPPER_E = 69;
+const CH_LBRACK = 91;
+const CH_BACKSLASH = 92;
+const CH_RBRACK = 93;
+const CH_UNDERSCORE = 95;
+const CH_LOWER_E = 101;
+const CH_LBRACE = 123;
+const CH_PIPE = 124;
+const CH_RBRACE = 125;
+const CH_TILDE = 126;
+
+const ID_START = /[\p{ID_Start}]/u;
+const ID_CONTINUE = /[\p{ID_Continue}]/u;
+
+function isAsciiIdStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === CH_UNDERSCORE;
+}
+
+function isAsciiIdContinue(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= CH_0 && c <= CH_9) || c === CH_UNDERSCORE || c === CH_MINUS;
+}
+
+function isHexDigit(c: number): boolean {
+  return (c >= CH_0 && c <= CH_9) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+}
+
+export class Scanner {
+  readonly text: string;
+  readonly end: number;
+  pos: number;
+  token: Token = Token.EOF;
+  tokenStart = 0;
+  tokenEnd = 0;
+  /** Strip marker on the current `${~`, `%{~` or `~}` token. */
+  strip = false;
+  /** Escape-processed value of the current TemplateLiteral token. */
+  literalValue = '';
+  heredocMarker = '';
+  heredocIndented = false;
+  readonly comments: RawComment[] = [];
+  readonly errors: RawError[] = [];
+
+  constructor(text: string, start = 0, end = text.length) {
+    this.text = text;
+    this.pos = start;
+    this.end = end;
+  }
+
+  save(): ScannerState {
+    return {
+      pos: this.pos,
+      token: this.token,
+      tokenStart: this.tokenStart,
+      tokenEnd: this.tokenEnd,
+      strip: this.strip,
+      commentCount: this.comments.length,
+      errorCount: this.errors.length,
+    };
+  }
+
+  restore(s: ScannerState): void {
+    this.pos = s.pos;
+    this.token = s.token;
+    this.tokenStart = s.tokenStart;
+    this.tokenEnd = s.tokenEnd;
+    this.strip = s.strip;
+    this.comments.length = s.commentCount;
+    this.errors.length = s.errorCount;
+  }
+
+  tokenText(): string {
+    return this.text.slice(this.tokenStart, this.tokenEnd);
+  }
+
+  private error(message: string, start: number, end: number): void {
+    this.errors.push({ message, start, end });
+  }
+
+  private finish(token: Token, start: number, end: number): Token {
+    this.tokenStart = start;
+    this.tokenEnd = end;
+    this.pos = end;
+    this.token = token;
+    return token;
+  }
+
+  /** Scans the next token in expression/structure context. */
+  scan(): Token {
+    const text = this.text;
+    const end = this.end;
+    this.strip = false;
+    for (;;) {
+      const start = this.pos;
+      if (start >= end) return this.finish(Token.EOF, end, end);
+      const c = text.charCodeAt(start);
+      switch (c) {
+        case CH_SPACE:
+        case CH_TAB:
+          this.pos++;
+          continue;
+        case CH_CR:
+          if (start + 1 < end && text.charCodeAt(start + 1) === CH_LF) return this.finish(Token.Newline, start, start + 2);
+          this.pos++;
+          continue;
+        case CH_LF:
+          return this.finish(Token.Newline, start, start + 1);
+        case CH_HASH:
+          this.scanLineComment(start, 'hash');
+          continue;
+        case CH_SLASH: {
+          const n = start + 1 < end ? text.charCodeAt(start + 1) : 0;
+          if (n === CH_SLASH) {
+            this.scanLineComment(start, 'slash');
+            continue;
+          }
+          if (n === CH_STAR) {
+            const close = text.indexOf('*/', start + 2);
+            if (close < 0 || close + 2 > end) {
+              this.error('unterminated comment: expected "*/"', start, end);
+              this.comments.push({ start, end, style: 'block' });
+              this.pos = end;
+            } else {
+              this.comments.push({ start, end: close + 2, style: 'block' });
+              this.pos = close + 2;
+            }
+            continue;
+          }
+          return this.finish(Token.Slash, start, start + 1);
+        }
+        case CH_LBRACE:
+          return this.finish(Token.LBrace, start, start + 1);
+        case CH_RBRACE:
+          return this.finish(Token.RBrace, start, start + 1);
+        case CH_LBRACK:
+          return this.finish(Token.LBrack, start, start + 1);
+        case CH_RBRACK:
+          return this.finish(Token.RBrack, start, start + 1);
+        case CH_LPAREN:
+          return this.finish(Token.LParen, start, start + 1);
+        case CH_RPAREN:
+          return this.finish(Token.RParen, start, start + 1);
+        case CH_COMMA:
+          return this.finish(Token.Comma, start, start + 1);
+        case CH_QUESTION:
+          return this.finish(Token.Question, start, start + 1);
+        case CH_PLUS:
+          return this.finish(Token.Plus, start, start + 1);
+        case CH_MINUS:
+          return this.finish(Token.Minus, start, start + 1);
+        case CH_STAR:
+          return this.finish(Token.Star, start, start + 1);
+        case CH_PERCENT:
+          return this.finish(Token.Percent, start, start + 1);
+        case CH_COLON:
+          if (this.at(start + 1) === CH_COLON) return this.finish(Token.DoubleColon, start, start + 2);
+          return this.finish(Token.Colon, start, start + 1);
+        case CH_DOT:
+          if (this.at(start + 1) === CH_DOT && this.at(start + 2) === CH_DOT) return this.finish(Token.Ellipsis, start, start + 3);
+          return this.finish(Token.Dot, start, start + 1);
+        case CH_EQ: {
+          const n = this.at(start + 1);
+          if (n === CH_EQ) return this.finish(Token.EqEq, start, start + 2);
+          if (n === CH_GT) return this.finish(Token.FatArrow, start, start + 2);
+          return this.finish(Token.Equal, start, start + 1);
+        }
+        case CH_BANG:
+          if (this.at(start + 1) === CH_EQ) return this.finish(Token.NotEq, start, start + 2);
+          return this.finish(Token.Bang, start, start + 1);
+        case CH_LT: {
+          const n = this.at(start + 1);
+          if (n === CH_EQ) return this.finish(Token.Le, start, start + 2);
+          if (n === CH_LT) return this.scanHeredocIntro(start);
+          return this.finish(Token.Lt, start, start + 1);
+        }
+        case CH_GT:
+          if (this.at(start + 1) === CH_EQ) return this.finish(Token.Ge, start, start + 2);
+          return this.finish(Token.Gt, start, start + 1);
+        case CH_AMP:
+          if (this.at(start + 1) === CH_AMP) return this.finish(Token.And, start, start + 2);
+          return this.finish(Token.Invalid, start, start + 1);
+        case CH_PIPE:
+          if (this.at(start + 1) === CH_PIPE) return this.finish(Token.Or, start, start + 2);
+          return this.finish(Token.Invalid, start, start + 1);
+        case CH_TILDE:
+          if (this.at(start + 1) === CH_RBRACE) {
+            this.finish(Token.RBrace, start, start + 2);
+            this.strip = true;
+            return Token.RBrace;
+          }
+          return this.finish(Token.Invalid, start, start + 1);
+        case CH_QUOTE:
+          return this.finish(Token.OQuote, start, start + 1);
+        default:
+          if (c >= CH_0 && c <= CH_9) return this.scanNumber(start);
+          if (isAsciiIdStart(c)) return this.finish(Token.Ident, start, this.identEnd(start + 1));
+          if (c >= 128) {
+            const cp = text.codePointAt(start)!;
+            const width = cp > 0xffff ? 2 : 1;
+            if (c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b) || c === 0x3000) {
+              // Unicode spaces are not HCL whitespace, but treating them as
+              // invalid tokens one by one would flood the error list.
+              return this.finish(Token.Invalid, start, start + width);
+            }
+            if (ID_START.test(String.fromCodePoint(cp))) return this.finish(Token.Ident, start, this.identEnd(start + width));
+            return this.finish(Token.Invalid, start, start + width);
+          }
+          return this.finish(Token.Invalid, start, start + 1);
+      }
+    }
+  }
+
+  private at(i: number): number {
+    return i < this.end ? this.text.charCodeAt(i) : 0;
+  }
+
+  private scanLineComment(start: number, style: CommentStyle): void {
+    const text = this.text;
+    let i = text.indexOf('\n', start);
+    if (i < 0 || i > this.end) i = this.end;
+    let stop = i;
+    if (stop > start && text.charCodeAt(stop - 1) === CH_CR) stop--;
+    this.comments.push({ start, end: stop, style });
+    this.pos = stop;
+  }
+
+  private identEnd(i: number): number {
+    const text = this.text;
+    const end = this.end;
+    while (i < end) {
+      const c = text.charCodeAt(i);
+      if (isAsciiIdContinue(c)) {
+        i++;
+        continue;
+      }
+      if (c < 128) break;
+      const cp = text.codePointAt(i)!;
+      if (!ID_CONTINUE.test(String.fromCodePoint(cp))) break;
+      i += cp > 0xffff ? 2 : 1;
+    }
+    return i;
+  }
+
+  private scanNumber(start: number): Token {
+    let i = start + 1;
+    while (i < this.end && this.isDigit(i)) i++;
+    if (this.at(i) === CH_DOT && this.isDigit(i + 1)) {
+      i += 2;
+      while (i < this.end && this.isDigit(i)) i++;
+    }
+    const e = this.at(i);
+    if (e === CH_LOWER_E || e === CH_UPPER_E) {
+      let j = i + 1;
+      const s = this.at(j);
+      if (s === CH_PLUS || s === CH_MINUS) j++;
+      if (this.isDigit(j)) {
+        j++;
+        while (j < this.end && this.isDigit(j)) j++;
+        i = j;
+      }
+    }
+    return this.finish(Token.Number, start, i);
+  }
+
+  private isDigit(i: number): boolean {
+    const c = this.at(i);
+    return c >= CH_0 && c <= CH_9;
+  }
+
+  /** Digits only, for the legacy index form `foo.0` (so `foo.0.1` is not one number). */
+  scanDigits(): Token {
+    const start = this.pos;
+    let i = start;
+    while (i < this.end && this.isDigit(i)) i++;
+    return this.finish(Token.Number, start, i);
+  }
+
+  private scanHeredocIntro(start: number): Token {
+    let i = start + 2;
+    let indented = false;
+    if (this.at(i) === CH_MINUS) {
+      indented = true;
+      i++;
+    }
+    const c = this.at(i);
+    let idEnd = i;
+    if (isAsciiIdStart(c)) idEnd = this.identEnd(i + 1);
+    else if (c >= 128 && ID_START.test(String.fromCodePoint(this.text.codePointAt(i)!))) idEnd = this.identEnd(i + 1);
+    if (idEnd === i) {
+      this.error('invalid heredoc: expected a marker name after "<<", as in <<EOT', start, i);
+      return this.finish(Token.Invalid, start, i);
+    }
+    let nl = idEnd;
+    if (this.at(nl) === CH_CR) nl++;
+    if (this.at(nl) !== CH_LF) {
+      this.error('invalid heredoc: the marker must be followed by a newline', start, idEnd);
+      return this.finish(Token.Invalid, start, idEnd);
+    }
+    this.heredocMarker = this.text.slice(i, idEnd);
+    this.heredocIndented = indented;
+    return this.finish(Token.Heredoc, start, nl + 1);
+  }
+
+  /**
+   * Scans the next piece of template content. `quoted` selects quoted-string
+   * rules (escapes, ends at `"`, no newlines); otherwise heredoc rules when
+   * `marker` is set (pieces end after each newline), else standalone-template
+   * rules (the JSON syntax's strings: everything up to the end is content).
+   */
+  scanTemplate(quoted: boolean, marker: string | null): Token {
+    const text = this.text;
+    const end = this.end;
+    const start = this.pos;
+    this.strip = false;
+    if (start >= end) return this.finish(Token.EOF, end, end);
+    if (marker !== null && (start === 0 || text.charCodeAt(start - 1) === CH_LF)) {
+      const close = this.heredocCloseAt(start, marker);
+      if (close >= 0) return this.finish(Token.HeredocEnd, start, close);
+    }
+    let i = start;
+    let value = '';
+    let segStart = start;
+    while (i < end) {
+      const c = text.charCodeAt(i);
+      if (c === CH_DOLLAR || c === CH_PERCENT) {
+        const n = this.at(i + 1);
+        if (n === CH_LBRACE) {
+          if (i > start) break;
+          const strip = this.at(i + 2) === CH_TILDE;
+          this.finish(c === CH_DOLLAR ? Token.TemplateInterp : Token.TemplateControl, i, i + (strip ? 3 : 2));
+          this.strip = strip;
+          return this.token;
+        }
+        if (n === c && this.at(i + 2) === CH_LBRACE) {
+          // `$${` and `%%{` stand for the literal introducers.
+          value += text.slice(segStart, i + 1);
+          i += 2;
+          segStart = i;
+          continue;
+        }
+        i++;
+        continue;
+      }
+      if (quoted) {
+        if (c === CH_QUOTE) {
+          if (i > start) break;
+          return this.finish(Token.CQuote, i, i + 1);
+        }
+        if (c === CH_LF || (c === CH_CR && this.at(i + 1) === CH_LF)) {
+          if (i > start) break;
+          return this.finish(Token.Unterminated, i, i);
+        }
+        if (c === CH_BACKSLASH) {
+          value += text.slice(segStart, i);
+          i = this.scanEscape(i);
+          value += this.literalValue;
+          segStart = i;
+          continue;
+        }
+        i++;
+        continue;
+      }
+      i++;
+      if (c === CH_LF && marker !== null) break;
+    }
+    this.literalValue = segStart === start ? text.slice(start, i) : value + text.slice(segStart, i);
+    return this.finish(Token.TemplateLiteral, start, i);
+  }
+
+  /** If the line at `lineStart` closes the heredoc, the offset after the marker; else -1. */
+  private heredocCloseAt(lineStart: number, marker: string): number {
+    const text = this.text;
+    let i = lineStart;
+    while (i < this.end) {
+      const c = text.charCodeAt(i);
+      if (c !== CH_SPACE && c !== CH_TAB) break;
+      i++;
+    }
+    if (!text.startsWith(marker, i)) return -1;
+    const after = i + marker.length;
+    if (after > this.end) return -1;
+    const c = this.at(after);
+    if (after === this.end || c === CH_LF || (c === CH_CR && this.at(after + 1) === CH_LF)) return after;
+    return -1;
+  }
+
+  /** Reads one escape sequence at `i` (a backslash) into `literalValue`; returns the offset after it. */
+  private scanEscape(i: number): number {
+    const c = this.at(i + 1);
+    switch (c) {
+      case 110: // n
+        this.literalValue = '\n';
+        return i + 2;
+      case 114: // r
+        this.literalValue = '\r';
+        return i + 2;
+      case 116: // t
+        this.literalValue = '\t';
+        return i + 2;
+      case CH_QUOTE:
+        this.literalValue = '"';
+        return i + 2;
+      case CH_BACKSLASH:
+        this.literalValue = '\\';
+        return i + 2;
+      case 117: // u
+      case 85: {
+        // U
+        const digits = c === 117 ? 4 : 8;
+        let j = i + 2;
+        while (j < i + 2 + digits && j < this.end && isHexDigit(this.text.charCodeAt(j))) j++;
+        if (j - (i + 2) !== digits) {
+          this.error(`invalid escape sequence: \\${c === 117 ? 'u' : 'U'} needs ${digits} hexadecimal digits`, i, j);
+          this.literalValue = '';
+          return j;
+        }
+        const cp = parseInt(this.text.slice(i + 2, j), 16);
+        if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
+          this.error('invalid escape sequence: not a valid Unicode character', i, j);
+          this.literalValue = '';
+        } else {
+          this.literalValue = String.fromCodePoint(cp);
+        }
+        return j;
+      }
+      default: {
+        if (c === 0 || c === CH_LF || c === CH_CR) {
+          this.error('invalid escape sequence: a backslash must be followed by an escape character', i, i + 1);
+          this.literalValue = '';
+          return i + 1;
+        }
+        const width = c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+        this.error(`invalid escape sequence "\\${this.text.slice(i + 1, i + 1 + width)}"`, i, i + 1 + width);
+        this.literalValue = '';
+        return i + 1 + width;
+      }
+    }
+  }
+}

@@ -1,0 +1,224 @@
+/**
+ * Turns the flat sequence of template pieces read by the parser (literals,
+ * interpolations, directive openers and closers) into the TemplatePart tree,
+ * applying strip markers and `<<-` heredoc indentation the way HCL does:
+ * both work on the literal pieces as written, before directives are nested,
+ * and heredoc literals are split at each newline so each line is its own
+ * piece.
+ */
+import type { Expression, TemplateFor, TemplateIf, TemplatePart } from './ast.js';
+import type { Range } from '../range.js';
+
+export enum FlatKind {
+  Literal,
+  Interp,
+  If,
+  Else,
+  EndIf,
+  For,
+  EndFor,
+}
+
+interface FlatBase {
+  start: number;
+  end: number;
+  stripLeft: boolean;
+  stripRight: boolean;
+}
+
+export type FlatTemplateItem =
+  | (FlatBase & { kind: FlatKind.Literal; value: string })
+  | (FlatBase & { kind: FlatKind.Interp; expr: Expression })
+  | (FlatBase & { kind: FlatKind.If; cond: Expression })
+  | (FlatBase & { kind: FlatKind.Else | FlatKind.EndIf | FlatKind.EndFor })
+  | (FlatBase & { kind: FlatKind.For; keyVar: string | undefined; valueVar: string; collection: Expression });
+
+export interface TemplateBuildContext {
+  range(start: number, end: number): Range;
+  error(message: string, start: number, end: number): void;
+  /** Offset where the template content begins (after the opening quote or heredoc line). */
+  templateStart: number;
+}
+
+/** Unicode white space as Go's unicode.IsSpace sees it (what HCL strips). */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0x85 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
+  );
+}
+
+function trimLeftSpace(s: string): string {
+  let i = 0;
+  while (i < s.length && isSpace(s.charCodeAt(i))) i++;
+  return i === 0 ? s : s.slice(i);
+}
+
+function trimRightSpace(s: string): string {
+  let i = s.length;
+  while (i > 0 && isSpace(s.charCodeAt(i - 1))) i--;
+  return i === s.length ? s : s.slice(0, i);
+}
+
+function leadingSpaces(s: string): number {
+  let i = 0;
+  while (i < s.length && isSpace(s.charCodeAt(i))) i++;
+  return i;
+}
+
+function applyStripMarkers(flat: FlatTemplateItem[]): void {
+  for (let i = 0; i < flat.length; i++) {
+    const item = flat[i]!;
+    if (item.kind === FlatKind.Literal) continue;
+    if (item.stripLeft && i > 0) {
+      const prev = flat[i - 1]!;
+      if (prev.kind === FlatKind.Literal) prev.value = trimRightSpace(prev.value);
+    }
+    if (item.stripRight && i + 1 < flat.length) {
+      const next = flat[i + 1]!;
+      if (next.kind === FlatKind.Literal) next.value = trimLeftSpace(next.value);
+    }
+  }
+}
+
+/** `<<-`: removes the smallest indentation of the non-blank lines from every line-leading literal. */
+function flushHeredocIndentation(flat: FlatTemplateItem[]): void {
+  let minSpaces = Infinity;
+  let atLineStart = true;
+  const adjust: Array<FlatTemplateItem & { kind: FlatKind.Literal }> = [];
+  for (const item of flat) {
+    if (atLineStart) {
+      atLineStart = false;
+      if (item.kind === FlatKind.Literal) {
+        const spaces = leadingSpaces(item.value);
+        const blank = spaces === item.value.length && item.value.endsWith('\n');
+        if (!blank) {
+          adjust.push(item);
+          if (spaces < minSpaces) minSpaces = spaces;
+        }
+      } else {
+        minSpaces = 0;
+      }
+    }
+    if (item.kind === FlatKind.Literal && item.value.endsWith('\n')) atLineStart = true;
+  }
+  if (minSpaces === Infinity || minSpaces === 0) return;
+  for (const lit of adjust) lit.value = lit.value.slice(minSpaces);
+}
+
+interface Frame {
+  parts: TemplatePart[];
+  node: TemplateIf | TemplateFor | null;
+  start: number;
+  inElse: boolean;
+}
+
+export function buildTemplateParts(flat: FlatTemplateItem[], indentedHeredoc: boolean, ctx: TemplateBuildContext): TemplatePart[] {
+  applyStripMarkers(flat);
+  if (indentedHeredoc) flushHeredocIndentation(flat);
+
+  const root: TemplatePart[] = [];
+  const stack: Frame[] = [{ parts: root, node: null, start: ctx.templateStart, inElse: false }];
+  let top = stack[0]!;
+  // Literal run being merged into one part.
+  let litValue = '';
+  let litStart = -1;
+  let litEnd = -1;
+  let litParts: TemplatePart[] | null = null;
+  const flushLiteral = (): void => {
+    if (litParts !== null && litValue !== '') {
+      litParts.push({ kind: 'TemplateLiteral', value: litValue, range: ctx.range(litStart, litEnd) });
+    }
+    litParts = null;
+    litValue = '';
+  };
+
+  for (const item of flat) {
+    if (item.kind === FlatKind.Literal) {
+      if (litParts !== top.parts) {
+        flushLiteral();
+        litParts = top.parts;
+        litStart = item.start;
+      }
+      litValue += item.value;
+      litEnd = item.end;
+      continue;
+    }
+    flushLiteral();
+    switch (item.kind) {
+      case FlatKind.Interp:
+        top.parts.push({
+          kind: 'TemplateInterpolation',
+          expr: item.expr,
+          stripLeft: item.stripLeft,
+          stripRight: item.stripRight,
+          range: ctx.range(item.start, item.end),
+        });
+        break;
+      case FlatKind.If: {
+        const node: TemplateIf = { kind: 'TemplateIf', cond: item.cond, then: [], range: ctx.range(item.start, item.end) };
+        top.parts.push(node);
+        top = { parts: node.then, node, start: item.start, inElse: false };
+        stack.push(top);
+        break;
+      }
+      case FlatKind.For: {
+        const node: TemplateFor = {
+          kind: 'TemplateFor',
+          valueVar: item.valueVar,
+          collection: item.collection,
+          body: [],
+          range: ctx.range(item.start, item.end),
+        };
+        if (item.keyVar !== undefined) node.keyVar = item.keyVar;
+        top.parts.push(node);
+        top = { parts: node.body, node, start: item.start, inElse: false };
+        stack.push(top);
+        break;
+      }
+      case FlatKind.Else:
+        if (top.node?.kind === 'TemplateIf' && !top.inElse) {
+          top.node.else = [];
+          top.parts = top.node.else;
+          top.inElse = true;
+        } else {
+          ctx.error(top.node?.kind === 'TemplateIf' ? "duplicate '%{else}' in '%{if}'" : "'%{else}' without a matching '%{if}'", item.start, item.end);
+        }
+        break;
+      case FlatKind.EndIf:
+      case FlatKind.EndFor: {
+        const want = item.kind === FlatKind.EndIf ? 'TemplateIf' : 'TemplateFor';
+        const word = item.kind === FlatKind.EndIf ? 'endif' : 'endfor';
+        if (top.node?.kind === want) {
+          top.node.range = ctx.range(top.start, item.end);
+          stack.pop();
+          top = stack[stack.length - 1]!;
+        } else {
+          const opener = word === 'endif' ? 'if' : 'for';
+          ctx.error(`'%{${word}}' without a matching '%{${opener}}'`, item.start, item.end);
+        }
+        break;
+      }
+    }
+  }
+  flushLiteral();
+  const lastEnd = flat.length ? flat[flat.length - 1]!.end : ctx.templateStart;
+  while (stack.length > 1) {
+    const frame = stack.pop()!;
+    const node = frame.node!;
+    const closer = node.kind === 'TemplateIf' ? 'endif' : 'endfor';
+    const opener = node.kind === 'TemplateIf' ? 'if' : 'for';
+    ctx.error(`expected '%{${closer}}' to close '%{${opener}}'`, frame.start, frame.start + 2);
+    node.range = ctx.range(frame.start, lastEnd);
+  }
+  return root;
+}
