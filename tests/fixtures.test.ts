@@ -153,10 +153,15 @@ describe('rule catalog coverage', () => {
   for (const rule of checked) {
     it(`${rule.meta.id} metadata examples behave as documented`, () => {
       const dir = mkdtempSync(join(tmpdir(), 'iac-review-example-'));
+      const { options } = rule.meta.examples;
+      if (options) {
+        writeFileSync(join(dir, '.iac-review.json'), JSON.stringify({ rules: { [rule.meta.id]: [rule.meta.severity, options] } }));
+      }
       const check = (text: string) => {
         writeFileSync(join(dir, 'main.tf'), text);
         const r = analyzeWorkspace({ cwd: dir, paths: [dir], rules: [rule], now: NOW });
         expect(r.errors, 'example must parse').toEqual([]);
+        expect(r.configErrors, 'example options must be valid').toEqual([]);
         return r.findings.filter((f) => f.ruleId === rule.meta.id && !f.suppression).length;
       };
       expect(check(rule.meta.examples.failing), 'failing example reports').toBeGreaterThan(0);

@@ -30,7 +30,8 @@ export interface RuleMeta {
   /** Ids of the same check in other tools; also drives tfsec/trivy/checkov suppression comments. */
   equivalents: { tflint?: string[]; trivy?: string[]; tfsec?: string[]; checkov?: string[] };
   options?: Record<string, RuleOptionSpec>;
-  examples: { failing: string; passing: string };
+  /** Terraform that the rule reports / does not report; `options` configures the rule for both (docs show them). */
+  examples: { failing: string; passing: string; options?: Record<string, unknown> };
   /** True when the rule offers fixes for (some of) its findings. */
   fixable?: boolean;
   /** Rules that run only in diff mode (SPEC §7). */

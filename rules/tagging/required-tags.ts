@@ -1,0 +1,110 @@
+import { defineRule, headerRange } from '../../server/src/engine/rules/rule.js';
+import { effectiveTags, findTag } from '../../server/src/engine/tagging/effective-tags.js';
+import { tagWord } from '../../server/src/engine/tagging/taggable-types.js';
+import type { RelatedInformation } from '../../server/src/engine/finding.js';
+
+interface Options {
+  tags: string[];
+  caseSensitive: boolean;
+}
+
+export default defineRule<Options>({
+  meta: {
+    id: 'tagging/required-tags',
+    title: 'Taggable resources carry every required tag',
+    category: 'tagging',
+    severity: 'warning',
+    rationale:
+      'Tags are how cost reports, ownership look-ups, incident routing and access policies find a resource. ' +
+      'An untagged resource has no owner to page and no budget to charge, and tag-based IAM conditions silently stop matching it.',
+    remediation:
+      'Add the missing keys to the resource\'s `tags` (Google: `labels`), or once for every resource through the provider\'s ' +
+      '`default_tags { tags = … }` (aws) / `default_labels` (google).',
+    equivalents: { tflint: ['aws_resource_missing_tags'] },
+    options: {
+      tags: {
+        type: 'string[]',
+        description: 'Tag keys every taggable resource must carry.',
+        default: ['Owner', 'Environment', 'CostCenter'],
+      },
+      caseSensitive: {
+        type: 'boolean',
+        description: 'Compare keys exactly; by default `cost-center`, `CostCenter` and `cost_center` are the same key.',
+        default: false,
+      },
+    },
+    examples: {
+      failing: `provider "aws" {
+  region = "eu-west-1"
+}
+
+resource "aws_s3_bucket" "logs" {
+  bucket = "acme-logs"
+  tags = {
+    Owner = "platform"
+  }
+}
+`,
+      passing: `provider "aws" {
+  region = "eu-west-1"
+  default_tags {
+    tags = {
+      Owner       = "platform"
+      Environment = "prod"
+    }
+  }
+}
+
+resource "aws_s3_bucket" "logs" {
+  bucket = "acme-logs"
+  tags = {
+    CostCenter = "cc-1234"
+  }
+}
+`,
+    },
+  },
+  check(ctx) {
+    const required = ctx.options.tags;
+    if (required.length === 0) return;
+    for (const resource of ctx.module.resources) {
+      const tags = effectiveTags(ctx.module, resource, ctx);
+      if (!tags) continue;
+      const missing = required.filter((key) => !findTag(tags, key, ctx.options.caseSensitive));
+      if (missing.length === 0) continue;
+      const word = tagWord(resource.type);
+      const where = tags.tagsAttribute?.attribute.range ?? headerRange(resource.block);
+      if (tags.unknownReasons.length > 0) {
+        ctx.undecided({
+          file: resource.file,
+          range: where,
+          address: resource.address,
+          text: `Confirm that ${resource.address} carries the ${word} ${missing.join(', ')}`,
+          reason: tags.unknownReasons.join('; '),
+        });
+        continue;
+      }
+      const related: RelatedInformation[] = [];
+      if (tags.defaultsLocation) {
+        const keys = tags.entries.filter((e) => e.source === 'provider-default').map((e) => e.key);
+        related.push({
+          ...tags.defaultsLocation,
+          message: keys.length ? `provider default ${word}: ${keys.join(', ')}` : `provider default ${word} (none of the required keys)`,
+        });
+      }
+      const own = tags.entries.filter((e) => e.source === 'resource');
+      const tagsOrigin = own.find((e) => e.origin && e.origin.file !== resource.file.path)?.origin;
+      if (tagsOrigin) related.push({ ...tagsOrigin, message: `${word} of ${resource.address} come from here` });
+      const present = tags.entries.map((e) => e.key);
+      ctx.report({
+        file: resource.file,
+        range: where,
+        address: resource.address,
+        message:
+          `${resource.address} is missing required ${word}: ${missing.join(', ')}` +
+          (present.length ? ` (it has ${[...new Set(present)].join(', ')})` : ''),
+        related,
+      });
+    }
+  },
+});

@@ -1,0 +1,160 @@
+import type { Attribute, Block, SourceFile } from '../parse/ast.js';
+import type { Location } from '../range.js';
+import type { Module, ProviderConfigRef, ResourceRef } from '../model/module.js';
+import { providerConfigFor } from '../model/build-module.js';
+import type { Value } from '../evaluate/value.js';
+import { asString } from '../evaluate/value.js';
+import { findAttribute, findBlocks, type RuleContext } from '../rules/rule.js';
+import { tagSiteOf, type TagSite } from './taggable-types.js';
+
+export interface TagEntry {
+  key: string;
+  value: Value;
+  /** Where the tag came from. */
+  source: 'provider-default' | 'resource';
+  /** Where the key was written (a local, a tfvars entry, the resource itself …). */
+  origin?: Location;
+}
+
+/**
+ * The tags a resource ends up with: its provider's default tags (aws
+ * `default_tags`, google `default_labels`) overlaid with its own.
+ * `unknownReasons` lists what could add keys the review cannot see; when it is
+ * non-empty, a key absent from `entries` may still be present.
+ */
+export interface EffectiveTags {
+  site: TagSite;
+  entries: TagEntry[];
+  unknownReasons: string[];
+  /** The resource's own tags attribute, when it has one (where fixes and findings go). */
+  tagsAttribute?: { attribute: Attribute; block: Block };
+  /** The provider configuration whose defaults apply. */
+  provider?: ProviderConfigRef;
+  /** Where the provider defaults are written. */
+  defaultsLocation?: Location;
+}
+
+type Evaluator = Pick<RuleContext, 'evaluate' | 'attributeValue'>;
+
+export function effectiveTags(module: Module, resource: ResourceRef, ctx: Evaluator): EffectiveTags | undefined {
+  const site = tagSiteOf(resource.type);
+  if (!site) return undefined;
+  const result: EffectiveTags = { site, entries: [], unknownReasons: [] };
+  addProviderDefaults(module, resource, ctx, result);
+  addResourceTags(resource, ctx, site, result);
+  return result;
+}
+
+/** Keys compare case-insensitively ignoring `-` and `_` unless asked otherwise (SPEC §3). */
+export function normalizeTagKey(key: string, caseSensitive: boolean): string {
+  return caseSensitive ? key : key.toLowerCase().replace(/[-_]/g, '');
+}
+
+export function findTag(tags: EffectiveTags, key: string, caseSensitive: boolean): TagEntry | undefined {
+  const wanted = normalizeTagKey(key, caseSensitive);
+  // Later entries (the resource's own) override provider defaults.
+  for (let i = tags.entries.length - 1; i >= 0; i--) {
+    const entry = tags.entries[i]!;
+    if (normalizeTagKey(entry.key, caseSensitive) === wanted) return entry;
+  }
+  return undefined;
+}
+
+function addProviderDefaults(module: Module, resource: ResourceRef, ctx: Evaluator, out: EffectiveTags): void {
+  const providerName = resource.provider.name;
+  if (providerName !== 'aws' && providerName !== 'google') return;
+  const config = providerConfigFor(module, resource.provider);
+  const label = resource.provider.alias ? `${providerName}.${resource.provider.alias}` : providerName;
+  if (!config) {
+    if (!module.isRoot) {
+      out.unknownReasons.push(
+        `this is a child module without a provider "${providerName}" block: its callers' provider configuration (and its default tags) decides`,
+      );
+    } else if (resource.provider.alias) {
+      out.unknownReasons.push(`provider ${label} is not configured in this module`);
+    }
+    return;
+  }
+  out.provider = config;
+  const onlyAlias = config.block.body.every((i) => i.kind === 'Attribute' && i.name === 'alias');
+  if (onlyAlias && !module.isRoot) {
+    out.unknownReasons.push(`provider ${label} is passed in by the callers of this module: its default tags are theirs`);
+    return;
+  }
+  let value: Value | undefined;
+  let location: Location | undefined;
+  if (providerName === 'aws') {
+    const block = findBlocks(config.block, 'default_tags')[0];
+    const attr = block && findAttribute(block, 'tags');
+    if (attr) {
+      value = ctx.evaluate(attr.expr, config.file);
+      location = { file: config.file.path, range: attr.range };
+    }
+  } else {
+    const attr = findAttribute(config.block, 'default_labels');
+    if (attr) {
+      value = ctx.evaluate(attr.expr, config.file);
+      location = { file: config.file.path, range: attr.range };
+    }
+  }
+  if (!value) return;
+  if (location) out.defaultsLocation = location;
+  addMap(value, 'provider-default', `default tags of provider ${label}`, out);
+}
+
+function addResourceTags(resource: ResourceRef, ctx: Evaluator, site: TagSite, out: EffectiveTags): void {
+  const { block, file } = resource;
+  if (site.kind === 'attribute') {
+    addTagsAttribute(block, file, site.name, ctx, out);
+    if (hasDynamic(block, site.name)) out.unknownReasons.push(`${site.name} are set by a dynamic block`);
+    return;
+  }
+  if (site.kind === 'nested-attribute') {
+    for (const nested of findBlocks(block, site.block)) addTagsAttribute(nested, file, site.name, ctx, out);
+    if (hasDynamic(block, site.block)) out.unknownReasons.push(`${site.block} is a dynamic block`);
+    return;
+  }
+  for (const tagBlock of findBlocks(block, site.block)) {
+    const key = ctx.attributeValue(tagBlock, file, 'key');
+    const value = ctx.attributeValue(tagBlock, file, 'value');
+    if (!key || key.kind === 'unknown') {
+      out.unknownReasons.push(`a ${site.block} block's key ${key ? `is not known statically (${key.reason})` : 'is missing'}`);
+      continue;
+    }
+    const k = asString(key);
+    if (k !== undefined) {
+      const entry: TagEntry = { key: k, value: value ?? { kind: 'null' }, source: 'resource' };
+      entry.origin = { file: file.path, range: tagBlock.range };
+      out.entries.push(entry);
+    }
+  }
+  if (hasDynamic(block, site.block)) out.unknownReasons.push(`${site.block} blocks are generated by a dynamic block`);
+}
+
+function addTagsAttribute(block: Block, file: SourceFile, name: string, ctx: Evaluator, out: EffectiveTags): void {
+  const attr = findAttribute(block, name);
+  if (!attr) return;
+  if (!out.tagsAttribute) out.tagsAttribute = { attribute: attr, block };
+  addMap(ctx.evaluate(attr.expr, file), 'resource', name, out);
+}
+
+function addMap(value: Value, source: TagEntry['source'], what: string, out: EffectiveTags): void {
+  if (value.kind === 'null') return;
+  if (value.kind === 'unknown') {
+    out.unknownReasons.push(`${what}: ${value.reason}`);
+    return;
+  }
+  if (value.kind !== 'object') return;
+  for (const [key, v] of value.entries) {
+    // A null value removes the tag in the AWS provider: it does not count as present.
+    if (v.kind === 'null') continue;
+    const entry: TagEntry = { key, value: v, source };
+    const origin = v.origin ?? value.origin;
+    if (origin) entry.origin = origin;
+    out.entries.push(entry);
+  }
+}
+
+function hasDynamic(block: Block, name: string): boolean {
+  return findBlocks(block, 'dynamic').some((d) => d.labels[0]?.value === name);
+}

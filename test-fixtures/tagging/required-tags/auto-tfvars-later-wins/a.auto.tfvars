@@ -1,0 +1,5 @@
+tags = {
+  Owner       = "ops"
+  Environment = "prod"
+  CostCenter  = "cc-9"
+}
