@@ -30,7 +30,9 @@ interface Directive {
  * Applies suppression comments (SPEC §4): returns the findings with
  * `suppression` set where a valid comment covers them, followed by
  * `suppression/invalid` and `suppression/unused` findings (unless those rules
- * are off for the file). Pure: the input findings are not modified.
+ * are off for the file). `rules` are the rules that ran: suppression comments
+ * are checked against them, and `suppression/*` findings appear only when
+ * those rules are among them. Pure: the input findings are not modified.
  */
 export function applySuppressions(
   findings: Finding[],
@@ -46,13 +48,15 @@ export function applySuppressions(
   const generated: Finding[] = [];
 
   const report = (ruleId: string, file: SourceFile, comment: Comment, message: string, fix?: Fix) => {
+    // Only rules that run produce findings (a fixture or a test may run a subset).
+    const meta = rulesById.get(ruleId);
+    if (!meta) return;
     const severity = settingFor(ruleId, file.path).severity;
     if (severity === 'off') return;
-    const meta = rulesById.get(ruleId);
     generated.push({
       ruleId,
       severity,
-      category: meta?.category ?? 'suppression',
+      category: meta.category,
       message,
       file: file.path,
       range: comment.range,

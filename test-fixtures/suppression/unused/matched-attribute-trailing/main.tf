@@ -1,0 +1,3 @@
+module "vpc" {
+  source = "terraform-aws-modules/vpc/aws" # iac-review:ignore versioning/module-source-pinned -- pinned by the registry mirror, PLAT-12
+}
