@@ -57,7 +57,7 @@ export function providerUses(module: Module): ProviderUse[] {
     add({ name: r.provider.name, block: r.block, file: r.file, user: r.address, address: r.address });
   }
   for (const p of module.providers) {
-    add({ name: p.name, block: p.block, file: p.file, user: `provider "${p.name}"` });
+    add({ name: p.name, block: p.block, file: p.file, user: `the provider "${p.name}" block` });
   }
   for (const call of module.moduleCalls) {
     const providers = findAttribute(call.block, 'providers');
