@@ -40,7 +40,19 @@ export function decodeSource(bytes: Uint8Array): ReadResult {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return { ok: false, error: `invalid UTF-8 at byte ${firstInvalidUtf8(bytes)}; Terraform requires UTF-8 source files` };
+    const at = firstInvalidUtf8(bytes);
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < at; i++) {
+      if (bytes[i] === 10) {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return {
+      ok: false,
+      error: `invalid UTF-8 at line ${line}, byte ${at - lineStart + 1} of the line; Terraform requires UTF-8 source files`,
+    };
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { ok: true, text };
