@@ -1,0 +1,9 @@
+terraform {
+  required_version = "~> 1.9"
+  cloud {
+    organization = "acme"
+    workspaces {
+      name = "app-prod"
+    }
+  }
+}
