@@ -1,5 +1,5 @@
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { parseTree, printParseErrorCode, stripComments, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import type { FileHost } from '../host.js';
 import type { InputError } from '../finding.js';
 import { computeLineStarts, rangeFromOffsets, type Range } from '../range.js';
@@ -85,6 +85,10 @@ class ConfigValidator {
   }
 
   run(): ReviewConfig {
+    if (stripComments(this.text).trim() === '') {
+      this.errorAt(0, 0, 'The configuration file is empty; expected an object such as { "extends": "recommended" }.');
+      return this.config;
+    }
     const syntaxErrors: ParseError[] = [];
     const root = parseTree(this.text, syntaxErrors, { allowTrailingComma: true, disallowComments: false });
     for (const e of syntaxErrors) {
@@ -92,11 +96,7 @@ class ConfigValidator {
     }
     // jsonc-parser recovers from syntax errors; what it could read is validated and applies,
     // so a config being typed in the editor does not flip every rule back to its default.
-    if (!root) {
-      if (syntaxErrors.length > 0) return this.config;
-      this.errorAt(0, 0, 'The configuration file is empty; expected an object such as { "extends": "recommended" }.');
-      return this.config;
-    }
+    if (!root) return this.config;
     if (root.type !== 'object') {
       this.error(root, `The configuration must be a JSON object, not ${describeType(root)}.`);
       return this.config;
