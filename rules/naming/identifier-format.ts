@@ -1,5 +1,4 @@
 import { defineRule } from '../../server/src/engine/rules/rule.js';
-import type { RuleContext } from '../../server/src/engine/rules/rule.js';
 import type { SourceFile } from '../../server/src/engine/parse/ast.js';
 import type { Range } from '../../server/src/engine/range.js';
 
@@ -54,11 +53,11 @@ export default defineRule<Options>({
       ctx.report(address ? { ...descriptor, address } : descriptor);
     };
 
-    for (const r of m.resources) labelCheck(ctx, check, 'Resource', r.block.labels[1], r.file, r.address);
-    for (const d of m.dataSources) labelCheck(ctx, check, 'Data source', d.block.labels[1], d.file, d.address);
-    for (const c of m.moduleCalls) labelCheck(ctx, check, 'Module', c.block.labels[0], c.file, c.address);
-    for (const v of m.variables.values()) labelCheck(ctx, check, 'Variable', v.block.labels[0], v.file, `var.${v.name}`);
-    for (const o of m.outputs) labelCheck(ctx, check, 'Output', o.block.labels[0], o.file, `output.${o.name}`);
+    for (const r of m.resources) labelCheck(check, 'Resource', r.block.labels[1], r.file, r.address);
+    for (const d of m.dataSources) labelCheck(check, 'Data source', d.block.labels[1], d.file, d.address);
+    for (const c of m.moduleCalls) labelCheck(check, 'Module', c.block.labels[0], c.file, c.address);
+    for (const v of m.variables.values()) labelCheck(check, 'Variable', v.block.labels[0], v.file, `var.${v.name}`);
+    for (const o of m.outputs) labelCheck(check, 'Output', o.block.labels[0], o.file, `output.${o.name}`);
     for (const l of m.locals.values()) check('Local value', l.name, l.file, l.attribute.nameRange, `local.${l.name}`);
   },
 });
@@ -66,7 +65,6 @@ export default defineRule<Options>({
 type Check = (kind: string, name: string, file: SourceFile, range: Range, address?: string) => void;
 
 function labelCheck(
-  _ctx: RuleContext<Options>,
   check: Check,
   kind: string,
   label: { value: string; range: Range } | undefined,
@@ -88,7 +86,7 @@ function compile(pattern: unknown): RegExp {
 }
 
 /** `AppLogs` → `app_logs`, `app-logs` → `app_logs`, `HTTPServer2` → `http_server2`. */
-export function snakeCase(name: string): string {
+function snakeCase(name: string): string {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
