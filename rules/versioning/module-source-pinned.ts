@@ -2,6 +2,8 @@ import { defineRule, findAttribute } from '../../server/src/engine/rules/rule.js
 import type { RuleContext } from '../../server/src/engine/rules/rule.js';
 import type { ModuleCallRef } from '../../server/src/engine/model/module.js';
 import type { Attribute } from '../../server/src/engine/parse/ast.js';
+import type { ReportDescriptor } from '../../server/src/engine/rules/rule.js';
+import { replaceStringFix } from '../../server/src/engine/versioning/replace-string.js';
 import { asString } from '../../server/src/engine/evaluate/value.js';
 import { classifyGitRef, classifyModuleSource, isVcsSource } from '../../server/src/engine/versioning/module-source.js';
 import type { ModuleSource } from '../../server/src/engine/versioning/module-source.js';
@@ -24,6 +26,7 @@ export default defineRule<Options>({
     title: 'Module sources are pinned to a version',
     category: 'versioning',
     severity: 'warning',
+    fixable: true,
     rationale:
       'A module that is not pinned changes under you: the next `terraform init` on a laptop or in CI fetches whatever ' +
       'the registry or the branch holds that day, and a plan that was reviewed is no longer the plan that runs. ' +
@@ -161,20 +164,24 @@ function checkRegistry(ctx: RuleContext<Options>, call: ModuleCallRef, sourceAtt
   if (ctx.options.requireExact) {
     if (isExactConstraint(parsed.clauses)) return;
     const exact = suggestExactVersion(parsed.clauses);
-    ctx.report({
+    const descriptor: ReportDescriptor = {
       file: call.file,
       range: versionAttr.expr.range,
       message: exact
         ? `Version "${text}" of "${source.raw}" is a range; exact versions are required: use \`version = "${exact}"\` or the release you tested.`
         : `Version "${text}" of "${source.raw}" is a range; exact versions are required: ${exactHint}, e.g. \`version = "X.Y.Z"\`.`,
       address: call.address,
-    });
+    };
+    const fix = exact ? replaceStringFix(`Pin to version ${exact}`, call.file, versionAttr.expr, exact) : undefined;
+    ctx.report(fix ? { ...descriptor, fix } : descriptor);
     return;
   }
   if (hasUpperBound(parsed.clauses, 'module')) return;
   const bounded = suggestBoundedConstraint(parsed.clauses);
   const singleSegmentPessimistic = parsed.clauses.some((c) => c.op === '~>' && c.version.segments.length < 2);
+  const fix = bounded ? replaceStringFix(`Use version "${bounded}"`, call.file, versionAttr.expr, bounded) : undefined;
   ctx.report({
+    ...(fix ? { fix } : {}),
     file: call.file,
     range: versionAttr.expr.range,
     message:

@@ -1,6 +1,7 @@
 import { defineRule } from '../../server/src/engine/rules/rule.js';
 import type { RuleContext } from '../../server/src/engine/rules/rule.js';
 import { asString } from '../../server/src/engine/evaluate/value.js';
+import { replaceStringFix } from '../../server/src/engine/versioning/replace-string.js';
 import {
   blockHeader,
   firstRequiredProvidersBlock,
@@ -32,6 +33,7 @@ export default defineRule({
     title: 'Providers are declared with a source and a version',
     category: 'versioning',
     severity: 'warning',
+    fixable: true,
     rationale:
       'Without a `required_providers` entry, Terraform guesses the provider (`hashicorp/<name>`, wrong for every ' +
       'partner provider) and installs its newest release, breaking changes included. The `source` says which ' +
@@ -161,7 +163,11 @@ function checkRequirement(ctx: RuleContext, req: ProviderRequirement): void {
 
   if (problems.length === 0 && unbounded) {
     // Only the constraint is wrong: the fix is made on the version value.
+    const fix = unbounded.suggestion
+      ? replaceStringFix(`Use version "${unbounded.suggestion}"`, req.file, req.version!.expr, unbounded.suggestion)
+      : undefined;
     ctx.report({
+      ...(fix ? { fix } : {}),
       file: req.file,
       range: req.version!.expr.range,
       message:
