@@ -16,11 +16,26 @@ await esbuild.build({
   outfile: join(root, 'dist/cli.js'),
   bundle: true,
   platform: 'node',
+  mainFields: ['module', 'main'],
   target: 'node20',
   format: 'esm',
   sourcemap: true,
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
+  logLevel: 'warning',
+});
+
+// The engine alone, for the benchmark and for library use.
+await esbuild.build({
+  entryPoints: [join(root, 'server/src/engine/analyze.ts')],
+  outfile: join(root, 'dist/engine.js'),
+  bundle: true,
+  platform: 'node',
+  mainFields: ['module', 'main'],
+  target: 'node20',
+  format: 'esm',
+  sourcemap: true,
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',
 });

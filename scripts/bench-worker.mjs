@@ -1,0 +1,51 @@
+// One measured side of `npm run bench`, in its own process so that peak RSS is its own.
+// usage: node bench-worker.mjs engine|hcl2json DIR RUNS
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+
+const [, , side, dir, runsArg] = process.argv;
+const runs = Number(runsArg ?? 3);
+
+function listFiles(d) {
+  const out = [];
+  for (const name of readdirSync(d).sort()) {
+    const p = join(d, name);
+    if (statSync(p).isDirectory()) {
+      if (name !== '.terraform' && name !== '.git') out.push(...listFiles(p));
+    } else if (/\.(tf|tofu)$|\.tfvars$/.test(name)) out.push(p);
+  }
+  return out;
+}
+
+async function once() {
+  const started = performance.now();
+  let count = 0;
+  if (side === 'engine') {
+    const { analyzeWorkspace } = await import('../dist/engine.js');
+    const result = analyzeWorkspace({ cwd: dir, paths: [dir] });
+    count = result.findings.length;
+  } else {
+    const { parse } = createRequire(import.meta.url)('@cdktf/hcl2json');
+    for (const file of listFiles(dir)) {
+      try {
+        await parse(file, readFileSync(file, 'utf8'));
+      } catch {
+        /* a parse error still costs its parse */
+      }
+      count++;
+    }
+  }
+  return { ms: performance.now() - started, count };
+}
+
+await once(); // warm-up (JIT, WASM instantiation)
+const times = [];
+let count = 0;
+for (let i = 0; i < runs; i++) {
+  const r = await once();
+  times.push(r.ms);
+  count = r.count;
+}
+times.sort((a, b) => a - b);
+process.stdout.write(JSON.stringify({ side, medianMs: times[Math.floor(times.length / 2)], times, count, peakRssMb: process.resourceUsage().maxRSS / 1024 }));

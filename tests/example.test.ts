@@ -1,0 +1,47 @@
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyzeWorkspace } from '../server/src/engine/analyze.js';
+
+const EXAMPLE = join(import.meta.dirname, '..', 'test-fixtures', 'example');
+
+describe('the bundled example module', () => {
+  const result = analyzeWorkspace({ cwd: EXAMPLE, paths: ['.'], now: new Date('2026-11-23') });
+  const found = result.findings.map((f) => `${relative(EXAMPLE, f.file)}:${f.range.start.line} ${f.ruleId}`);
+  if (process.env.IAC_REVIEW_SHOW) console.log(found.join('\n'), result.undecided, result.errors);
+
+  it('parses cleanly', () => {
+    expect(result.errors).toEqual([]);
+    expect(result.configErrors).toEqual([]);
+    expect(result.modules.map((m) => relative(EXAMPLE, m))).toEqual(['', 'modules/queue']);
+  });
+
+  it('reports the planted problems of the issue-2 catalog', () => {
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'storage.tf:1 tagging/required-tags',
+        'storage.tf:22 naming/identifier-format',
+        'storage.tf:12 iam/public-principal',
+        'iam.tf:22 iam/wildcard-action',
+        'iam.tf:27 iam/unknown-action',
+        'iam.tf:37 iam/passrole-wildcard',
+        'iam.tf:50 iam/privileged-attachment',
+        'iam.tf:48 iam/user-attached-policy',
+        'main.tf:2 versioning/module-source-pinned',
+        'main.tf:15 versioning/module-source-pinned',
+        'versions.tf:4 versioning/provider-pinned',
+        'versions.tf:8 versioning/provider-pinned',
+        'versions.tf:1 versioning/terraform-version',
+        'variables.tf:19 naming/identifier-format',
+      ]),
+    );
+  });
+
+  it('does not report what it cannot prove (child module tags) but lists it for a human', () => {
+    expect(found.filter((f) => f.startsWith('modules/queue') && f.includes('tagging/'))).toEqual([]);
+    expect(result.undecided.some((u) => u.ruleId === 'tagging/required-tags' && u.file.endsWith('modules/queue/main.tf'))).toBe(true);
+  });
+
+  it('does not report actions AWS grants only on "*"', () => {
+    expect(result.findings.filter((f) => f.ruleId === 'iam/wildcard-resource' && f.range.start.line === 32)).toEqual([]);
+  });
+});
