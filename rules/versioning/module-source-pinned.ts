@@ -111,7 +111,7 @@ function checkCall(ctx: RuleContext<Options>, call: ModuleCallRef): void {
 
   if (source.kind === 'registry') checkRegistry(ctx, call, sourceAttr, source);
   else if (isVcsSource(source)) checkVcs(ctx, call, sourceAttr, source);
-  else if (source.kind === 'other' && !source.versionedArchive) {
+  else if (source.kind === 'other' && isArchiveGetter(source) && !source.versionedArchive) {
     ctx.undecided({
       file: call.file,
       range: sourceAttr.expr.range,
@@ -120,6 +120,10 @@ function checkCall(ctx: RuleContext<Options>, call: ModuleCallRef): void {
       address: call.address,
     });
   }
+}
+
+function isArchiveGetter(source: ModuleSource): boolean {
+  return source.getter === 's3' || source.getter === 'gcs' || source.getter === 'http';
 }
 
 function checkRegistry(ctx: RuleContext<Options>, call: ModuleCallRef, sourceAttr: Attribute, source: ModuleSource): void {

@@ -88,6 +88,7 @@ describe('suggestions', () => {
     expect(suggestBoundedConstraint(clauses('>= 5.1.2'))).toBe('>= 5.1.2, < 6.0.0');
     expect(suggestBoundedConstraint(clauses('>= 4.0, >= 4.2, != 4.3.0'))).toBe('~> 4.2');
     expect(suggestBoundedConstraint(clauses('~> 4'))).toBe('~> 4.0');
+    expect(suggestBoundedConstraint(clauses('> 19'))).toBe('> 19, < 20.0.0');
     expect(suggestBoundedConstraint(clauses('!= 2'))).toBeUndefined();
   });
 

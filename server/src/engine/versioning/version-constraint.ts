@@ -90,7 +90,7 @@ export function isExactConstraint(clauses: readonly ConstraintClause[]): boolean
 
 /**
  * A bounded constraint with the same lower bound, to suggest in a message:
- * `>= 5.1` → `~> 5.1`; `>= 5.1.2` → `>= 5.1.2, < 6.0.0`; `>= 1` → `~> 1.0`.
+ * `>= 5.1` → `~> 5.1`; `>= 5.1.2` → `>= 5.1.2, < 6.0.0`; `>= 1` → `~> 1.0`; `> 1.2` → `> 1.2, < 2.0.0`.
  * Undefined when the constraint has no lower bound to start from.
  */
 export function suggestBoundedConstraint(clauses: readonly ConstraintClause[]): string | undefined {
@@ -99,7 +99,8 @@ export function suggestBoundedConstraint(clauses: readonly ConstraintClause[]): 
   // The highest lower bound is the one in force.
   const best = lower.reduce((a, b) => (compareSegments(a.version.segments, b.version.segments) >= 0 ? a : b));
   const [major = 0, minor = 0] = best.version.segments;
-  if (best.version.segments.length >= 3 && best.op !== '>') {
+  if (best.op === '>') return `> ${best.version.text}, < ${major + 1}.0.0`;
+  if (best.version.segments.length >= 3) {
     return `>= ${best.version.text}, < ${major + 1}.0.0`;
   }
   return `~> ${major}.${minor}`;
