@@ -1,0 +1,54 @@
+import { analyzeWorkspace } from '../engine/analyze.js';
+import { RULES } from '../engine/rules/registry.generated.js';
+import { runCheck, type CheckDependencies } from './commands/check.js';
+import { runRules } from './commands/rules.js';
+import { MAIN_HELP } from './help.js';
+import type { CliIO } from './io.js';
+import { TOOL_VERSION } from './tool-info.js';
+import { EXIT_OK, EXIT_USAGE, reportUsageError, UsageError } from './usage.js';
+
+/** Commands of later issues: a clear message instead of a silent no-op. */
+const NOT_YET: Record<string, string> = {
+  checklist: 'the review checklist',
+  exercise: 'interview exercises',
+  lsp: 'the language server',
+};
+
+/** Runs the CLI in-process and returns the exit status (SPEC §6). */
+export function main(argv: string[], io: CliIO, deps: Partial<CheckDependencies> = {}): number {
+  const dependencies: CheckDependencies = {
+    analyze: deps.analyze ?? analyzeWorkspace,
+    rules: deps.rules ?? RULES.map((r) => r.meta),
+  };
+  const [command, ...args] = argv;
+  try {
+    switch (command) {
+      case undefined:
+        io.stderr(MAIN_HELP);
+        return EXIT_USAGE;
+      case '-h':
+      case '--help':
+      case 'help':
+        io.stdout(MAIN_HELP);
+        return EXIT_OK;
+      case '-v':
+      case '--version':
+      case 'version':
+        io.stdout(`${TOOL_VERSION}\n`);
+        return EXIT_OK;
+      case 'check':
+        return runCheck(args, io, dependencies);
+      case 'rules':
+        return runRules(args, io, dependencies.rules);
+      default:
+        if (command in NOT_YET) {
+          io.stderr(`iac-review ${command}: ${NOT_YET[command]} is not available yet in this version.\n`);
+          return EXIT_USAGE;
+        }
+        throw new UsageError(command.startsWith('-') ? `unknown option "${command}".` : `unknown command "${command}".`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) return reportUsageError(io, e);
+    throw e;
+  }
+}

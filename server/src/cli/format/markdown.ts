@@ -1,0 +1,96 @@
+import type { Finding } from '../../engine/finding.js';
+import type { Severity } from '../../engine/severity.js';
+import {
+  activeFindings,
+  countBySeverity,
+  displayPath,
+  plural,
+  SEVERITIES_DESCENDING,
+  suppressedFindings,
+  type CheckFormatter,
+} from './report.js';
+
+const BADGE: Record<Severity, string> = { error: '🔴 error', warning: '🟠 warning', info: '🔵 info' };
+
+/** A report a reviewer pastes into a pull request: summary table, findings grouped by file, suppressions for the audit trail. */
+export const formatMarkdown: CheckFormatter = (report, { cwd }) => {
+  const findings = activeFindings(report);
+  const suppressed = suppressedFindings(report);
+  const counts = countBySeverity(findings);
+  const out: string[] = ['## IaC Review', ''];
+  const scope = `${plural(report.files.length, 'file')} in ${plural(report.modules.length, 'module')}`;
+
+  if (findings.length === 0) {
+    out.push(`✅ No problems found in ${scope}.`);
+  } else {
+    const breakdown = SEVERITIES_DESCENDING.filter((s) => counts[s] > 0)
+      .map((s) => plural(counts[s], s, s === 'info' ? 'info' : `${s}s`))
+      .join(', ');
+    out.push(`${counts.error ? '❌' : '⚠️'} **${plural(findings.length, 'finding')}** (${breakdown}) in ${scope}.`);
+  }
+  if (suppressed.length) out.push('', `${plural(suppressed.length, 'finding')} suppressed with a reason (listed below).`);
+  if (report.errors.length) out.push('', `⚠️ ${plural(report.errors.length, 'input error')}: those files were not fully reviewed (listed below).`);
+
+  if (findings.length) {
+    out.push('', '| Category | 🔴 Error | 🟠 Warning | 🔵 Info | Total |', '|---|---:|---:|---:|---:|');
+    const byCategory = new Map<string, Finding[]>();
+    for (const f of findings) byCategory.set(f.category, [...(byCategory.get(f.category) ?? []), f]);
+    for (const category of [...byCategory.keys()].sort()) {
+      const c = countBySeverity(byCategory.get(category)!);
+      out.push(`| ${cell(category)} | ${c.error} | ${c.warning} | ${c.info} | ${byCategory.get(category)!.length} |`);
+    }
+    out.push(`| **Total** | **${counts.error}** | **${counts.warning}** | **${counts.info}** | **${findings.length}** |`);
+
+    const byFile = new Map<string, Finding[]>();
+    for (const f of findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+    for (const [file, list] of byFile) {
+      const path = displayPath(cwd, file);
+      out.push('', `### \`${path}\``, '', '| Line | Severity | Rule | Finding |', '|---:|---|---|---|');
+      for (const f of list) {
+        const line = f.range.start.line;
+        out.push(`| [${line}](${linkTarget(path)}#L${line}) | ${BADGE[f.severity]} | \`${f.ruleId}\` | ${cell(f.message)} |`);
+      }
+    }
+  }
+
+  if (suppressed.length) {
+    out.push('', `<details><summary>${plural(suppressed.length, 'suppressed finding')}</summary>`, '');
+    out.push('| Location | Rule | Reason | Until |', '|---|---|---|---|');
+    for (const f of suppressed) {
+      const path = displayPath(cwd, f.file);
+      const line = f.range.start.line;
+      out.push(
+        `| [${cell(path)}:${line}](${linkTarget(path)}#L${line}) | \`${f.ruleId}\` | ${cell(f.suppression!.reason)} | ${f.suppression!.until ?? '—'} |`,
+      );
+    }
+    out.push('', '</details>');
+  }
+
+  if (report.errors.length) {
+    out.push('', '### Input errors', '');
+    for (const e of report.errors) {
+      const path = displayPath(cwd, e.file);
+      const where = e.range ? `[\`${path}:${e.range.start.line}\`](${linkTarget(path)}#L${e.range.start.line})` : `\`${path}\``;
+      out.push(`- ${where}: ${inline(e.message)}`);
+    }
+  }
+  return out.join('\n') + '\n';
+};
+
+/** Text inside a table cell: no line breaks, no unescaped pipes or HTML. */
+function cell(text: string): string {
+  return inline(text).replace(/\|/g, '\\|');
+}
+
+/** One line; `<` outside code spans escaped so it is not taken for HTML (inside them it shows as written). */
+function inline(text: string): string {
+  return text
+    .replace(/\r?\n/g, ' ')
+    .split('`')
+    .map((part, i) => (i % 2 === 0 ? part.replace(/</g, '&lt;') : part))
+    .join('`');
+}
+
+function linkTarget(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
+}

@@ -1,0 +1,61 @@
+import { relative, sep } from 'node:path';
+import type { Finding, InputError } from '../../engine/finding.js';
+import type { RuleMeta } from '../../engine/rules/rule.js';
+import { SEVERITY_RANK, type Severity } from '../../engine/severity.js';
+
+/** What a `check` output format receives (a subset of the analysis result). */
+export interface CheckReport {
+  findings: readonly Finding[];
+  errors: readonly InputError[];
+  /** Absolute paths of the analysed files and module directories. */
+  files: readonly string[];
+  modules: readonly string[];
+}
+
+export interface FormatContext {
+  /** Paths in the output are relative to this directory, with `/` separators. */
+  cwd: string;
+  /** The rule catalog (SARIF rules, markdown titles). */
+  rules: readonly RuleMeta[];
+  /** ANSI colours (text format only). */
+  color: boolean;
+}
+
+export type CheckFormatter = (report: CheckReport, context: FormatContext) => string;
+
+export function displayPath(cwd: string, absPath: string): string {
+  const rel = relative(cwd, absPath) || '.';
+  return sep === '/' ? rel : rel.split(sep).join('/');
+}
+
+export function activeFindings(report: CheckReport): Finding[] {
+  return sortFindings(report.findings.filter((f) => !f.suppression));
+}
+
+export function suppressedFindings(report: CheckReport): Finding[] {
+  return sortFindings(report.findings.filter((f) => f.suppression));
+}
+
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+      a.range.start.line - b.range.start.line ||
+      a.range.start.column - b.range.start.column ||
+      (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
+  );
+}
+
+export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
+export const SEVERITIES_DESCENDING: readonly Severity[] = (Object.keys(SEVERITY_RANK) as Severity[]).sort(
+  (a, b) => SEVERITY_RANK[b] - SEVERITY_RANK[a],
+);
+
+export function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : pluralForm}`;
+}

@@ -1,0 +1,50 @@
+import type { Severity } from '../../engine/severity.js';
+import { activeFindings, countBySeverity, displayPath, plural, suppressedFindings, type CheckFormatter } from './report.js';
+
+const ANSI = { reset: '\x1b[0m', bold: '\x1b[1m', dim: '\x1b[2m', red: '\x1b[31m', yellow: '\x1b[33m', cyan: '\x1b[36m' };
+const SEVERITY_COLOR: Record<Severity, string> = { error: ANSI.red, warning: ANSI.yellow, info: ANSI.cyan };
+
+/** Compiler-style lines: `path:line:col  severity  rule-id  message`, then input errors, then a summary. */
+export const formatText: CheckFormatter = (report, { cwd, color }) => {
+  const paint = (code: string, text: string) => (color ? `${code}${text}${ANSI.reset}` : text);
+  const lines: string[] = [];
+  const findings = activeFindings(report);
+  const wheres = findings.map((f) => `${displayPath(cwd, f.file)}:${f.range.start.line}:${f.range.start.column}`);
+  const whereWidth = Math.max(0, ...wheres.map((w) => w.length));
+  const ruleWidth = Math.max(0, ...findings.map((f) => f.ruleId.length));
+  findings.forEach((f, i) => {
+    const where = paint(ANSI.bold, wheres[i]!.padEnd(whereWidth));
+    const severity = paint(SEVERITY_COLOR[f.severity], f.severity.padEnd(7));
+    lines.push(`${where}  ${severity}  ${paint(ANSI.dim, f.ruleId.padEnd(ruleWidth))}  ${f.message}`);
+  });
+  if (report.errors.length) {
+    if (lines.length) lines.push('');
+    for (const e of report.errors) {
+      const where = e.range
+        ? `${displayPath(cwd, e.file)}:${e.range.start.line}:${e.range.start.column}`
+        : displayPath(cwd, e.file);
+      lines.push(`${paint(ANSI.bold, where)}  ${paint(ANSI.red, 'error  ')}  ${paint(ANSI.dim, 'input')}  ${e.message}`);
+    }
+  }
+  if (lines.length) lines.push('');
+  lines.push(summaryLine(report, findings.length, countBySeverity(findings), suppressedFindings(report).length, paint));
+  return lines.join('\n') + '\n';
+};
+
+function summaryLine(
+  report: Parameters<CheckFormatter>[0],
+  total: number,
+  counts: Record<Severity, number>,
+  suppressed: number,
+  paint: (code: string, text: string) => string,
+): string {
+  const scope = `${plural(report.files.length, 'file')} in ${plural(report.modules.length, 'module')}`;
+  const extras: string[] = [];
+  if (suppressed) extras.push(`${suppressed} suppressed`);
+  if (report.errors.length) extras.push(paint(ANSI.red, plural(report.errors.length, 'input error')));
+  const tail = extras.length ? `; ${extras.join(', ')}` : '';
+  if (total === 0) return `No problems found in ${scope}${tail}.`;
+  const breakdown = `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info`;
+  const head = paint(counts.error ? ANSI.red : counts.warning ? ANSI.yellow : ANSI.cyan, plural(total, 'problem'));
+  return `${head} (${breakdown}) in ${scope}${tail}.`;
+}

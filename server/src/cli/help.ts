@@ -1,0 +1,42 @@
+import { TOOL_NAME, TOOL_VERSION } from './tool-info.js';
+
+export const MAIN_HELP = `${TOOL_NAME} ${TOOL_VERSION} — review Terraform and OpenTofu code against infrastructure standards.
+
+Usage:
+  iac-review check [PATH...] [--format text|json|sarif|markdown|github]
+                   [--config FILE] [--base GIT_REF] [--fail-on error|warning|info|never]
+  iac-review checklist [PATH...] [--base GIT_REF] [--format markdown|json]
+  iac-review rules [--format text|json|markdown]
+  iac-review exercise list | new | start | score
+  iac-review lsp --stdio
+
+Options:
+  -h, --help     Show help (also \`iac-review <command> --help\`)
+  -v, --version  Show the version
+
+Exit status: 0 no findings at or above --fail-on, 1 findings at or above it,
+2 usage or configuration error.
+`;
+
+export const CHECK_HELP = `Usage: iac-review check [PATH...] [options]
+
+Reviews the Terraform/OpenTofu modules under each PATH (default: .).
+Directories are searched recursively, honouring include/exclude from
+.iac-review.json and skipping .terraform/.
+
+Options:
+  -f, --format FORMAT   text (default), json, sarif, markdown or github
+  -c, --config FILE     Configuration file (default: .iac-review.json in the
+                        analysed directory or the nearest parent)
+      --fail-on LEVEL   error (default), warning, info or never: exit 1 when a
+                        finding (or an input error) is at or above LEVEL
+      --base GIT_REF    Diff mode: report only what the change introduces
+                        (not supported yet)
+  -h, --help            Show this help
+`;
+
+export const RULES_HELP = `Usage: iac-review rules [--format text|json|markdown]
+
+Prints the rule catalog: ids, default severities, and (markdown) the full
+reference with rationale, remediation, options and examples.
+`;
