@@ -27,6 +27,8 @@ export interface AnalyzeOptions {
   now?: Date;
   /** Restrict the rules that run (tests, fixtures); default: the whole registry. */
   rules?: readonly Rule<any>[];
+  /** Keep the evaluated modules in the result (hovers, checklists); off for a plain check to save memory. */
+  keepModules?: boolean;
 }
 
 export interface ModuleAnalysis {
@@ -46,7 +48,7 @@ export interface AnalysisResult {
   /** Absolute paths of every module directory. */
   modules: string[];
   config: ReviewConfig;
-  /** The evaluated modules, for hovers and checklists. */
+  /** The evaluated modules, for hovers and checklists (only with `keepModules`). */
   analyses: ModuleAnalysis[];
 }
 
@@ -82,8 +84,7 @@ export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
 
   for (const files of found) {
     const analysis = analyzeModule(files, host, rules, settings, now, result);
-    if (!analysis) continue;
-    result.analyses.push(analysis);
+    if (analysis && options.keepModules) result.analyses.push(analysis);
   }
   if (inScope) {
     result.findings = result.findings.filter((f) => inScope(f.file));
