@@ -489,7 +489,8 @@ export class Scanner {
     const after = i + marker.length;
     if (after > this.end) return -1;
     const c = this.at(after);
-    if (after === this.end || c === CH_LF || (c === CH_CR && this.at(after + 1) === CH_LF)) return after;
+    // HCL requires a newline after the closing marker, even at the end of the file.
+    if (c === CH_LF || (c === CH_CR && this.at(after + 1) === CH_LF)) return after;
     return -1;
   }
 

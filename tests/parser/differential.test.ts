@@ -1,0 +1,108 @@
+/**
+ * Differential test against HashiCorp's parser (via @cdktf/hcl2json): on every
+ * native-syntax fixture file and on thousands of generated files, we agree on
+ * structure and literal values where it parses, and report an error where it
+ * does.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { parse as hcl2json } from '@cdktf/hcl2json';
+import { parseSource } from '../../server/src/engine/parse/parse-file.js';
+import { HclGenerator } from '../support/hcl-generator.js';
+import { compareBody } from './reference-comparison.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const FIXTURES = join(ROOT, 'test-fixtures');
+const GENERATED_VALID = 2000;
+const GENERATED_INVALID = 400;
+
+function nativeFixtureFiles(dir: string): string[] {
+  const out: string[] = [];
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return out;
+  }
+  for (const e of entries) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...nativeFixtureFiles(p));
+    else if (/\.(tf|tofu|tfvars)$/.test(e.name)) out.push(p);
+  }
+  return out.sort();
+}
+
+interface Agreement {
+  ok: boolean;
+  detail: string;
+  referenceFailed: boolean;
+}
+
+async function agree(name: string, text: string): Promise<Agreement> {
+  const ours = parseSource(`/work/${name}`, text);
+  let reference: unknown;
+  try {
+    reference = await hcl2json(name, text);
+  } catch (err) {
+    const ok = ours.errors.length > 0;
+    return { ok, referenceFailed: true, detail: ok ? '' : `hcl2json reports an error we missed: ${String(err).slice(0, 400)}` };
+  }
+  if (ours.errors.length > 0) {
+    return { ok: false, referenceFailed: false, detail: `we report errors hcl2json does not: ${ours.errors.map((e) => `${e.range.start.line}:${e.range.start.column} ${e.message}`).join('; ')}` };
+  }
+  const problems: string[] = [];
+  compareBody(ours.body, reference as never, '$', problems);
+  return { ok: problems.length === 0, referenceFailed: false, detail: problems.slice(0, 5).join('\n') };
+}
+
+function base(path: string): string {
+  return path.split(/[\\/]/).pop()!;
+}
+
+describe('differential: fixtures', () => {
+  const files = nativeFixtureFiles(FIXTURES);
+  test('found fixture files', () => {
+    expect(files.length).toBeGreaterThan(0);
+  });
+  test('every native-syntax fixture agrees with hcl2json', async () => {
+    const failures: string[] = [];
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+      const r = await agree(base(file), text);
+      if (!r.ok) failures.push(`${relative(ROOT, file)}:\n${r.detail}`);
+    }
+    expect(failures).toEqual([]);
+  }, 60_000);
+});
+
+describe('differential: generated files', () => {
+  test(`${GENERATED_VALID} generated valid files agree with hcl2json`, async () => {
+    const failures: string[] = [];
+    let referenceFailures = 0;
+    for (let seed = 1; seed <= GENERATED_VALID; seed++) {
+      const text = new HclGenerator(seed).file();
+      const r = await agree('main.tf', text);
+      if (r.referenceFailed) referenceFailures++;
+      if (!r.ok) failures.push(`seed ${seed}:\n${r.detail}\n--- input ---\n${text.slice(0, 2000)}`);
+      if (failures.length >= 5) break;
+    }
+    expect(failures).toEqual([]);
+    // The generator is meant to produce valid HCL; a few rejects would hide coverage.
+    expect(referenceFailures).toBeLessThan(GENERATED_VALID / 50);
+  }, 60_000);
+
+  test(`${GENERATED_INVALID} generated invalid files: errors where hcl2json has them`, async () => {
+    const failures: string[] = [];
+    let referenceFailures = 0;
+    for (let seed = 1; seed <= GENERATED_INVALID; seed++) {
+      const text = new HclGenerator(100_000 + seed).invalidFile();
+      const r = await agree('main.tf', text);
+      if (r.referenceFailed) referenceFailures++;
+      if (!r.ok) failures.push(`seed ${100_000 + seed}:\n${r.detail}\n--- input ---\n${text.slice(0, 2000)}`);
+      if (failures.length >= 5) break;
+    }
+    expect(failures).toEqual([]);
+    expect(referenceFailures).toBeGreaterThan(GENERATED_INVALID / 2);
+  }, 60_000);
+});
