@@ -9,6 +9,7 @@ import { asString, fromJson, object, str, tuple, unknown, type ObjectValue, type
 import { policyAttributesOf } from './policy-attributes.js';
 import { parseJsonWithOffsets, placeholder, placeholdersIn, type JsonNode } from './policy-json.js';
 import { mapTemplateText, type MappedText } from './policy-text.js';
+import { localOf, shapedValue, traversalText, unparen } from './value-shape.js';
 import {
   UNKNOWN_PART,
   statementFromValue,
@@ -35,8 +36,6 @@ interface Target {
 }
 
 const POLICY_DOCUMENT = 'aws_iam_policy_document';
-/** Roots of traversals that are not resources. */
-const NON_RESOURCE_ROOTS = new Set(['var', 'local', 'module', 'each', 'count', 'self', 'path', 'terraform']);
 const MAX_DEPTH = 16;
 
 const cache = new WeakMap<Module, PolicySet>();
@@ -94,7 +93,7 @@ class PolicyReader {
   private readExpression(expr: Expression, file: SourceFile, target: Target, depth: number): void {
     const e = unparen(expr);
     if (depth > MAX_DEPTH) return;
-    const local = this.localOf(e);
+    const local = localOf(this.module, e);
     if (local) {
       this.readExpression(local.attribute.expr, local.file, this.via(target, e, file, `local.${local.name}`), depth + 1);
       return;
@@ -134,7 +133,7 @@ class PolicyReader {
 
   private readJsonencodeArgument(arg: Expression, file: SourceFile, target: Target, fallback: Range, depth: number): void {
     const e = unparen(arg);
-    const local = this.localOf(e);
+    const local = localOf(this.module, e);
     if (local && depth <= MAX_DEPTH) {
       this.readJsonencodeArgument(local.attribute.expr, local.file, this.via(target, e, file, `local.${local.name}`), local.attribute.expr.range, depth + 1);
       return;
@@ -155,7 +154,7 @@ class PolicyReader {
   /** `Statement = [...]` in a jsonencode object: each statement gets its own range where possible. */
   private readStatementList(expr: Expression, file: SourceFile, target: Target, depth: number): void {
     const e = unparen(expr);
-    const local = this.localOf(e);
+    const local = localOf(this.module, e);
     if (local && depth <= MAX_DEPTH) {
       this.readStatementList(local.attribute.expr, local.file, this.via(target, e, file, `local.${local.name}`), depth + 1);
       return;
@@ -182,7 +181,7 @@ class PolicyReader {
 
   private readStatementExpression(expr: Expression, file: SourceFile, target: Target, index: number, depth: number): void {
     const e = unparen(expr);
-    const local = this.localOf(e);
+    const local = localOf(this.module, e);
     if (local && depth <= MAX_DEPTH) {
       this.readStatementExpression(local.attribute.expr, local.file, this.via(target, e, file, `local.${local.name}`), index, depth + 1);
       return;
@@ -309,7 +308,7 @@ class PolicyReader {
     ];
     for (const [attribute, element] of lists) {
       const attr = findAttribute(block, attribute);
-      if (attr) entries.set(element, this.shapedValue(attr.expr, file));
+      if (attr) entries.set(element, shapedValue(this.ctx, attr.expr, file));
     }
     for (const [blockType, element] of [
       ['principals', 'Principal'],
@@ -335,7 +334,7 @@ class PolicyReader {
       if (type.kind === 'unknown') return unknown(`the principal type ${describeSource(typeAttr!.expr)} (${type.reason})`);
       const typeName = asString(type) ?? 'AWS';
       const idsAttr = findAttribute(b, 'identifiers');
-      const ids = idsAttr ? this.shapedValue(idsAttr.expr, file) : tuple([]);
+      const ids = idsAttr ? shapedValue(this.ctx, idsAttr.expr, file) : tuple([]);
       const items = byType.get(typeName) ?? [];
       if (ids.kind === 'tuple') items.push(...ids.items);
       else items.push(ids);
@@ -352,61 +351,12 @@ class PolicyReader {
     for (const item of expr.items) {
       const key = objectKey(item.key, item.keyIsIdentifier) ?? asString(this.ctx.evaluate(item.key, file));
       if (key === undefined) continue;
-      entries.set(key, this.shapedValue(item.value, file));
+      entries.set(key, shapedValue(this.ctx, item.value, file));
     }
     return object(entries, { file: file.path, range: expr.range });
   }
 
-  /**
-   * Evaluates; where the result is unknown, records what is known of its
-   * outline (`"${aws_s3_bucket.b.arn}/*"` cannot be `*`), item by item for lists.
-   */
-  private shapedValue(expr: Expression, file: SourceFile, depth = 0): Value {
-    const e = unparen(expr);
-    const value = this.ctx.evaluate(e, file);
-    if (value.kind === 'tuple' && e.kind === 'Tuple' && e.items.length === value.items.length) {
-      return tuple(
-        value.items.map((item, i) => (item.kind === 'unknown' ? this.shapedValue(e.items[i]!, file, depth + 1) : item)),
-        value.origin,
-      );
-    }
-    if (value.kind !== 'unknown' || depth > MAX_DEPTH) return value;
-    if (e.kind === 'Tuple') return tuple(e.items.map((item) => this.shapedValue(item, file, depth + 1)), value.origin);
-    const local = this.localOf(e);
-    if (local) {
-      const inner = this.shapedValue(local.attribute.expr, local.file, depth + 1);
-      return inner.kind === 'unknown' ? { ...inner, reason: value.reason } : inner;
-    }
-    const shape = this.shapeOf(e, file);
-    return shape === undefined ? value : ({ ...value, shape } as ShapedUnknown);
-  }
-
-  private shapeOf(e: Expression, file: SourceFile): string | undefined {
-    if (e.kind === 'Template') {
-      let shape = '';
-      for (const part of e.parts) {
-        if (part.kind === 'TemplateLiteral') shape += part.value;
-        else if (part.kind === 'TemplateInterpolation') {
-          const v = this.ctx.evaluate(part.expr, file);
-          shape += v.kind === 'unknown' ? UNKNOWN_PART : (asString(v) ?? UNKNOWN_PART);
-        } else shape += UNKNOWN_PART;
-      }
-      return shape;
-    }
-    // The ARN of a resource is never `*`.
-    if (e.kind === 'GetAttr' && (e.name === 'arn' || e.name.endsWith('_arn'))) {
-      const root = traversalRoot(e);
-      if (root && !NON_RESOURCE_ROOTS.has(root)) return `arn:${UNKNOWN_PART}`;
-    }
-    return undefined;
-  }
-
   // ---- bookkeeping ----------------------------------------------------------------------
-
-  private localOf(e: Expression) {
-    if (e.kind === 'GetAttr' && e.object.kind === 'Variable' && e.object.name === 'local') return this.module.locals.get(e.name);
-    return undefined;
-  }
 
   /** Follows a reference: findings go to the definition, with the use as related information. */
   private via(target: Target, use: Expression, file: SourceFile, name: string): Target {
@@ -459,11 +409,6 @@ class PolicyReader {
   }
 }
 
-function unparen(e: Expression): Expression {
-  while (e.kind === 'Paren') e = e.expr;
-  return e;
-}
-
 function objectKey(key: Expression, isIdentifier: boolean): string | undefined {
   if (isIdentifier && key.kind === 'Variable') return key.name;
   if (key.kind === 'Template' && key.parts.length === 1 && key.parts[0]!.kind === 'TemplateLiteral') return key.parts[0]!.value;
@@ -473,14 +418,6 @@ function objectKey(key: Expression, isIdentifier: boolean): string | undefined {
 
 function dynamicBlocks(block: Block, type: string): Block[] {
   return findBlocks(block, 'dynamic').filter((b) => b.labels[0]?.value === type);
-}
-
-function traversalRoot(e: Expression): string | undefined {
-  for (;;) {
-    if (e.kind === 'Variable') return e.name;
-    if (e.kind === 'GetAttr' || e.kind === 'Index' || e.kind === 'Splat') e = e.object;
-    else return undefined;
-  }
 }
 
 /** `data.aws_iam_policy_document.NAME.json` (also with `[0]`/`["key"]` and `.minified_json`) → the data block's address. */
@@ -496,22 +433,10 @@ export function policyDocumentAddress(e: Expression): string | undefined {
 }
 
 /** `comes from var.actions`, for undecided reasons. */
-function describeSource(e: Expression): string {
+export function describeSource(e: Expression): string {
   const text = traversalText(e);
   if (text) return `comes from ${text}`;
   if (e.kind === 'Call') return `comes from ${e.name}(…)`;
   return 'is not known statically';
 }
 
-function traversalText(e: Expression): string | undefined {
-  if (e.kind === 'Variable') return e.name;
-  if (e.kind === 'GetAttr') {
-    const inner = traversalText(e.object);
-    return inner === undefined ? undefined : `${inner}.${e.name}`;
-  }
-  if (e.kind === 'Index') {
-    const inner = traversalText(e.object);
-    return inner === undefined ? undefined : `${inner}[…]`;
-  }
-  return undefined;
-}

@@ -1,0 +1,131 @@
+import { defineRule } from '../../server/src/engine/rules/rule.js';
+import { actionIndex, compileWildcard, parseAction, type ActionInfo } from '../../server/src/engine/iam/action-index.js';
+import { policiesOf } from '../../server/src/engine/iam/policy-sources.js';
+import { couldBe, mayContain, unknownWhere, type PolicyStatement } from '../../server/src/engine/iam/policy-statement.js';
+import {
+  allowStatus,
+  listForMessage,
+  reportStatement,
+  statementLabel,
+  undecidedPolicy,
+  undecidedStatement,
+} from '../../server/src/engine/iam/statement-findings.js';
+
+interface Options {
+  allowedActions: string[];
+}
+
+const READ_ONLY = new Set(['List', 'Read']);
+
+/**
+ * The actions an Allow statement grants that should not run on `*`: they
+ * support resource-level permissions and are not read-only.
+ */
+function restrictableActions(patterns: string[], allowed: ((action: string) => boolean)[]): ActionInfo[] {
+  const index = actionIndex();
+  const out: ActionInfo[] = [];
+  for (const pattern of patterns) {
+    for (const info of index.match(pattern)) {
+      if (!info.resourceLevel || READ_ONLY.has(info.accessLevel)) continue;
+      if (allowed.some((matches) => matches(info.qualifiedName))) continue;
+      out.push(info);
+    }
+  }
+  return out;
+}
+
+function describeGrant(statement: PolicyStatement, actions: ActionInfo[]): string {
+  const patterns = statement.actions?.entries.filter((e) => e.known).map((e) => (e.known ? e.value : '')) ?? [];
+  if (patterns.some((p) => parseAction(p)?.service === '*')) return 'every action';
+  const names = [...new Set(actions.map((a) => a.qualifiedName))];
+  return names.length > 3 ? `${names.length} write or permission actions (${listForMessage(names)})` : listForMessage(names);
+}
+
+export default defineRule<Options>({
+  meta: {
+    id: 'iam/wildcard-resource',
+    title: 'Write actions are scoped to resources, not "*"',
+    category: 'iam',
+    severity: 'warning',
+    rationale:
+      'With `"Resource": "*"` a write or permissions action applies to every resource of that type in the account — every ' +
+      'bucket, every queue, every role — not just the one the workload owns. Read-only (List/Read) actions are not reported, ' +
+      'and neither are actions that AWS grants only on `*` (such as `ec2:DescribeInstances`, `s3:ListAllMyBuckets`, ' +
+      '`sts:GetCallerIdentity`): naming an ARN there is impossible, and flagging them is the false positive users of other ' +
+      'tools complain about most. Which actions are which comes from AWS\'s service authorization reference. Resource ' +
+      'policies (bucket, key, queue policies) are not checked: there `*` means the resource the policy is attached to.',
+    remediation:
+      'Name the ARNs the actions need (`aws_s3_bucket.artifacts.arn`, `"${aws_s3_bucket.artifacts.arn}/*"`), or split the ' +
+      'statement: one with the actions that only work on `*`, one with the scoped ones. Add deliberate exceptions to the ' +
+      '`allowedActions` option.',
+    equivalents: {
+      tfsec: ['aws-iam-no-policy-wildcards'],
+      trivy: ['AVD-AWS-0057'],
+      checkov: ['CKV_AWS_111', 'CKV_AWS_290', 'CKV_AWS_355', 'CKV_AWS_356'],
+    },
+    options: {
+      allowedActions: {
+        type: 'string[]',
+        description: 'Actions (or patterns such as `logs:Put*`) that may be granted on Resource "*".',
+        default: [],
+      },
+    },
+    examples: {
+      failing: `data "aws_iam_policy_document" "uploader" {
+  statement {
+    actions   = ["s3:PutObject", "s3:ListAllMyBuckets"]
+    resources = ["*"]
+  }
+}
+`,
+      passing: `data "aws_iam_policy_document" "uploader" {
+  statement {
+    actions   = ["s3:ListAllMyBuckets", "ec2:DescribeInstances"]
+    resources = ["*"]
+  }
+  statement {
+    actions   = ["s3:PutObject"]
+    resources = ["arn:aws:s3:::acme-uploads/*"]
+  }
+}
+`,
+    },
+  },
+  check(ctx) {
+    const allowed = (ctx.options.allowedActions ?? []).map((pattern) => compileWildcard(pattern.trim()));
+    const policies = policiesOf(ctx);
+    for (const policy of policies.undecided) {
+      if (policy.kind !== 'identity') continue;
+      undecidedPolicy(ctx, policy, `Confirm that ${policy.policyName} scopes its write actions to named resources`);
+    }
+    for (const statement of policies.statements) {
+      if (statement.kind !== 'identity') continue;
+      const status = allowStatus(statement);
+      if (status.applies === false || !statement.actions || !statement.resources) continue;
+      const star = mayContain(statement.resources, '*');
+      if (star === 'no') continue;
+      const known = statement.actions.entries.flatMap((e) => (e.known ? [e.value] : []));
+      const restrictable = restrictableActions(known, allowed);
+      const label = statementLabel(statement);
+      if (restrictable.length && star === 'yes' && status.applies === true) {
+        reportStatement(
+          ctx,
+          statement,
+          `${label} allows ${describeGrant(statement, restrictable)} on Resource "*": name the resources (ARNs) instead`,
+        );
+        continue;
+      }
+      const actionsUnknown = unknownWhere(statement.actions);
+      const resourcesUnknown = unknownWhere(statement.resources, (e) => couldBe(e, '*'));
+      let reason: string | undefined;
+      if (restrictable.length) {
+        reason = star === 'yes' ? (status.applies === 'unknown' ? status.reason : undefined) : resourcesUnknown && `the resources are not known statically: ${resourcesUnknown}`;
+      } else if (actionsUnknown) {
+        reason = `the actions are not known statically: ${actionsUnknown}`;
+      }
+      if (reason) {
+        undecidedStatement(ctx, statement, `Confirm that ${label} does not allow write actions on Resource "*"`, reason);
+      }
+    }
+  },
+});
