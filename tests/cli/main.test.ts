@@ -1,0 +1,223 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../server/src/cli/cli.js';
+import type { CheckDependencies } from '../../server/src/cli/commands/check.js';
+import type { CliIO } from '../../server/src/cli/io.js';
+import type { Finding } from '../../server/src/engine/finding.js';
+import { CWD, RULE_METAS, TAGS, WILDCARD, REPORT } from './sample-report.js';
+
+const ROOT = join(dirname(new URL(import.meta.url).pathname), '..', '..');
+
+function run(argv: string[], deps: Partial<CheckDependencies> = {}, cwd = ROOT, extra: Partial<CliIO> = {}) {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIO = {
+    cwd,
+    env: {},
+    stdoutIsTTY: false,
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    ...extra,
+  };
+  const code = main(argv, io, { rules: RULE_METAS, ...deps });
+  return { code, stdout, stderr };
+}
+
+function fakeAnalyze(findings: Finding[], errors = REPORT.errors.slice(0, 0), configErrors = REPORT.errors.slice(0, 0)) {
+  const calls: unknown[] = [];
+  const analyze: CheckDependencies['analyze'] = (options) => {
+    calls.push(options);
+    return { findings, errors: [...errors], configErrors: [...configErrors], files: [`${CWD}/main.tf`], modules: [CWD] };
+  };
+  return { analyze, calls };
+}
+
+describe('exit status (SPEC §6)', () => {
+  const warningOnly = fakeAnalyze([TAGS]);
+  const withError = fakeAnalyze([TAGS, WILDCARD]);
+  const suppressedError = fakeAnalyze([{ ...WILDCARD, suppression: { reason: 'r', form: 'iac-review', location: { file: WILDCARD.file, range: WILDCARD.range } } }]);
+
+  it('0 when nothing is at or above --fail-on (default error)', () => {
+    expect(run(['check'], { analyze: warningOnly.analyze }).code).toBe(0);
+    expect(run(['check', '--fail-on', 'error'], { analyze: warningOnly.analyze }).code).toBe(0);
+  });
+
+  it('1 when a finding is at or above it', () => {
+    expect(run(['check'], { analyze: withError.analyze }).code).toBe(1);
+    expect(run(['check', '--fail-on', 'warning'], { analyze: warningOnly.analyze }).code).toBe(1);
+    expect(run(['check', '--fail-on', 'info'], { analyze: warningOnly.analyze }).code).toBe(1);
+  });
+
+  it('never fails with --fail-on never; suppressed findings never fail', () => {
+    expect(run(['check', '--fail-on', 'never'], { analyze: withError.analyze }).code).toBe(0);
+    expect(run(['check'], { analyze: suppressedError.analyze }).code).toBe(0);
+  });
+
+  it('input errors (syntax errors, unreadable files) count as errors', () => {
+    const broken = fakeAnalyze([], REPORT.errors);
+    expect(run(['check'], { analyze: broken.analyze }).code).toBe(1);
+    expect(run(['check', '--fail-on', 'never'], { analyze: broken.analyze }).code).toBe(0);
+  });
+
+  it('2 for configuration errors, printed on stderr with line and column, no report', () => {
+    const bad = fakeAnalyze([TAGS], [], [
+      { file: `${ROOT}/.iac-review.json`, message: 'Unknown rule "x/y".', range: { start: { line: 3, column: 5, offset: 0 }, end: { line: 3, column: 10, offset: 0 } } },
+    ]);
+    const r = run(['check'], { analyze: bad.analyze });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('.iac-review.json:3:5: error: Unknown rule "x/y".');
+    expect(r.stderr).toContain('the configuration has an error');
+  });
+});
+
+describe('usage errors exit 2 with a message on stderr', () => {
+  const { analyze } = fakeAnalyze([]);
+  const cases: Array<[string[], RegExp]> = [
+    [['check', '--format', 'xml'], /--format must be one of text, json, sarif, markdown, github; got "xml"/],
+    [['check', '--fail-on', 'critical'], /--fail-on must be one of error, warning, info, never/],
+    [['check', '--bogus'], /Unknown option '--bogus'/],
+    [['check', 'no/such/dir'], /path not found: no\/such\/dir/],
+    [['check', '--config', 'missing.json'], /configuration file not found: missing.json/],
+    [['check', '--base', 'origin/main'], /--base \(diff mode\) is not supported yet/],
+    [['frobnicate'], /unknown command "frobnicate"/],
+    [['rules', '--format', 'sarif'], /--format must be one of text, json, markdown/],
+    [['checklist'], /checklist: the review checklist is not available yet/],
+    [['exercise', 'list'], /exercise: interview exercises is not available yet/],
+    [['lsp', '--stdio'], /lsp: the language server is not available yet/],
+  ];
+  for (const [argv, message] of cases) {
+    it(argv.join(' '), () => {
+      const r = run(argv, { analyze });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stdout).toBe('');
+    });
+  }
+
+  it('no command prints help on stderr', () => {
+    const r = run([]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Usage:');
+  });
+});
+
+describe('commands', () => {
+  it('--help and --version', () => {
+    expect(run(['--help']).stdout).toContain('iac-review check [PATH...]');
+    expect(run(['check', '--help']).stdout).toContain('--fail-on LEVEL');
+    expect(run(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('check passes cwd, paths and an absolute --config to the analysis', () => {
+    const { analyze, calls } = fakeAnalyze([]);
+    expect(run(['check', 'tests', '--config', 'package.json'], { analyze }).code).toBe(0);
+    expect(calls).toEqual([{ cwd: ROOT, paths: ['tests'], configFile: join(ROOT, 'package.json') }]);
+  });
+
+  it('each --format selects its formatter', () => {
+    const { analyze } = fakeAnalyze([TAGS]);
+    expect(JSON.parse(run(['check', '--format', 'json'], { analyze }).stdout).version).toBe(1);
+    expect(JSON.parse(run(['check', '-f', 'sarif'], { analyze }).stdout).version).toBe('2.1.0');
+    expect(run(['check', '--format', 'github'], { analyze }).stdout).toMatch(/^::warning file=/);
+    expect(run(['check', '--format', 'markdown'], { analyze }).stdout).toMatch(/^## IaC Review/);
+  });
+
+  it('text colours only on a TTY without NO_COLOR', () => {
+    const { analyze } = fakeAnalyze([TAGS]);
+    expect(run(['check'], { analyze }, ROOT, { stdoutIsTTY: true }).stdout).toContain('\x1b[');
+    expect(run(['check'], { analyze }, ROOT, { stdoutIsTTY: true, env: { NO_COLOR: '1' } }).stdout).not.toContain('\x1b[');
+    expect(run(['check', '--format', 'json'], { analyze }, ROOT, { stdoutIsTTY: true }).stdout).not.toContain('\x1b[');
+  });
+
+  it('rules prints the catalog in each format', () => {
+    expect(run(['rules']).stdout).toContain('iam/wildcard-action');
+    expect(JSON.parse(run(['rules', '--format', 'json']).stdout).rules).toHaveLength(3);
+    expect(run(['rules', '--format', 'markdown']).stdout).toContain('# iac-review rules');
+  });
+});
+
+describe('end to end with the real analysis', () => {
+  function workspace(files: Record<string, string>): string {
+    const dir = mkdtempSync(join(tmpdir(), 'iac-review-cli-'));
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, name)), { recursive: true });
+      writeFileSync(join(dir, name), text);
+    }
+    return dir;
+  }
+  const BAD_NAME = 'resource "aws_s3_bucket" "AppLogs" {\n  bucket = "x"\n}\n';
+
+  it('json output of a real module, with a config that turns rules off and a suppression', () => {
+    const dir = workspace({
+      '.iac-review.json': '{ "extends": "none", "rules": { "naming/identifier-format": "error", "suppression/invalid": "warning" } }',
+      'main.tf': BAD_NAME + '\n# iac-review:ignore naming/identifier-format -- imported, renamed in INFRA-1\nvariable "OldName" {}\n',
+    });
+    const r = main(['check', '--format', 'json'], captureIO(dir));
+    const out = JSON.parse(captured.stdout);
+    expect(r).toBe(1);
+    expect(out.findings.map((f: any) => [f.ruleId, f.file, f.range.start.line, f.severity, f.suppressed])).toEqual([
+      ['naming/identifier-format', 'main.tf', 1, 'error', false],
+      ['naming/identifier-format', 'main.tf', 6, 'error', true],
+    ]);
+    expect(out.findings[1].suppression).toEqual({ reason: 'imported, renamed in INFRA-1' });
+    expect(out.summary).toEqual({ files: 1, modules: 1, findings: 1, suppressed: 1 });
+  });
+
+  it('a broken config exits 2 with line and column', () => {
+    const dir = workspace({ '.iac-review.json': '{\n  "rules": {\n    "naming/identifer-format": "off"\n  }\n}\n', 'main.tf': BAD_NAME });
+    expect(main(['check'], captureIO(dir))).toBe(2);
+    expect(captured.stderr).toContain('.iac-review.json:3:5: error: Unknown rule "naming/identifer-format" (did you mean "naming/identifier-format"?)');
+  });
+
+  it('overrides by path apply', () => {
+    const dir = workspace({
+      '.iac-review.json': '{ "extends": "none", "rules": { "naming/identifier-format": "warning" }, "overrides": [ { "files": ["legacy/**"], "rules": { "naming/identifier-format": "off" } } ] }',
+      'app/main.tf': BAD_NAME,
+      'legacy/main.tf': BAD_NAME,
+    });
+    expect(main(['check', '--format', 'json', '--fail-on', 'warning'], captureIO(dir))).toBe(1);
+    expect(JSON.parse(captured.stdout).findings.map((f: any) => f.file)).toEqual(['app/main.tf']);
+  });
+
+  describe('built binary (dist/cli.js)', () => {
+    const cli = join(ROOT, 'dist/cli.js');
+    beforeAll(() => {
+      execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { stdio: 'inherit' });
+    });
+
+    it('runs, prints text and sets the exit status', () => {
+      expect(existsSync(cli)).toBe(true);
+      const dir = workspace({ '.iac-review.json': '{ "extends": "none", "rules": { "naming/identifier-format": "error" } }', 'main.tf': BAD_NAME });
+      const r = spawnSync(process.execPath, [cli, 'check'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      expect(r.status).toBe(1);
+      expect(r.stdout).toMatch(/^main\.tf:1:26 +error +naming\/identifier-format +Resource name "AppLogs"/);
+      expect(r.stdout).toContain('1 problem (1 error, 0 warnings, 0 info) in 1 file in 1 module.');
+    });
+
+    it('--version prints the package version; usage errors exit 2', () => {
+      const v = spawnSync(process.execPath, [cli, '--version'], { encoding: 'utf8' });
+      expect(v.status).toBe(0);
+      expect(v.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+      const bad = spawnSync(process.execPath, [cli, 'check', '--format', 'xml'], { encoding: 'utf8' });
+      expect(bad.status).toBe(2);
+      expect(bad.stderr).toContain('--format must be one of');
+    });
+  });
+});
+
+const captured = { stdout: '', stderr: '' };
+function captureIO(cwd: string): CliIO {
+  captured.stdout = '';
+  captured.stderr = '';
+  return {
+    cwd,
+    env: { NO_COLOR: '1' },
+    stdoutIsTTY: false,
+    stdout: (t) => void (captured.stdout += t),
+    stderr: (t) => void (captured.stderr += t),
+  };
+}
