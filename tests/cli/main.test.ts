@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../server/src/cli/cli.js';
 import type { CheckDependencies } from '../../server/src/cli/commands/check.js';
 import type { CliIO } from '../../server/src/cli/io.js';
-import type { Finding } from '../../server/src/engine/finding.js';
+import type { Finding, InputError } from '../../server/src/engine/finding.js';
 import { CWD, RULE_METAS, TAGS, WILDCARD, REPORT } from './sample-report.js';
 
 const ROOT = join(dirname(new URL(import.meta.url).pathname), '..', '..');
@@ -26,7 +26,7 @@ function run(argv: string[], deps: Partial<CheckDependencies> = {}, cwd = ROOT, 
   return { code, stdout, stderr };
 }
 
-function fakeAnalyze(findings: Finding[], errors = REPORT.errors.slice(0, 0), configErrors = REPORT.errors.slice(0, 0)) {
+function fakeAnalyze(findings: Finding[], errors: readonly InputError[] = [], configErrors: readonly InputError[] = []) {
   const calls: unknown[] = [];
   const analyze: CheckDependencies['analyze'] = (options) => {
     calls.push(options);
