@@ -664,14 +664,25 @@ export class Parser {
   }
 
   /**
-   * Inside a bracketed list after an error: a token that starts a line at or
-   * left of the current body item's column belongs to the next item.
+   * Inside `[...]` or `(...)`: a line that starts, at or left of the current
+   * body item's column, with `name =` or `}` cannot continue the list, so the
+   * list was left unclosed and that line belongs to the enclosing body.
    */
   private shouldAbandonList(): boolean {
-    if (!this.newlineBefore || this.errors.length === 0) return false;
-    const t = this.token;
+    if (!this.newlineBefore) return false;
+    const t = this.tok();
     if (t !== Token.Ident && t !== Token.RBrace) return false;
-    return this.column(this.scanner.tokenStart) <= this.itemColumn;
+    if (this.column(this.scanner.tokenStart) > this.itemColumn) return false;
+    return t === Token.RBrace || this.peek() === Token.Equal;
+  }
+
+  /** The token after the current one, without consuming anything. */
+  private peek(): Token {
+    const s = this.scanner;
+    const state = s.save();
+    const t = s.scan();
+    s.restore(state);
+    return t;
   }
 
   /**
