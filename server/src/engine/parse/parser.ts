@@ -676,6 +676,18 @@ export class Parser {
     return t === Token.RBrace || this.peek() === Token.Equal;
   }
 
+  /**
+   * Inside an object: a line that starts, at or left of the current body
+   * item's column, with `name "label"`, `name label` or `name {` is a block,
+   * which no object item can be, so the object was left unclosed.
+   */
+  private looksLikeBlockHeader(): boolean {
+    if (this.tok() !== Token.Ident || !this.newlineBefore) return false;
+    if (this.column(this.scanner.tokenStart) > this.itemColumn) return false;
+    const next = this.peek();
+    return next === Token.OQuote || next === Token.Ident || next === Token.LBrace;
+  }
+
   /** The token after the current one, without consuming anything. */
   private peek(): Token {
     const s = this.scanner;
@@ -915,7 +927,7 @@ export class Parser {
     for (;;) {
       this.skipNewlines();
       if (this.tok() === Token.RBrace || this.tok() === Token.EOF) break;
-      if (this.shouldAbandonList()) break;
+      if (this.looksLikeBlockHeader()) break;
       const item = this.parseObjectItem();
       if (item) items.push(item);
       if (this.tok() === Token.Comma) {
