@@ -144,7 +144,8 @@ export function mayContain(list: PolicyEntryList | undefined, text: string): 'ye
 export function entryList(value: Value): PolicyEntryList {
   switch (value.kind) {
     case 'unknown':
-      return { entries: [], unknown: value.reason };
+      // With an outline it is one string (a template); without, it may be a whole list.
+      return (value as ShapedUnknown).shape === undefined ? { entries: [], unknown: value.reason } : { entries: [entry(value)] };
     case 'null':
       return { entries: [] };
     case 'tuple': {

@@ -1,7 +1,7 @@
 import type { Expression, SourceFile } from '../parse/ast.js';
 import type { LocalRef, Module } from '../model/module.js';
 import type { RuleContext } from '../rules/rule.js';
-import { asString, tuple, type Value } from '../evaluate/value.js';
+import { asString, object, tuple, type Value } from '../evaluate/value.js';
 import { UNKNOWN_PART, type ShapedUnknown } from './policy-statement.js';
 
 /** Roots of traversals that are not resources. */
@@ -54,6 +54,14 @@ export function shapedValue(ctx: RuleContext<unknown>, expr: Expression, file: S
       value.items.map((item, i) => (item.kind === 'unknown' ? shapedValue(ctx, e.items[i]!, file, depth + 1) : item)),
       value.origin,
     );
+  }
+  if (value.kind === 'object' && e.kind === 'Object' && depth <= MAX_DEPTH) {
+    const entries = new Map(value.entries);
+    for (const item of e.items) {
+      const key = item.keyIsIdentifier && item.key.kind === 'Variable' ? item.key.name : asString(ctx.evaluate(item.key, file));
+      if (key !== undefined && entries.get(key)?.kind === 'unknown') entries.set(key, shapedValue(ctx, item.value, file, depth + 1));
+    }
+    return object(entries, value.origin);
   }
   if (value.kind !== 'unknown' || depth > MAX_DEPTH) return value;
   if (e.kind === 'Tuple') return tuple(e.items.map((item) => shapedValue(ctx, item, file, depth + 1)), value.origin);

@@ -1,0 +1,4 @@
+variable "actions" {
+  type    = list(string)
+  default = ["*"]
+}
