@@ -1,0 +1,9 @@
+locals {
+  batch_statements = [
+    { # expect: iam/passrole-wildcard
+      Effect   = "Allow"
+      Action   = ["batch:SubmitJob", "iam:PassRole"]
+      Resource = "*"
+    },
+  ]
+}
