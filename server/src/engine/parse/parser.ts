@@ -512,14 +512,20 @@ export class Parser {
 
   private parseBinary(minPrec: number): Expression {
     let left = this.parseUnary();
+    // Each operator in a chain makes the tree one level deeper, so chains count towards the nesting limit.
+    let levels = 0;
     for (;;) {
-      const prec = BINARY_PRECEDENCE[this.token];
-      if (prec === undefined || prec <= minPrec) return left;
-      const op = BINARY_OPERATOR[this.token]!;
+      const prec = BINARY_PRECEDENCE[this.tok()];
+      if (prec === undefined || prec <= minPrec) break;
+      const op = BINARY_OPERATOR[this.tok()]!;
+      levels++;
+      if (!this.enter(this.scanner.tokenStart)) break;
       this.next();
       const right = this.parseBinary(prec);
       left = { kind: 'Binary', op, left, right, range: this.span(left, right) };
     }
+    this.depth -= levels;
+    return left;
   }
 
   private parseUnary(): Expression {
@@ -730,9 +736,18 @@ export class Parser {
   }
 
   private parsePostfix(expr: Expression): Expression {
+    // Each step makes the tree one level deeper, so long chains count towards the nesting limit.
+    const depth = this.depth;
+    const result = this.parsePostfixSteps(expr);
+    this.depth = depth;
+    return result;
+  }
+
+  private parsePostfixSteps(expr: Expression): Expression {
     const s = this.scanner;
     for (;;) {
-      const t = this.token;
+      const t = this.tok();
+      if ((t === Token.Dot || t === Token.LBrack) && !this.enter(s.tokenStart)) return expr;
       if (t === Token.Dot) {
         const dotStart = s.tokenStart;
         // Look at the character after the dot directly: a digit starts a legacy index.
@@ -809,7 +824,9 @@ export class Parser {
     const s = this.scanner;
     let each: Expression = { kind: 'Variable', name: SPLAT_ITEM, range: this.range(opStart, opEnd) };
     let end = opEnd;
+    const depth = this.depth;
     for (;;) {
+      if ((this.tok() === Token.Dot || this.tok() === Token.LBrack) && !this.enter(s.tokenStart)) break;
       if (this.tok() === Token.Dot) {
         const c = this.text.charCodeAt(s.pos);
         if (c >= 48 && c <= 57 && s.pos < s.end) {
@@ -858,6 +875,7 @@ export class Parser {
       }
       break;
     }
+    this.depth = depth;
     return { kind: 'Splat', object, style, each, range: { start: object.range.start, end: this.range(end, end).end } };
   }
 

@@ -9,6 +9,9 @@
 import type { Expression, TemplateFor, TemplateIf, TemplatePart } from './ast.js';
 import type { Range } from '../range.js';
 
+/** Directives nested deeper than this are reported, and the rest of the template is dropped. */
+const MAX_DIRECTIVE_DEPTH = 256;
+
 export enum FlatKind {
   Literal,
   Interp,
@@ -143,6 +146,10 @@ export function buildTemplateParts(flat: FlatTemplateItem[], indentedHeredoc: bo
   };
 
   for (const item of flat) {
+    if (stack.length > MAX_DIRECTIVE_DEPTH) {
+      ctx.error(`template directives are nested deeper than ${MAX_DIRECTIVE_DEPTH} levels; the rest of the template was not parsed`, item.start, item.end);
+      break;
+    }
     if (item.kind === FlatKind.Literal) {
       if (litParts !== top.parts) {
         flushLiteral();
