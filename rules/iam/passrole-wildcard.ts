@@ -1,5 +1,5 @@
 import { defineRule } from '../../server/src/engine/rules/rule.js';
-import { compileWildcard, parseAction } from '../../server/src/engine/iam/action-index.js';
+import { grantsAction } from '../../server/src/engine/iam/action-index.js';
 import { policiesOf } from '../../server/src/engine/iam/policy-sources.js';
 import { couldBe, mayContain, unknownWhere, type PolicyEntry } from '../../server/src/engine/iam/policy-statement.js';
 import {
@@ -10,13 +10,7 @@ import {
   undecidedStatement,
 } from '../../server/src/engine/iam/statement-findings.js';
 
-/** True when the action or pattern grants iam:PassRole (`iam:PassRole`, `iam:Pass*`, `iam:*`, `*`). */
-export function grantsPassRole(action: string): boolean {
-  const parsed = parseAction(action);
-  if (!parsed) return false;
-  if (parsed.service === '*' && action.trim() === '*') return true;
-  return compileWildcard(parsed.service)('iam') && compileWildcard(parsed.action)('PassRole');
-}
+const grantsPassRole = (action: string): boolean => grantsAction(action, 'iam:PassRole');
 
 function mayGrantPassRole(entry: PolicyEntry): boolean {
   if (entry.known) return grantsPassRole(entry.value);

@@ -74,6 +74,15 @@ export function wildcardMatches(pattern: string, text: string): boolean {
   return compileWildcard(pattern)(text);
 }
 
+/** True when an action string or pattern (`*`, `iam:*`, `iam:Pass*`) grants the given action. */
+export function grantsAction(pattern: string, action: string): boolean {
+  const p = parseAction(pattern);
+  const a = parseAction(action);
+  if (!p || !a) return false;
+  if (p.service === '*' && pattern.trim() === '*') return true;
+  return compileWildcard(p.service)(a.service) && compileWildcard(p.action)(a.action);
+}
+
 /**
  * Lookup over the actions of every AWS service. Services are decoded on first
  * use: most reviews touch a handful of the ~450 services.

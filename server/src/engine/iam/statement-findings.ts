@@ -22,7 +22,7 @@ export function reportStatement(ctx: RuleContext<any>, statement: PolicyStatemen
   ctx.report({
     file,
     range,
-    message,
+    message: message.charAt(0).toUpperCase() + message.slice(1),
     ...(address ? { address } : {}),
     ...(severity ? { severity } : {}),
     ...(related.length ? { related } : {}),
