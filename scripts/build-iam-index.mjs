@@ -56,8 +56,13 @@ const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
 const actionsDir = join(dir, 'data/actions');
 const services = {};
 let actionCount = 0;
-for (const fileName of readdirSync(actionsDir).filter((f) => f.endsWith('.json')).sort(compareStrings)) {
-  const prefix = fileName.slice(0, -'.json'.length).toLowerCase();
+const prefixes = readdirSync(actionsDir)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => f.slice(0, -'.json'.length))
+  .sort(compareStrings);
+for (const fileStem of prefixes) {
+  const prefix = fileStem.toLowerCase();
+  const fileName = `${fileStem}.json`;
   const actions = JSON.parse(readFileSync(join(actionsDir, fileName), 'utf8'));
   const entries = [];
   for (const action of Object.values(actions)) {
