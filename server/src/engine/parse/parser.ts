@@ -81,7 +81,8 @@ interface ItemStart {
   offset: number;
   column: number;
   commentCount: number;
-  errorCount: number;
+  parserErrorCount: number;
+  scannerErrorCount: number;
 }
 
 export interface ParsedNative {
@@ -242,7 +243,8 @@ export class Parser {
         offset: start,
         column: this.column(start),
         commentCount: s.comments.length,
-        errorCount: this.errors.length + s.errors.length,
+        parserErrorCount: this.errors.length,
+        scannerErrorCount: s.errors.length,
       };
       const item = this.parseBodyItem();
       if (item) {
@@ -397,8 +399,8 @@ export class Parser {
       if (cut >= 0) {
         const st = bodyResult.starts[cut]!;
         body.length = cut;
-        this.errors.length = Math.min(this.errors.length, st.errorCount);
-        s.errors.length = Math.max(0, Math.min(s.errors.length, st.errorCount - this.errors.length));
+        this.errors.length = st.parserErrorCount;
+        s.errors.length = st.scannerErrorCount;
         s.comments.length = st.commentCount;
         s.pos = st.offset;
         this.next();
@@ -997,7 +999,11 @@ export class Parser {
     const s = this.scanner;
     let key: Expression;
     let keyIsIdentifier = false;
-    if (this.tok() === Token.Ident) {
+    if (this.tok() === Token.Ident && this.identifierKeyFollows()) {
+      key = { kind: 'Variable', name: s.tokenText(), range: this.range(s.tokenStart, s.tokenEnd) };
+      keyIsIdentifier = true;
+      this.next();
+    } else if (this.tok() === Token.Ident) {
       const st = s.save();
       const name = s.tokenText();
       const keyStart = s.tokenStart;
@@ -1022,6 +1028,18 @@ export class Parser {
     this.next();
     const value = this.parseExpression();
     return { key, keyIsIdentifier, value, range: this.span(key, value) };
+  }
+
+  /** Fast check, without scanning a token, that the identifier key is followed by `=` or `:`. */
+  private identifierKeyFollows(): boolean {
+    const text = this.text;
+    let i = this.scanner.tokenEnd;
+    let c = text.charCodeAt(i);
+    while (c === 32 || c === 9) c = text.charCodeAt(++i);
+    const n = text.charCodeAt(i + 1);
+    if (c === 61 /* = */) return n !== 61 && n !== 62;
+    if (c === 58 /* : */) return n !== 58;
+    return false;
   }
 
   /**
