@@ -69,7 +69,8 @@ EOT
       undecidedPolicy(ctx, policy, `Confirm that ${policy.policyName} does not allow iam:PassRole on every role`);
     }
     for (const statement of policies.statements) {
-      if (statement.kind !== 'identity') continue;
+      // A statement with a Principal is a resource or trust policy statement, wherever it ends up.
+      if (statement.kind !== 'identity' || statement.principals || statement.notPrincipals) continue;
       const status = allowStatus(statement);
       if (status.applies === false || !statement.actions || !statement.resources) continue;
       const star = mayContain(statement.resources, '*');

@@ -28,7 +28,8 @@ export default defineRule({
     rationale:
       '`"Principal": "*"` (or `{"AWS": "*"}`) in an Allow statement means anyone with an AWS account — or, for many ' +
       'services, anyone on the internet — may use the bucket, key, queue or topic, or assume the role. Without a ' +
-      'Condition narrowing it (`aws:PrincipalOrgID`, `aws:SourceArn`, `aws:SourceVpce`, …) that is public access.',
+      'Condition narrowing it (`aws:PrincipalOrgID`, `aws:SourceArn`, `aws:SourceVpce`, …) that is public access. ' +
+      '`NotPrincipal` in an Allow statement is the same grant with exceptions, and is reported too.',
     remediation:
       'Name the principals (account ids, role ARNs, service principals such as `lambda.amazonaws.com`), or keep the ' +
       'wildcard principal and add a Condition that pins the caller to your organisation, account, VPC endpoint or source.',
@@ -72,14 +73,28 @@ export default defineRule({
       undecidedPolicy(ctx, policy, `Confirm that ${policy.policyName} does not allow every principal`);
     }
     for (const statement of policies.statements) {
-      if (!statement.principals) continue;
       const status = allowStatus(statement);
       if (status.applies === false) continue;
-      const isPublic = principalIsPublic(statement.principals);
-      if (isPublic === 'no') continue;
-      const label = statementLabel(statement);
       const condition = statement.hasCondition;
       if (condition.known && condition.value) continue;
+      const label = statementLabel(statement);
+      // Allow + NotPrincipal: everyone except the listed principals.
+      if (statement.notPrincipals) {
+        if (status.applies === true && condition.known) {
+          reportStatement(
+            ctx,
+            statement,
+            `${label} uses NotPrincipal in an Allow statement with no Condition: every principal except the listed ones is allowed. Name the principals instead`,
+          );
+        } else {
+          const reason = status.applies === 'unknown' ? status.reason : `the condition is not known statically: ${condition.known ? '' : condition.reason}`;
+          undecidedStatement(ctx, statement, `Confirm that ${label}, which uses NotPrincipal, is a Deny statement or has a Condition`, reason);
+        }
+        continue;
+      }
+      if (!statement.principals) continue;
+      const isPublic = principalIsPublic(statement.principals);
+      if (isPublic === 'no') continue;
       if (isPublic === 'yes' && status.applies === true && condition.known) {
         reportStatement(
           ctx,

@@ -35,7 +35,7 @@ const ACCOUNT_ROOT = /^arn:[^:]+:iam::(\d{12}|\u0000):root$/;
  * account's IAM policies, which is the point.
  */
 function delegatesToAccount(statement: PolicyStatement): boolean {
-  if (statement.kind !== 'resource' || !statement.principals || statement.principals.unknown) return false;
+  if (statement.kind === 'trust' || !statement.principals || statement.principals.unknown) return false;
   const groups = statement.principals.groups;
   if (!groups.length) return false;
   return groups.every(

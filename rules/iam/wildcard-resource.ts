@@ -99,7 +99,8 @@ export default defineRule<Options>({
       undecidedPolicy(ctx, policy, `Confirm that ${policy.policyName} scopes its write actions to named resources`);
     }
     for (const statement of policies.statements) {
-      if (statement.kind !== 'identity') continue;
+      // A statement with a Principal is a resource or trust policy statement, wherever it ends up.
+      if (statement.kind !== 'identity' || statement.principals || statement.notPrincipals) continue;
       const status = allowStatus(statement);
       if (status.applies === false || !statement.actions || !statement.resources) continue;
       const star = mayContain(statement.resources, '*');

@@ -4,7 +4,6 @@ import { knownEntries } from '../../server/src/engine/iam/policy-statement.js';
 import wildcardAction from '../../rules/iam/wildcard-action.js';
 import wildcardResource from '../../rules/iam/wildcard-resource.js';
 
-const lineOf = (text: string, needle: string, from = 0) => text.slice(0, text.indexOf(needle, from)).split('\n').length;
 
 describe('policy sources', () => {
   it('places heredoc statements on the line where each one starts', () => {
