@@ -76,6 +76,35 @@ describe('differential: fixtures', () => {
   }, 60_000);
 });
 
+/** Small inputs at the edges of the grammar, many of them errors in HCL. */
+const EDGE_CASES = [
+  'x = a.b.*\n', 'a "${x}" {}\n', 'x = [for x in y: x, ]\n', 'x = {a = 1 b = 2}\n', 'x = 1.5.a\n', 'x = null.x\n',
+  'x = a.*[0]\n', 'x = "${}"\n', 'x = "\\u{1F600}"\n', 'x = 1\ry = 2\n', 'x\t=\t1\n', 'x = [for x in y: x]...\n',
+  'x = f(a..., b)\n', 'x = f(...)\n', 'x = { for k, v in m : k => v if v }\n', 'x = [for v in m : v if]\n',
+  'x = a ? b\n', 'x = (a\n)\n', 'x = !\n', 'x = 08\n', 'x = 1e+\n', 'x = .5\n', 'x = a.b.0.c\n', 'x = a[0].1\n',
+  'x = a\n.b\n', 'b { \n}\n', 'b {\nx = 1 }\n', 'b { x = 1\n}\n', 'x = { a = 1, }\n', 'x = { , }\n', 'x = [,]\n',
+  'x = "%{if a}%{endif}"\n', 'x = "%{ if a ~}\n"\n', 'x = "%{ for a in b }x%{ endfor }"\n', 'x = "%{ for a, b, c in d }%{ endfor }"\n',
+  'x = "%{ foo }"\n', 'x = <<EOT\n  x\n  EOT\n', 'x = <<-EOT\n\tx\n  y\n\tEOT\n', 'x = <<EOT\nEOT\n', 'x = <<EOT \nEOT\n',
+  'x = <<EOTa\nEOT\nEOTa\n', 'x = a::b\n', 'x = provider::a()\n', 'x = provider::aws::b::c(1)\n', 'x = a.b::c()\n',
+  'x = true.x\n', 'x = a[*].b[*].c\n', 'x = a.*.*\n', 'x = 1 == 2 == 3\n', 'x = -1.5\ny = - 2\n', 'x = "a" "b"\n',
+  'resource "a" "b" "c" "d" {}\n', 'a b {\n}\n', '#!shebang\nx = 1\n', 'x = 1 # c\ny = {\n # c\n a = 1 // d\n}\n',
+  'x = { "a" : 1 }\n', 'x = { a = 1\n, b = 2 }\n', 'x = [\n1\n,\n2\n]\n', 'x = f(\n1\n,\n2\n)\n', 'x = a\n  ? b\n  : c\n',
+  'x = (a\n  ? b\n  : c)\n', 'x = { for k in m :\n k => k }\n', 'x = a[\n0\n]\n', 'x = "${\na\n}"\n', 'x = "${a}\n"\n',
+  'x = { a.b = 1 }\n', 'x = { (a) = 1, "b" = 2 }\n', 'x = { 1 = 2 }\n', 'x = {for = 1}\n', 'x = [for]\n', 'x = { in = 1 }\n', 'x = { if = 1 }\n',
+  'x = "\\\n"\n', 'x = "a\\\\"\n', 'x = 1\n\n\n', 'x = 1 /* c */\n', 'x /* c */ = 1\n', 'x = /* c */ 1\n', 'x = 1 /* c\n */ y = 2\n',
+];
+
+describe('differential: edge cases', () => {
+  test(`${EDGE_CASES.length} edge cases agree with hcl2json`, async () => {
+    const failures: string[] = [];
+    for (const text of EDGE_CASES) {
+      const r = await agree('main.tf', text);
+      if (!r.ok) failures.push(`${JSON.stringify(text)}: ${r.detail}`);
+    }
+    expect(failures).toEqual([]);
+  }, 60_000);
+});
+
 describe('differential: generated files', () => {
   test(`${GENERATED_VALID} generated valid files agree with hcl2json`, async () => {
     const failures: string[] = [];

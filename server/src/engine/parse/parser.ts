@@ -103,6 +103,8 @@ export class Parser {
   private depth = 0;
   /** Set when nesting exceeded the limit: the rest of the input is abandoned. */
   private aborted = false;
+  /** Parsing the body of a one-line block (`a { b = 1 }`), where an item may end at `}`. */
+  private oneLineBody = false;
   /** Column of the body item being parsed; used to stop recovery at the next item. */
   private itemColumn = 1;
 
@@ -312,7 +314,7 @@ export class Parser {
   /** After an attribute or block: newline, end of input, or the `}` of a one-line block. */
   private expectItemEnd(what: 'attribute' | 'block', name: string): void {
     const t = this.token;
-    if (t === Token.Newline || t === Token.EOF || t === Token.RBrace || this.newlineBefore) return;
+    if (t === Token.Newline || t === Token.EOF || this.newlineBefore || (t === Token.RBrace && this.oneLineBody)) return;
     this.errorAtToken(`expected a newline after ${what} '${name}', found ${this.describeToken()}`);
     this.recoverToNextItem(this.itemColumn);
   }
@@ -363,10 +365,13 @@ export class Parser {
     const blockColumn = this.itemColumn;
     this.next();
     const oneLine = this.tok() !== Token.Newline && this.tok() !== Token.EOF;
+    const savedOneLine = this.oneLineBody;
+    this.oneLineBody = oneLine;
     const bodyResult = this.parseBody(type);
+    this.oneLineBody = savedOneLine;
     this.depth--;
     const body = bodyResult.items;
-    if (oneLine) this.checkOneLineBlock(body);
+    if (oneLine) this.checkOneLineBlock(body, openStart);
     if (this.tok() === Token.RBrace) {
       const closeStart = s.tokenStart;
       const closeEnd = closeStart + 1;
@@ -423,9 +428,17 @@ export class Parser {
     };
   }
 
-  private checkOneLineBlock(body: BodyItem[]): void {
+  private checkOneLineBlock(body: BodyItem[], openStart: number): void {
     if (body.length === 0) return;
     const first = body[0]!;
+    if (body.length === 1 && first.kind === 'Attribute' && this.tok() === Token.RBrace && this.line(this.scanner.tokenStart) !== this.line(openStart)) {
+      this.error(
+        "an attribute on the same line as its block's '{' must be followed by the closing '}' on that line",
+        first.nameRange.start.offset,
+        first.range.end.offset,
+      );
+      return;
+    }
     if (first.kind === 'Block') {
       this.error(
         'a one-line block may contain only a single attribute; put nested blocks on their own lines',
@@ -839,7 +852,10 @@ export class Parser {
           each = { kind: 'Index', object: each, index, legacy: true, range: { start: each.range.start, end: index.range.end } };
           continue;
         }
-        if (c === 42 /* '*' */) break; // another splat: ends this one
+        if (c === 42 /* '*' */) {
+          if (style === 'attr') this.errorAtToken("a splat ('.*') cannot follow another attribute-only splat; use [*] instead");
+          break; // another splat: ends this one
+        }
         const saved = s.save();
         const savedToken = this.token;
         const savedNl = this.newlineBefore;
