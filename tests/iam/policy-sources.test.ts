@@ -214,4 +214,45 @@ data "aws_iam_policy_document" "c" {
     const result = runRules({ 'main.tf': main }, [wildcardAction]);
     expect(result.findings.map((f) => f.range.start.line)).toEqual([3]);
   });
+
+  it('reads JSON-syntax configuration (.tf.json)', () => {
+    const json = `{
+  "data": {
+    "aws_iam_policy_document": {
+      "trust": {
+        "statement": [
+          {
+            "actions": ["sts:AssumeRole"],
+            "principals": [{ "type": "AWS", "identifiers": ["*"] }]
+          }
+        ]
+      }
+    }
+  },
+  "resource": {
+    "aws_iam_policy": {
+      "p": {
+        "name": "p",
+        "policy": "{\\"Statement\\": [{\\"Effect\\": \\"Allow\\", \\"Action\\": \\"s3:*\\", \\"Resource\\": \\"*\\"}]}"
+      }
+    },
+    "aws_iam_role": {
+      "r": {
+        "name": "r",
+        "assume_role_policy": "\${data.aws_iam_policy_document.trust.json}",
+        "inline_policy": { "name": "i", "policy": "{\\"Statement\\": {\\"Effect\\": \\"Deny\\", \\"Action\\": \\"*\\", \\"Resource\\": \\"*\\"}}" }
+      }
+    }
+  }
+}
+`;
+    const { statements, undecided } = readPolicies({ 'main.tf.json': json });
+    expect(undecided).toEqual([]);
+    const byName = Object.fromEntries(statements.map((s) => [s.policyName, s]));
+    expect(Object.keys(byName).sort()).toEqual(['aws_iam_policy.p policy', 'aws_iam_role.r inline_policy.policy', 'data.aws_iam_policy_document.trust']);
+    expect(byName['data.aws_iam_policy_document.trust']!.kind).toBe('trust');
+    expect(byName['data.aws_iam_policy_document.trust']!.principals!.groups[0]).toMatchObject({ type: 'AWS', identifiers: { entries: [{ known: true, value: '*' }] } });
+    expect(byName['aws_iam_policy.p policy']!.location.range.start.line).toBe(18);
+    expect(byName['aws_iam_role.r inline_policy.policy']!.effect).toEqual({ known: true, value: 'Deny' });
+  });
 });

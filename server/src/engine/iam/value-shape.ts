@@ -8,9 +8,13 @@ import { UNKNOWN_PART, type ShapedUnknown } from './policy-statement.js';
 const NON_RESOURCE_ROOTS = new Set(['var', 'local', 'module', 'each', 'count', 'self', 'path', 'terraform']);
 const MAX_DEPTH = 16;
 
+/** Strips parentheses and `"${…}"` wrappers (a template that is one interpolation is that value). */
 export function unparen(e: Expression): Expression {
-  while (e.kind === 'Paren') e = e.expr;
-  return e;
+  for (;;) {
+    if (e.kind === 'Paren') e = e.expr;
+    else if (e.kind === 'Template' && !e.heredoc && e.parts.length === 1 && e.parts[0]!.kind === 'TemplateInterpolation') e = e.parts[0]!.expr;
+    else return e;
+  }
 }
 
 /** The local a `local.x` expression refers to. */
