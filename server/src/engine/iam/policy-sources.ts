@@ -3,13 +3,12 @@ import type { RelatedInformation } from '../finding.js';
 import type { Module, ResourceRef } from '../model/module.js';
 import type { Range } from '../range.js';
 import { rangeFromOffsets } from '../range.js';
-import type { RuleContext } from '../rules/rule.js';
 import { findAttribute, findBlocks } from '../rules/rule.js';
 import { asString, fromJson, object, str, tuple, unknown, type ObjectValue, type Value } from '../evaluate/value.js';
 import { policyAttributesOf } from './policy-attributes.js';
 import { parseJsonWithOffsets, placeholder, placeholdersIn, type JsonNode } from './policy-json.js';
 import { mapTemplateText, type MappedText } from './policy-text.js';
-import { localOf, shapedValue, traversalText, unparen } from './value-shape.js';
+import { localOf, shapedValue, traversalText, unparen, type EvaluationContext } from './value-shape.js';
 import {
   UNKNOWN_PART,
   statementFromValue,
@@ -46,7 +45,7 @@ const cache = new WeakMap<Module, PolicySet>();
  * `data "aws_iam_policy_document"`. Read once per module and shared by the
  * IAM rules.
  */
-export function policiesOf(ctx: RuleContext<unknown>): PolicySet {
+export function policiesOf(ctx: EvaluationContext): PolicySet {
   let set = cache.get(ctx.module);
   if (!set) {
     set = new PolicyReader(ctx).read();
@@ -62,7 +61,7 @@ class PolicyReader {
   private readonly documentUses = new Map<string, { kind: PolicyKind; related: RelatedInformation[] }>();
   private readonly module: Module;
 
-  constructor(private readonly ctx: RuleContext<unknown>) {
+  constructor(private readonly ctx: EvaluationContext) {
     this.module = ctx.module;
   }
 

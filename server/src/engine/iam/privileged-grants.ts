@@ -1,10 +1,9 @@
 import type { Attribute, Block, Expression, SourceFile } from '../parse/ast.js';
 import type { Module, ResourceRef } from '../model/module.js';
-import type { RuleContext } from '../rules/rule.js';
 import { findAttribute, findBlocks } from '../rules/rule.js';
 import type { Value } from '../evaluate/value.js';
 import { UNKNOWN_PART, type ShapedUnknown } from './policy-statement.js';
-import { shapedValue, unparen } from './value-shape.js';
+import { shapedValue, unparen, type EvaluationContext } from './value-shape.js';
 
 /** AWS managed policies that make the holder (nearly) an administrator. */
 export const PRIVILEGED_AWS_POLICIES = ['AdministratorAccess', 'IAMFullAccess', 'PowerUserAccess'] as const;
@@ -47,7 +46,7 @@ export type Decision<T> = { kind: 'yes'; value: T } | { kind: 'no' } | { kind: '
  * a literal ARN, a template with a computed partition, or a reference to a
  * `data "aws_iam_policy"` looked up by name or ARN.
  */
-export function privilegedPolicyOf(ctx: RuleContext<unknown>, expr: Expression, file: SourceFile): Decision<string> {
+export function privilegedPolicyOf(ctx: EvaluationContext, expr: Expression, file: SourceFile): Decision<string> {
   const lookup = policyDataSource(ctx.module, unparen(expr));
   if (lookup) {
     for (const name of ['name', 'arn']) {
@@ -108,7 +107,7 @@ const SUBSCRIPTION_SCOPE = new RegExp(`^/subscriptions/[^/]+/?$`, 'i');
 const MANAGEMENT_GROUP_SCOPE = /^\/providers\/Microsoft\.Management\/managementGroups\/[^/]+\/?$/i;
 
 /** Whether an Azure scope is a whole subscription or a management group (or the tenant root). */
-export function broadAzureScope(ctx: RuleContext<unknown>, expr: Expression, file: SourceFile): Decision<string> {
+export function broadAzureScope(ctx: EvaluationContext, expr: Expression, file: SourceFile): Decision<string> {
   const e = unparen(expr);
   // `data.azurerm_subscription.current.id` is always `/subscriptions/<id>`.
   if (e.kind === 'GetAttr' && e.name === 'id' && e.object.kind === 'GetAttr') {
@@ -128,7 +127,7 @@ export function broadAzureScope(ctx: RuleContext<unknown>, expr: Expression, fil
 }
 
 /** The privileged Azure role named by `role_definition_name` or a `role_definition_id` ending in a built-in role's id. */
-export function privilegedAzureRole(ctx: RuleContext<unknown>, block: Block, file: SourceFile): { attribute: Attribute; decision: Decision<string> } | undefined {
+export function privilegedAzureRole(ctx: EvaluationContext, block: Block, file: SourceFile): { attribute: Attribute; decision: Decision<string> } | undefined {
   const byName = findAttribute(block, 'role_definition_name');
   const byId = findAttribute(block, 'role_definition_id');
   const attribute = byName ?? byId;

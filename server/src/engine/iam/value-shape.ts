@@ -4,6 +4,9 @@ import type { RuleContext } from '../rules/rule.js';
 import { asString, object, tuple, type Value } from '../evaluate/value.js';
 import { UNKNOWN_PART, type ShapedUnknown } from './policy-statement.js';
 
+/** What reading policies needs: the module and an evaluator (a rule context, or a hover's). */
+export type EvaluationContext = Pick<RuleContext<unknown>, 'module' | 'evaluate'>;
+
 /** Roots of traversals that are not resources. */
 const NON_RESOURCE_ROOTS = new Set(['var', 'local', 'module', 'each', 'count', 'self', 'path', 'terraform']);
 const MAX_DEPTH = 16;
@@ -50,7 +53,7 @@ export function traversalText(e: Expression): string | undefined {
  * outline (`"${aws_s3_bucket.b.arn}/*"` cannot be `*`; `"arn:${partition}:iam::aws:policy/X"`
  * names policy X), item by item for lists.
  */
-export function shapedValue(ctx: RuleContext<unknown>, expr: Expression, file: SourceFile, depth = 0): Value {
+export function shapedValue(ctx: EvaluationContext, expr: Expression, file: SourceFile, depth = 0): Value {
   const e = unparen(expr);
   const value = ctx.evaluate(e, file);
   if (value.kind === 'tuple' && e.kind === 'Tuple' && e.items.length === value.items.length) {
@@ -78,7 +81,7 @@ export function shapedValue(ctx: RuleContext<unknown>, expr: Expression, file: S
   return shape === undefined ? value : ({ ...value, shape } as ShapedUnknown);
 }
 
-function shapeOf(ctx: RuleContext<unknown>, e: Expression, file: SourceFile): string | undefined {
+function shapeOf(ctx: EvaluationContext, e: Expression, file: SourceFile): string | undefined {
   if (e.kind === 'Template') {
     let shape = '';
     for (const part of e.parts) {
