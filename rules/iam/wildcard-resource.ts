@@ -17,6 +17,9 @@ interface Options {
 
 const READ_ONLY = new Set(['List', 'Read']);
 
+/** Condition keys that narrow which resources a statement reaches (attribute-based access control). */
+const RESOURCE_SCOPING_KEY = /(^|:)ResourceTag\/|^aws:Resource(Account|OrgID|OrgPaths)$/i;
+
 /**
  * The actions an Allow statement grants that should not run on `*`: they
  * support resource-level permissions and are not read-only.
@@ -53,7 +56,9 @@ export default defineRule<Options>({
       'and neither are actions that AWS grants only on `*` (such as `ec2:DescribeInstances`, `s3:ListAllMyBuckets`, ' +
       '`sts:GetCallerIdentity`): naming an ARN there is impossible, and flagging them is the false positive users of other ' +
       'tools complain about most. Which actions are which comes from AWS\'s service authorization reference. Resource ' +
-      'policies (bucket, key, queue policies) are not checked: there `*` means the resource the policy is attached to.',
+      'policies (bucket, key, queue policies) are not checked: there `*` means the resource the policy is attached to. ' +
+      'Nor are statements whose Condition scopes the resources by tag, account or organisation (`aws:ResourceTag/…`, ' +
+      '`aws:ResourceAccount`): that is attribute-based access control, a least-privilege design of its own.',
     remediation:
       'Name the ARNs the actions need (`aws_s3_bucket.artifacts.arn`, `"${aws_s3_bucket.artifacts.arn}/*"`), or split the ' +
       'statement: one with the actions that only work on `*`, one with the scoped ones. Add deliberate exceptions to the ' +
@@ -103,6 +108,7 @@ export default defineRule<Options>({
       if (statement.kind !== 'identity' || statement.principals || statement.notPrincipals) continue;
       const status = allowStatus(statement);
       if (status.applies === false || !statement.actions || !statement.resources) continue;
+      if (statement.conditionKeys.some((key) => RESOURCE_SCOPING_KEY.test(key))) continue;
       const star = mayContain(statement.resources, '*');
       if (star === 'no') continue;
       const known = statement.actions.entries.flatMap((e) => (e.known ? [e.value] : []));

@@ -315,7 +315,21 @@ class PolicyReader {
     const conditions = findBlocks(block, 'condition');
     const conditionAttribute = findAttribute(block, 'condition');
     const conditionValue = conditionAttribute && this.ctx.evaluate(conditionAttribute.expr, file);
-    if (conditions.length) entries.set('Condition', object(new Map([['condition', str('present')]])));
+    if (conditions.length) {
+      // In the JSON shape: { test: { variable: values } }, so the keys are read like a JSON statement's.
+      const byTest = new Map<string, Value>();
+      conditions.forEach((c, i) => {
+        const test = findAttribute(c, 'test');
+        const variable = findAttribute(c, 'variable');
+        const testName = (test && asString(this.ctx.evaluate(test.expr, file))) ?? `condition${i}`;
+        const key = variable ? asString(this.ctx.evaluate(variable.expr, file)) : undefined;
+        const inner = byTest.get(testName);
+        const keys = inner?.kind === 'object' ? new Map(inner.entries) : new Map<string, Value>();
+        if (key !== undefined) keys.set(key, str('…'));
+        byTest.set(testName, object(keys));
+      });
+      entries.set('Condition', object(byTest));
+    }
     else if (conditionValue && conditionValue.kind === 'unknown') entries.set('Condition', conditionValue);
     else if (conditionValue && !(conditionValue.kind === 'tuple' && !conditionValue.items.length) && conditionValue.kind !== 'null') {
       entries.set('Condition', object(new Map([['condition', str('present')]])));

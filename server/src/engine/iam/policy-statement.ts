@@ -64,6 +64,8 @@ export interface PolicyStatement {
   principals?: PrincipalSet;
   notPrincipals?: PrincipalSet;
   hasCondition: Certain<boolean>;
+  /** The condition keys that are known (`aws:ResourceTag/team`, `iam:PassedToService`), as written. */
+  conditionKeys: string[];
   kind: PolicyKind;
   /** `aws_iam_policy.deploy policy`, for messages. */
   policyName: string;
@@ -253,6 +255,7 @@ export function statementFromValue(
       resources: { entries: [], unknown: value.reason },
       principals: info.kind === 'identity' ? undefined : { groups: [], unknown: value.reason },
       hasCondition: unknown,
+      conditionKeys: [],
       ...info,
     };
   }
@@ -260,6 +263,7 @@ export function statementFromValue(
   const statement: PolicyStatement = {
     effect: effectOf(el.get('Effect') ?? { kind: 'null' }),
     hasCondition: conditionPresence(el.get('Condition')),
+    conditionKeys: conditionKeys(el.get('Condition')),
     ...info,
   };
   // A missing Effect is invalid JSON policy; treat it as unknown rather than guess.
@@ -281,6 +285,16 @@ export function statementFromValue(
   const notPrincipal = el.get('NotPrincipal');
   if (notPrincipal && notPrincipal.kind !== 'null') statement.notPrincipals = principalSet(notPrincipal);
   return statement;
+}
+
+/** `{ StringEquals: { "aws:ResourceTag/team": … } }` → the keys under each operator. */
+function conditionKeys(value: Value | undefined): string[] {
+  if (!value || value.kind !== 'object') return [];
+  const keys: string[] = [];
+  for (const operator of value.entries.values()) {
+    if (operator.kind === 'object') keys.push(...operator.entries.keys());
+  }
+  return keys;
 }
 
 function conditionPresence(value: Value | undefined): Certain<boolean> {
