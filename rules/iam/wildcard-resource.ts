@@ -24,13 +24,25 @@ const RESOURCE_SCOPING_KEY = /(^|:)ResourceTag\/|^aws:Resource(Account|OrgID|Org
  * The actions an Allow statement grants that should not run on `*`: they
  * support resource-level permissions and are not read-only.
  */
+/** Pattern → its write/permission actions that support resource-level permissions (before allowedActions). */
+const restrictableCache = new Map<string, readonly ActionInfo[]>();
+
+function restrictableOf(pattern: string): readonly ActionInfo[] {
+  let found = restrictableCache.get(pattern);
+  if (!found) {
+    found = actionIndex()
+      .match(pattern)
+      .filter((info) => info.resourceLevel && !READ_ONLY.has(info.accessLevel));
+    restrictableCache.set(pattern, found);
+  }
+  return found;
+}
+
 function restrictableActions(patterns: string[], allowed: ((action: string) => boolean)[]): ActionInfo[] {
-  const index = actionIndex();
   const out: ActionInfo[] = [];
   for (const pattern of patterns) {
-    for (const info of index.match(pattern)) {
-      if (!info.resourceLevel || READ_ONLY.has(info.accessLevel)) continue;
-      if (allowed.some((matches) => matches(info.qualifiedName))) continue;
+    for (const info of restrictableOf(pattern)) {
+      if (allowed.length && allowed.some((matches) => matches(info.qualifiedName))) continue;
       out.push(info);
     }
   }

@@ -161,7 +161,8 @@ class SettingCache {
   }
 
   get(ruleId: string, file: string): EffectiveRuleSetting {
-    const key = `${ruleId}\u0000${file}`;
+    // Without overrides a rule's setting is the same for every file.
+    const key = this.config.overrides.length ? `${ruleId}\u0000${file}` : ruleId;
     let setting = this.cache.get(key);
     if (!setting) {
       const meta = this.metaById.get(ruleId);

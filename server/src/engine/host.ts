@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, readdirSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 
 /** Files larger than this are not analysed (reported as an input error). */
@@ -88,14 +88,27 @@ export class NodeFileHost implements FileHost {
   }
 
   readText(path: string, maxBytes = MAX_SOURCE_BYTES): ReadResult {
+    let fd: number | undefined;
     try {
-      const size = statSync(path).size;
-      if (size > maxBytes) {
-        return { ok: false, error: `file is ${formatSize(size)}; files over ${formatSize(maxBytes)} are not analysed` };
+      // One open + fstat + read: the size check costs no extra system call.
+      fd = openSync(path, 'r');
+      const stat = fstatSync(fd);
+      if (stat.isDirectory()) return { ok: false, error: describeFsError({ code: 'EISDIR' }) };
+      if (stat.size > maxBytes) {
+        return { ok: false, error: `file is ${formatSize(stat.size)}; files over ${formatSize(maxBytes)} are not analysed` };
       }
-      return decodeSource(readFileSync(path));
+      const bytes = Buffer.allocUnsafe(stat.size);
+      let read = 0;
+      while (read < bytes.length) {
+        const n = readSync(fd, bytes, read, bytes.length - read, read);
+        if (n === 0) break;
+        read += n;
+      }
+      return decodeSource(bytes.subarray(0, read));
     } catch (e) {
       return { ok: false, error: describeFsError(e) };
+    } finally {
+      if (fd !== undefined) closeSync(fd);
     }
   }
 
