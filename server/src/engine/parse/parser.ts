@@ -165,11 +165,11 @@ export class Parser {
   }
 
   private column(offset: number): number {
-    return this.positions.position(offset).column;
+    return this.positions.column(offset);
   }
 
   private line(offset: number): number {
-    return this.positions.position(offset).line;
+    return this.positions.lineOf(offset);
   }
 
   private error(message: string, start: number, end: number): void {
