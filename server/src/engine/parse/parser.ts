@@ -71,19 +71,19 @@ const TOKEN_DESCRIPTION: Partial<Record<Token, string>> = {
   [Token.Invalid]: 'invalid character',
 };
 
-interface BodyResult {
-  items: BodyItem[];
-  /** Scanner snapshots at the start of each item, for giving items back to an enclosing body. */
-  starts: ItemStart[];
-}
+/**
+ * Scanner snapshots at the start of each body item, for giving items back to
+ * an enclosing body: ITEM_START_SIZE numbers per item in `Parser.itemStarts`.
+ */
+const ITEM_START_SIZE = 5;
+const IS_OFFSET = 0;
+const IS_COLUMN = 1;
+const IS_COMMENTS = 2;
+const IS_PARSER_ERRORS = 3;
+const IS_SCANNER_ERRORS = 4;
 
-interface ItemStart {
-  offset: number;
-  column: number;
-  commentCount: number;
-  parserErrorCount: number;
-  scannerErrorCount: number;
-}
+/** Bodies with more attributes than this check for duplicates with a Map instead of a scan. */
+const DUPLICATE_SCAN_LIMIT = 16;
 
 export interface ParsedNative {
   body: BodyItem[];
@@ -107,6 +107,8 @@ export class Parser {
   private oneLineBody = false;
   /** Column of the body item being parsed; used to stop recovery at the next item. */
   private itemColumn = 1;
+  /** Start snapshots of the body items being parsed, innermost body last (see ITEM_START_SIZE). */
+  private readonly itemStarts: number[] = [];
 
   constructor(
     private readonly text: string,
@@ -122,8 +124,9 @@ export class Parser {
 
   parseFile(): ParsedNative {
     this.next();
-    const { items } = this.parseBody(null);
-    return { body: items, comments: this.collectComments(), errors: this.collectErrors() };
+    const body = this.parseBody(null);
+    this.itemStarts.length = 0;
+    return { body, comments: this.collectComments(), errors: this.collectErrors() };
   }
 
   /** Parses the whole input as a standalone template (JSON syntax strings). */
@@ -225,9 +228,9 @@ export class Parser {
    * Parses body items until `}` (when `owner` is a block) or end of input.
    * Does not consume the closing brace.
    */
-  private parseBody(owner: string | null): BodyResult {
+  private parseBody(owner: string | null): BodyItem[] {
     const items: BodyItem[] = [];
-    const starts: ItemStart[] = [];
+    const itemStarts = this.itemStarts;
     let seen: Map<string, Attribute> | null = null;
     for (;;) {
       this.skipNewlines();
@@ -241,31 +244,41 @@ export class Parser {
       }
       const s = this.scanner;
       const start = s.tokenStart;
-      const startInfo: ItemStart = {
-        offset: start,
-        column: this.column(start),
-        commentCount: s.comments.length,
-        parserErrorCount: this.errors.length,
-        scannerErrorCount: s.errors.length,
-      };
+      const entry = itemStarts.length;
+      itemStarts.push(start, this.column(start), s.comments.length, this.errors.length, s.errors.length);
       const item = this.parseBodyItem();
-      if (item) {
-        if (item.kind === 'Attribute') {
-          seen ??= new Map();
-          const prev = seen.get(item.name);
-          if (prev) {
-            this.error(
-              `attribute '${item.name}' is already set at line ${prev.nameRange.start.line}; each attribute may be set only once`,
-              item.nameRange.start.offset,
-              item.nameRange.end.offset,
-            );
-          } else seen.set(item.name, item);
+      if (!item) {
+        itemStarts.length = entry;
+        continue;
+      }
+      if (item.kind === 'Attribute') {
+        const name = item.name;
+        let prev: Attribute | undefined;
+        if (seen !== null) prev = seen.get(name);
+        else {
+          for (let i = 0; i < items.length; i++) {
+            const other = items[i]!;
+            if (other.kind === 'Attribute' && other.name === name) {
+              prev = other;
+              break;
+            }
+          }
         }
-        items.push(item);
-        starts.push(startInfo);
+        if (prev) {
+          this.error(
+            `attribute '${name}' is already set at line ${prev.nameRange.start.line}; each attribute may be set only once`,
+            item.nameRange.start.offset,
+            item.nameRange.end.offset,
+          );
+        } else if (seen !== null) seen.set(name, item);
+      }
+      items.push(item);
+      if (seen === null && items.length === DUPLICATE_SCAN_LIMIT) {
+        seen = new Map();
+        for (const other of items) if (other.kind === 'Attribute' && !seen.has(other.name)) seen.set(other.name, other);
       }
     }
-    return { items, starts };
+    return items;
   }
 
   private parseBodyItem(): BodyItem | null {
@@ -299,15 +312,17 @@ export class Parser {
   }
 
   private parseAttribute(name: string, nameStart: number, nameEnd: number): Attribute {
+    const nameRange = this.range(nameStart, nameEnd);
     this.next(); // '='
     const expr = this.parseExpression();
     this.expectItemEnd('attribute', name);
+    const exprEnd = expr.range.end;
     return {
       kind: 'Attribute',
       name,
-      nameRange: this.range(nameStart, nameEnd),
+      nameRange,
       expr,
-      range: this.range(nameStart, Math.max(nameEnd, expr.range.end.offset)),
+      range: { start: nameRange.start, end: exprEnd.offset >= nameEnd ? exprEnd : nameRange.end },
     };
   }
 
@@ -321,6 +336,7 @@ export class Parser {
 
   private parseBlock(type: string, typeStart: number, typeEnd: number): Block {
     const s = this.scanner;
+    const typeRange = this.range(typeStart, typeEnd);
     const labels: BlockLabel[] = [];
     while (this.tok() === Token.OQuote || this.tok() === Token.Ident) {
       if (this.tok() === Token.Ident) {
@@ -341,50 +357,50 @@ export class Parser {
       }
       labels.push({ value, range: this.range(start, end), quoted: true });
     }
-    const blockStart = typeStart;
     if (this.tok() !== Token.LBrace) {
       this.errorAtToken(`expected '{' to open block '${type}', found ${this.describeToken()}`);
-      const end = labels.length ? labels[labels.length - 1]!.range.end.offset : typeEnd;
+      const endPos = labels.length ? labels[labels.length - 1]!.range.end : typeRange.end;
       this.recoverToNextItem(this.itemColumn);
       return {
         kind: 'Block',
         type,
-        typeRange: this.range(typeStart, typeEnd),
+        typeRange,
         labels,
         body: [],
-        openBrace: this.range(end, end),
-        range: this.range(blockStart, end),
+        openBrace: { start: endPos, end: endPos },
+        range: { start: typeRange.start, end: endPos },
       };
     }
     const openStart = s.tokenStart;
     const openBrace = this.range(openStart, openStart + 1);
     if (!this.enter(openStart)) {
       this.depth--;
-      return { kind: 'Block', type, typeRange: this.range(typeStart, typeEnd), labels, body: [], openBrace, range: this.range(blockStart, openStart + 1) };
+      return { kind: 'Block', type, typeRange, labels, body: [], openBrace, range: { start: typeRange.start, end: openBrace.end } };
     }
     const blockColumn = this.itemColumn;
     this.next();
     const oneLine = this.tok() !== Token.Newline && this.tok() !== Token.EOF;
     const savedOneLine = this.oneLineBody;
     this.oneLineBody = oneLine;
-    const bodyResult = this.parseBody(type);
+    const startsBase = this.itemStarts.length;
+    const body = this.parseBody(type);
     this.oneLineBody = savedOneLine;
     this.depth--;
-    const body = bodyResult.items;
     if (oneLine) this.checkOneLineBlock(body, openStart);
     if (this.tok() === Token.RBrace) {
+      this.itemStarts.length = startsBase;
       const closeStart = s.tokenStart;
-      const closeEnd = closeStart + 1;
+      const closeBrace = this.range(closeStart, closeStart + 1);
       this.next();
       const block: Block = {
         kind: 'Block',
         type,
-        typeRange: this.range(typeStart, typeEnd),
+        typeRange,
         labels,
         body,
         openBrace,
-        closeBrace: this.range(closeStart, closeEnd),
-        range: this.range(blockStart, closeEnd),
+        closeBrace,
+        range: { start: typeRange.start, end: closeBrace.end },
       };
       this.expectItemEnd('block', type);
       return block;
@@ -392,26 +408,22 @@ export class Parser {
     // Unterminated: items indented no deeper than the block itself were
     // most likely meant to follow it, so hand them back to the parent body.
     if (!this.aborted) {
-      const headerLine = this.line(typeStart);
-      let cut = -1;
-      for (let i = 0; i < bodyResult.starts.length; i++) {
-        const st = bodyResult.starts[i]!;
-        if (st.column <= blockColumn && this.line(st.offset) > headerLine) {
-          cut = i;
+      const headerLine = typeRange.start.line;
+      const starts = this.itemStarts;
+      for (let i = startsBase, n = 0; i < starts.length; i += ITEM_START_SIZE, n++) {
+        if (starts[i + IS_COLUMN]! <= blockColumn && this.line(starts[i + IS_OFFSET]!) > headerLine) {
+          body.length = n;
+          this.errors.length = starts[i + IS_PARSER_ERRORS]!;
+          s.errors.length = starts[i + IS_SCANNER_ERRORS]!;
+          s.comments.length = starts[i + IS_COMMENTS]!;
+          s.pos = starts[i + IS_OFFSET]!;
+          this.next();
           break;
         }
       }
-      if (cut >= 0) {
-        const st = bodyResult.starts[cut]!;
-        body.length = cut;
-        this.errors.length = st.parserErrorCount;
-        s.errors.length = st.scannerErrorCount;
-        s.comments.length = st.commentCount;
-        s.pos = st.offset;
-        this.next();
-      }
     }
-    const endOffset = body.length ? body[body.length - 1]!.range.end.offset : openStart + 1;
+    this.itemStarts.length = startsBase;
+    const endPos = body.length ? body[body.length - 1]!.range.end : openBrace.end;
     this.error(
       `expected '}' to close block '${type}' opened at line ${this.line(openStart)}`,
       typeStart,
@@ -420,11 +432,11 @@ export class Parser {
     return {
       kind: 'Block',
       type,
-      typeRange: this.range(typeStart, typeEnd),
+      typeRange,
       labels,
       body,
       openBrace,
-      range: this.range(blockStart, endOffset),
+      range: { start: typeRange.start, end: endPos },
     };
   }
 
@@ -558,7 +570,7 @@ export class Parser {
         kind: 'Unary',
         op: t === Token.Bang ? '!' : '-',
         operand,
-        range: { start: this.range(start, start).start, end: operand.range.end },
+        range: { start: this.positions.position(start), end: operand.range.end },
       };
     }
     return this.parsePostfix(this.parsePrimary());
@@ -681,7 +693,8 @@ export class Parser {
       }
       end = args.length ? this.exprEnd(args[args.length - 1]!) : nameEnd + 1;
     }
-    return { kind: 'Call', name, nameRange: this.range(start, nameEnd), args, expandFinal, range: this.range(start, end) };
+    const nameRange = this.range(start, nameEnd);
+    return { kind: 'Call', name, nameRange, args, expandFinal, range: { start: nameRange.start, end: end === nameEnd ? nameRange.end : this.positions.position(end) } };
   }
 
   /**
@@ -823,7 +836,7 @@ export class Parser {
           this.errorAtToken(`expected ']' to close index, found ${this.describeToken()}`);
           end = Math.max(open + 1, this.exprEnd(index));
         }
-        expr = { kind: 'Index', object: expr, index, legacy: false, range: { start: expr.range.start, end: this.range(end, end).end } };
+        expr = { kind: 'Index', object: expr, index, legacy: false, range: { start: expr.range.start, end: this.positions.position(end) } };
         continue;
       }
       return expr;
@@ -888,13 +901,13 @@ export class Parser {
           this.errorAtToken(`expected ']' to close index, found ${this.describeToken()}`);
           end = Math.max(open + 1, this.exprEnd(index));
         }
-        each = { kind: 'Index', object: each, index, legacy: false, range: { start: each.range.start, end: this.range(end, end).end } };
+        each = { kind: 'Index', object: each, index, legacy: false, range: { start: each.range.start, end: this.positions.position(end) } };
         continue;
       }
       break;
     }
     this.depth = depth;
-    return { kind: 'Splat', object, style, each, range: { start: object.range.start, end: this.range(end, end).end } };
+    return { kind: 'Splat', object, style, each, range: { start: object.range.start, end: this.positions.position(end) } };
   }
 
   private afterSpaces(i: number): number {
