@@ -24,7 +24,7 @@ import { SPLAT_ITEM } from './ast.js';
 import type { Range } from '../range.js';
 import { PositionIndex } from './positions.js';
 import { Scanner, Token } from './scanner.js';
-import { buildTemplateParts, type FlatTemplateItem, FlatKind } from './template-parts.js';
+import { buildTemplateParts, flatItem, type FlatTemplateItem, type TemplateBuildContext, FlatKind } from './template-parts.js';
 
 /** Deeper nesting than this is reported instead of risking a stack overflow. */
 export const MAX_NESTING_DEPTH = 256;
@@ -107,6 +107,10 @@ export class Parser {
   private oneLineBody = false;
   /** Column of the body item being parsed; used to stop recovery at the next item. */
   private itemColumn = 1;
+  /** `~}` ended the template sequence last closed by closeTemplateSequence. */
+  private closeStripRight = false;
+  /** Callbacks for buildTemplateParts, made once per parser. */
+  private templateContext: TemplateBuildContext | null = null;
   /** Start snapshots of the body items being parsed, innermost body last (see ITEM_START_SIZE). */
   private readonly itemStarts: number[] = [];
 
@@ -132,7 +136,7 @@ export class Parser {
   /** Parses the whole input as a standalone template (JSON syntax strings). */
   parseStandaloneTemplate(): { parts: TemplatePart[]; errors: SyntaxError[] } {
     const parts = this.parseTemplateContent(false, null, this.scanner.pos);
-    return { parts: parts.parts, errors: this.collectErrors() };
+    return { parts, errors: this.collectErrors() };
   }
 
   // ---- tokens, positions, errors ----
@@ -1176,7 +1180,7 @@ export class Parser {
         this.error(`unterminated heredoc: expected a line containing only '${marker}'`, start, s.tokenStart === start ? start + 2 : s.tokenStart);
         end = s.tokenEnd;
       }
-      const expr: TemplateExpr = { kind: 'Template', parts: content.parts, heredoc: { marker, indented }, range: this.range(start, end) };
+      const expr: TemplateExpr = { kind: 'Template', parts: content, heredoc: { marker, indented }, range: this.range(start, end) };
       this.lastTemplateEnd = end;
       this.next();
       return expr;
@@ -1192,7 +1196,7 @@ export class Parser {
       } else this.error('unterminated string: expected \'"\'', start, Math.max(end, start + 1));
     }
     this.lastTemplateEnd = end;
-    const expr: TemplateExpr = { kind: 'Template', parts: content.parts, range: this.range(start, end) };
+    const expr: TemplateExpr = { kind: 'Template', parts: content, range: this.range(start, end) };
     this.next();
     return expr;
   }
@@ -1202,15 +1206,29 @@ export class Parser {
    * or end of input) and builds the parts tree. Leaves the scanner's current
    * token at the terminator.
    */
-  private parseTemplateContent(quoted: boolean, marker: string | null, start: number): { parts: TemplatePart[] } {
+  private parseTemplateContent(quoted: boolean, marker: string | null, start: number): TemplatePart[] {
     const s = this.scanner;
-    const flat: FlatTemplateItem[] = [];
     const contentStart = s.pos;
+    let t = s.scanTemplate(quoted, marker);
+    let flat: FlatTemplateItem[];
+    if (t === Token.TemplateLiteral) {
+      const value = s.literalValue;
+      const litStart = s.tokenStart;
+      const litEnd = s.tokenEnd;
+      t = s.scanTemplate(quoted, marker);
+      // Fast path: one literal piece and nothing else (most quoted strings) needs no flat list.
+      if (t !== Token.TemplateLiteral && t !== Token.TemplateInterp && t !== Token.TemplateControl && marker === null) {
+        if (value === '') return [{ kind: 'TemplateLiteral', value: '', range: this.range(contentStart, contentStart) }];
+        return [{ kind: 'TemplateLiteral', value, range: this.range(litStart, litEnd) }];
+      }
+      flat = [flatItem(FlatKind.Literal, litStart, litEnd, false, false, value, null)];
+    } else {
+      flat = [];
+    }
     const saved = this.ignoreNewlines;
-    for (;;) {
-      const t = s.scanTemplate(quoted, marker);
+    for (;; t = s.scanTemplate(quoted, marker)) {
       if (t === Token.TemplateLiteral) {
-        flat.push({ kind: FlatKind.Literal, value: s.literalValue, start: s.tokenStart, end: s.tokenEnd, stripLeft: false, stripRight: false });
+        flat.push(flatItem(FlatKind.Literal, s.tokenStart, s.tokenEnd, false, false, s.literalValue, null));
         continue;
       }
       if (t === Token.TemplateInterp) {
@@ -1219,8 +1237,8 @@ export class Parser {
         this.ignoreNewlines = true;
         this.next();
         const expr = this.parseExpression();
-        const { stripRight, end } = this.closeTemplateSequence('interpolation', itemStart);
-        flat.push({ kind: FlatKind.Interp, expr, start: itemStart, end, stripLeft, stripRight });
+        const end = this.closeTemplateSequence('interpolation', itemStart);
+        flat.push(flatItem(FlatKind.Interp, itemStart, end, stripLeft, this.closeStripRight, '', expr));
         if (this.aborted) break;
         continue;
       }
@@ -1232,25 +1250,33 @@ export class Parser {
       break; // CQuote, HeredocEnd, Unterminated, EOF
     }
     this.ignoreNewlines = saved;
-    const parts = buildTemplateParts(flat, marker !== null && this.scanner.heredocIndented, {
-      range: (a, b) => this.range(a, b),
-      error: (message, a, b) => this.error(message, a, b),
-      templateStart: start,
-    });
+    const parts = buildTemplateParts(flat, marker !== null && this.scanner.heredocIndented, this.templateCallbacks(), start);
     if (parts.length === 0) parts.push({ kind: 'TemplateLiteral', value: '', range: this.range(contentStart, contentStart) });
-    return { parts };
+    return parts;
   }
 
-  /** Expects `}` / `~}` ending an interpolation or directive; the scanner is left just after it. */
-  private closeTemplateSequence(what: string, openStart: number): { stripRight: boolean; end: number } {
+  private templateCallbacks(): TemplateBuildContext {
+    return (this.templateContext ??= {
+      range: (a, b) => this.range(a, b),
+      error: (message, a, b) => this.error(message, a, b),
+    });
+  }
+
+  /**
+   * Expects `}` / `~}` ending an interpolation or directive; the scanner is
+   * left just after it. Returns the end offset; `closeStripRight` tells whether it was `~}`.
+   */
+  private closeTemplateSequence(what: string, openStart: number): number {
     const s = this.scanner;
     if (this.tok() === Token.RBrace) {
-      return { stripRight: s.strip, end: s.tokenEnd };
+      this.closeStripRight = s.strip;
+      return s.tokenEnd;
     }
     if (!this.aborted) this.error(`expected '}' to close the ${what} opened at line ${this.line(openStart)}, found ${this.describeToken()}`, s.tokenStart, Math.max(s.tokenEnd, s.tokenStart));
     // Resume template scanning at the offending token so the rest of the string is kept.
     s.pos = s.tokenStart;
-    return { stripRight: false, end: s.tokenStart };
+    this.closeStripRight = false;
+    return s.tokenStart;
   }
 
   private parseDirective(flat: FlatTemplateItem[]): void {
@@ -1261,8 +1287,8 @@ export class Parser {
     this.next();
     if (this.tok() !== Token.Ident) {
       this.errorAtToken(`expected 'if', 'else', 'endif', 'for' or 'endfor' after '%{', found ${this.describeToken()}`);
-      const { end } = this.closeTemplateSequence('directive', itemStart);
-      flat.push({ kind: FlatKind.Literal, value: '', start: itemStart, end, stripLeft: false, stripRight: false });
+      const end = this.closeTemplateSequence('directive', itemStart);
+      flat.push(flatItem(FlatKind.Literal, itemStart, end, false, false, '', null));
       return;
     }
     const word = s.tokenText();
@@ -1270,17 +1296,17 @@ export class Parser {
       case 'if': {
         this.next();
         const cond = this.parseExpression();
-        const { stripRight, end } = this.closeTemplateSequence('directive', itemStart);
-        flat.push({ kind: FlatKind.If, cond, start: itemStart, end, stripLeft, stripRight });
+        const end = this.closeTemplateSequence('directive', itemStart);
+        flat.push(flatItem(FlatKind.If, itemStart, end, stripLeft, this.closeStripRight, '', cond));
         return;
       }
       case 'else':
       case 'endif':
       case 'endfor': {
         this.next();
-        const { stripRight, end } = this.closeTemplateSequence('directive', itemStart);
+        const end = this.closeTemplateSequence('directive', itemStart);
         const kind = word === 'else' ? FlatKind.Else : word === 'endif' ? FlatKind.EndIf : FlatKind.EndFor;
-        flat.push({ kind, start: itemStart, end, stripLeft, stripRight });
+        flat.push(flatItem(kind, itemStart, end, stripLeft, this.closeStripRight, '', null));
         return;
       }
       case 'for': {
@@ -1305,24 +1331,18 @@ export class Parser {
           } else this.errorAtToken(`expected 'in' in for directive, found ${this.describeToken()}`);
         } else this.errorAtToken(`expected a variable name after 'for', found ${this.describeToken()}`);
         if (this.tok() !== Token.RBrace) this.skipToDirectiveEnd();
-        const { stripRight, end } = this.closeTemplateSequence('directive', itemStart);
-        flat.push({
-          kind: FlatKind.For,
-          keyVar,
-          valueVar,
-          collection: collection ?? this.invalid(itemStart, end),
-          start: itemStart,
-          end,
-          stripLeft,
-          stripRight,
-        });
+        const end = this.closeTemplateSequence('directive', itemStart);
+        const item = flatItem(FlatKind.For, itemStart, end, stripLeft, this.closeStripRight, '', collection ?? this.invalid(itemStart, end));
+        item.keyVar = keyVar;
+        item.valueVar = valueVar;
+        flat.push(item);
         return;
       }
       default: {
         this.errorAtToken(`unknown template directive '${word}'; expected if, else, endif, for or endfor`);
         this.skipToDirectiveEnd();
-        const { end } = this.closeTemplateSequence('directive', itemStart);
-        flat.push({ kind: FlatKind.Literal, value: '', start: itemStart, end, stripLeft: false, stripRight: false });
+        const end = this.closeTemplateSequence('directive', itemStart);
+        flat.push(flatItem(FlatKind.Literal, itemStart, end, false, false, '', null));
       }
     }
   }

@@ -22,25 +22,40 @@ export enum FlatKind {
   EndFor,
 }
 
-interface FlatBase {
+/**
+ * One piece of template content. Every piece has the same fields (one object
+ * shape keeps the loops below monomorphic); which ones matter depends on `kind`.
+ */
+export interface FlatTemplateItem {
+  kind: FlatKind;
   start: number;
   end: number;
   stripLeft: boolean;
   stripRight: boolean;
+  /** Literal: the text after escape processing. */
+  value: string;
+  /** Interp: the expression; If: the condition; For: the collection. */
+  expr: Expression | null;
+  /** For: the variables. */
+  keyVar: string | undefined;
+  valueVar: string;
 }
 
-export type FlatTemplateItem =
-  | (FlatBase & { kind: FlatKind.Literal; value: string })
-  | (FlatBase & { kind: FlatKind.Interp; expr: Expression })
-  | (FlatBase & { kind: FlatKind.If; cond: Expression })
-  | (FlatBase & { kind: FlatKind.Else | FlatKind.EndIf | FlatKind.EndFor })
-  | (FlatBase & { kind: FlatKind.For; keyVar: string | undefined; valueVar: string; collection: Expression });
+export function flatItem(
+  kind: FlatKind,
+  start: number,
+  end: number,
+  stripLeft: boolean,
+  stripRight: boolean,
+  value: string,
+  expr: Expression | null,
+): FlatTemplateItem {
+  return { kind, start, end, stripLeft, stripRight, value, expr, keyVar: undefined, valueVar: '' };
+}
 
 export interface TemplateBuildContext {
   range(start: number, end: number): Range;
   error(message: string, start: number, end: number): void;
-  /** Offset where the template content begins (after the opening quote or heredoc line). */
-  templateStart: number;
 }
 
 /** Unicode white space as Go's unicode.IsSpace sees it (what HCL strips). */
@@ -78,6 +93,10 @@ function leadingSpaces(s: string): number {
   return i;
 }
 
+function endsWithNewline(s: string): boolean {
+  return s.length > 0 && s.charCodeAt(s.length - 1) === 10;
+}
+
 function applyStripMarkers(flat: FlatTemplateItem[]): void {
   for (let i = 0; i < flat.length; i++) {
     const item = flat[i]!;
@@ -97,25 +116,30 @@ function applyStripMarkers(flat: FlatTemplateItem[]): void {
 function flushHeredocIndentation(flat: FlatTemplateItem[]): void {
   let minSpaces = Infinity;
   let atLineStart = true;
-  const adjust: Array<FlatTemplateItem & { kind: FlatKind.Literal }> = [];
-  for (const item of flat) {
+  // Indices of the line-leading literals to adjust.
+  const adjust: number[] = [];
+  for (let i = 0; i < flat.length; i++) {
+    const item = flat[i]!;
     if (atLineStart) {
       atLineStart = false;
       if (item.kind === FlatKind.Literal) {
         const spaces = leadingSpaces(item.value);
-        const blank = spaces === item.value.length && item.value.endsWith('\n');
+        const blank = spaces === item.value.length && endsWithNewline(item.value);
         if (!blank) {
-          adjust.push(item);
+          adjust.push(i);
           if (spaces < minSpaces) minSpaces = spaces;
         }
       } else {
         minSpaces = 0;
       }
     }
-    if (item.kind === FlatKind.Literal && item.value.endsWith('\n')) atLineStart = true;
+    if (item.kind === FlatKind.Literal && endsWithNewline(item.value)) atLineStart = true;
   }
   if (minSpaces === Infinity || minSpaces === 0) return;
-  for (const lit of adjust) lit.value = lit.value.slice(minSpaces);
+  for (let i = 0; i < adjust.length; i++) {
+    const lit = flat[adjust[i]!]!;
+    lit.value = lit.value.slice(minSpaces);
+  }
 }
 
 interface Frame {
@@ -125,90 +149,102 @@ interface Frame {
   inElse: boolean;
 }
 
-export function buildTemplateParts(flat: FlatTemplateItem[], indentedHeredoc: boolean, ctx: TemplateBuildContext): TemplatePart[] {
+/** `templateStart` is the offset where the template content begins (after the opening quote or heredoc line). */
+export function buildTemplateParts(
+  flat: FlatTemplateItem[],
+  indentedHeredoc: boolean,
+  ctx: TemplateBuildContext,
+  templateStart: number,
+): TemplatePart[] {
   applyStripMarkers(flat);
   if (indentedHeredoc) flushHeredocIndentation(flat);
 
   const root: TemplatePart[] = [];
-  const stack: Frame[] = [{ parts: root, node: null, start: ctx.templateStart, inElse: false }];
-  let top = stack[0]!;
+  // Directive frames are only needed once a directive opens.
+  let stack: Frame[] | null = null;
+  let top: Frame | null = null;
+  let parts = root;
   // Literal run being merged into one part.
   let litValue = '';
   let litStart = -1;
   let litEnd = -1;
   let litParts: TemplatePart[] | null = null;
-  const flushLiteral = (): void => {
-    if (litParts !== null && litValue !== '') {
-      litParts.push({ kind: 'TemplateLiteral', value: litValue, range: ctx.range(litStart, litEnd) });
-    }
-    litParts = null;
-    litValue = '';
-  };
 
-  for (const item of flat) {
-    if (stack.length > MAX_DIRECTIVE_DEPTH) {
+  for (let i = 0; i < flat.length; i++) {
+    const item = flat[i]!;
+    if (stack !== null && stack.length >= MAX_DIRECTIVE_DEPTH) {
       ctx.error(`template directives are nested deeper than ${MAX_DIRECTIVE_DEPTH} levels; the rest of the template was not parsed`, item.start, item.end);
       break;
     }
     if (item.kind === FlatKind.Literal) {
-      if (litParts !== top.parts) {
-        flushLiteral();
-        litParts = top.parts;
+      if (litParts !== parts) {
+        if (litParts !== null && litValue !== '') litParts.push({ kind: 'TemplateLiteral', value: litValue, range: ctx.range(litStart, litEnd) });
+        litParts = parts;
+        litValue = '';
         litStart = item.start;
       }
       litValue += item.value;
       litEnd = item.end;
       continue;
     }
-    flushLiteral();
+    if (litParts !== null && litValue !== '') litParts.push({ kind: 'TemplateLiteral', value: litValue, range: ctx.range(litStart, litEnd) });
+    litParts = null;
+    litValue = '';
     switch (item.kind) {
       case FlatKind.Interp:
-        top.parts.push({
+        parts.push({
           kind: 'TemplateInterpolation',
-          expr: item.expr,
+          expr: item.expr!,
           stripLeft: item.stripLeft,
           stripRight: item.stripRight,
           range: ctx.range(item.start, item.end),
         });
         break;
       case FlatKind.If: {
-        const node: TemplateIf = { kind: 'TemplateIf', cond: item.cond, then: [], range: ctx.range(item.start, item.end) };
-        top.parts.push(node);
+        const node: TemplateIf = { kind: 'TemplateIf', cond: item.expr!, then: [], range: ctx.range(item.start, item.end) };
+        parts.push(node);
+        stack ??= [];
         top = { parts: node.then, node, start: item.start, inElse: false };
         stack.push(top);
+        parts = top.parts;
         break;
       }
       case FlatKind.For: {
         const node: TemplateFor = {
           kind: 'TemplateFor',
           valueVar: item.valueVar,
-          collection: item.collection,
+          collection: item.expr!,
           body: [],
           range: ctx.range(item.start, item.end),
         };
         if (item.keyVar !== undefined) node.keyVar = item.keyVar;
-        top.parts.push(node);
+        parts.push(node);
+        stack ??= [];
         top = { parts: node.body, node, start: item.start, inElse: false };
         stack.push(top);
+        parts = top.parts;
         break;
       }
       case FlatKind.Else:
-        if (top.node?.kind === 'TemplateIf' && !top.inElse) {
-          top.node.else = [];
-          top.parts = top.node.else;
+        if (top !== null && top.node!.kind === 'TemplateIf' && !top.inElse) {
+          const node = top.node as TemplateIf;
+          node.else = [];
+          top.parts = node.else;
           top.inElse = true;
+          parts = top.parts;
         } else {
-          ctx.error(top.node?.kind === 'TemplateIf' ? "duplicate '%{else}' in '%{if}'" : "'%{else}' without a matching '%{if}'", item.start, item.end);
+          ctx.error(top?.node!.kind === 'TemplateIf' ? "duplicate '%{else}' in '%{if}'" : "'%{else}' without a matching '%{if}'", item.start, item.end);
         }
         break;
       case FlatKind.EndIf:
       case FlatKind.EndFor: {
         const want = item.kind === FlatKind.EndIf ? 'TemplateIf' : 'TemplateFor';
         const word = item.kind === FlatKind.EndIf ? 'endif' : 'endfor';
-        if (top.node?.kind === want) {
-          top.node.range = ctx.range(top.start, item.end);
-          stack.pop();
-          top = stack[stack.length - 1]!;
+        if (top !== null && top.node!.kind === want) {
+          top.node!.range = ctx.range(top.start, item.end);
+          stack!.pop();
+          top = stack!.length ? stack![stack!.length - 1]! : null;
+          parts = top !== null ? top.parts : root;
         } else {
           const opener = word === 'endif' ? 'if' : 'for';
           ctx.error(`'%{${word}}' without a matching '%{${opener}}'`, item.start, item.end);
@@ -217,15 +253,17 @@ export function buildTemplateParts(flat: FlatTemplateItem[], indentedHeredoc: bo
       }
     }
   }
-  flushLiteral();
-  const lastEnd = flat.length ? flat[flat.length - 1]!.end : ctx.templateStart;
-  while (stack.length > 1) {
-    const frame = stack.pop()!;
-    const node = frame.node!;
-    const closer = node.kind === 'TemplateIf' ? 'endif' : 'endfor';
-    const opener = node.kind === 'TemplateIf' ? 'if' : 'for';
-    ctx.error(`expected '%{${closer}}' to close '%{${opener}}'`, frame.start, frame.start + 2);
-    node.range = ctx.range(frame.start, lastEnd);
+  if (litParts !== null && litValue !== '') litParts.push({ kind: 'TemplateLiteral', value: litValue, range: ctx.range(litStart, litEnd) });
+  if (stack !== null) {
+    const lastEnd = flat.length ? flat[flat.length - 1]!.end : templateStart;
+    while (stack.length > 0) {
+      const frame = stack.pop()!;
+      const node = frame.node!;
+      const closer = node.kind === 'TemplateIf' ? 'endif' : 'endfor';
+      const opener = node.kind === 'TemplateIf' ? 'if' : 'for';
+      ctx.error(`expected '%{${closer}}' to close '%{${opener}}'`, frame.start, frame.start + 2);
+      node.range = ctx.range(frame.start, lastEnd);
+    }
   }
   return root;
 }
