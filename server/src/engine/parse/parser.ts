@@ -15,6 +15,7 @@ import type {
   BodyItem,
   Comment,
   Expression,
+  ForExpr,
   ObjectItem,
   SyntaxError,
   TemplateExpr,
@@ -113,6 +114,8 @@ export class Parser {
   private templateContext: TemplateBuildContext | null = null;
   /** Start snapshots of the body items being parsed, innermost body last (see ITEM_START_SIZE). */
   private readonly itemStarts: number[] = [];
+  /** Entries of `itemStarts` in use (the array is reused, not shrunk). */
+  private itemStartsTop = 0;
 
   constructor(
     private readonly text: string,
@@ -129,7 +132,7 @@ export class Parser {
   parseFile(): ParsedNative {
     this.next();
     const body = this.parseBody(null);
-    this.itemStarts.length = 0;
+    this.itemStartsTop = 0;
     return { body, comments: this.collectComments(), errors: this.collectErrors() };
   }
 
@@ -234,7 +237,6 @@ export class Parser {
    */
   private parseBody(owner: string | null): BodyItem[] {
     const items: BodyItem[] = [];
-    const itemStarts = this.itemStarts;
     let seen: Map<string, Attribute> | null = null;
     for (;;) {
       this.skipNewlines();
@@ -248,11 +250,11 @@ export class Parser {
       }
       const s = this.scanner;
       const start = s.tokenStart;
-      const entry = itemStarts.length;
-      itemStarts.push(start, this.column(start), s.comments.length, this.errors.length, s.errors.length);
+      const entry = this.itemStartsTop;
+      this.pushItemStart(start, this.column(start), s.comments.length, this.errors.length, s.errors.length);
       const item = this.parseBodyItem();
       if (!item) {
-        itemStarts.length = entry;
+        this.itemStartsTop = entry;
         continue;
       }
       if (item.kind === 'Attribute') {
@@ -283,6 +285,20 @@ export class Parser {
       }
     }
     return items;
+  }
+
+  private pushItemStart(offset: number, column: number, comments: number, parserErrors: number, scannerErrors: number): void {
+    const a = this.itemStarts;
+    const i = this.itemStartsTop;
+    if (i === a.length) a.push(offset, column, comments, parserErrors, scannerErrors);
+    else {
+      a[i + IS_OFFSET] = offset;
+      a[i + IS_COLUMN] = column;
+      a[i + IS_COMMENTS] = comments;
+      a[i + IS_PARSER_ERRORS] = parserErrors;
+      a[i + IS_SCANNER_ERRORS] = scannerErrors;
+    }
+    this.itemStartsTop = i + ITEM_START_SIZE;
   }
 
   private parseBodyItem(): BodyItem | null {
@@ -386,13 +402,13 @@ export class Parser {
     const oneLine = this.tok() !== Token.Newline && this.tok() !== Token.EOF;
     const savedOneLine = this.oneLineBody;
     this.oneLineBody = oneLine;
-    const startsBase = this.itemStarts.length;
+    const startsBase = this.itemStartsTop;
     const body = this.parseBody(type);
     this.oneLineBody = savedOneLine;
     this.depth--;
     if (oneLine) this.checkOneLineBlock(body, openStart);
     if (this.tok() === Token.RBrace) {
-      this.itemStarts.length = startsBase;
+      this.itemStartsTop = startsBase;
       const closeStart = s.tokenStart;
       const closeBrace = this.range(closeStart, closeStart + 1);
       this.next();
@@ -414,7 +430,7 @@ export class Parser {
     if (!this.aborted) {
       const headerLine = typeRange.start.line;
       const starts = this.itemStarts;
-      for (let i = startsBase, n = 0; i < starts.length; i += ITEM_START_SIZE, n++) {
+      for (let i = startsBase, n = 0; i < this.itemStartsTop; i += ITEM_START_SIZE, n++) {
         if (starts[i + IS_COLUMN]! <= blockColumn && this.line(starts[i + IS_OFFSET]!) > headerLine) {
           body.length = n;
           this.errors.length = starts[i + IS_PARSER_ERRORS]!;
@@ -426,7 +442,7 @@ export class Parser {
         }
       }
     }
-    this.itemStarts.length = startsBase;
+    this.itemStartsTop = startsBase;
     const endPos = body.length ? body[body.length - 1]!.range.end : openBrace.end;
     this.error(
       `expected '}' to close block '${type}' opened at line ${this.line(openStart)}`,
@@ -1083,27 +1099,12 @@ export class Parser {
     const s = this.scanner;
     const close = result === 'tuple' ? Token.RBrack : Token.RBrace;
     const closeChar = result === 'tuple' ? ']' : '}';
-    const finish = (parts: Partial<Expression> & Record<string, unknown>, ok: boolean): Expression => {
-      // Skip to the closing bracket on error, so the rest of the expression does not cascade.
-      if (!ok) this.skipListItem(close);
-      this.ignoreNewlines = savedNewlines;
-      let end: number;
-      if (this.tok() === close) {
-        end = s.tokenEnd;
-        this.next();
-      } else {
-        if (ok) this.error(`expected '${closeChar}' to close the for expression opened at line ${this.line(start)}`, start, start + 1);
-        end = s.tokenStart;
-      }
-      if (!ok) return this.invalid(start, Math.max(end, start + 1));
-      return { ...(parts as object), range: this.range(start, end) } as Expression;
-    };
     this.next(); // 'for'
     let keyVar: string | undefined;
     let valueVar: string;
     if (this.tok() !== Token.Ident) {
       this.errorAtToken(`expected a variable name after 'for', found ${this.describeToken()}`);
-      return finish({}, false);
+      return this.abandonFor(close, start, savedNewlines);
     }
     valueVar = s.tokenText();
     this.next();
@@ -1111,7 +1112,7 @@ export class Parser {
       this.next();
       if (this.tok() !== Token.Ident) {
         this.errorAtToken(`expected a second variable name after ',' in for expression, found ${this.describeToken()}`);
-        return finish({}, false);
+        return this.abandonFor(close, start, savedNewlines);
       }
       keyVar = valueVar;
       valueVar = s.tokenText();
@@ -1119,13 +1120,13 @@ export class Parser {
     }
     if (this.tok() !== Token.Ident || !this.isKeyword('in')) {
       this.errorAtToken(`expected 'in' in for expression, found ${this.describeToken()}`);
-      return finish({}, false);
+      return this.abandonFor(close, start, savedNewlines);
     }
     this.next();
     const collection = this.parseExpression();
     if (this.tok() !== Token.Colon) {
       this.errorAtToken(`expected ':' after the collection in for expression, found ${this.describeToken()}`);
-      return finish({}, false);
+      return this.abandonFor(close, start, savedNewlines);
     }
     this.next();
     let keyExpr: Expression | undefined;
@@ -1134,7 +1135,7 @@ export class Parser {
     if (result === 'object') {
       if (this.tok() !== Token.FatArrow) {
         this.errorAtToken(`expected '=>' in object for expression, found ${this.describeToken()}`);
-        return finish({}, false);
+        return this.abandonFor(close, start, savedNewlines);
       }
       this.next();
       keyExpr = valueExpr;
@@ -1151,13 +1152,32 @@ export class Parser {
     }
     if (this.tok() !== close) {
       this.errorAtToken(`expected '${closeChar}' to close the for expression, found ${this.describeToken()}`);
-      return finish({}, false);
+      return this.abandonFor(close, start, savedNewlines);
     }
-    const node: Record<string, unknown> = { kind: 'For', result, valueVar, collection, valueExpr, grouping };
+    const node = { kind: 'For', result, valueVar, collection, valueExpr, grouping } as ForExpr;
     if (keyVar !== undefined) node.keyVar = keyVar;
     if (keyExpr) node.keyExpr = keyExpr;
     if (cond) node.cond = cond;
-    return finish(node, true);
+    this.ignoreNewlines = savedNewlines;
+    const end = s.tokenEnd;
+    this.next();
+    node.range = this.range(start, end);
+    return node;
+  }
+
+  /** After an error in a for expression: skips to the closing bracket, so the rest does not cascade. */
+  private abandonFor(close: Token, start: number, savedNewlines: boolean): Expression {
+    const s = this.scanner;
+    this.skipListItem(close);
+    this.ignoreNewlines = savedNewlines;
+    let end: number;
+    if (this.tok() === close) {
+      end = s.tokenEnd;
+      this.next();
+    } else {
+      end = s.tokenStart;
+    }
+    return this.invalid(start, Math.max(end, start + 1));
   }
 
   // ---- templates ----
