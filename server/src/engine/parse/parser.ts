@@ -238,6 +238,9 @@ export class Parser {
   private parseBody(owner: string | null): BodyItem[] {
     const items: BodyItem[] = [];
     let seen: Map<string, Attribute> | null = null;
+    // Until `seen` is made: one bit per attribute name (from its length and last character),
+    // so a scan for a duplicate happens only when the bit was already set.
+    let nameBits = 0;
     for (;;) {
       this.skipNewlines();
       const t = this.token;
@@ -260,7 +263,9 @@ export class Parser {
       if (item.kind === 'Attribute') {
         const name = item.name;
         let prev: Attribute | undefined;
+        const bit = 1 << ((name.length * 7 + name.charCodeAt(name.length - 1)) & 31);
         if (seen !== null) prev = seen.get(name);
+        else if ((nameBits & bit) === 0) nameBits |= bit;
         else {
           for (let i = 0; i < items.length; i++) {
             const other = items[i]!;

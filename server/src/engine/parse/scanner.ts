@@ -122,12 +122,18 @@ const CH_TILDE = 126;
 const ID_START = /[\p{ID_Start}]/u;
 const ID_CONTINUE = /[\p{ID_Continue}]/u;
 
-function isAsciiIdStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === CH_UNDERSCORE;
+/** ASCII character classes: bit 1 identifier start, bit 2 identifier continuation. */
+const ASCII_ID_START = 1;
+const ASCII_ID_CONTINUE = 2;
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === CH_UNDERSCORE;
+  if (letter) ASCII_CLASS[c] = ASCII_ID_START | ASCII_ID_CONTINUE;
+  else if ((c >= CH_0 && c <= CH_9) || c === CH_MINUS) ASCII_CLASS[c] = ASCII_ID_CONTINUE;
 }
 
-function isAsciiIdContinue(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= CH_0 && c <= CH_9) || c === CH_UNDERSCORE || c === CH_MINUS;
+function isAsciiIdStart(c: number): boolean {
+  return c < 128 && (ASCII_CLASS[c]! & ASCII_ID_START) !== 0;
 }
 
 function isHexDigit(c: number): boolean {
@@ -200,14 +206,14 @@ export class Scanner {
     const end = this.end;
     this.strip = false;
     for (;;) {
-      const start = this.pos;
+      let start = this.pos;
+      let c = 0;
+      while (start < end && ((c = text.charCodeAt(start)) === CH_SPACE || c === CH_TAB)) start++;
       if (start >= end) return this.finish(Token.EOF, end, end);
-      const c = text.charCodeAt(start);
+      this.pos = start;
+      // Identifiers are the most common token.
+      if (c < 128 && (ASCII_CLASS[c]! & ASCII_ID_START) !== 0) return this.finish(Token.Ident, start, this.identEnd(start + 1));
       switch (c) {
-        case CH_SPACE:
-        case CH_TAB:
-          this.pos++;
-          continue;
         case CH_CR:
           if (start + 1 < end && text.charCodeAt(start + 1) === CH_LF) return this.finish(Token.Newline, start, start + 2);
           this.pos++;
@@ -302,7 +308,6 @@ export class Scanner {
           return this.finish(Token.OQuote, start, start + 1);
         default:
           if (c >= CH_0 && c <= CH_9) return this.scanNumber(start);
-          if (isAsciiIdStart(c)) return this.finish(Token.Ident, start, this.identEnd(start + 1));
           if (c >= 128) {
             const cp = text.codePointAt(start)!;
             const width = cp > 0xffff ? 2 : 1;
@@ -338,11 +343,11 @@ export class Scanner {
     const end = this.end;
     while (i < end) {
       const c = text.charCodeAt(i);
-      if (isAsciiIdContinue(c)) {
+      if (c < 128) {
+        if ((ASCII_CLASS[c]! & ASCII_ID_CONTINUE) === 0) break;
         i++;
         continue;
       }
-      if (c < 128) break;
       const cp = text.codePointAt(i)!;
       if (!ID_CONTINUE.test(String.fromCodePoint(cp))) break;
       i += cp > 0xffff ? 2 : 1;
