@@ -22,7 +22,7 @@ import type {
   TemplatePart,
 } from './ast.js';
 import { SPLAT_ITEM } from './ast.js';
-import type { Range } from '../range.js';
+import type { Position, Range } from '../range.js';
 import { PositionIndex } from './positions.js';
 import { Scanner, Token } from './scanner.js';
 import { buildTemplateParts, flatItem, type FlatTemplateItem, type TemplateBuildContext, FlatKind } from './template-parts.js';
@@ -172,6 +172,14 @@ export class Parser {
 
   private range(start: number, end: number): Range {
     return this.positions.range(start, end);
+  }
+
+  /**
+   * Range from an already made start position: constructs spanning lines make
+   * their start position when they open, so the position cursor does not jump back.
+   */
+  private rangeFrom(start: Position, end: number): Range {
+    return { start, end: end === start.offset ? start : this.positions.position(end) };
   }
 
   private column(offset: number): number {
@@ -629,6 +637,7 @@ export class Parser {
       case Token.LBrace:
         return this.parseObject();
       case Token.LParen: {
+        const startPos = this.positions.position(start);
         const saved = this.ignoreNewlines;
         this.ignoreNewlines = true;
         this.next();
@@ -639,10 +648,10 @@ export class Parser {
           end = s.tokenEnd;
           this.next();
         } else {
-          this.errorAtToken(`expected ')' to close '(' at line ${this.line(start)}, found ${this.describeToken()}`);
+          this.errorAtToken(`expected ')' to close '(' at line ${startPos.line}, found ${this.describeToken()}`);
           end = Math.max(start + 1, this.exprEnd(expr));
         }
-        return { kind: 'Paren', expr, range: this.range(start, end) };
+        return { kind: 'Paren', expr, range: this.rangeFrom(startPos, end) };
       }
       default: {
         this.errorAtToken(`expected an expression, found ${this.describeToken()}`);
@@ -680,6 +689,7 @@ export class Parser {
       return this.invalid(start, nameEnd);
     }
     const openLine = this.line(s.tokenStart);
+    const nameRange = this.range(start, nameEnd);
     const saved = this.ignoreNewlines;
     this.ignoreNewlines = true;
     this.next();
@@ -718,7 +728,6 @@ export class Parser {
       }
       end = args.length ? this.exprEnd(args[args.length - 1]!) : nameEnd + 1;
     }
-    const nameRange = this.range(start, nameEnd);
     return { kind: 'Call', name, nameRange, args, expandFinal, range: { start: nameRange.start, end: end === nameEnd ? nameRange.end : this.positions.position(end) } };
   }
 
@@ -955,6 +964,7 @@ export class Parser {
     if (this.tok() === Token.Ident && this.isKeyword('for')) {
       return this.parseFor('tuple', start, saved);
     }
+    const startPos = this.positions.position(start);
     const items: Expression[] = [];
     for (;;) {
       if (this.tok() === Token.RBrack || this.tok() === Token.EOF) break;
@@ -977,7 +987,7 @@ export class Parser {
       this.error(`expected ']' to close tuple opened at line ${openLine}`, start, start + 1);
       end = items.length ? this.exprEnd(items[items.length - 1]!) : start + 1;
     }
-    return { kind: 'Tuple', items, range: this.range(start, end) };
+    return { kind: 'Tuple', items, range: this.rangeFrom(startPos, end) };
   }
 
   private isKeyword(word: string): boolean {
@@ -997,6 +1007,7 @@ export class Parser {
       this.ignoreNewlines = true;
       return this.parseFor('object', start, saved);
     }
+    const startPos = this.positions.position(start);
     const items: ObjectItem[] = [];
     for (;;) {
       this.skipNewlines();
@@ -1021,7 +1032,7 @@ export class Parser {
       this.error(`expected '}' to close object opened at line ${openLine}`, start, start + 1);
       end = items.length ? this.exprEnd(items[items.length - 1]!.value) : start + 1;
     }
-    return { kind: 'Object', items, range: this.range(start, end) };
+    return { kind: 'Object', items, range: this.rangeFrom(startPos, end) };
   }
 
   /** Skips the rest of a malformed object item; false when the object should be abandoned. */
@@ -1197,6 +1208,7 @@ export class Parser {
     if (this.tok() === Token.Heredoc) {
       const marker = s.heredocMarker;
       const indented = s.heredocIndented;
+      const startPos = this.positions.position(start);
       const content = this.parseTemplateContent(false, marker, start);
       let end: number;
       if (s.token === Token.HeredocEnd) {
@@ -1205,7 +1217,7 @@ export class Parser {
         this.error(`unterminated heredoc: expected a line containing only '${marker}'`, start, s.tokenStart === start ? start + 2 : s.tokenStart);
         end = s.tokenEnd;
       }
-      const expr: TemplateExpr = { kind: 'Template', parts: content, heredoc: { marker, indented }, range: this.range(start, end) };
+      const expr: TemplateExpr = { kind: 'Template', parts: content, heredoc: { marker, indented }, range: this.rangeFrom(startPos, end) };
       this.lastTemplateEnd = end;
       this.next();
       return expr;
