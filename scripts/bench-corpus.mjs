@@ -22,10 +22,19 @@ function pick(r, list) {
   return list[Math.floor(r() * list.length)];
 }
 
+const PROSE = [
+  'Owned by the platform team; changes need a review from the service owner before apply.',
+  'Keep in sync with the runbook in docs/operations.md and the alarms defined in monitoring.tf.',
+  'Created for the 2025 migration; see ADR-0042 for why this is not managed by the shared module.',
+  'Retention follows the data classification policy: confidential data is kept for 35 days.',
+];
+
 function resource(r, i) {
   const type = pick(r, TYPES);
-  const lines = [`# ${type} number ${i}: managed by the platform team`, `resource "${type}" "r${i}" {`];
-  lines.push(`  name = "\${local.name}-r${i}"`);
+  const lines = [`# ${type} number ${i}: ${pick(r, PROSE)}`, `# ${pick(r, PROSE)}`, `resource "${type}" "r${i}" {`];
+  lines.push(`  name        = "\${local.name}-r${i}"`);
+  lines.push(`  description = "${pick(r, PROSE)}"`);
+  lines.push(`  arn_prefix  = "arn:aws:s3:::\${local.name}-artifacts-${i}/releases/\${var.environment}/*"`);
   const attrs = Math.floor(r() * 6) + 2;
   for (let a = 0; a < attrs; a++) {
     const v = r();
@@ -58,15 +67,19 @@ function policy(r, i) {
 function moduleFiles(r, m) {
   const files = {};
   const main = [];
-  const resources = 8 + Math.floor(r() * 8);
+  const resources = 12 + Math.floor(r() * 10);
   for (let i = 0; i < resources; i++) main.push(...resource(r, i));
   files['main.tf'] = main.join('\n');
   const iam = ['resource "aws_iam_role" "main" {', `  name               = "role-${m}"`, '  assume_role_policy = data.aws_iam_policy_document.assume.json', '}', '', 'data "aws_iam_policy_document" "assume" {', '  statement {', '    actions = ["sts:AssumeRole"]', '    principals {', '      type        = "Service"', '      identifiers = ["lambda.amazonaws.com"]', '    }', '  }', '}', ''];
-  const policies = 3 + Math.floor(r() * 4);
+  const policies = 4 + Math.floor(r() * 5);
   for (let i = 0; i < policies; i++) iam.push(...policy(r, i));
   files['iam.tf'] = iam.join('\n');
   const vars = [];
-  for (let i = 0; i < 5; i++) vars.push(`variable "input_${i}" {`, '  type        = string', `  description = "Input ${i} of module ${m}."`, `  default     = "value-${i}"`, '}', '');
+  for (let i = 0; i < 5; i++) {
+    vars.push(`variable "input_${i}" {`, '  type        = string', `  description = "Input ${i} of module ${m}. ${pick(r, PROSE)}"`, `  default     = "value-${i}"`);
+    if (r() < 0.5) vars.push('', '  validation {', `    condition     = length(var.input_${i}) > 0 && length(var.input_${i}) <= 64`, `    error_message = "input_${i} must be between 1 and 64 characters long; it becomes part of resource names."`, '  }');
+    vars.push('}', '');
+  }
   vars.push('variable "subnets" {', '  type    = list(string)', '  default = []', '}', '', 'variable "ports" {', '  type    = list(number)', '  default = [443]', '}', '', 'variable "environment" {', '  type = string', '}', '', 'variable "region" {', '  type    = string', '  default = "eu-west-1"', '}', '');
   files['variables.tf'] = vars.join('\n');
   files['locals.tf'] = ['locals {', `  name = "svc-${m}-\${var.environment}"`, '  common_tags = {', '    Owner       = "team-' + m + '"', '    Environment = var.environment', '    CostCenter  = "cc-' + (1000 + m) + '"', '  }', '  ports_by_name = { for p in var.ports : "port-${p}" => p }', '}', ''].join('\n');
@@ -78,7 +91,7 @@ function moduleFiles(r, m) {
 }
 
 /** Writes `modules` modules (6 files each) under dir; returns file and line counts. */
-export function writeCorpus(dir, modules = 400, seed = 42) {
+export function writeCorpus(dir, modules = 270, seed = 42) {
   const r = rng(seed);
   let files = 0;
   let lines = 0;

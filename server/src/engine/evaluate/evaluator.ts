@@ -44,19 +44,18 @@ export class ModuleEvaluator {
   }
 
   evaluate(expr: Expression, file: SourceFile, scope: Scope = EMPTY_SCOPE): Value {
-    const at = (): Location => ({ file: file.path, range: expr.range });
     switch (expr.kind) {
       case 'Literal':
-        if (expr.value === null) return { kind: 'null', origin: at() };
+        if (expr.value === null) return { kind: 'null', origin: locationOf(file, expr) };
         return typeof expr.value === 'number'
-          ? { kind: 'number', value: expr.value, origin: at() }
-          : bool(expr.value, at());
+          ? { kind: 'number', value: expr.value, origin: locationOf(file, expr) }
+          : bool(expr.value, locationOf(file, expr));
       case 'Template':
-        return this.evaluateTemplate(expr.parts, file, scope, at());
+        return this.evaluateTemplate(expr.parts, file, scope, locationOf(file, expr));
       case 'Tuple':
         return tuple(
           expr.items.map((item) => this.evaluate(item, file, scope)),
-          at(),
+          locationOf(file, expr),
         );
       case 'Object': {
         const entries = new Map<string, Value>();
@@ -65,24 +64,24 @@ export class ModuleEvaluator {
           if (item.keyIsIdentifier && item.key.kind === 'Variable') key = item.key.name;
           else {
             const k = this.evaluate(item.key, file, scope);
-            if (k.kind === 'unknown') return unknown(`a map key is not known statically (${k.reason})`, at());
+            if (k.kind === 'unknown') return unknown(`a map key is not known statically (${k.reason})`, locationOf(file, expr));
             key = asString(k);
-            if (key === undefined) return unknown('a map key is not a string', at());
+            if (key === undefined) return unknown('a map key is not a string', locationOf(file, expr));
           }
           entries.set(key, this.evaluate(item.value, file, scope));
         }
-        return object(entries, at());
+        return object(entries, locationOf(file, expr));
       }
       case 'Paren':
         return this.evaluate(expr.expr, file, scope);
       case 'Variable':
-        return this.evaluateRoot(expr.name, file, scope, at());
+        return this.evaluateRoot(expr.name, file, scope, locationOf(file, expr));
       case 'GetAttr':
-        return this.evaluateGetAttr(expr, file, scope, at());
+        return this.evaluateGetAttr(expr, file, scope, locationOf(file, expr));
       case 'Index': {
         const target = this.evaluate(expr.object, file, scope);
         const index = this.evaluate(expr.index, file, scope);
-        return indexValue(target, index, at());
+        return indexValue(target, index, locationOf(file, expr));
       }
       case 'Splat': {
         const target = this.evaluate(expr.object, file, scope);
@@ -90,25 +89,25 @@ export class ModuleEvaluator {
         const items = target.kind === 'tuple' ? target.items : target.kind === 'null' ? [] : [target];
         return tuple(
           items.map((item) => this.evaluate(expr.each, file, extendScope(scope, { [SPLAT_ITEM]: item }))),
-          at(),
+          locationOf(file, expr),
         );
       }
       case 'Call':
-        return callFunction(expr, file, scope, this.functionHost, at());
+        return callFunction(expr, file, scope, this.functionHost, locationOf(file, expr));
       case 'Conditional': {
         const cond = this.evaluate(expr.cond, file, scope);
         if (cond.kind === 'bool') return this.evaluate(cond.value ? expr.then : expr.else, file, scope);
-        if (cond.kind === 'unknown') return unknown(`depends on a condition that is not known statically (${cond.reason})`, at());
-        return failed('the condition is not a bool', at());
+        if (cond.kind === 'unknown') return unknown(`depends on a condition that is not known statically (${cond.reason})`, locationOf(file, expr));
+        return failed('the condition is not a bool', locationOf(file, expr));
       }
       case 'Binary':
-        return applyBinary(expr.op, this.evaluate(expr.left, file, scope), this.evaluate(expr.right, file, scope), at());
+        return applyBinary(expr.op, this.evaluate(expr.left, file, scope), this.evaluate(expr.right, file, scope), locationOf(file, expr));
       case 'Unary':
-        return applyUnary(expr.op, this.evaluate(expr.operand, file, scope), at());
+        return applyUnary(expr.op, this.evaluate(expr.operand, file, scope), locationOf(file, expr));
       case 'For':
-        return this.evaluateFor(expr, file, scope, at());
+        return this.evaluateFor(expr, file, scope, locationOf(file, expr));
       case 'Invalid':
-        return failed('the expression has a syntax error', at());
+        return failed('the expression has a syntax error', locationOf(file, expr));
     }
   }
 
@@ -360,6 +359,10 @@ export function indexValue(target: Value, index: Value, origin?: Location): Valu
     return target.entries.get(key) ?? failed(`the map has no element "${key}"`, origin);
   }
   return failed(`cannot index a ${target.kind}`, origin);
+}
+
+function locationOf(file: SourceFile, expr: Expression): Location {
+  return { file: file.path, range: expr.range };
 }
 
 export function failed(reason: string, origin?: Location): UnknownValue {
