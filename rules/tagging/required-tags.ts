@@ -1,5 +1,7 @@
 import { defineRule, headerRange } from '../../server/src/engine/rules/rule.js';
 import { effectiveTags, findTag } from '../../server/src/engine/tagging/effective-tags.js';
+import { isTagPlaceholder, missingTagsFix, TAG_PLACEHOLDER } from '../../server/src/engine/tagging/tag-fix.js';
+import { asString } from '../../server/src/engine/evaluate/value.js';
 import { tagWord } from '../../server/src/engine/tagging/taggable-types.js';
 import type { RelatedInformation } from '../../server/src/engine/finding.js';
 
@@ -19,8 +21,11 @@ export default defineRule<Options>({
       'An untagged resource has no owner to page and no budget to charge, and tag-based IAM conditions silently stop matching it.',
     remediation:
       'Add the missing keys to the resource\'s `tags` (Google: `labels`), or once for every resource through the provider\'s ' +
-      '`default_tags { tags = … }` (aws) / `default_labels` (google).',
+      '`default_tags { tags = … }` (aws) / `default_labels` (google). The quick fix adds the keys with the value `"' +
+      TAG_PLACEHOLDER +
+      '"`, which stays reported until a real value replaces it.',
     equivalents: { tflint: ['aws_resource_missing_tags'] },
+    fixable: true,
     options: {
       tags: {
         type: 'string[]',
@@ -67,9 +72,26 @@ resource "aws_s3_bucket" "logs" {
   check(ctx) {
     const required = ctx.options.tags;
     if (required.length === 0) return;
+    // A placeholder written once (a local, provider default tags) is reported once, where it is written.
+    const placeholders = new Set<string>();
+    const fileOf = new Map([...ctx.module.files, ...ctx.module.varFiles].map((f) => [f.path, f]));
     for (const resource of ctx.module.resources) {
       const tags = effectiveTags(ctx.module, resource, ctx);
       if (!tags) continue;
+      for (const key of required) {
+        const entry = findTag(tags, key, ctx.options.caseSensitive);
+        const value = entry && asString(entry.value);
+        if (!entry?.origin || value === undefined || !isTagPlaceholder(value)) continue;
+        const where = `${entry.origin.file}:${entry.origin.range.start.offset}`;
+        if (placeholders.has(where)) continue;
+        placeholders.add(where);
+        ctx.report({
+          file: fileOf.get(entry.origin.file) ?? resource.file,
+          range: entry.origin.range,
+          address: entry.origin.file === resource.file.path ? resource.address : undefined,
+          message: `${entry.key} still has the placeholder value "${value}": fill in the real ${entry.key}`,
+        });
+      }
       const missing = required.filter((key) => !findTag(tags, key, ctx.options.caseSensitive));
       if (missing.length === 0) continue;
       const word = tagWord(resource.type);
@@ -104,6 +126,7 @@ resource "aws_s3_bucket" "logs" {
           `${resource.address} is missing required ${word}: ${missing.join(', ')}` +
           (present.length ? ` (it has ${[...new Set(present)].join(', ')})` : ''),
         related,
+        fix: missingTagsFix(resource.file, resource, tags, missing),
       });
     }
   },
