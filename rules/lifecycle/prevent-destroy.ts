@@ -1,0 +1,126 @@
+import { defineRule, findBlocks, headerRange } from '../../server/src/engine/rules/rule.js';
+import { STATEFUL_RESOURCE_TYPES } from '../../server/src/engine/data/shared-data.generated.js';
+import { expectBool, judgeArgument } from '../../server/src/engine/protection/argument.js';
+import { instanceScopes } from '../../server/src/engine/protection/instances.js';
+import { insertAttributeFix, insertNestedBlockFix, setAttributeValueFix } from '../../server/src/engine/fix/block-edits.js';
+
+interface Options {
+  resourceTypes: { add?: unknown; remove?: unknown };
+}
+
+const TITLE = 'Add lifecycle { prevent_destroy = true }';
+
+export default defineRule<Options>({
+  meta: {
+    id: 'lifecycle/prevent-destroy',
+    title: 'Stateful resources are protected with prevent_destroy',
+    category: 'lifecycle',
+    severity: 'warning',
+    fixable: true,
+    rationale:
+      'Databases, buckets, file systems, keys, caches and queues hold data or identity that re-applying cannot bring back. ' +
+      '`lifecycle { prevent_destroy = true }` makes Terraform refuse any plan that would destroy the resource — a ' +
+      '`terraform destroy` in the wrong workspace, or a changed argument that forces replacement — so the mistake fails at ' +
+      'plan time instead of deleting data. The stateful types come from the shared list (option `resourceTypes` adds or ' +
+      'removes types). Terraform requires a literal there; a value that cannot be read statically is left to the ' +
+      'review checklist.',
+    remediation:
+      'Add `lifecycle { prevent_destroy = true }` to the resource (or `prevent_destroy = true` to its existing lifecycle ' +
+      'block). To retire the resource on purpose, remove the flag in one change and the resource in the next.',
+    equivalents: {},
+    options: {
+      resourceTypes: {
+        type: 'object',
+        description:
+          'Changes to the default list of stateful resource types: `{ "add": ["aws_ssm_parameter"], "remove": ["aws_sqs_queue"] }`.',
+        default: { add: [], remove: [] },
+        schema: {
+          type: 'object',
+          properties: {
+            add: { type: 'array', items: { type: 'string' }, description: 'Resource types to check as well.' },
+            remove: { type: 'array', items: { type: 'string' }, description: 'Resource types not to check.' },
+          },
+          additionalProperties: false,
+        },
+      },
+    },
+    examples: {
+      failing: `resource "aws_db_instance" "orders" {
+  identifier     = "orders"
+  engine         = "postgres"
+  instance_class = "db.t3.medium"
+}
+`,
+      passing: `resource "aws_db_instance" "orders" {
+  identifier     = "orders"
+  engine         = "postgres"
+  instance_class = "db.t3.medium"
+
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+`,
+    },
+  },
+
+  check(ctx) {
+    const types = new Set(STATEFUL_RESOURCE_TYPES);
+    for (const t of stringList(ctx.options.resourceTypes?.add)) types.add(t);
+    for (const t of stringList(ctx.options.resourceTypes?.remove)) types.delete(t);
+
+    for (const resource of ctx.module.resources) {
+      if (resource.mode !== 'managed' || !types.has(resource.type)) continue;
+      const scopes = instanceScopes(ctx, resource.block, resource.file);
+      if (scopes.length === 0) continue;
+      const lifecycles = findBlocks(resource.block, 'lifecycle');
+      const lifecycle = lifecycles.find((l) => l.body.some((i) => i.kind === 'Attribute' && i.name === 'prevent_destroy')) ?? lifecycles[0];
+      if (!lifecycle) {
+        ctx.report({
+          file: resource.file,
+          range: headerRange(resource.block),
+          address: resource.address,
+          message: `${resource.address} holds state that cannot be recreated and has no lifecycle { prevent_destroy = true }.`,
+          fix: insertNestedBlockFix(resource.file, resource.block, 'lifecycle', [['prevent_destroy', 'true']], TITLE),
+        });
+        continue;
+      }
+      const verdict = judgeArgument(ctx, lifecycle, resource.file, 'prevent_destroy', scopes, expectBool(true), 'bad');
+      switch (verdict.kind) {
+        case 'ok':
+          break;
+        case 'default':
+          ctx.report({
+            file: resource.file,
+            range: headerRange(lifecycle),
+            address: resource.address,
+            message: `${resource.address} holds state that cannot be recreated; its lifecycle block does not set prevent_destroy = true.`,
+            fix: insertAttributeFix(resource.file, lifecycle, 'prevent_destroy', 'true', 'Add prevent_destroy = true'),
+          });
+          break;
+        case 'bad':
+          ctx.report({
+            file: resource.file,
+            range: verdict.attribute.range,
+            address: resource.address,
+            message: `${resource.address} holds state that cannot be recreated, but prevent_destroy = ${verdict.text} lets a plan destroy it.`,
+            fix: setAttributeValueFix(resource.file, verdict.attribute, 'true', 'Set prevent_destroy = true'),
+          });
+          break;
+        case 'unknown':
+          ctx.undecided({
+            file: resource.file,
+            range: verdict.attribute.range,
+            address: resource.address,
+            text: `Confirm that ${resource.address} is protected by prevent_destroy = true.`,
+            reason: verdict.reason,
+          });
+          break;
+      }
+    }
+  },
+});
+
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}

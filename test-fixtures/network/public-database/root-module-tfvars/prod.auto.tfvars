@@ -1,0 +1,1 @@
+expose_database = true

@@ -1,0 +1,4 @@
+variable "expose_database" {
+  type    = bool
+  default = false
+}
