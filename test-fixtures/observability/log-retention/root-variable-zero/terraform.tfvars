@@ -1,0 +1,1 @@
+retention_in_days = 0

@@ -1,0 +1,5 @@
+terraform {
+  backend "local" { # expect: state/remote-backend[warning]
+    path = "terraform.tfstate"
+  }
+}

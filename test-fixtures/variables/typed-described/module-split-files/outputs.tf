@@ -1,0 +1,3 @@
+output "security_group_id" { # expect: variables/typed-described
+  value = aws_security_group.this.id
+}
