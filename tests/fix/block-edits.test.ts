@@ -47,11 +47,19 @@ describe('insertAttributeFix', () => {
     );
   });
 
-  it('starts a new run after a multi-line value (fmt does not align across it)', () => {
+  it('goes after the last one-line argument, not after a multi-line `tags = { … }`', () => {
     const text = 'resource "x" "y" {\n  name = "a"\n  tags = {\n    Owner = "me"\n  }\n}\n';
     const { file, block } = firstBlock(text);
     expect(apply(text, insertAttributeFix(file, block, 'encrypted', 'true', 't'))).toBe(
-      'resource "x" "y" {\n  name = "a"\n  tags = {\n    Owner = "me"\n  }\n  encrypted = true\n}\n',
+      'resource "x" "y" {\n  name      = "a"\n  encrypted = true\n  tags = {\n    Owner = "me"\n  }\n}\n',
+    );
+  });
+
+  it('starts a new run after a multi-line value when there is no one-line argument (fmt does not align across it)', () => {
+    const text = 'resource "x" "y" {\n  tags = {\n    Owner = "me"\n  }\n}\n';
+    const { file, block } = firstBlock(text);
+    expect(apply(text, insertAttributeFix(file, block, 'encrypted', 'true', 't'))).toBe(
+      'resource "x" "y" {\n  tags = {\n    Owner = "me"\n  }\n  encrypted = true\n}\n',
     );
   });
 

@@ -67,7 +67,9 @@ export function insertAttributeFix(file: SourceFile, block: Block, name: string,
   const items = block.body;
   const firstBlock = items.findIndex((i) => i.kind === 'Block');
   const leading = (firstBlock < 0 ? items : items.slice(0, firstBlock)).filter((i) => i.kind === 'Attribute');
-  const anchor = leading[leading.length - 1];
+  // After the last one-line argument: a new line after `tags = { … }` would read as an afterthought.
+  const oneLine = leading.filter((i) => i.range.start.line === i.range.end.line);
+  const anchor = oneLine[oneLine.length - 1] ?? leading[leading.length - 1];
   let index: number;
   let indent: string;
   if (anchor) {
