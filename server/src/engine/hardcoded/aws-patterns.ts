@@ -1,0 +1,97 @@
+/**
+ * Shapes of AWS environment values (account ids, regions, AMI ids) inside
+ * strings, for the `hardcoded/*` rules. Each pattern says precisely where the
+ * value sits, so that a 12-digit timestamp or a bucket called `logs-eu-west-1`
+ * is not mistaken for one.
+ */
+
+const PARTITION = 'aws(?:-cn|-us-gov|-iso(?:-[a-z])?|-eusc)?';
+
+/**
+ * The account field of an ARN (`arn:aws:iam::123456789012:role/x`), also
+ * when the `arn:<partition>` head is interpolated
+ * (`"arn:${data.aws_partition.current.partition}:iam::123456789012:role/x"`):
+ * then the literal starts at `:service:region:account:`.
+ * Group 1 is the account id.
+ */
+const ARN_ACCOUNT = new RegExp(`(?:(?<![A-Za-z0-9])arn:${PARTITION}|^):[a-z0-9-]+:[a-z0-9*-]*:(\\d{12}):`, 'g');
+
+/** An ECR registry host (`123456789012.dkr.ecr.eu-west-1.amazonaws.com/app`). Group 1 is the account id. */
+const ECR_REGISTRY = /(?<![A-Za-z0-9])(\d{12})\.dkr\.ecr(?:-fips)?\./g;
+
+export interface PatternMatch {
+  /** The value found (account id, region, AMI id). */
+  value: string;
+  /** Offset of the value in the searched text. */
+  index: number;
+}
+
+function groupMatches(re: RegExp, text: string): PatternMatch[] {
+  const out: PatternMatch[] = [];
+  for (const m of text.matchAll(re)) {
+    const value = m[1]!;
+    out.push({ value, index: m.index! + m[0].lastIndexOf(value) });
+  }
+  return out;
+}
+
+/** `000000000000` is no AWS account: LocalStack's and moto's stand-in. */
+export function isPlaceholderAccountId(id: string): boolean {
+  return /^0{12}$/.test(id);
+}
+
+/** Account ids written inside ARNs and ECR registry hosts. */
+export function embeddedAccountIds(text: string): PatternMatch[] {
+  return [...groupMatches(ARN_ACCOUNT, text), ...groupMatches(ECR_REGISTRY, text)]
+    .filter((m) => !isPlaceholderAccountId(m.value))
+    .sort((a, b) => a.index - b.index);
+}
+
+/** The whole string is a 12-digit account id. */
+export function isAccountIdString(text: string): boolean {
+  return /^\d{12}$/.test(text) && !isPlaceholderAccountId(text);
+}
+
+/** AWS region names: `eu-west-1`, `us-gov-west-1`, `cn-north-1`, `ap-southeast-5`, `il-central-1`. */
+const REGION = '(?:us-gov|us-isob?|us-isof|eu-isoe|eusc|us|eu|ap|sa|ca|me|af|il|mx|cn)-(?:north|south|east|west|central|northeast|northwest|southeast|southwest)-\\d{1,2}';
+
+const WHOLE_REGION = new RegExp(`^(${REGION})$`);
+const WHOLE_ZONE = new RegExp(`^(${REGION})[a-z]$`);
+/** The region field of an ARN, also when the `arn:<partition>` head is interpolated. */
+const ARN_REGION = new RegExp(`(?:(?<![A-Za-z0-9])arn:${PARTITION}|^):[a-z0-9-]+:(${REGION}):`, 'g');
+/** AWS endpoint host names (`s3.eu-west-1.amazonaws.com`) and VPC endpoint service names (`com.amazonaws.eu-west-1.s3`). */
+const ENDPOINT_REGION = new RegExp(`(?:\\.(${REGION})\\.amazonaws\\.com)|(?:(?<![A-Za-z0-9.])com\\.amazonaws\\.(${REGION})\\.)`, 'g');
+
+export interface RegionMatch extends PatternMatch {
+  kind: 'region' | 'zone';
+}
+
+/**
+ * Regions and zones in a string: the whole string, an ARN's region field, or
+ * an AWS endpoint host. A region that is merely part of a name
+ * (`acme-logs-eu-west-1`) is a naming convention, not configuration, and is
+ * not returned.
+ */
+export function regionsIn(text: string, whole: boolean): RegionMatch[] {
+  if (whole) {
+    if (WHOLE_REGION.test(text)) return [{ kind: 'region', value: text, index: 0 }];
+    if (WHOLE_ZONE.test(text)) return [{ kind: 'zone', value: text, index: 0 }];
+  }
+  const out: RegionMatch[] = [];
+  for (const m of text.matchAll(ARN_REGION)) {
+    const value = m[1]!;
+    out.push({ kind: 'region', value, index: m.index! + m[0].lastIndexOf(value) });
+  }
+  for (const m of text.matchAll(ENDPOINT_REGION)) {
+    const value = (m[1] ?? m[2])!;
+    out.push({ kind: 'region', value, index: m.index! + m[0].indexOf(value) });
+  }
+  return out.sort((a, b) => a.index - b.index);
+}
+
+/** An AMI id (`ami-` and 8 or 17 hex digits) standing on its own, not inside a longer name. */
+const AMI_ID = /(?<![A-Za-z0-9_-])ami-(?:[0-9a-f]{17}|[0-9a-f]{8})(?![A-Za-z0-9_-])/g;
+
+export function amiIdsIn(text: string): PatternMatch[] {
+  return [...text.matchAll(AMI_ID)].map((m) => ({ value: m[0], index: m.index! }));
+}
