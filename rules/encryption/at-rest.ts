@@ -156,7 +156,7 @@ function checkArgument(ctx: RuleContext, resource: ResourceRef, scopes: Scope[],
     range: headerRange(block),
     address,
     message: `${address} stores its data unencrypted (${argument} defaults to false): add \`${argument} = true\`.`,
-    fix: insertAttributeFix(file, block, argument, 'true', title),
+    fix: () => insertAttributeFix(file, block, argument, 'true', title),
   });
 }
 
@@ -261,7 +261,7 @@ function checkBlockDevices(ctx: RuleContext, resource: ResourceRef, scopes: Scop
       range: headerRange(block),
       address,
       message: `${address} attaches a new ${device} volume without encryption (encrypted defaults to false): add \`encrypted = true\`.`,
-      fix: insertAttributeFix(file, block, 'encrypted', 'true', 'Set encrypted = true'),
+      fix: () => insertAttributeFix(file, block, 'encrypted', 'true', 'Set encrypted = true'),
     });
   }
   // An instance without any root_block_device block: its root volume follows the AMI.

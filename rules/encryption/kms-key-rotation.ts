@@ -89,7 +89,7 @@ resource "aws_kms_key" "signing" {
             range: headerRange(block),
             address,
             message: `${address} is a symmetric key without automatic rotation: add \`enable_key_rotation = true\`.`,
-            fix: insertAttributeFix(file, block, 'enable_key_rotation', 'true', TITLE),
+            fix: () => insertAttributeFix(file, block, 'enable_key_rotation', 'true', TITLE),
           });
           break;
         case 'bad':

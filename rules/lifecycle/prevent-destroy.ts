@@ -81,7 +81,7 @@ export default defineRule<Options>({
           range: headerRange(resource.block),
           address: resource.address,
           message: `${resource.address} holds state that cannot be recreated and has no lifecycle { prevent_destroy = true }.`,
-          fix: insertNestedBlockFix(resource.file, resource.block, 'lifecycle', [['prevent_destroy', 'true']], TITLE),
+          fix: () => insertNestedBlockFix(resource.file, resource.block, 'lifecycle', [['prevent_destroy', 'true']], TITLE),
         });
         continue;
       }
@@ -95,7 +95,7 @@ export default defineRule<Options>({
             range: headerRange(lifecycle),
             address: resource.address,
             message: `${resource.address} holds state that cannot be recreated; its lifecycle block does not set prevent_destroy = true.`,
-            fix: insertAttributeFix(resource.file, lifecycle, 'prevent_destroy', 'true', 'Add prevent_destroy = true'),
+            fix: () => insertAttributeFix(resource.file, lifecycle, 'prevent_destroy', 'true', 'Add prevent_destroy = true'),
           });
           break;
         case 'bad':

@@ -53,7 +53,7 @@ export default defineRule({
           message:
             `${address} sets no retention_in_days, so its logs never expire: ` +
             `add \`retention_in_days = ${DEFAULT_RETENTION_DAYS}\` (or the period your log policy asks for).`,
-          fix: insertAttributeFix(file, block, 'retention_in_days', String(DEFAULT_RETENTION_DAYS), fixTitle),
+          fix: () => insertAttributeFix(file, block, 'retention_in_days', String(DEFAULT_RETENTION_DAYS), fixTitle),
         });
         continue;
       }

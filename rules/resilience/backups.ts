@@ -199,7 +199,7 @@ function checkPointInTimeRecovery(ctx: RuleContext, resource: ResourceRef, scope
       range: headerRange(block),
       address,
       message: `${address} has no point-in-time recovery: add \`point_in_time_recovery { enabled = true }\`.`,
-      fix: insertNestedBlockFix(file, block, 'point_in_time_recovery', [['enabled', 'true']], 'Enable point-in-time recovery'),
+      fix: () => insertNestedBlockFix(file, block, 'point_in_time_recovery', [['enabled', 'true']], 'Enable point-in-time recovery'),
     });
     return;
   }
@@ -210,7 +210,7 @@ function checkPointInTimeRecovery(ctx: RuleContext, resource: ResourceRef, scope
       range: headerRange(pitr),
       address,
       message: `${address} has a point_in_time_recovery block without \`enabled = true\`, so recovery is off.`,
-      fix: insertAttributeFix(file, pitr, 'enabled', 'true', 'Enable point-in-time recovery'),
+      fix: () => insertAttributeFix(file, pitr, 'enabled', 'true', 'Enable point-in-time recovery'),
     });
   } else if (verdict.kind === 'bad') {
     ctx.report({

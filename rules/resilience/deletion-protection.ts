@@ -80,7 +80,7 @@ export default defineRule({
             message:
               `${resource.address} has no deletion protection (${argument} defaults to off): ` +
               `add \`${argument} = ${protectedText}\`.`,
-            fix: insertAttributeFix(resource.file, resource.block, argument, protectedText, title),
+            fix: () => insertAttributeFix(resource.file, resource.block, argument, protectedText, title),
           });
           break;
         case 'bad':

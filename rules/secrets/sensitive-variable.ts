@@ -112,7 +112,7 @@ function reportNotSensitive(ctx: RuleContext, kind: 'Variable' | 'Output', name:
       file,
       range: headerRange(block),
       message: `${kind} "${name}" ${why} but is not marked \`sensitive = true\`: Terraform shows its value in ${shownWhere}.`,
-      fix: insertAttributeFix(file, block, 'sensitive', 'true', title),
+      fix: () => insertAttributeFix(file, block, 'sensitive', 'true', title),
     });
     return;
   }

@@ -115,7 +115,7 @@ function checkS3(ctx: RuleContext, backend: Backend): void {
         file,
         range: header,
         message: 'This S3 backend does not set `encrypt = true`: add it so that the state, which holds every secret of the configuration, is stored encrypted.',
-        fix: insertAttributeFix(file, block, 'encrypt', 'true', 'Add encrypt = true'),
+        fix: () => insertAttributeFix(file, block, 'encrypt', 'true', 'Add encrypt = true'),
       });
     }
   } else if (asString(encrypt.value) !== 'true') {

@@ -126,7 +126,7 @@ resource "aws_s3_bucket" "logs" {
           `${resource.address} is missing required ${word}: ${missing.join(', ')}` +
           (present.length ? ` (it has ${[...new Set(present)].join(', ')})` : ''),
         related,
-        fix: missingTagsFix(resource.file, resource, tags, missing),
+        fix: () => missingTagsFix(resource.file, resource, tags, missing),
       });
     }
   },

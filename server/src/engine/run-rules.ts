@@ -1,4 +1,4 @@
-import type { Finding, InputError, UndecidedItem } from './finding.js';
+import type { Finding, Fix, InputError, UndecidedItem } from './finding.js';
 import type { Module } from './model/module.js';
 import type { ModuleEvaluator } from './evaluate/evaluator.js';
 import type { EffectiveRuleSetting } from './config/types.js';
@@ -52,7 +52,8 @@ export function runRules(
         };
         if (d.address !== undefined) finding.address = d.address;
         if (d.related?.length) finding.related = d.related;
-        if (d.fix) finding.fix = d.fix;
+        if (typeof d.fix === 'function') defineLazyFix(finding, d.fix);
+        else if (d.fix) finding.fix = d.fix;
         output.findings.push(finding);
       },
       undecided: (d: UndecidedDescriptor) => {
@@ -83,6 +84,19 @@ export function runRules(
     }
   }
   return output;
+}
+
+/** `finding.fix` computed on first read, then stored as a plain property. */
+function defineLazyFix(finding: Finding, compute: () => Fix | undefined): void {
+  Object.defineProperty(finding, 'fix', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const fix = compute();
+      Object.defineProperty(finding, 'fix', { value: fix, enumerable: true, configurable: true, writable: true });
+      return fix;
+    },
+  });
 }
 
 /**

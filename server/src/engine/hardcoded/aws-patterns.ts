@@ -42,6 +42,7 @@ export function isPlaceholderAccountId(id: string): boolean {
 
 /** Account ids written inside ARNs and ECR registry hosts. */
 export function embeddedAccountIds(text: string): PatternMatch[] {
+  if (!/\d{12}/.test(text)) return [];
   return [...groupMatches(ARN_ACCOUNT, text), ...groupMatches(ECR_REGISTRY, text)]
     .filter((m) => !isPlaceholderAccountId(m.value))
     .sort((a, b) => a.index - b.index);
@@ -73,11 +74,14 @@ export interface RegionMatch extends PatternMatch {
  * not returned.
  */
 export function regionsIn(text: string, whole: boolean): RegionMatch[] {
+  // Every region name holds a digit after a dash: most strings are ruled out without a regular expression.
+  if (text.length < 9 || !/-\d/.test(text)) return [];
   if (whole) {
     if (WHOLE_REGION.test(text)) return [{ kind: 'region', value: text, index: 0 }];
     if (WHOLE_ZONE.test(text)) return [{ kind: 'zone', value: text, index: 0 }];
   }
   const out: RegionMatch[] = [];
+  if (!text.includes(':') && !text.includes('amazonaws')) return out;
   for (const m of text.matchAll(ARN_REGION)) {
     const value = m[1]!;
     out.push({ kind: 'region', value, index: m.index! + m[0].lastIndexOf(value) });
@@ -93,5 +97,6 @@ export function regionsIn(text: string, whole: boolean): RegionMatch[] {
 const AMI_ID = /(?<![A-Za-z0-9_-])ami-(?:[0-9a-f]{17}|[0-9a-f]{8})(?![A-Za-z0-9_-])/g;
 
 export function amiIdsIn(text: string): PatternMatch[] {
+  if (!text.includes('ami-')) return [];
   return [...text.matchAll(AMI_ID)].map((m) => ({ value: m[0], index: m.index! }));
 }

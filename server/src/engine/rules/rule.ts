@@ -46,7 +46,12 @@ export interface ReportDescriptor {
   /** Per-finding severity where the rule's meaning varies (e.g. `*` vs `s3:*`); a severity set in config wins. */
   severity?: Severity;
   related?: RelatedInformation[];
-  fix?: Fix;
+  /**
+   * The fix, or a function computing it: a function is called only when
+   * someone reads `finding.fix` (a code action, `fixable` in JSON output), so
+   * a plain check does not pay for edits nobody applies.
+   */
+  fix?: Fix | (() => Fix | undefined);
 }
 
 export interface UndecidedDescriptor {

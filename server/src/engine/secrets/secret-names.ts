@@ -83,8 +83,19 @@ export function normalizeName(name: string): string {
     .replace(/[-\s]+/g, '_');
 }
 
-/** True when a name (argument, variable, output, map key) holds a secret. */
+const secretNameCache = new Map<string, boolean>();
+
+/** True when a name (argument, variable, output, map key) holds a secret. Names repeat, so answers are memoised. */
 export function isSecretName(name: string): boolean {
+  let answer = secretNameCache.get(name);
+  if (answer === undefined) {
+    answer = classifySecretName(name);
+    if (secretNameCache.size < 50_000) secretNameCache.set(name, answer);
+  }
+  return answer;
+}
+
+function classifySecretName(name: string): boolean {
   // Write-only arguments (`password_wo`, Terraform 1.11) take the same secret.
   const n = normalizeName(name).replace(/_wo$/, '');
   if (n === '' || NOT_SECRET_NAMES.has(n)) return false;
