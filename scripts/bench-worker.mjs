@@ -1,5 +1,5 @@
 // One measured side of `npm run bench`, in its own process so that peak RSS is its own.
-// usage: node bench-worker.mjs engine|hcl2json DIR RUNS
+// usage: node bench-worker.mjs engine|engine-fixes|hcl2json DIR RUNS
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -21,9 +21,10 @@ function listFiles(d) {
 async function once() {
   const started = performance.now();
   let count = 0;
-  if (side === 'engine') {
+  if (side === 'engine' || side === 'engine-fixes') {
     const { analyzeWorkspace } = await import('../dist/engine.js');
-    const result = analyzeWorkspace({ cwd: dir, paths: [dir] });
+    // `engine` is `iac-review check` (text, SARIF, GitHub, markdown output); `engine-fixes` also computes every fix edit (JSON output, editors).
+    const result = analyzeWorkspace({ cwd: dir, paths: [dir], fixes: side === 'engine' ? 'none' : 'eager' });
     count = result.findings.length;
   } else {
     const { parse } = createRequire(import.meta.url)('@cdktf/hcl2json');

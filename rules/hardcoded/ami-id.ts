@@ -63,10 +63,10 @@ resource "aws_instance" "web" {
       }
     };
     for (const owner of argumentOwners(ctx.module, ['resource', 'data', 'module'])) {
-      forEachLiteralString(owner.block, owner.file, reportIn(owner.address), { skipAttributes: SKIP });
+      forEachLiteralString(owner.block, owner.file, reportIn(owner.address), { skipAttributes: SKIP, sourceFilter: /ami-/ });
     }
     for (const local of ctx.module.locals.values()) {
-      forEachLiteralInExpression(local.attribute.expr, local.file, local.name, reportIn(`local.${local.name}`));
+      forEachLiteralInExpression(local.attribute.expr, local.file, local.name, reportIn(`local.${local.name}`), { sourceFilter: /ami-/ });
     }
   },
 });

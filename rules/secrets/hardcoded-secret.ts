@@ -232,10 +232,13 @@ class SecretScan {
         );
       }
     };
+    // Key ids and PEM headers are written out in the source: blocks without one are not walked.
+    const sourceFilter = /A[KS]IA|PRIVATE KEY/;
     for (const file of [...this.ctx.module.files, ...this.ctx.module.varFiles]) {
+      if (!sourceFilter.test(file.text)) continue;
       for (const item of file.body) {
-        if (item.kind === 'Block') forEachLiteralString(item, file, visit);
-        else forEachLiteralInExpression(item.expr, file, item.name, visit);
+        if (item.kind === 'Block') forEachLiteralString(item, file, visit, { sourceFilter });
+        else forEachLiteralInExpression(item.expr, file, item.name, visit, { sourceFilter });
       }
     }
   }

@@ -8,7 +8,7 @@ import type { Module } from './model/module.js';
 import { ModuleEvaluator } from './evaluate/evaluator.js';
 import type { Rule, RuleMeta } from './rules/rule.js';
 import { RULES } from './rules/registry.generated.js';
-import { runRules } from './run-rules.js';
+import { runRules, type FixMode } from './run-rules.js';
 import { commonAncestor, discoverModules, isWithin, type ModuleFiles } from './discover.js';
 import { loadConfig } from './config/load-config.js';
 import { effectiveRuleSetting, isPathIncluded } from './config/effective.js';
@@ -29,6 +29,13 @@ export interface AnalyzeOptions {
   rules?: readonly Rule<any>[];
   /** Keep the evaluated modules in the result (hovers, checklists); off for a plain check to save memory. */
   keepModules?: boolean;
+  /**
+   * When fix edits are computed: `eager` (default) as findings are reported;
+   * `lazy` on first read of `finding.fix` (an editor: keeps syntax trees alive
+   * until then); `none` for output that shows no fixes (fixes that are plain
+   * value edits still come along).
+   */
+  fixes?: FixMode;
 }
 
 export interface ModuleAnalysis {
@@ -83,7 +90,7 @@ export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
   };
 
   for (const files of found) {
-    const analysis = analyzeModule(files, host, rules, settings, now, result);
+    const analysis = analyzeModule(files, host, rules, settings, now, result, options.fixes ?? 'eager');
     if (analysis && options.keepModules) result.analyses.push(analysis);
   }
   if (inScope) {
@@ -101,6 +108,7 @@ function analyzeModule(
   settings: SettingCache,
   now: Date,
   result: AnalysisResult,
+  fixes: FixMode,
 ): ModuleAnalysis | undefined {
   const parse = (path: string): SourceFile | undefined => {
     result.files.push(path);
@@ -120,7 +128,7 @@ function analyzeModule(
 
   const module = buildModule(files.dir, configFiles, varFiles);
   const evaluator = new ModuleEvaluator(module, host);
-  const output = runRules(module, evaluator, rules, (id, file) => settings.get(id, file), settings.strict);
+  const output = runRules(module, evaluator, rules, (id, file) => settings.get(id, file), { strict: settings.strict, fixes });
   result.errors.push(...output.errors);
   result.undecided.push(...output.undecided);
   const all = [...configFiles, ...varFiles];

@@ -12,6 +12,9 @@ export interface RuleRunOutput {
   errors: InputError[];
 }
 
+/** When fix edits are computed; see AnalyzeOptions.fixes. */
+export type FixMode = 'eager' | 'lazy' | 'none';
+
 export type SettingLookup = (ruleId: string, file: string) => EffectiveRuleSetting;
 
 /**
@@ -24,7 +27,7 @@ export function runRules(
   evaluator: ModuleEvaluator,
   rules: readonly Rule<any>[],
   settingFor: SettingLookup,
-  strict = false,
+  { strict = false, fixes = 'eager' }: { strict?: boolean; fixes?: FixMode } = {},
 ): RuleRunOutput {
   const output: RuleRunOutput = { findings: [], undecided: [], errors: [] };
   const files = [...module.files, ...module.varFiles];
@@ -52,8 +55,13 @@ export function runRules(
         };
         if (d.address !== undefined) finding.address = d.address;
         if (d.related?.length) finding.related = d.related;
-        if (typeof d.fix === 'function') defineLazyFix(finding, d.fix);
-        else if (d.fix) finding.fix = d.fix;
+        if (typeof d.fix !== 'function') {
+          if (d.fix) finding.fix = d.fix;
+        } else if (fixes === 'lazy') defineLazyFix(finding, d.fix);
+        else if (fixes === 'eager') {
+          const fix = d.fix();
+          if (fix) finding.fix = fix;
+        }
         output.findings.push(finding);
       },
       undecided: (d: UndecidedDescriptor) => {

@@ -52,7 +52,9 @@ export function runCheck(args: string[], io: CliIO, deps: CheckDependencies): nu
     throw new UsageError(`configuration file not found: ${values.config}`, 'check');
   }
 
-  const result = deps.analyze({ cwd: io.cwd, paths, ...(values.config !== undefined ? { configFile: resolve(io.cwd, values.config) } : {}) });
+  // Only the JSON report says whether a finding is fixable; the other formats never pay for fix edits.
+  const fixes = format === 'json' ? 'eager' : 'none';
+  const result = deps.analyze({ cwd: io.cwd, paths, fixes, ...(values.config !== undefined ? { configFile: resolve(io.cwd, values.config) } : {}) });
   if (result.configErrors.length) {
     io.stderr(result.configErrors.map((e) => describeInputError(io.cwd, e)).join('\n') + '\n');
     io.stderr(`iac-review check: the configuration has ${result.configErrors.length === 1 ? 'an error' : `${result.configErrors.length} errors`}; fix it and run again.\n`);

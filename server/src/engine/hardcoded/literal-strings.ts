@@ -59,6 +59,15 @@ export function argumentOwners(module: Module, kinds: readonly ArgumentOwnerKind
 export interface WalkOptions {
   /** Attribute names whose values are prose or metadata, not configuration (`description`). */
   skipAttributes?: ReadonlySet<string>;
+  /**
+   * A pattern every literal the caller looks for must contain in its source
+   * spelling (`/ami-/`): a block whose text has no match is not walked at all.
+   */
+  sourceFilter?: RegExp;
+}
+
+function sourceMayMatch(file: SourceFile, node: { range: Range }, filter: RegExp | undefined): boolean {
+  return !filter || filter.test(file.text.slice(node.range.start.offset, node.range.end.offset));
 }
 
 /** Calls `visit` for every literal string piece in a block's arguments, nested blocks included. */
@@ -68,6 +77,7 @@ export function forEachLiteralString(
   visit: (s: LiteralString) => void,
   options: WalkOptions = {},
 ): void {
+  if (!sourceMayMatch(file, block, options.sourceFilter)) return;
   walkBlock(block, file, [], visit, options);
 }
 
@@ -77,7 +87,9 @@ export function forEachLiteralInExpression(
   file: SourceFile,
   key: string | undefined,
   visit: (s: LiteralString) => void,
+  options: Pick<WalkOptions, 'sourceFilter'> = {},
 ): void {
+  if (!sourceMayMatch(file, expr, options.sourceFilter)) return;
   walkExpression(expr, { file, key, blockPath: [], siblings: new Map(), visit });
 }
 
