@@ -38,18 +38,31 @@ function restrictableOf(pattern: string): readonly ActionInfo[] {
   return found;
 }
 
-function restrictableActions(patterns: string[], allowed: ((action: string) => boolean)[]): ActionInfo[] {
+/** Action lists → restrictable actions, when no `allowedActions` applies: `["*"]` alone is 10,000 actions, not worth copying per statement. */
+const combinedCache = new Map<string, readonly ActionInfo[]>();
+
+function restrictableActions(patterns: string[], allowed: ((action: string) => boolean)[]): readonly ActionInfo[] {
+  if (!allowed.length) {
+    if (patterns.length === 1) return restrictableOf(patterns[0]!);
+    const key = patterns.join('\n');
+    let combined = combinedCache.get(key);
+    if (!combined) {
+      combined = patterns.flatMap((p) => restrictableOf(p));
+      combinedCache.set(key, combined);
+    }
+    return combined;
+  }
   const out: ActionInfo[] = [];
   for (const pattern of patterns) {
     for (const info of restrictableOf(pattern)) {
-      if (allowed.length && allowed.some((matches) => matches(info.qualifiedName))) continue;
+      if (allowed.some((matches) => matches(info.qualifiedName))) continue;
       out.push(info);
     }
   }
   return out;
 }
 
-function describeGrant(statement: PolicyStatement, actions: ActionInfo[]): string {
+function describeGrant(statement: PolicyStatement, actions: readonly ActionInfo[]): string {
   const patterns = statement.actions?.entries.filter((e) => e.known).map((e) => (e.known ? e.value : '')) ?? [];
   if (patterns.some((p) => parseAction(p)?.service === '*')) return 'every action';
   const names = [...new Set(actions.map((a) => a.qualifiedName))];
