@@ -1,6 +1,6 @@
 import { defineRule } from '../../server/src/engine/rules/rule.js';
 import { argumentOwners, forEachLiteralString, rangeInLiteral } from '../../server/src/engine/hardcoded/literal-strings.js';
-import { regionsIn } from '../../server/src/engine/hardcoded/aws-patterns.js';
+import { MAY_HOLD_REGION, regionsIn } from '../../server/src/engine/hardcoded/aws-patterns.js';
 
 const SKIP = new Set(['description']);
 
@@ -62,8 +62,8 @@ resource "aws_subnet" "a" {
             });
           }
         },
-        // Only blocks whose text could hold one are walked (every region name has a dash and a digit).
-        { skipAttributes: SKIP, sourceFilter: /-\d/ },
+        // Only blocks whose text holds a region-shaped name are walked.
+        { skipAttributes: SKIP, sourceFilter: MAY_HOLD_REGION },
       );
     }
   },

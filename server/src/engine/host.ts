@@ -30,6 +30,8 @@ export function isInside(root: string, path: string): boolean {
   return rel === '' || (!rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel));
 }
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /** Decodes bytes as a Terraform source file: UTF-8 only, no NUL bytes, BOM removed. */
 export function decodeSource(bytes: Uint8Array): ReadResult {
   const probe = Math.min(bytes.length, 8192);
@@ -38,7 +40,7 @@ export function decodeSource(bytes: Uint8Array): ReadResult {
   }
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = UTF8.decode(bytes);
   } catch {
     const at = firstInvalidUtf8(bytes);
     let line = 1;

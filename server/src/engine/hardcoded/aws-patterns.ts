@@ -57,6 +57,8 @@ export function isAccountIdString(text: string): boolean {
 const REGION = '(?:us-gov|us-isob?|us-isof|eu-isoe|eusc|us|eu|ap|sa|ca|me|af|il|mx|cn)-(?:north|south|east|west|central|northeast|northwest|southeast|southwest)-\\d{1,2}';
 
 const WHOLE_REGION = new RegExp(`^(${REGION})$`);
+/** True when a text (a whole block's source) may hold a region or zone name: a cheap test before walking its strings. */
+export const MAY_HOLD_REGION = new RegExp(REGION);
 const WHOLE_ZONE = new RegExp(`^(${REGION})[a-z]$`);
 /** The region field of an ARN, also when the `arn:<partition>` head is interpolated. */
 const ARN_REGION = new RegExp(`(?:(?<![A-Za-z0-9])arn:${PARTITION}|^):[a-z0-9-]+:(${REGION}):`, 'g');
