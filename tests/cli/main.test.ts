@@ -115,7 +115,13 @@ describe('commands', () => {
   it('check passes cwd, paths and an absolute --config to the analysis', () => {
     const { analyze, calls } = fakeAnalyze([]);
     expect(run(['check', 'tests', '--config', 'package.json'], { analyze }).code).toBe(0);
-    expect(calls).toEqual([{ cwd: ROOT, paths: ['tests'], configFile: join(ROOT, 'package.json') }]);
+    expect(calls).toEqual([{ cwd: ROOT, paths: ['tests'], fixes: 'none', configFile: join(ROOT, 'package.json') }]);
+  });
+
+  it('check computes fix edits only for the JSON report (it says which findings are fixable)', () => {
+    const { analyze, calls } = fakeAnalyze([]);
+    for (const format of ['text', 'json', 'sarif', 'github', 'markdown']) run(['check', '--format', format], { analyze });
+    expect(calls.map((c) => (c as { fixes?: string }).fixes)).toEqual(['none', 'eager', 'none', 'none', 'none']);
   });
 
   it('each --format selects its formatter', () => {
