@@ -38,6 +38,26 @@ describe('the bundled example module', () => {
     );
   });
 
+  it('reports the planted problems of the rest of the catalog, and nothing for what is done right', () => {
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'main.tf:22 hardcoded/ami-id',
+        'storage.tf:1 lifecycle/prevent-destroy',
+        'storage.tf:21 lifecycle/prevent-destroy',
+        'storage.tf:21 encryption/at-rest',
+        'storage.tf:21 resilience/deletion-protection',
+        'storage.tf:28 resilience/backups',
+        'storage.tf:29 network/public-database',
+        'terraform.tfvars:2 secrets/hardcoded-secret',
+        'variables.tf:12 secrets/sensitive-variable',
+      ]),
+    );
+    // The S3 backend encrypts and locks; every variable is typed and described; the region comes from a variable.
+    for (const rule of ['state/remote-backend', 'variables/typed-described', 'hardcoded/region']) {
+      expect(found.filter((f) => f.endsWith(` ${rule}`))).toEqual([]);
+    }
+  });
+
   it('does not report what it cannot prove (child module tags) but lists it for a human', () => {
     expect(found.filter((f) => f.startsWith('modules/queue') && f.includes('tagging/'))).toEqual([]);
     expect(result.undecided.some((u) => u.ruleId === 'tagging/required-tags' && u.file.endsWith('modules/queue/main.tf'))).toBe(true);
