@@ -11,31 +11,30 @@ const run = (script) => execFileSync(process.execPath, [join(root, 'scripts', sc
 run('gen-rule-registry.mjs');
 if (existsSync(join(root, 'scripts/build-iam-index.mjs'))) run('build-iam-index.mjs');
 
-await esbuild.build({
-  entryPoints: [join(root, 'server/src/cli/main.ts')],
-  outfile: join(root, 'dist/cli.js'),
+const nodeBundle = {
   bundle: true,
   platform: 'node',
+  // jsonc-parser's UMD build requires its parts dynamically, which cannot be bundled; its ESM build can.
   mainFields: ['module', 'main'],
   target: 'node20',
   format: 'esm',
   sourcemap: true,
-  banner: {
-    js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-  },
   logLevel: 'warning',
+};
+const requireShim = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
+
+// The CLI (also the language server's entry, later).
+await esbuild.build({
+  ...nodeBundle,
+  entryPoints: [join(root, 'server/src/cli/main.ts')],
+  outfile: join(root, 'dist/cli.js'),
+  banner: { js: `#!/usr/bin/env node\n${requireShim}` },
 });
 
 // The engine alone, for the benchmark and for library use.
 await esbuild.build({
+  ...nodeBundle,
   entryPoints: [join(root, 'server/src/engine/analyze.ts')],
   outfile: join(root, 'dist/engine.js'),
-  bundle: true,
-  platform: 'node',
-  mainFields: ['module', 'main'],
-  target: 'node20',
-  format: 'esm',
-  sourcemap: true,
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  logLevel: 'warning',
+  banner: { js: requireShim },
 });
