@@ -2,14 +2,14 @@ import { resolve } from 'node:path';
 import type { SourceFile } from './parse/ast.js';
 import { parseSource } from './parse/parse-file.js';
 import type { Finding, InputError, UndecidedItem } from './finding.js';
-import { NodeFileHost, type FileHost } from './host.js';
+import { isInside, NodeFileHost, type FileHost } from './host.js';
 import { buildModule } from './model/build-module.js';
 import type { Module } from './model/module.js';
 import { ModuleEvaluator } from './evaluate/evaluator.js';
 import type { Rule, RuleMeta } from './rules/rule.js';
 import { RULES } from './rules/registry.generated.js';
 import { runRules, type FixMode } from './run-rules.js';
-import { commonAncestor, discoverModules, isWithin, type ModuleFiles } from './discover.js';
+import { commonAncestor, discoverModules, type ModuleFiles } from './discover.js';
 import { loadConfig } from './config/load-config.js';
 import { effectiveRuleSetting, isPathIncluded } from './config/effective.js';
 import type { EffectiveRuleSetting, ReviewConfig } from './config/types.js';
@@ -62,7 +62,7 @@ export interface AnalysisResult {
 export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
   const cwd = resolve(options.cwd);
   const paths = (options.paths?.length ? options.paths : ['.']).map((p) => resolve(cwd, p));
-  const workspaceRoot = paths.every((p) => isWithin(cwd, p)) ? cwd : commonAncestor(paths);
+  const workspaceRoot = paths.every((p) => isInside(cwd, p)) ? cwd : commonAncestor(paths);
   const host = options.host ?? new NodeFileHost(workspaceRoot);
   const rules = options.rules ?? RULES;
   const metas: RuleMeta[] = RULES.map((r) => r.meta);
@@ -152,7 +152,7 @@ function scopeFilter(paths: string[], host: FileHost): ((file: string) => boolea
   const files = new Set(paths.filter((p) => !host.readDirectory(p)));
   if (files.size === 0) return undefined;
   const dirs = paths.filter((p) => !files.has(p));
-  return (file) => files.has(file) || dirs.some((d) => isWithin(d, file));
+  return (file) => files.has(file) || dirs.some((d) => isInside(d, file));
 }
 
 class SettingCache {

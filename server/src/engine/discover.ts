@@ -1,4 +1,4 @@
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { FileHost } from './host.js';
 
 /** Directories never searched for modules. */
@@ -106,7 +106,3 @@ export function commonAncestor(paths: string[]): string {
   return parts.join(sep) || sep;
 }
 
-export function isWithin(root: string, path: string): boolean {
-  const rel = relative(root, path);
-  return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep));
-}

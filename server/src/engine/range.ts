@@ -45,9 +45,6 @@ export function rangeFromOffsets(lineStarts: readonly number[], start: number, e
   return { start: positionAt(lineStarts, start), end: positionAt(lineStarts, end) };
 }
 
-export function containsOffset(range: Range, offset: number): boolean {
-  return range.start.offset <= offset && offset <= range.end.offset;
-}
 
 export function compareRanges(a: Range, b: Range): number {
   return a.start.offset - b.start.offset || a.end.offset - b.end.offset;

@@ -1,4 +1,4 @@
-import type { Attribute, Block, Expression, SourceFile, TemplatePart } from '../parse/ast.js';
+import type { Block, Expression, SourceFile, TemplatePart } from '../parse/ast.js';
 import { SPLAT_ITEM } from '../parse/ast.js';
 import type { Location } from '../range.js';
 import type { FileHost } from '../host.js';
@@ -165,16 +165,12 @@ export class ModuleEvaluator {
     if (defaultValue) value = defaultValue;
     for (const varFile of this.module.varFiles) {
       for (const item of varFile.body) {
-        if (item.kind === 'Attribute' && item.name === name) value = this.evaluateTfvar(item, varFile);
+        if (item.kind === 'Attribute' && item.name === name) value = this.evaluate(item.expr, varFile, EMPTY_SCOPE); // tfvars hold constants: references are unknown
       }
     }
     return value ?? unknown(`var.${name} has no default and is not set in a .tfvars file: it is given at plan time`);
   }
 
-  /** tfvars hold constant values only; anything else is unknown. */
-  private evaluateTfvar(attr: Attribute, file: SourceFile): Value {
-    return this.evaluate(attr.expr, file, EMPTY_SCOPE);
-  }
 
   private evaluateRoot(name: string, _file: SourceFile, scope: Scope, origin: Location): Value {
     const bound = scope.get(name);

@@ -34,11 +34,10 @@ function failed(reason: string, origin: Location): Value {
 }
 
 /** The first unknown argument, which makes the result unknown too. */
-function unknownArg(args: Value[], name: string, origin: Location): Value | undefined {
+function unknownArg(args: Value[], origin: Location): Value | undefined {
   for (const a of args) {
     if (a.kind === 'unknown') return { kind: 'unknown', reason: a.reason, origin, ...(a.failed ? { failed: true } : {}) };
   }
-  void name;
   return undefined;
 }
 
@@ -167,7 +166,7 @@ const FUNCTIONS: Record<string, Impl> = {
     return object(entries, origin);
   },
   concat(args, origin) {
-    const u = unknownArg(args, 'concat', origin);
+    const u = unknownArg(args, origin);
     if (u) return u;
     const items: Value[] = [];
     for (const a of args) {
@@ -241,7 +240,7 @@ const FUNCTIONS: Record<string, Impl> = {
   },
   format: (args, origin) => format(args, origin),
   join(args, origin) {
-    const u = unknownArg(args, 'join', origin);
+    const u = unknownArg(args, origin);
     if (u) return u;
     const sep = stringArg(args[0]);
     if (sep === undefined) return failed('join() needs a separator string', origin);
@@ -320,7 +319,7 @@ const FUNCTIONS: Record<string, Impl> = {
     return undecided ? unknown('contains() over values not fully known', origin) : bool(false, origin);
   },
   element(args, origin) {
-    const u = unknownArg(args, 'element', origin);
+    const u = unknownArg(args, origin);
     if (u) return u;
     const [list, index] = args;
     if (list?.kind !== 'tuple' || index?.kind !== 'number') return failed('element() needs a list and a number', origin);
@@ -368,7 +367,7 @@ const FUNCTIONS: Record<string, Impl> = {
     return tuple(out, origin);
   },
   split(args, origin) {
-    const u = unknownArg(args, 'split', origin);
+    const u = unknownArg(args, origin);
     if (u) return u;
     const sep = stringArg(args[0]);
     const s = stringArg(args[1]);
@@ -376,7 +375,7 @@ const FUNCTIONS: Record<string, Impl> = {
     return tuple(s.split(sep).map((p) => str(p)), origin);
   },
   replace(args, origin) {
-    const u = unknownArg(args, 'replace', origin);
+    const u = unknownArg(args, origin);
     if (u) return u;
     const [s, search, replacement] = args.map(stringArg);
     if (s === undefined || search === undefined || replacement === undefined) return failed('replace() needs three strings', origin);
@@ -386,21 +385,21 @@ const FUNCTIONS: Record<string, Impl> = {
     return str(s.split(search).join(replacement), origin);
   },
   startswith(args, origin) {
-    const u = unknownArg(args, 'startswith', origin);
+    const u = unknownArg(args, origin);
     if (u) return u;
     const [s, prefix] = args.map(stringArg);
     if (s === undefined || prefix === undefined) return failed('startswith() needs two strings', origin);
     return bool(s.startsWith(prefix), origin);
   },
   endswith(args, origin) {
-    const u = unknownArg(args, 'endswith', origin);
+    const u = unknownArg(args, origin);
     if (u) return u;
     const [s, suffix] = args.map(stringArg);
     if (s === undefined || suffix === undefined) return failed('endswith() needs two strings', origin);
     return bool(s.endsWith(suffix), origin);
   },
   zipmap(args, origin) {
-    const u = unknownArg(args, 'zipmap', origin);
+    const u = unknownArg(args, origin);
     if (u) return u;
     const [keys, vals] = args;
     if (keys?.kind !== 'tuple' || vals?.kind !== 'tuple') return failed('zipmap() needs two lists', origin);
@@ -468,7 +467,6 @@ function stringFunction(fn: (s: string) => string): Impl {
   };
 }
 
-export const SUPPORTED_FUNCTIONS: readonly string[] = [...Object.keys(FUNCTIONS), 'try', 'can'].sort();
 
 export function callFunction(expr: CallExpr, file: SourceFile, scope: Scope, fh: FunctionHost, origin: Location): Value {
   // try() and can() look at evaluation failures, so their arguments are evaluated lazily.

@@ -81,9 +81,6 @@ export function unknown(reason: string, origin?: Location): UnknownValue {
   return origin ? { kind: 'unknown', reason, origin } : { kind: 'unknown', reason };
 }
 
-export function isKnown(v: Value): boolean {
-  return v.kind !== 'unknown';
-}
 
 /** True when the value and everything inside it is known. */
 export function isWhollyKnown(v: Value): boolean {
@@ -100,27 +97,6 @@ export function isWhollyKnown(v: Value): boolean {
   }
 }
 
-/** The first unknown found inside a value (depth first), for explaining why something is undecided. */
-export function firstUnknown(v: Value): UnknownValue | undefined {
-  switch (v.kind) {
-    case 'unknown':
-      return v;
-    case 'tuple':
-      for (const item of v.items) {
-        const u = firstUnknown(item);
-        if (u) return u;
-      }
-      return undefined;
-    case 'object':
-      for (const item of v.entries.values()) {
-        const u = firstUnknown(item);
-        if (u) return u;
-      }
-      return undefined;
-    default:
-      return undefined;
-  }
-}
 
 export function withOrigin<V extends Value>(v: V, origin: Location | undefined): V {
   if (!origin || v.origin) return v;
@@ -133,7 +109,7 @@ export function asString(v: Value): string | undefined {
     case 'string':
       return v.value;
     case 'number':
-      return formatNumber(v.value);
+      return String(v.value);
     case 'bool':
       return v.value ? 'true' : 'false';
     default:
@@ -141,9 +117,6 @@ export function asString(v: Value): string | undefined {
   }
 }
 
-export function formatNumber(n: number): string {
-  return Number.isInteger(n) ? String(n) : String(n);
-}
 
 /** Converts a known value to plain JSON (unknowns become undefined). */
 export function toJson(v: Value): unknown {
@@ -183,7 +156,7 @@ export function describe(v: Value): string {
     case 'string':
       return JSON.stringify(v.value);
     case 'number':
-      return formatNumber(v.value);
+      return String(v.value);
     case 'bool':
       return String(v.value);
     case 'null':
