@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeWorkspace } from '../../server/src/engine/analyze.js';
-import { NodeFileHost } from '../../server/src/engine/host.js';
+import { describeFsError, NodeFileHost } from '../../server/src/engine/host.js';
 import { RULES } from '../../server/src/engine/rules/registry.generated.js';
 
 /** A module with one good file (with a known finding) beside the bad one. */
@@ -97,7 +97,12 @@ describe('bad input gives a clear error, no crash, and the other files are still
         host: {
           workspaceRoot: dir,
           readDirectory: (p) => host.readDirectory(p),
-          readText: (p, max) => (p.endsWith('secret.tf') ? { ok: false, error: 'permission denied: the file cannot be read' } : host.readText(p, max)),
+          readText: (p, max) => {
+            if (!p.endsWith('secret.tf')) return host.readText(p, max);
+            // What readFileSync throws for a normal user, worded by the engine.
+            const denied = Object.assign(new Error(`EACCES: permission denied, open '${p}'`), { code: 'EACCES' });
+            return { ok: false, error: describeFsError(denied) };
+          },
         },
       });
       expect(denied.errors).toEqual([{ file: join(dir, 'secret.tf'), message: 'permission denied: the file cannot be read' }]);
