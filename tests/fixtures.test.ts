@@ -7,7 +7,7 @@ import { NodeFileHost, type DirEntry, type FileHost } from '../server/src/engine
 import { sourceKind } from '../server/src/engine/discover.js';
 import { RULES } from '../server/src/engine/rules/registry.generated.js';
 import type { Rule } from '../server/src/engine/rules/rule.js';
-import { parseExpectations, suppressedRuleIds, type Expectation } from './support/expectations.js';
+import { fixtureRuleIds, parseExpectations, suppressedRuleIds, type Expectation } from './support/expectations.js';
 
 const ROOT = join(dirname(new URL(import.meta.url).pathname), '..', 'test-fixtures');
 /** Fixture trees that are not rule fixtures. */
@@ -24,6 +24,8 @@ interface FixtureCase {
   /** For single-file cases: the only file the module consists of. */
   onlyFile?: string;
   files: string[];
+  /** Rules the case also runs under (`# fixture-rules:`); it counts as their case too. */
+  alsoFor: string[];
 }
 
 function listFiles(dir: string): string[] {
@@ -46,8 +48,10 @@ function collectCases(): FixtureCase[] {
       const ruleId = `${category}/${rule}`;
       for (const name of readdirSync(ruleDir).sort()) {
         const p = join(ruleDir, name);
-        if (statSync(p).isDirectory()) cases.push({ ruleId, name, dir: p, files: listFiles(p) });
-        else if (sourceKind(name) === 'config') cases.push({ ruleId, name, dir: ruleDir, onlyFile: p, files: [p] });
+        const files = statSync(p).isDirectory() ? listFiles(p) : sourceKind(name) === 'config' ? [p] : [];
+        if (files.length === 0 && !statSync(p).isDirectory()) continue;
+        const alsoFor = files.flatMap((f) => fixtureRuleIds(readFileSync(f, 'utf8')));
+        cases.push(statSync(p).isDirectory() ? { ruleId, name, dir: p, files, alsoFor } : { ruleId, name, dir: ruleDir, onlyFile: p, files, alsoFor });
       }
     }
   }
@@ -75,7 +79,7 @@ class SingleFileHost implements FileHost {
 
 function runCase(c: FixtureCase) {
   const expectations: Expectation[] = [];
-  const ruleIds = new Set([c.ruleId]);
+  const ruleIds = new Set([c.ruleId, ...c.alsoFor]);
   for (const file of c.files) {
     const text = readFileSync(file, 'utf8');
     expectations.push(...parseExpectations(file, text));
@@ -134,7 +138,7 @@ describe('rule catalog coverage', () => {
   for (const rule of RULES) {
     const id = rule.meta.id;
     it(`${id} has ≥ 3 failing and ≥ 3 passing fixture cases`, () => {
-      const own = cases.filter((c) => c.ruleId === id);
+      const own = cases.filter((c) => c.ruleId === id || c.alsoFor.includes(id));
       const failing = own.filter((c) =>
         c.files.some((f) => parseExpectations(f, readFileSync(f, 'utf8')).some((e) => e.ruleId === id)),
       );

@@ -54,3 +54,16 @@ export function suppressedRuleIds(text: string): string[] {
   }
   return ids;
 }
+
+/**
+ * Extra rules a case is run under, from `# fixture-rules: a/b, c/d`: one
+ * fixture (a database protected by every argument) can prove several rules
+ * silent without being copied into each rule's folder.
+ */
+export function fixtureRuleIds(text: string): string[] {
+  const ids: string[] = [];
+  for (const m of text.matchAll(/(?:#|\/\/)\s*fixture-rules:\s*(.+?)\s*$/gm)) {
+    for (const id of m[1]!.split(',')) if (id.trim()) ids.push(id.trim());
+  }
+  return ids;
+}

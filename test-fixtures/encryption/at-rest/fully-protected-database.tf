@@ -1,5 +1,6 @@
 # A database protected by every argument: no rule of lifecycle, resilience,
 # encryption or network exposure has anything to say about it.
+# fixture-rules: encryption/kms-key-rotation, lifecycle/prevent-destroy, network/public-database, resilience/backups, resilience/deletion-protection
 resource "aws_kms_key" "db" {
   description         = "orders database"
   enable_key_rotation = true
