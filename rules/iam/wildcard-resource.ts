@@ -48,7 +48,8 @@ function restrictableActions(patterns: string[], allowed: ((action: string) => b
     let combined = combinedCache.get(key);
     if (!combined) {
       combined = patterns.flatMap((p) => restrictableOf(p));
-      combinedCache.set(key, combined);
+      // Bounded: a long-running language server sees many action lists.
+      if (combinedCache.size < 5_000) combinedCache.set(key, combined);
     }
     return combined;
   }

@@ -35,7 +35,7 @@ export function missingTagsFix(file: SourceFile, resource: ResourceRef, tags: Ef
   const value = JSON.stringify(TAG_PLACEHOLDER);
   const site = tags.site;
   if (site.kind === 'key-value-blocks') {
-    // One edit per block would overlap; insert them one after another in a single fix.
+    // One `tag { }` block per fix: with several keys missing there is no fix yet (each insert would realign the same lines).
     const fix = insertNestedBlockFix(file, resource.block, site.block, [['key', JSON.stringify(keys[0]!)], ['value', value], ['propagate_at_launch', 'true']], title);
     return keys.length === 1 ? fix : undefined;
   }
