@@ -72,7 +72,7 @@ export const REGION_SUPPRESSED: Finding = {
 
 export const REPORT: CheckReport = {
   findings: [WILDCARD, TAGS, REGION_SUPPRESSED],
-  errors: [{ file: `${CWD}/broken.tf`, message: 'expected "}" to close the block', range: range(4, 1, 4, 2) }],
+  errors: [{ file: `${CWD}/broken.tf`, message: 'expected "}" to close the block', kind: 'syntax', range: range(4, 1, 4, 2) }],
   files: [`${CWD}/main.tf`, `${CWD}/broken.tf`, `${CWD}/modules/app/iam.tf`],
   modules: [CWD, `${CWD}/modules/app`],
 };

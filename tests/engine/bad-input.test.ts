@@ -32,7 +32,7 @@ describe('bad input gives a clear error, no crash, and the other files are still
   it('a binary file named main.tf', () => {
     const dir = workspaceWith('main.tf', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 1, 2, 3, 0xff, 0xfe]));
     const { result } = analyze(dir);
-    expect(result.errors).toEqual([{ file: join(dir, 'main.tf'), message: expect.stringMatching(/binary file/) }]);
+    expect(result.errors).toEqual([{ file: join(dir, 'main.tf'), message: expect.stringMatching(/binary file/) , kind: 'unreadable' }]);
     expectGoodFileAnalysed(result, dir);
   });
 
@@ -41,7 +41,7 @@ describe('bad input gives a clear error, no crash, and the other files are still
     const chunk = line.repeat(1000);
     const dir = workspaceWith('huge.tf', chunk.repeat(Math.ceil((20 * 1024 * 1024) / chunk.length)));
     const { result, ms } = analyze(dir);
-    expect(result.errors).toEqual([{ file: join(dir, 'huge.tf'), message: expect.stringMatching(/20\.\d MB; files over 8\.0 MB are not analysed/) }]);
+    expect(result.errors).toEqual([{ file: join(dir, 'huge.tf'), message: expect.stringMatching(/20\.\d MB; files over 8\.0 MB are not analysed/) , kind: 'unreadable' }]);
     expectGoodFileAnalysed(result, dir);
     expect(ms).toBeLessThan(5000);
   });
@@ -58,7 +58,7 @@ describe('bad input gives a clear error, no crash, and the other files are still
   it('invalid UTF-8', () => {
     const dir = workspaceWith('latin1.tf', Buffer.concat([Buffer.from('locals {\n  name = "caf'), Buffer.from([0xe9]), Buffer.from('"\n}\n')]));
     const { result } = analyze(dir);
-    expect(result.errors).toEqual([{ file: join(dir, 'latin1.tf'), message: 'invalid UTF-8 at line 2, byte 14 of the line; Terraform requires UTF-8 source files' }]);
+    expect(result.errors).toEqual([{ file: join(dir, 'latin1.tf'), message: 'invalid UTF-8 at line 2, byte 14 of the line; Terraform requires UTF-8 source files' , kind: 'unreadable' }]);
     expectGoodFileAnalysed(result, dir);
   });
 
@@ -105,10 +105,10 @@ describe('bad input gives a clear error, no crash, and the other files are still
           },
         },
       });
-      expect(denied.errors).toEqual([{ file: join(dir, 'secret.tf'), message: 'permission denied: the file cannot be read' }]);
+      expect(denied.errors).toEqual([{ file: join(dir, 'secret.tf'), message: 'permission denied: the file cannot be read' , kind: 'unreadable' }]);
       expectGoodFileAnalysed(denied, dir);
     } else {
-      expect(result.errors).toEqual([{ file: join(dir, 'secret.tf'), message: 'permission denied: the file cannot be read' }]);
+      expect(result.errors).toEqual([{ file: join(dir, 'secret.tf'), message: 'permission denied: the file cannot be read' , kind: 'unreadable' }]);
     }
     expectGoodFileAnalysed(result, dir);
     chmodSync(join(dir, 'secret.tf'), 0o644);
@@ -130,7 +130,7 @@ describe('bad input gives a clear error, no crash, and the other files are still
         },
       },
     });
-    expect(result.errors).toEqual([{ file: join(dir, 'gone.tf'), message: 'file not found (it may have been deleted)' }]);
+    expect(result.errors).toEqual([{ file: join(dir, 'gone.tf'), message: 'file not found (it may have been deleted)' , kind: 'unreadable' }]);
     expectGoodFileAnalysed(result, dir);
   });
 
@@ -153,7 +153,7 @@ describe('bad input gives a clear error, no crash, and the other files are still
     const dir = workspaceWith('other.tf', 'locals {}\n');
     const boom = { meta: { ...RULES[0]!.meta, id: 'test/boom', category: 'test' }, check: () => { throw new Error('kaboom'); } };
     const result = analyzeWorkspace({ cwd: dir, paths: [dir], rules: [boom, ...RULES] });
-    expect(result.errors).toEqual([{ file: expect.any(String), message: expect.stringContaining('internal error in rule test/boom') }]);
+    expect(result.errors).toEqual([{ file: expect.any(String), message: expect.stringContaining('internal error in rule test/boom') , kind: 'internal' }]);
     expectGoodFileAnalysed(result, dir);
   });
 });

@@ -65,22 +65,18 @@ export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
   const workspaceRoot = paths.every((p) => isInside(cwd, p)) ? cwd : commonAncestor(paths);
   const host = options.host ?? new NodeFileHost(workspaceRoot);
   const rules = options.rules ?? RULES;
-  const metas: RuleMeta[] = RULES.map((r) => r.meta);
-  for (const r of rules) if (!metas.includes(r.meta)) metas.push(r.meta);
   const now = options.now ?? new Date();
 
   const firstDir = host.readDirectory(paths[0]!) ? paths[0]! : resolve(paths[0]!, '..');
-  const loaded = loadConfig(host, firstDir, options.configFile ? resolve(cwd, options.configFile) : undefined, metas);
+  const loaded = loadConfig(host, firstDir, options.configFile ? resolve(cwd, options.configFile) : undefined, ruleMetas(rules));
   const config = loaded.config;
-  const settings = new SettingCache(config, metas);
 
   const { modules: found, missing } = discoverModules(host, paths, (p) => isPathIncluded(config, p));
-  const errors: InputError[] = missing.map((file) => ({ file, message: 'path not found' }));
   const inScope = scopeFilter(paths, host);
 
   const result: AnalysisResult = {
     findings: [],
-    errors,
+    errors: missing.map((file) => ({ file, message: 'path not found', kind: 'missing' as const })),
     configErrors: loaded.errors,
     undecided: [],
     files: [],
@@ -89,9 +85,16 @@ export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
     analyses: [],
   };
 
+  const context: ModuleReviewContext = { host, config, rules, now, fixes: options.fixes ?? 'eager' };
   for (const files of found) {
-    const analysis = analyzeModule(files, host, rules, settings, now, result, options.fixes ?? 'eager');
-    if (analysis && options.keepModules) result.analyses.push(analysis);
+    const review = reviewModule(files, context);
+    result.files.push(...review.files);
+    result.errors.push(...review.errors);
+    if (!review.analysis) continue;
+    result.modules.push(files.dir);
+    result.findings.push(...review.findings);
+    result.undecided.push(...review.undecided);
+    if (options.keepModules) result.analyses.push(review.analysis);
   }
   if (inScope) {
     result.findings = result.findings.filter((f) => inScope(f.file));
@@ -101,47 +104,86 @@ export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
   return result;
 }
 
-function analyzeModule(
-  files: ModuleFiles,
-  host: FileHost,
-  rules: readonly Rule<any>[],
-  settings: SettingCache,
-  now: Date,
-  result: AnalysisResult,
-  fixes: FixMode,
-): ModuleAnalysis | undefined {
+/** What reviewing one module needs: where files come from, the config in force, the rules. */
+export interface ModuleReviewContext {
+  host: FileHost;
+  config: ReviewConfig;
+  rules?: readonly Rule<any>[];
+  now?: Date;
+  fixes?: FixMode;
+}
+
+/** The review of one module (one directory). */
+export interface ModuleReview {
+  dir: string;
+  /** Absolute paths of the files read. */
+  files: string[];
+  findings: Finding[];
+  errors: InputError[];
+  undecided: UndecidedItem[];
+  /** Absent when no file of the module could be read. */
+  analysis?: ModuleAnalysis;
+}
+
+/**
+ * Reviews one module: the unit a language server re-runs when one of its
+ * files changes (the CLI runs it for every module it finds).
+ */
+export function reviewModule(files: ModuleFiles, context: ModuleReviewContext): ModuleReview {
+  const { host, config } = context;
+  const rules = context.rules ?? RULES;
+  const review: ModuleReview = { dir: files.dir, files: [], findings: [], errors: [], undecided: [] };
   const parse = (path: string): SourceFile | undefined => {
-    result.files.push(path);
+    review.files.push(path);
     const read = host.readText(path);
     if (!read.ok) {
-      result.errors.push({ file: path, message: read.error });
+      review.errors.push({ file: path, message: read.error, kind: 'unreadable' });
       return undefined;
     }
     const file = parseSource(path, read.text);
-    for (const e of file.errors) result.errors.push({ file: path, message: e.message, range: e.range });
+    for (const e of file.errors) review.errors.push({ file: path, message: e.message, range: e.range, kind: 'syntax' });
     return file;
   };
   const configFiles = files.configFiles.map(parse).filter((f): f is SourceFile => f !== undefined);
   const varFiles = files.varFiles.map(parse).filter((f): f is SourceFile => f !== undefined);
-  if (configFiles.length === 0 && varFiles.length === 0) return undefined;
-  result.modules.push(files.dir);
+  if (configFiles.length === 0 && varFiles.length === 0) return review;
 
+  const settings = settingsFor(config, rules);
   const module = buildModule(files.dir, configFiles, varFiles);
   const evaluator = new ModuleEvaluator(module, host);
-  const output = runRules(module, evaluator, rules, (id, file) => settings.get(id, file), { strict: settings.strict, fixes });
-  result.errors.push(...output.errors);
-  result.undecided.push(...output.undecided);
-  const all = [...configFiles, ...varFiles];
-  result.findings.push(
-    ...applySuppressions(
-      output.findings,
-      all,
-      rules.map((r) => r.meta),
-      now,
-      (id, file) => settings.get(id, file),
-    ),
-  );
-  return { module, evaluator };
+  const output = runRules(module, evaluator, rules, (id, file) => settings.get(id, file), {
+    strict: settings.strict,
+    fixes: context.fixes ?? 'eager',
+  });
+  review.errors.push(...output.errors);
+  review.undecided.push(...output.undecided);
+  review.findings = applySuppressions(
+    output.findings,
+    [...configFiles, ...varFiles],
+    rules.map((r) => r.meta),
+    context.now ?? new Date(),
+    (id, file) => settings.get(id, file),
+  ).sort(compareFindings);
+  review.analysis = { module, evaluator };
+  return review;
+}
+
+/** The registry's rules' metadata, plus that of any extra rules given (tests). */
+function ruleMetas(rules: readonly Rule<any>[]): RuleMeta[] {
+  const metas: RuleMeta[] = RULES.map((r) => r.meta);
+  for (const r of rules) if (!metas.includes(r.meta)) metas.push(r.meta);
+  return metas;
+}
+
+/** One setting cache per config and rule set: a server reviews many modules under one config. */
+const settingCaches = new WeakMap<ReviewConfig, WeakMap<readonly Rule<any>[], SettingCache>>();
+
+function settingsFor(config: ReviewConfig, rules: readonly Rule<any>[]): SettingCache {
+  let byRules = settingCaches.get(config);
+  if (!byRules) settingCaches.set(config, (byRules = new WeakMap()));
+  let cache = byRules.get(rules);
+  if (!cache) byRules.set(rules, (cache = new SettingCache(config, ruleMetas(rules))));
+  return cache;
 }
 
 /**
@@ -183,7 +225,7 @@ class SettingCache {
   }
 }
 
-function compareFindings(a: Finding, b: Finding): number {
+export function compareFindings(a: Finding, b: Finding): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   return compareRanges(a.range, b.range) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }

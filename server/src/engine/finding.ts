@@ -61,4 +61,8 @@ export interface InputError {
   file: string;
   message: string;
   range?: Range;
+  /** What went wrong: a syntax error, an unreadable file, a configuration problem, a rule that threw, a named path that does not exist. */
+  kind: InputErrorKind;
 }
+
+export type InputErrorKind = 'syntax' | 'unreadable' | 'config' | 'internal' | 'missing';

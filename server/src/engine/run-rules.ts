@@ -87,6 +87,7 @@ export function runRules(
       output.undecided.length = before.undecided;
       output.errors.push({
         file: enabledIn.path,
+        kind: 'internal',
         message: `internal error in rule ${meta.id} (its findings for this module are missing): ${(e as Error)?.message ?? String(e)}`,
       });
     }

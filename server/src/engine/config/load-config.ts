@@ -43,7 +43,7 @@ export function loadConfig(
   if (!read.ok) {
     return {
       config: defaultConfig(explicitFile !== undefined ? start : dirname(file)),
-      errors: [{ file, message: `Cannot read the configuration file: ${read.error}. The default settings apply.` }],
+      errors: [{ file, message: `Cannot read the configuration file: ${read.error}. The default settings apply.`, kind: 'config' }],
     };
   }
   return parseConfigText(file, read.text, rules);
@@ -251,7 +251,7 @@ class ConfigValidator {
 
   private errorAt(offset: number, length: number, message: string): void {
     const range: Range = rangeFromOffsets(this.lineStarts, offset, offset + length);
-    this.errors.push({ file: this.file, message, range });
+    this.errors.push({ file: this.file, message, range, kind: 'config' });
   }
 }
 
