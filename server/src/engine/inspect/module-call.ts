@@ -1,7 +1,7 @@
 import type { Module, ModuleCallRef } from '../model/module.js';
 import type { ModuleEvaluator } from '../evaluate/evaluator.js';
 import { asString, type Value } from '../evaluate/value.js';
-import { findAttribute, type Rule } from '../rules/rule.js';
+import { findAttribute } from '../rules/rule.js';
 import { RULES } from '../rules/registry.generated.js';
 import { runRules } from '../run-rules.js';
 import { effectiveRuleSetting } from '../config/effective.js';
@@ -72,7 +72,7 @@ function pinningVerdict(
   evaluator: ModuleEvaluator,
   config: ReviewConfig | undefined,
 ): ModuleCallInspection['pinning'] {
-  const rule = RULES.find((r) => r.meta.id === PINNING_RULE_ID) as Rule<any> | undefined;
+  const rule = RULES.find((r) => r.meta.id === PINNING_RULE_ID);
   if (!rule) return undefined;
   const cfg = config ?? defaultConfig(module.dir);
   const output = runRules(
