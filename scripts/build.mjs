@@ -1,4 +1,4 @@
-// Build: generate the rule registry and the IAM index, then bundle the CLI/server.
+// Build: generate the rule registry and the IAM index, then bundle the CLI/server and the VS Code extension.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -37,4 +37,31 @@ await esbuild.build({
   entryPoints: [join(root, 'server/src/engine/analyze.ts')],
   outfile: join(root, 'dist/engine.js'),
   banner: { js: requireShim },
+});
+
+// The VS Code extension and its test suite: CommonJS, which every VS Code the
+// manifest allows loads with require(); `.cjs` because package.json says
+// "type": "module". `vscode` is provided by the extension host.
+const extensionBundle = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  external: ['vscode'],
+  sourcemap: true,
+  logLevel: 'warning',
+};
+// Minified: vscode-languageclient is most of it, and a smaller file loads faster at activation.
+await esbuild.build({
+  ...extensionBundle,
+  entryPoints: [join(root, 'client/src/extension.ts')],
+  outfile: join(root, 'client/out/extension.cjs'),
+  minify: true,
+});
+// mocha stays a require() of the repository's node_modules (the suite runs from the repository).
+await esbuild.build({
+  ...extensionBundle,
+  entryPoints: [join(root, 'client/src/test/suite/index.ts')],
+  outfile: join(root, 'client/out/test/suite/index.cjs'),
+  external: ['vscode', 'mocha'],
 });

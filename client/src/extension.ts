@@ -1,0 +1,31 @@
+import { window, type ExtensionContext } from 'vscode';
+import { CLIENT_NAME } from './language-client';
+import { registerRuleDocumentation } from './rule-docs';
+import { ServerController } from './server-controller';
+import { registerStatusBar } from './status-bar';
+import { registerSuppressWithReason, suppressWithReasonMiddleware } from './suppress-command';
+
+let controller: ServerController | undefined;
+
+/** Wiring only: each feature lives in its own file and registers its own commands. */
+export async function activate(context: ExtensionContext): Promise<void> {
+  const activationStarted = performance.now();
+  const output = window.createOutputChannel(CLIENT_NAME, { log: true });
+  context.subscriptions.push(output);
+
+  controller = new ServerController(context, output);
+  controller.addMiddleware(suppressWithReasonMiddleware);
+
+  registerSuppressWithReason(context);
+  registerRuleDocumentation(context, controller);
+  registerStatusBar(context, controller);
+
+  await controller.applyEnableSetting();
+  const server = controller.current ? 'server initialized' : 'server not started: iacReview.enable is false';
+  output.info(`Activated in ${Math.round(performance.now() - activationStarted)} ms (${server}).`);
+}
+
+export async function deactivate(): Promise<void> {
+  await controller?.dispose();
+  controller = undefined;
+}

@@ -1,0 +1,49 @@
+import * as path from 'node:path';
+import type { ExtensionContext, LogOutputChannel } from 'vscode';
+import {
+  LanguageClient,
+  TransportKind,
+  type DocumentSelector,
+  type LanguageClientOptions,
+  type Middleware,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+
+/**
+ * Terraform and OpenTofu files on disk. The language ids cover HashiCorp's and
+ * the OpenTofu extension's ids (and ours, contributed in package.json); the
+ * pattern catches the files when another extension maps them to a different
+ * language, and the JSON syntax forms, which are ordinary `json` documents.
+ */
+export const DOCUMENT_SELECTOR: DocumentSelector = [
+  { scheme: 'file', language: 'terraform' },
+  { scheme: 'file', language: 'terraform-vars' },
+  { scheme: 'file', language: 'opentofu' },
+  { scheme: 'file', pattern: '**/*.{tf,tofu,tfvars,tf.json,tofu.json,tfvars.json}' },
+];
+
+/** The client id doubles as the settings prefix: `iacReview.trace.server` works through it. */
+export const CLIENT_ID = 'iacReview';
+export const CLIENT_NAME = 'IaC Review';
+
+/** A client for the language server bundled in the extension (`dist/cli.js lsp --stdio`). */
+export function createLanguageClient(
+  context: ExtensionContext,
+  outputChannel: LogOutputChannel,
+  middleware: Middleware,
+): LanguageClient {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'cli.js'));
+  // The stdio transport appends `--stdio` to the arguments.
+  const serverOptions: ServerOptions = {
+    module: serverModule,
+    args: ['lsp'],
+    transport: TransportKind.stdio,
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: DOCUMENT_SELECTOR,
+    synchronize: { configurationSection: CLIENT_ID },
+    outputChannel,
+    middleware,
+  };
+  return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+}

@@ -1,0 +1,97 @@
+import { EventEmitter, workspace, type Disposable, type Event, type ExtensionContext, type LogOutputChannel } from 'vscode';
+import type { LanguageClient, Middleware } from 'vscode-languageclient/node';
+import { CLIENT_ID, createLanguageClient } from './language-client';
+
+/**
+ * Owns the language client: runs it while `iacReview.enable` is true, stops it
+ * when the setting turns false, and tells the features which client is current.
+ */
+export class ServerController implements Disposable {
+  private client: LanguageClient | undefined;
+  /** Serialises starts and stops: a setting toggled twice quickly must not leave two servers. */
+  private transition: Promise<void> = Promise.resolve();
+  private readonly changed = new EventEmitter<LanguageClient | undefined>();
+  private readonly configListener: Disposable;
+  private readonly middlewares: Middleware[] = [];
+
+  /** Fires with the running client after a start, `undefined` after a stop. */
+  readonly onDidChangeClient: Event<LanguageClient | undefined> = this.changed.event;
+
+  constructor(
+    private readonly context: ExtensionContext,
+    private readonly output: LogOutputChannel,
+  ) {
+    this.configListener = workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(`${CLIENT_ID}.enable`)) void this.applyEnableSetting();
+    });
+  }
+
+  /** The running client, if any. */
+  get current(): LanguageClient | undefined {
+    return this.client;
+  }
+
+  /** Features add their middleware before the first start. */
+  addMiddleware(middleware: Middleware): void {
+    this.middlewares.push(middleware);
+  }
+
+  /** Starts or stops the server to match `iacReview.enable`. */
+  applyEnableSetting(): Promise<void> {
+    const enabled = workspace.getConfiguration(CLIENT_ID).get<boolean>('enable', true);
+    return this.enqueue(() => (enabled ? this.start() : this.stop()));
+  }
+
+  dispose(): Promise<void> {
+    this.configListener.dispose();
+    const stopped = this.enqueue(() => this.stop());
+    this.changed.dispose();
+    return stopped;
+  }
+
+  private enqueue(step: () => Promise<void>): Promise<void> {
+    this.transition = this.transition.then(step, step);
+    return this.transition;
+  }
+
+  private async start(): Promise<void> {
+    if (this.client) return;
+    const started = performance.now();
+    const client = createLanguageClient(this.context, this.output, mergeMiddleware(this.middlewares));
+    this.client = client;
+    try {
+      await client.start();
+    } catch (error) {
+      this.client = undefined;
+      this.output.error(`The IaC Review server did not start: ${String(error)}`);
+      return;
+    }
+    this.output.info(`Server ready ${Math.round(performance.now() - started)} ms after start was requested.`);
+    this.changed.fire(client);
+  }
+
+  private async stop(): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    this.client = undefined;
+    this.changed.fire(undefined);
+    try {
+      await client.stop();
+    } catch (error) {
+      this.output.warn(`The IaC Review server did not stop cleanly: ${String(error)}`);
+    }
+    this.output.info('Server stopped.');
+  }
+}
+
+/** One middleware from several features; two features wrapping the same hook is a wiring mistake. */
+function mergeMiddleware(parts: Middleware[]): Middleware {
+  const merged: Record<string, unknown> = {};
+  for (const part of parts) {
+    for (const [hook, fn] of Object.entries(part)) {
+      if (hook in merged) throw new Error(`Two features wrap the language client's ${hook}`);
+      merged[hook] = fn;
+    }
+  }
+  return merged as Middleware;
+}

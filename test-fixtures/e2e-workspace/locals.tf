@@ -1,0 +1,6 @@
+locals {
+  common_tags = {
+    Owner       = "billing-team"
+    Environment = var.environment
+  }
+}
