@@ -11,7 +11,7 @@ import { CWD, RULE_METAS, TAGS, WILDCARD, REPORT } from './sample-report.js';
 
 const ROOT = join(dirname(new URL(import.meta.url).pathname), '..', '..');
 
-function run(argv: string[], deps: Partial<CheckDependencies> = {}, cwd = ROOT, extra: Partial<CliIO> = {}) {
+function run(argv: string[], deps: Partial<CheckDependencies> & { startLsp?: () => void } = {}, cwd = ROOT, extra: Partial<CliIO> = {}) {
   let stdout = '';
   let stderr = '';
   const io: CliIO = {
@@ -87,7 +87,8 @@ describe('usage errors exit 2 with a message on stderr', () => {
     [['rules', '--format', 'sarif'], /--format must be one of text, json, markdown/],
     [['checklist'], /checklist: the review checklist is not available yet/],
     [['exercise', 'list'], /exercise: interview exercises is not available yet/],
-    [['lsp', '--stdio'], /lsp: the language server is not available yet/],
+    [['lsp'], /lsp: the language server talks over stdio only: run `iac-review lsp --stdio`/],
+    [['lsp', '--stdio', 'extra'], /lsp: unexpected argument "extra"/],
   ];
   for (const [argv, message] of cases) {
     it(argv.join(' '), () => {
@@ -106,6 +107,13 @@ describe('usage errors exit 2 with a message on stderr', () => {
 });
 
 describe('commands', () => {
+  it('lsp --stdio starts the language server (and nothing else)', () => {
+    let started = 0;
+    const r = run(['lsp', '--stdio'], { startLsp: () => void started++ });
+    expect({ code: r.code, started, stdout: r.stdout, stderr: r.stderr }).toEqual({ code: 0, started: 1, stdout: '', stderr: '' });
+    expect(run(['lsp', '--help']).stdout).toContain('iac-review lsp --stdio');
+  });
+
   it('--help and --version', () => {
     expect(run(['--help']).stdout).toContain('iac-review check [PATH...]');
     expect(run(['check', '--help']).stdout).toContain('--fail-on LEVEL');

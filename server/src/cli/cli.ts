@@ -2,6 +2,8 @@ import { analyzeWorkspace } from '../engine/analyze.js';
 import { RULES } from '../engine/rules/registry.generated.js';
 import { runCheck, type CheckDependencies } from './commands/check.js';
 import { runRules } from './commands/rules.js';
+import { runLsp } from './commands/lsp.js';
+import { runStdioServer } from '../lsp/stdio.js';
 import { MAIN_HELP } from './help.js';
 import type { CliIO } from './io.js';
 import { TOOL_VERSION } from './tool-info.js';
@@ -11,11 +13,10 @@ import { EXIT_OK, EXIT_USAGE, reportUsageError, UsageError } from './usage.js';
 const NOT_YET: Record<string, string> = {
   checklist: 'the review checklist',
   exercise: 'interview exercises',
-  lsp: 'the language server',
 };
 
 /** Runs the CLI in-process and returns the exit status (SPEC §6). */
-export function main(argv: string[], io: CliIO, deps: Partial<CheckDependencies> = {}): number {
+export function main(argv: string[], io: CliIO, deps: Partial<CheckDependencies> & { startLsp?: () => void } = {}): number {
   const dependencies: CheckDependencies = {
     analyze: deps.analyze ?? analyzeWorkspace,
     rules: deps.rules ?? RULES.map((r) => r.meta),
@@ -40,6 +41,8 @@ export function main(argv: string[], io: CliIO, deps: Partial<CheckDependencies>
         return runCheck(args, io, dependencies);
       case 'rules':
         return runRules(args, io, dependencies.rules);
+      case 'lsp':
+        return runLsp(args, io, deps.startLsp ?? runStdioServer);
       default:
         if (command in NOT_YET) {
           io.stderr(`iac-review ${command}: ${NOT_YET[command]} is not available yet in this version.\n`);

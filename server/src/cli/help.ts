@@ -40,3 +40,16 @@ export const RULES_HELP = `Usage: iac-review rules [--format text|json|markdown]
 Prints the rule catalog: ids, default severities, and (markdown) the full
 reference with rationale, remediation, options and examples.
 `;
+
+export const LSP_HELP = `Usage: iac-review lsp --stdio
+
+Runs the language server (the Language Server Protocol over standard input
+and output), for VS Code and for other editors (Neovim, Helix, Emacs).
+Settings come from the client (iacReview.enable, iacReview.configFile,
+iacReview.run) or from initializationOptions:
+  { "enable": true, "configFile": "", "run": "onType" | "onSave", "debounceMs": 150 }
+
+Options:
+      --stdio   Talk over stdin/stdout (the only transport)
+  -h, --help    Show this help
+`;

@@ -36,7 +36,7 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
 export function decodeSource(bytes: Uint8Array): ReadResult {
   const probe = Math.min(bytes.length, 8192);
   for (let i = 0; i < probe; i++) {
-    if (bytes[i] === 0) return { ok: false, error: 'binary file (contains NUL bytes); not a Terraform source file' };
+    if (bytes[i] === 0) return { ok: false, error: BINARY_FILE };
   }
   let text: string;
   try {
@@ -78,6 +78,26 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return lo;
 }
 
+/**
+ * The same limits for text that is already decoded (an editor's unsaved
+ * buffer): size, NUL bytes, a leading BOM.
+ */
+export function checkSourceText(text: string, maxBytes = MAX_SOURCE_BYTES): ReadResult {
+  const bytes = text.length > maxBytes / 3 ? Buffer.byteLength(text, 'utf8') : text.length;
+  if (bytes > maxBytes) return { ok: false, error: tooLarge(bytes, maxBytes) };
+  const probe = Math.min(text.length, 8192);
+  for (let i = 0; i < probe; i++) {
+    if (text.charCodeAt(i) === 0) return { ok: false, error: BINARY_FILE };
+  }
+  return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+}
+
+const BINARY_FILE = 'binary file (contains NUL bytes); not a Terraform source file';
+
+function tooLarge(bytes: number, maxBytes: number): string {
+  return `file is ${formatSize(bytes)}; files over ${formatSize(maxBytes)} are not analysed`;
+}
+
 function formatSize(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
@@ -97,7 +117,7 @@ export class NodeFileHost implements FileHost {
       const stat = fstatSync(fd);
       if (stat.isDirectory()) return { ok: false, error: describeFsError({ code: 'EISDIR' }) };
       if (stat.size > maxBytes) {
-        return { ok: false, error: `file is ${formatSize(stat.size)}; files over ${formatSize(maxBytes)} are not analysed` };
+        return { ok: false, error: tooLarge(stat.size, maxBytes) };
       }
       const bytes = Buffer.allocUnsafe(stat.size);
       let read = 0;

@@ -1,4 +1,5 @@
-import type { RuleMeta, RuleOptionSpec } from '../../engine/rules/rule.js';
+import type { RuleMeta } from '../../engine/rules/rule.js';
+import { escapeCell, ruleDocLines } from '../../engine/rules/rule-doc.js';
 import { TOOL_NAME, TOOL_VERSION } from '../tool-info.js';
 
 export type CatalogFormatter = (rules: readonly RuleMeta[]) => string;
@@ -60,21 +61,7 @@ export const formatCatalogMarkdown: CatalogFormatter = (rules) => {
       category = r.category;
       out.push('', `## ${category}`);
     }
-    out.push('', `### ${r.id}`, '', `**${r.title}** — default severity: \`${r.severity}\`${r.fixable ? ' · quick fix available' : ''}${r.diffOnly ? ' · diff mode only' : ''}`);
-    out.push('', `**Why.** ${r.rationale}`, '', `**How to fix.** ${r.remediation}`);
-    const options = Object.entries(r.options ?? {});
-    if (options.length) {
-      out.push('', '**Options**', '', '| Option | Type | Default | Description |', '|---|---|---|---|');
-      for (const [name, spec] of options) {
-        out.push(`| \`${name}\` | ${typeName(spec)} | \`${escapeCell(JSON.stringify(spec.default))}\` | ${escapeCell(spec.description)} |`);
-      }
-    }
-    out.push('', 'Failing:', '', '```hcl', r.examples.failing, '```', '', 'Passing:', '', '```hcl', r.examples.passing, '```');
-    const equivalents = Object.entries(r.equivalents).filter(([, ids]) => ids && ids.length);
-    if (equivalents.length) {
-      out.push('', `**Equivalents:** ${equivalents.map(([tool, ids]) => `${tool}: ${ids!.map((i) => `\`${i}\``).join(', ')}`).join('; ')}`);
-    }
-    out.push('', `Suppress: \`# iac-review:ignore ${r.id} -- <why this is accepted>\``);
+    out.push('', ...ruleDocLines(r, '###'));
   }
   return out.join('\n') + '\n';
 };
@@ -84,10 +71,4 @@ function anchor(heading: string): string {
   return heading.toLowerCase().replace(/[^a-z0-9 _-]/g, '').replace(/ /g, '-');
 }
 
-function typeName(spec: RuleOptionSpec): string {
-  return spec.type === 'string[]' ? 'string[]' : spec.type;
-}
 
-function escapeCell(text: string): string {
-  return text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
-}

@@ -16,7 +16,7 @@ export function suppressionFix(file: SourceFile, finding: Pick<Finding, 'ruleId'
   const attribute = innermostAttribute(file.body, line);
   if (attribute && heredocCovers(attribute.expr, line)) line = attribute.range.start.line;
   const comment = indentOf(file, line) + suppressionCommentText([finding.ruleId], reason);
-  return { title: `Suppress ${finding.ruleId} here (with a reason)…`, edits: [spliceLines(file, line - 1, 0, [comment])] };
+  return { title: `Suppress ${finding.ruleId} with reason…`, edits: [spliceLines(file, line - 1, 0, [comment])] };
 }
 
 function innermostAttribute(body: BodyItem[], line: number): Extract<BodyItem, { kind: 'Attribute' }> | undefined {

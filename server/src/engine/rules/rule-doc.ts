@@ -1,0 +1,33 @@
+import type { RuleMeta, RuleOptionSpec } from './rule.js';
+
+/**
+ * A rule's documentation as Markdown lines, from its metadata: the reference
+ * (docs/rules.md) and the editor's "Show Rule Documentation" render the same text.
+ */
+export function ruleDocLines(r: RuleMeta, heading: '#' | '##' | '###'): string[] {
+  const out = [`${heading} ${r.id}`, '', `**${r.title}** — default severity: \`${r.severity}\`${r.fixable ? ' · quick fix available' : ''}${r.diffOnly ? ' · diff mode only' : ''}`];
+  out.push('', `**Why.** ${r.rationale}`, '', `**How to fix.** ${r.remediation}`);
+  const options = Object.entries(r.options ?? {});
+  if (options.length) {
+    out.push('', '**Options**', '', '| Option | Type | Default | Description |', '|---|---|---|---|');
+    for (const [name, spec] of options) {
+      out.push(`| \`${name}\` | ${typeName(spec)} | \`${escapeCell(JSON.stringify(spec.default))}\` | ${escapeCell(spec.description)} |`);
+    }
+  }
+  out.push('', 'Failing:', '', '```hcl', r.examples.failing, '```', '', 'Passing:', '', '```hcl', r.examples.passing, '```');
+  const equivalents = Object.entries(r.equivalents).filter(([, ids]) => ids && ids.length);
+  if (equivalents.length) {
+    out.push('', `**Equivalents:** ${equivalents.map(([tool, ids]) => `${tool}: ${ids!.map((i) => `\`${i}\``).join(', ')}`).join('; ')}`);
+  }
+  out.push('', `Suppress: \`# iac-review:ignore ${r.id} -- <why this is accepted>\``);
+  return out;
+}
+
+function typeName(spec: RuleOptionSpec): string {
+  return spec.type === 'string[]' ? 'string[]' : spec.type;
+}
+
+/** Text made safe for one Markdown table cell. */
+export function escapeCell(text: string): string {
+  return text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+}

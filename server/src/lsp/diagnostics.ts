@@ -1,0 +1,73 @@
+import { DiagnosticSeverity, type Diagnostic, type Range as LspRange } from 'vscode-languageserver';
+import type { Finding, InputError, InputErrorKind } from '../engine/finding.js';
+import type { Range } from '../engine/range.js';
+import type { Severity } from '../engine/severity.js';
+import { pathToUri } from './uri.js';
+
+export const DIAGNOSTIC_SOURCE = 'iac-review';
+
+/** Diagnostic codes of problems with the input itself (a finding's code is its rule id). */
+export const INPUT_ERROR_CODES: Record<InputErrorKind, string> = {
+  syntax: 'syntax-error',
+  unreadable: 'unreadable-file',
+  config: 'config-error',
+  internal: 'internal-error',
+  missing: 'missing-file',
+};
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+/** Engine ranges are 1-based line and column (UTF-16 units); LSP positions are 0-based. */
+export function toLspRange(range: Range): LspRange {
+  return {
+    start: { line: range.start.line - 1, character: range.start.column - 1 },
+    end: { line: range.end.line - 1, character: range.end.column - 1 },
+  };
+}
+
+export function findingDiagnostic(finding: Finding): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: toLspRange(finding.range),
+    severity: SEVERITY[finding.severity],
+    source: DIAGNOSTIC_SOURCE,
+    code: finding.ruleId,
+    message: finding.message,
+  };
+  if (finding.related?.length) {
+    diagnostic.relatedInformation = finding.related.map((r) => ({
+      location: { uri: pathToUri(r.file), range: toLspRange(r.range) },
+      message: r.message,
+    }));
+  }
+  return diagnostic;
+}
+
+const FILE_START: LspRange = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+export function inputErrorDiagnostic(error: InputError): Diagnostic {
+  return {
+    range: error.range ? toLspRange(error.range) : FILE_START,
+    // A rule that threw is our bug, not the user's: shown, but not as an error in their code.
+    severity: error.kind === 'internal' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error,
+    source: DIAGNOSTIC_SOURCE,
+    code: INPUT_ERROR_CODES[error.kind],
+    message: error.message,
+  };
+}
+
+/** Active (not suppressed) findings and input errors as diagnostics, grouped by file. */
+export function diagnosticsByFile(findings: readonly Finding[], errors: readonly InputError[]): Map<string, Diagnostic[]> {
+  const byFile = new Map<string, Diagnostic[]>();
+  const add = (file: string, d: Diagnostic) => {
+    const list = byFile.get(file);
+    if (list) list.push(d);
+    else byFile.set(file, [d]);
+  };
+  for (const f of findings) if (!f.suppression) add(f.file, findingDiagnostic(f));
+  for (const e of errors) add(e.file, inputErrorDiagnostic(e));
+  return byFile;
+}

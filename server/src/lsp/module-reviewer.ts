@@ -1,0 +1,62 @@
+import { join } from 'node:path';
+import { reviewModule, type ModuleReview } from '../engine/analyze.js';
+import { isPathIncluded } from '../engine/config/effective.js';
+import { moduleFilesOf, sourceKind, type ModuleFiles } from '../engine/discover.js';
+import type { FileHost } from '../engine/host.js';
+import type { Rule } from '../engine/rules/rule.js';
+import type { FixMode } from '../engine/run-rules.js';
+import type { WorkspaceConfigs } from './workspace-configs.js';
+
+export interface ReviewerOptions {
+  /** The rules to run (default: the whole catalog); tests add one that throws. */
+  rules?: readonly Rule<any>[];
+  now?: () => Date;
+}
+
+/** Reviews one module directory as the editor sees it, under the configuration of its workspace folder. */
+export class ModuleReviewer {
+  constructor(
+    readonly hostFor: (root: string) => FileHost,
+    readonly configs: WorkspaceConfigs,
+    private readonly options: ReviewerOptions = {},
+  ) {}
+
+  /** The module's files after config include/exclude and the `.tofu` twin rule; undefined when there are none. */
+  filesOf(dir: string): ModuleFiles | undefined {
+    const root = this.configs.folderFor(dir);
+    const { config } = this.configs.configFor(root);
+    const entries = this.hostFor(root).readDirectory(dir);
+    if (!entries) return undefined;
+    const names = entries.filter((e) => !e.isDirectory && sourceKind(e.name) && isPathIncluded(config, join(dir, e.name))).map((e) => e.name);
+    const files = moduleFilesOf(dir, names);
+    return files.configFiles.length || files.varFiles.length ? files : undefined;
+  }
+
+  /**
+   * Never throws: an engine failure outside the rules (which are isolated
+   * already) becomes an internal error on the module's first file.
+   */
+  review(dir: string, fixes: FixMode): ModuleReview {
+    const files = this.filesOf(dir);
+    if (!files) return { dir, files: [], findings: [], errors: [], undecided: [] };
+    const root = this.configs.folderFor(dir);
+    try {
+      return reviewModule(files, {
+        host: this.hostFor(root),
+        config: this.configs.configFor(root).config,
+        now: this.options.now?.() ?? new Date(),
+        fixes,
+        ...(this.options.rules ? { rules: this.options.rules } : {}),
+      });
+    } catch (e) {
+      const file = files.configFiles[0] ?? files.varFiles[0]!;
+      return {
+        dir,
+        files: [...files.configFiles, ...files.varFiles],
+        findings: [],
+        undecided: [],
+        errors: [{ file, kind: 'internal', message: `internal error while reviewing this module: ${(e as Error)?.message ?? String(e)}` }],
+      };
+    }
+  }
+}

@@ -1,0 +1,152 @@
+import { basename, dirname } from 'node:path';
+import type { ModuleReview } from '../engine/analyze.js';
+import { isPathIncluded } from '../engine/config/effective.js';
+import { discoverModules, sourceKind } from '../engine/discover.js';
+import type { ModuleReviewer } from './module-reviewer.js';
+import { DiagnosticsPublisher, type SendDiagnostics } from './publisher.js';
+import { ReviewScheduler } from './scheduler.js';
+
+export interface ScanProgress {
+  report(done: number, total: number): void;
+  isCancelled(): boolean;
+  done(): void;
+}
+
+const NO_PROGRESS: ScanProgress = { report() {}, isCancelled: () => false, done() {} };
+
+/**
+ * What the server knows and when it reviews: which modules exist, which are
+ * open (kept with their syntax trees for quick fixes and hovers), what is
+ * pending. Editor-protocol free: the server wires it to a connection.
+ */
+export class ReviewService {
+  private readonly scheduler = new ReviewScheduler((dir) => void this.reviewNow(dir));
+  private readonly publisher: DiagnosticsPublisher;
+  /** Reviews of modules with open documents (lazy fixes, evaluated module kept). */
+  private readonly openReviews = new Map<string, ModuleReview>();
+  private readonly knownModules = new Set<string>();
+  private readonly loggedInternalErrors = new Set<string>();
+  private scanGeneration = 0;
+  private enabled = true;
+
+  constructor(
+    private readonly reviewer: ModuleReviewer,
+    /** Paths of the open documents. */
+    private readonly openFiles: () => Iterable<string>,
+    send: SendDiagnostics,
+    private readonly log: (message: string) => void,
+  ) {
+    this.publisher = new DiagnosticsPublisher(send);
+  }
+
+  /** Something in `dir` changed (an edit, a file on disk): review it again after `delayMs`. */
+  changed(dir: string, delayMs: number): void {
+    this.openReviews.delete(dir);
+    this.knownModules.add(dir);
+    if (this.enabled) this.scheduler.schedule(dir, delayMs);
+  }
+
+  reviewNow(dir: string): ModuleReview {
+    const open = this.openFilesIn(dir);
+    const review = this.reviewer.review(dir, open.length ? 'lazy' : 'none');
+    if (open.length && review.analysis) this.openReviews.set(dir, review);
+    else this.openReviews.delete(dir);
+    if (!review.files.length) this.knownModules.delete(dir);
+    for (const e of review.errors) {
+      if (e.kind === 'internal' && !this.loggedInternalErrors.has(e.message)) {
+        this.loggedInternalErrors.add(e.message);
+        this.log(`${e.file}: ${e.message}`);
+      }
+    }
+    this.publisher.publishModule(review, open);
+    return review;
+  }
+
+  /** The review of the module's current text (a pending review runs now), for quick fixes and hovers. */
+  current(dir: string): ModuleReview {
+    this.scheduler.flush(dir);
+    return this.openReviews.get(dir) ?? this.reviewNow(dir);
+  }
+
+  /** A document closed: its module is reviewed from disk; its syntax trees are dropped when nothing in it is open. */
+  closed(dir: string): void {
+    this.changed(dir, 0);
+  }
+
+  /**
+   * Reviews every module of the workspace folders (and every module seen
+   * since), yielding between modules so edits are not held up. A newer scan
+   * or a cancelled progress stops an older one.
+   */
+  async scan(progress: ScanProgress = NO_PROGRESS): Promise<void> {
+    const generation = ++this.scanGeneration;
+    try {
+      if (!this.enabled) return;
+      this.publishConfigErrors();
+      const dirs = new Set(this.knownModules);
+      for (const root of this.reviewer.configs.folders()) {
+        const { config } = this.reviewer.configs.configFor(root);
+        const found = discoverModules(this.reviewer.hostFor(root), [root], (p) => isPathIncluded(config, p));
+        for (const m of found.modules) dirs.add(m.dir);
+      }
+      const ordered = [...dirs].sort();
+      let done = 0;
+      for (const dir of ordered) {
+        if (generation !== this.scanGeneration || progress.isCancelled() || !this.enabled) return;
+        if (!this.scheduler.isPending(dir) && !this.openReviews.has(dir)) {
+          this.knownModules.add(dir);
+          this.reviewNow(dir);
+        }
+        progress.report(++done, ordered.length);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    } finally {
+      progress.done();
+    }
+  }
+
+  /** The configuration changed: errors shown on the config file, every module reviewed again. */
+  configChanged(progress?: ScanProgress): Promise<void> {
+    this.reviewer.configs.invalidate();
+    this.openReviews.clear();
+    return this.scan(progress);
+  }
+
+  publishConfigErrors(): void {
+    const configKeys = new Set<string>();
+    for (const root of this.reviewer.configs.folders()) {
+      const loaded = this.reviewer.configs.configFor(root);
+      const file = loaded.config.file ?? loaded.errors[0]?.file;
+      if (!file) continue;
+      configKeys.add(`config:${file}`);
+      this.publisher.publishConfigErrors(file, loaded.errors);
+    }
+    for (const key of this.publisher.keys()) if (key.startsWith('config:') && !configKeys.has(key)) this.publisher.clear(key);
+  }
+
+  setEnabled(enabled: boolean): void {
+    if (enabled === this.enabled) return;
+    this.enabled = enabled;
+    if (!enabled) {
+      this.scanGeneration++;
+      this.scheduler.cancelAll();
+      this.openReviews.clear();
+      this.publisher.clearAll();
+    }
+  }
+
+  isEnabled(): boolean {
+    return this.enabled;
+  }
+
+  dispose(): void {
+    this.scanGeneration++;
+    this.scheduler.cancelAll();
+  }
+
+  private openFilesIn(dir: string): string[] {
+    const open: string[] = [];
+    for (const path of this.openFiles()) if (dirname(path) === dir && sourceKind(basename(path))) open.push(path);
+    return open;
+  }
+}

@@ -1,0 +1,274 @@
+import { basename, dirname } from 'node:path';
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  MarkupKind,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { RULES } from '../engine/rules/registry.generated.js';
+import { sourceKind } from '../engine/discover.js';
+import type { RuleMeta } from '../engine/rules/rule.js';
+import { TOOL_NAME, TOOL_VERSION } from '../cli/tool-info.js';
+import { hoverMarkdown } from './hover-content.js';
+import { codeActionsFor, type CodeActionEnvironment } from './code-actions.js';
+import { ModuleReviewer, type ReviewerOptions } from './module-reviewer.js';
+import { OverlayFileHost } from './overlay-host.js';
+import { ReviewService, type ScanProgress } from './review-service.js';
+import { LIST_RULES_REQUEST, listRules, RULE_DOCUMENTATION_REQUEST, ruleDocumentation } from './rule-requests.js';
+import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings.js';
+import { pathToUri, uriToPath } from './uri.js';
+import { WorkspaceConfigs } from './workspace-configs.js';
+
+export type ServerOptions = ReviewerOptions;
+
+const WATCHED_GLOBS = ['**/*.tf', '**/*.tofu', '**/*.tf.json', '**/*.tofu.json', '**/*.tfvars', '**/*.tfvars.json', '**/.iac-review.json'];
+
+/**
+ * The language server (SPEC §9): wires an LSP connection to the review
+ * engine. Diagnostics for whole modules, debounced while typing; quick fixes
+ * and hovers from the engine; the workspace reviewed at start-up with progress.
+ */
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  const documents = new TextDocuments(TextDocument);
+  const openUris = new Map<string, string>();
+  const openedVersions = new Map<string, number>();
+  const metas: readonly RuleMeta[] = [...RULES.map((r) => r.meta), ...(options.rules ?? []).map((r) => r.meta).filter((m) => !RULES.some((r) => r.meta === m))];
+  let settings: ServerSettings = DEFAULT_SETTINGS;
+  let initOptions: unknown;
+  const capabilities = { workspaceFolders: false, configuration: false, watchedFiles: false, progress: false, documentChanges: false, configurationChange: false };
+  const clientCommands = new Set<string>();
+
+  const textOf = (path: string) => {
+    const uri = openUris.get(path);
+    return uri === undefined ? undefined : documents.get(uri)?.getText();
+  };
+  const hosts = new Map<string, OverlayFileHost>();
+  const hostFor = (root: string) => {
+    let host = hosts.get(root);
+    if (!host) hosts.set(root, (host = new OverlayFileHost(root, { textOf, paths: () => openUris.keys() })));
+    return host;
+  };
+  const configs = new WorkspaceConfigs(hostFor, metas);
+  const reviewer = new ModuleReviewer(hostFor, configs, options);
+  const uriOf = (path: string) => openUris.get(path) ?? pathToUri(path);
+  const service = new ReviewService(
+    reviewer,
+    () => openUris.keys(),
+    (path, diagnostics) => {
+      const uri = uriOf(path);
+      const version = openUris.has(path) ? documents.get(uri)?.version : undefined;
+      void connection.sendDiagnostics({ uri, diagnostics, ...(version !== undefined ? { version } : {}) });
+    },
+    (message) => connection.console.error(message),
+  );
+
+  /** Runs a handler; a failure is logged and answered with `fallback`, never taken down the server. */
+  const guard = <T>(name: string, fallback: T, run: () => T): T => {
+    try {
+      return run();
+    } catch (e) {
+      connection.console.error(`iac-review: ${name} failed: ${(e as Error)?.stack ?? String(e)}`);
+      return fallback;
+    }
+  };
+
+  const scanWithProgress = async (title: string, rescan: (p: ScanProgress) => Promise<void>) => {
+    if (!capabilities.progress) return rescan({ report() {}, isCancelled: () => false, done() {} });
+    const reporter = await connection.window.createWorkDoneProgress();
+    reporter.begin(title, 0, 'finding modules…', true);
+    let lastPercent = -1;
+    return rescan({
+      report(done, total) {
+        const percent = Math.floor((done / total) * 100);
+        if (percent !== lastPercent) {
+          lastPercent = percent;
+          reporter.report(percent, `${done}/${total} modules`);
+        }
+      },
+      isCancelled: () => reporter.token.isCancellationRequested,
+      done: () => reporter.done(),
+    });
+  };
+
+  const applySettings = (next: ServerSettings) => {
+    const before = settings;
+    settings = next;
+    service.setEnabled(next.enable);
+    if (!next.enable) return;
+    if (!before.enable || before.configFile !== next.configFile) {
+      configs.setConfigFile(next.configFile);
+      void scanWithProgress('IaC Review: reviewing the workspace', (p) => service.configChanged(p));
+    }
+  };
+
+  const pullSettings = async () => {
+    let raw: unknown = initOptions;
+    if (capabilities.configuration) {
+      const pulled: unknown = await connection.workspace.getConfiguration({ section: 'iacReview' });
+      raw = { ...((initOptions as object) ?? {}), ...((pulled as object) ?? {}) };
+    }
+    return readSettings(raw, DEFAULT_SETTINGS);
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const c = params.capabilities;
+    capabilities.workspaceFolders = c.workspace?.workspaceFolders === true;
+    capabilities.configuration = c.workspace?.configuration === true;
+    capabilities.configurationChange = c.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    capabilities.watchedFiles = c.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    capabilities.progress = c.window?.workDoneProgress === true;
+    capabilities.documentChanges = c.workspace?.workspaceEdit?.documentChanges === true;
+    initOptions = params.initializationOptions;
+    const commands = (initOptions as { clientCommands?: unknown } | undefined)?.clientCommands;
+    if (Array.isArray(commands)) for (const command of commands) if (typeof command === 'string') clientCommands.add(command);
+    settings = readSettings(initOptions, DEFAULT_SETTINGS);
+    configs.setConfigFile(settings.configFile);
+    const folders = params.workspaceFolders?.map((f) => uriToPath(f.uri)) ?? [params.rootUri ? uriToPath(params.rootUri) : (params.rootPath ?? undefined)];
+    configs.setFolders(folders.filter((f): f is string => f !== undefined));
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        hoverProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: TOOL_NAME, version: TOOL_VERSION },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (capabilities.watchedFiles) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) });
+    }
+    if (capabilities.configurationChange) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'iacReview' });
+    if (capabilities.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) =>
+        guard('workspace folders', undefined, () => {
+          const removed = new Set(event.removed.map((f) => uriToPath(f.uri)));
+          const kept = configs.folders().filter((f) => !removed.has(f));
+          configs.setFolders([...kept, ...event.added.map((f) => uriToPath(f.uri)).filter((f): f is string => f !== undefined)]);
+          void scanWithProgress('IaC Review: reviewing the workspace', (p) => service.configChanged(p));
+        }),
+      );
+    }
+    const pulled = await pullSettings().catch(() => settings);
+    settings = pulled;
+    configs.setConfigFile(settings.configFile);
+    service.setEnabled(settings.enable);
+    if (settings.enable) await scanWithProgress('IaC Review: reviewing the workspace', (p) => service.scan(p));
+  });
+
+  connection.onDidChangeConfiguration(async () => {
+    const next = await pullSettings().catch(() => settings);
+    guard('settings', undefined, () => applySettings(next));
+  });
+
+  connection.onDidChangeWatchedFiles((params) =>
+    guard('watched files', undefined, () => {
+      let configTouched = false;
+      for (const change of params.changes) {
+        const path = uriToPath(change.uri);
+        if (!path) continue;
+        if (configs.affects(path)) configTouched = true;
+        else if (sourceKind(basename(path)) && !openUris.has(path)) service.changed(dirname(path), 0);
+        else if (sourceKind(basename(path)) && change.type === FileChangeType.Deleted) service.changed(dirname(path), 0);
+      }
+      if (configTouched) void scanWithProgress('IaC Review: configuration changed', (p) => service.configChanged(p));
+    }),
+  );
+
+  documents.onDidOpen((event) =>
+    guard('open', undefined, () => {
+      const path = uriToPath(event.document.uri);
+      if (!path) return;
+      openUris.set(path, event.document.uri);
+      openedVersions.set(event.document.uri, event.document.version);
+      if (configs.affects(path)) {
+        void scanWithProgress('IaC Review: configuration changed', (p) => service.configChanged(p));
+      } else service.changed(dirname(path), 0);
+    }),
+  );
+
+  documents.onDidChangeContent((event) =>
+    guard('change', undefined, () => {
+      const { uri, version } = event.document;
+      if (openedVersions.get(uri) === version) return; // the open itself, handled above
+      openedVersions.delete(uri);
+      const path = uriToPath(uri);
+      if (!path) return;
+      if (configs.affects(path)) {
+        if (settings.run === 'onType') void scanWithProgress('IaC Review: configuration changed', (p) => service.configChanged(p));
+        return;
+      }
+      if (settings.run === 'onType') service.changed(dirname(path), settings.debounceMs);
+    }),
+  );
+
+  documents.onDidSave((event) =>
+    guard('save', undefined, () => {
+      const path = uriToPath(event.document.uri);
+      if (!path) return;
+      if (configs.affects(path)) void scanWithProgress('IaC Review: configuration changed', (p) => service.configChanged(p));
+      else service.changed(dirname(path), 0);
+    }),
+  );
+
+  documents.onDidClose((event) =>
+    guard('close', undefined, () => {
+      const path = uriToPath(event.document.uri);
+      if (!path) return;
+      openUris.delete(path);
+      openedVersions.delete(event.document.uri);
+      if (configs.affects(path)) void scanWithProgress('IaC Review: configuration changed', (p) => service.configChanged(p));
+      else service.closed(dirname(path));
+    }),
+  );
+
+  const actionEnvironment = (): CodeActionEnvironment => ({
+    uriOf,
+    versionOf: (path) => {
+      const uri = openUris.get(path);
+      return uri === undefined ? null : (documents.get(uri)?.version ?? null);
+    },
+    documentChanges: capabilities.documentChanges,
+    clientCommands,
+  });
+
+  connection.onCodeAction((params, token) =>
+    guard('code actions', null, () => {
+      const path = uriToPath(params.textDocument.uri);
+      if (!path || token.isCancellationRequested || !service.isEnabled()) return null;
+      const review = service.current(dirname(path));
+      if (token.isCancellationRequested) return null;
+      return codeActionsFor(review, path, params.range, actionEnvironment());
+    }),
+  );
+
+  connection.onHover((params, token) =>
+    guard('hover', null, () => {
+      const path = uriToPath(params.textDocument.uri);
+      if (!path || token.isCancellationRequested || !service.isEnabled()) return null;
+      const dir = dirname(path);
+      const review = service.current(dir);
+      if (!review.analysis || token.isCancellationRequested) return null;
+      const config = configs.configFor(configs.folderFor(dir)).config;
+      const markdown = hoverMarkdown(review.analysis, path, { line: params.position.line + 1, column: params.position.character + 1 }, { config });
+      return markdown === undefined ? null : { contents: { kind: MarkupKind.Markdown, value: markdown } };
+    }),
+  );
+
+  connection.onRequest(LIST_RULES_REQUEST, () => guard('list rules', [], () => listRules(metas)));
+  connection.onRequest(RULE_DOCUMENTATION_REQUEST, (params: unknown) => guard('rule documentation', null, () => ruleDocumentation(metas, params)));
+
+  connection.onShutdown(() => service.dispose());
+
+  documents.listen(connection);
+  connection.listen();
+}

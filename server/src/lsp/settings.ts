@@ -1,0 +1,23 @@
+/** The server's settings: `iacReview.*` from the client (SPEC §9), or initializationOptions in other editors. */
+export interface ServerSettings {
+  enable: boolean;
+  /** `.iac-review.json` to use instead of the nearest one; relative to the workspace folder. */
+  configFile: string;
+  run: 'onType' | 'onSave';
+  /** Delay after the last keystroke before a module is reviewed again. */
+  debounceMs: number;
+}
+
+export const DEFAULT_SETTINGS: ServerSettings = { enable: true, configFile: '', run: 'onType', debounceMs: 150 };
+
+/** Reads settings leniently: a wrong-typed value keeps the previous one rather than breaking the server. */
+export function readSettings(raw: unknown, base: ServerSettings = DEFAULT_SETTINGS): ServerSettings {
+  if (!raw || typeof raw !== 'object') return base;
+  const r = raw as Record<string, unknown>;
+  return {
+    enable: typeof r.enable === 'boolean' ? r.enable : base.enable,
+    configFile: typeof r.configFile === 'string' ? r.configFile : base.configFile,
+    run: r.run === 'onType' || r.run === 'onSave' ? r.run : base.run,
+    debounceMs: typeof r.debounceMs === 'number' && r.debounceMs >= 0 && r.debounceMs <= 10_000 ? r.debounceMs : base.debounceMs,
+  };
+}

@@ -1,0 +1,66 @@
+import { resolve } from 'node:path';
+import { isInside, type FileHost } from '../engine/host.js';
+import { CONFIG_FILE_NAME, loadConfig, type LoadedConfig } from '../engine/config/load-config.js';
+import type { RuleMeta } from '../engine/rules/rule.js';
+
+/**
+ * The configuration in force for each workspace folder: as the CLI run in that
+ * folder would load it (the `iacReview.configFile` setting, else the nearest
+ * `.iac-review.json` from the folder up). Loaded lazily, dropped on change.
+ */
+export class WorkspaceConfigs {
+  private roots: string[] = [];
+  private readonly loaded = new Map<string, LoadedConfig>();
+
+  constructor(
+    private readonly hostFor: (root: string) => FileHost,
+    private readonly rules: readonly RuleMeta[],
+    private configFileSetting: string = '',
+  ) {}
+
+  setFolders(roots: readonly string[]): void {
+    // Deepest first, so folderFor finds the innermost folder.
+    this.roots = [...new Set(roots.map((r) => resolve(r)))].sort((a, b) => b.length - a.length);
+    this.loaded.clear();
+  }
+
+  folders(): readonly string[] {
+    return this.roots;
+  }
+
+  setConfigFile(setting: string): void {
+    if (setting === this.configFileSetting) return;
+    this.configFileSetting = setting;
+    this.loaded.clear();
+  }
+
+  /** The workspace folder a module directory belongs to; a directory outside every folder stands alone. */
+  folderFor(dir: string): string {
+    return this.roots.find((root) => isInside(root, dir)) ?? dir;
+  }
+
+  configFor(root: string): LoadedConfig {
+    let config = this.loaded.get(root);
+    if (!config) {
+      const explicit = this.configFileSetting ? resolve(root, this.configFileSetting) : undefined;
+      config = loadConfig(this.hostFor(root), root, explicit, this.rules);
+      this.loaded.set(root, config);
+    }
+    return config;
+  }
+
+  /** Config files that were loaded (where their errors are shown). */
+  loadedFiles(): string[] {
+    return [...this.loaded.values()].flatMap((l) => (l.config.file ? [l.config.file] : []));
+  }
+
+  /** Whether a changed file can change a configuration in force. */
+  affects(path: string): boolean {
+    if (path.endsWith(`/${CONFIG_FILE_NAME}`) || path.endsWith(`\\${CONFIG_FILE_NAME}`)) return true;
+    return this.roots.some((root) => this.configFileSetting !== '' && resolve(root, this.configFileSetting) === path);
+  }
+
+  invalidate(): void {
+    this.loaded.clear();
+  }
+}
