@@ -61,7 +61,13 @@ export class LspTestClient {
       for (const w of ready) w.resolve(p);
     });
     connection.onNotification('window/logMessage', (p: { message: string }) => void this.log.push(p.message));
-    connection.onNotification('$/progress', (p: unknown) => void this.progress.push(p));
+    connection.onNotification('$/progress', (p: { value?: { kind?: string } }) => {
+      this.progress.push(p);
+      if (p.value?.kind === 'end') {
+        this.progressEnds++;
+        for (const resolve of this.progressWaiters.splice(0)) resolve();
+      }
+    });
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.onRequest('client/registerCapability', () => null);
   }
@@ -86,6 +92,20 @@ export class LspTestClient {
   }
 
   initializeResult?: InitializeResult;
+  private progressEnds = 0;
+  private progressWaiters: Array<() => void> = [];
+
+  /** Resolves when `count` work-done progresses (workspace reviews) have ended in all. */
+  async waitForProgressEnd(count = 1, timeoutMs = 20_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.progressEnds < count) {
+      if (Date.now() > deadline) throw new Error(`only ${this.progressEnds} of ${count} progress ends within ${timeoutMs} ms`);
+      await new Promise<void>((resolve) => {
+        this.progressWaiters.push(resolve);
+        setTimeout(resolve, 50);
+      });
+    }
+  }
 
   /** Resolves with the next publishDiagnostics for `uri` that passes `test` (the latest one, if it already passed and `fresh` is false). */
   waitForDiagnostics(

@@ -53,8 +53,9 @@ export class ReviewService {
     else this.openReviews.delete(dir);
     if (!review.files.length) this.knownModules.delete(dir);
     for (const e of review.errors) {
-      if (e.kind === 'internal' && !this.loggedInternalErrors.has(e.message)) {
-        this.loggedInternalErrors.add(e.message);
+      const key = `${e.file}\u0000${e.message}`;
+      if (e.kind === 'internal' && !this.loggedInternalErrors.has(key)) {
+        this.loggedInternalErrors.add(key);
         this.log(`${e.file}: ${e.message}`);
       }
     }
