@@ -1,17 +1,20 @@
 // Neovim from Debian as a second client of `iac-review lsp --stdio`: the
-// built-in LSP client (vim.lsp.start_client, the snippet the README shows)
-// must receive exactly the diagnostics `iac-review check --format json`
-// reports, get the engine's quick fix and apply it, and show a hover.
+// README's Neovim snippet, taken from README.md and run as it is (with an
+// `iac-review` on PATH that runs dist/cli.js), must give Neovim's built-in
+// LSP client exactly the diagnostics `iac-review check --format json`
+// reports, the engine's quick fix (applied, then re-diagnosed), and a hover.
 // Needs `nvim` (scripts/ensure-e2e-tools.sh installs it) and `npm run build`.
 import { execFile, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { delimiter, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const REPO_ROOT = join(import.meta.dirname, '..', '..');
 const CLI = join(REPO_ROOT, 'dist', 'cli.js');
 const CLIENT_LUA = join(import.meta.dirname, 'neovim', 'client.lua');
+/** The README's Neovim 0.7+ block starts with this line. */
+const SNIPPET_FIRST_LINE = '-- iac-review language server (Neovim 0.7+)';
 const OPENED = 'storage.tf';
 const FIX_RULE = 'lifecycle/prevent-destroy';
 /** 0-based position on `aws_s3_bucket` of `resource "aws_s3_bucket" "invoices"` (line 1 of storage.tf). */
@@ -109,8 +112,30 @@ function requireNvim(): string {
   return probe.stdout.split('\n')[0] ?? '';
 }
 
+/** The README's Neovim snippet, verbatim. */
+function readmeSnippet(): string {
+  const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+  const blocks = [...readme.matchAll(/```lua\n([\s\S]*?)```/g)].map((m) => m[1]!);
+  const snippet = blocks.find((b) => b.startsWith(`${SNIPPET_FIRST_LINE}\n`));
+  if (!snippet) throw new Error(`README.md has no \`\`\`lua block starting with "${SNIPPET_FIRST_LINE}"`);
+  return snippet;
+}
+
+/** `iac-review` on PATH, as `npm install -g` would give, running this checkout's dist/cli.js. */
+function installShim(sandbox: string): string {
+  const bin = join(sandbox, 'bin');
+  mkdirSync(bin);
+  const shim = join(bin, 'iac-review');
+  writeFileSync(shim, `#!/bin/sh\nexec '${process.execPath}' '${CLI}' "$@"\n`);
+  chmodSync(shim, 0o755);
+  return bin;
+}
+
 function runNeovim(sandbox: string, workspace: string, out: string): Promise<{ code: number | null; stderr: string; ms: number }> {
   const xdg = join(sandbox, 'xdg');
+  const snippet = join(sandbox, 'init.lua');
+  writeFileSync(snippet, readmeSnippet());
+  const bin = installShim(sandbox);
   const started = Date.now();
   return new Promise((resolve) => {
     execFile(
@@ -122,12 +147,12 @@ function runNeovim(sandbox: string, workspace: string, out: string): Promise<{ c
         encoding: 'utf8',
         env: {
           ...process.env,
+          PATH: `${bin}${delimiter}${process.env.PATH ?? ''}`,
           XDG_CONFIG_HOME: join(xdg, 'config'),
           XDG_DATA_HOME: join(xdg, 'data'),
           XDG_CACHE_HOME: join(xdg, 'cache'),
           XDG_STATE_HOME: join(xdg, 'state'),
-          IAC_REVIEW_SERVER: CLI,
-          IAC_REVIEW_ROOT: workspace,
+          IAC_REVIEW_SNIPPET: snippet,
           IAC_REVIEW_FILE: join(workspace, OPENED),
           IAC_REVIEW_OUT: out,
           IAC_REVIEW_FIX_RULE: FIX_RULE,

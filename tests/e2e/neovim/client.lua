@@ -1,10 +1,11 @@
 -- Neovim (0.7+) as a client of `iac-review lsp --stdio`, driven by
--- tests/e2e/neovim.test.ts. Run as:
+-- tests/e2e/neovim.test.ts. The server is started by the README's Neovim
+-- snippet, run as it is (IAC_REVIEW_SNIPPET); this file only opens a file and
+-- observes. Run as:
 --   nvim --headless --clean -n -i NONE -u NONE -c 'luafile client.lua'
 -- Environment:
---   IAC_REVIEW_SERVER   path to dist/cli.js
---   IAC_REVIEW_ROOT     the workspace (root_dir)
---   IAC_REVIEW_FILE     the file to open
+--   IAC_REVIEW_SNIPPET  Lua file: the README's Neovim set-up (`iac-review` on PATH)
+--   IAC_REVIEW_FILE     the file to open (the working directory is the workspace)
 --   IAC_REVIEW_OUT      where to write the JSON report
 --   IAC_REVIEW_FIX_RULE rule id of a finding to quick-fix (its first diagnostic)
 --   IAC_REVIEW_HOVER    "line:character" (0-based) to hover
@@ -25,8 +26,7 @@ local function env(name)
 end
 
 local function main()
-  local server = env('IAC_REVIEW_SERVER')
-  local root = env('IAC_REVIEW_ROOT')
+  local snippet = env('IAC_REVIEW_SNIPPET')
   local file = env('IAC_REVIEW_FILE')
   local out = env('IAC_REVIEW_OUT')
   local fix_rule = env('IAC_REVIEW_FIX_RULE')
@@ -47,30 +47,32 @@ local function main()
     return default_publish(err, result, ctx, config)
   end
 
+  -- The user's configuration: the README snippet, which starts and attaches the server.
+  dofile(snippet)
+
   vim.cmd('edit ' .. vim.fn.fnameescape(file))
   local bufnr = vim.api.nvim_get_current_buf()
-  vim.bo[bufnr].filetype = 'terraform'
   local uri = vim.uri_from_bufnr(bufnr)
 
-  local exited = nil
-  local client_id = vim.lsp.start_client({
-    name = 'iac-review',
-    cmd = { 'node', server, 'lsp', '--stdio' },
-    root_dir = root,
-    init_options = { debounceMs = 150, run = 'onType', configFile = '' },
-    on_exit = function(code, signal) exited = string.format('code %s, signal %s', code, signal) end,
-  })
-  if not client_id then return fail('vim.lsp.start_client did not start the server') end
-  if not vim.lsp.buf_attach_client(bufnr, client_id) then return fail('vim.lsp.buf_attach_client failed') end
+  -- The client joins the buffer's clients once the server has answered `initialize`.
+  local client_id = nil
+  vim.wait(TIMEOUT_MS, function()
+    for id, client in pairs(vim.lsp.buf_get_clients(bufnr)) do
+      if client.name == 'iac-review' then client_id = id end
+    end
+    return client_id ~= nil
+  end, 20)
+  if not client_id then return fail('the snippet did not attach an initialized iac-review client to ' .. file) end
+  local function stopped() return vim.lsp.client_is_stopped(client_id) end
 
   -- Settled: at least `after + 1` publishes for the file, and none (for any file) for QUIET_MS.
   local function wait_settled(after, what)
     local ok = vim.wait(TIMEOUT_MS, function()
-      if exited then return true end
+      if stopped() then return true end
       local p = publishes[uri]
       return p ~= nil and p.count > after and vim.loop.now() - last_publish >= QUIET_MS
     end, 20)
-    if exited then error('the server exited (' .. exited .. ') while waiting for ' .. what) end
+    if stopped() then error('the server stopped while waiting for ' .. what) end
     if not ok then
       local p = publishes[uri]
       error(string.format('no diagnostics for %s within %d ms while waiting for %s (publishes for it: %d)',
@@ -161,7 +163,7 @@ local function main()
   f:close()
 
   vim.lsp.stop_client(client_id)
-  vim.wait(2000, function() return exited ~= nil end, 20)
+  vim.wait(2000, stopped, 20)
   vim.cmd('qall!')
 end
 
