@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { analyzeWorkspace } from '../server/src/engine/analyze.js';
 import { applyEdits } from '../server/src/engine/fix/apply-edits.js';
 import { parseSource } from '../server/src/engine/parse/parse-file.js';
 import { RULES } from '../server/src/engine/rules/registry.generated.js';
+import { BASE_FOLDER, diffCaseOptions } from './support/diff-case.js';
 
 /**
  * Fix tests: next to a failing fixture `x.tf` (or in a case folder), `x.tf.fixed`
@@ -54,7 +55,7 @@ function collect(): FixCase[] {
 function findingsIn(dir: string, file: string, ruleId: string) {
   const rule = RULES.find((r) => r.meta.id === ruleId);
   if (!rule) throw new Error(`unknown rule ${ruleId}`);
-  const result = analyzeWorkspace({ cwd: dir, paths: [dir], rules: [rule], now: NOW });
+  const result = analyzeWorkspace({ cwd: dir, paths: [dir], rules: [rule], now: NOW, ...diffCaseOptions(dir) });
   return { findings: result.findings.filter((f) => f.file === file && f.ruleId === ruleId && !f.suppression), errors: result.errors };
 }
 
@@ -72,6 +73,8 @@ describe('fixes', () => {
     it(`${c.ruleId} › ${relative(ROOT, c.input)}`, () => {
       const dir = mkdtempSync(join(tmpdir(), 'iac-fix-'));
       for (const f of c.moduleFiles) copyFileSync(f, join(dir, basename(f)));
+      const base = join(dirname(c.input), BASE_FOLDER);
+      if (existsSync(base)) cpSync(base, join(dir, BASE_FOLDER), { recursive: true });
       const target = join(dir, basename(c.input));
       const before = findingsIn(dir, target, c.ruleId).findings;
       expect(before.some((f) => f.fix), 'the fixture has a fixable finding').toBe(true);

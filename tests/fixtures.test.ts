@@ -7,6 +7,7 @@ import { NodeFileHost, type DirEntry, type FileHost } from '../server/src/engine
 import { sourceKind } from '../server/src/engine/discover.js';
 import { RULES } from '../server/src/engine/rules/registry.generated.js';
 import type { Rule } from '../server/src/engine/rules/rule.js';
+import { diffCaseOptions, isBaseFile } from './support/diff-case.js';
 import { fixtureRuleIds, parseExpectations, suppressedRuleIds, type Expectation } from './support/expectations.js';
 
 const ROOT = join(dirname(new URL(import.meta.url).pathname), '..', 'test-fixtures');
@@ -48,7 +49,7 @@ function collectCases(): FixtureCase[] {
       const ruleId = `${category}/${rule}`;
       for (const name of readdirSync(ruleDir).sort()) {
         const p = join(ruleDir, name);
-        const files = statSync(p).isDirectory() ? listFiles(p) : sourceKind(name) === 'config' ? [p] : [];
+        const files = statSync(p).isDirectory() ? listFiles(p).filter((f) => !isBaseFile(p, f)) : sourceKind(name) === 'config' ? [p] : [];
         if (files.length === 0 && !statSync(p).isDirectory()) continue;
         const alsoFor = files.flatMap((f) => fixtureRuleIds(readFileSync(f, 'utf8')));
         cases.push(statSync(p).isDirectory() ? { ruleId, name, dir: p, files, alsoFor } : { ruleId, name, dir: ruleDir, onlyFile: p, files, alsoFor });
@@ -97,7 +98,7 @@ function runCase(c: FixtureCase) {
     paths: [c.dir],
     rules,
     now: NOW,
-    ...(c.onlyFile ? { host: new SingleFileHost(c.dir, c.onlyFile) } : {}),
+    ...(c.onlyFile ? { host: new SingleFileHost(c.dir, c.onlyFile) } : diffCaseOptions(c.dir)),
   });
   const rel = (f: string) => relative(ROOT, f);
   const actual = [

@@ -10,7 +10,7 @@ import type { Rule, RuleMeta } from './rules/rule.js';
 import { RULES } from './rules/registry.generated.js';
 import { runRules, type FixMode } from './run-rules.js';
 import { commonAncestor, discoverModules, type ModuleFiles } from './discover.js';
-import { loadConfig } from './config/load-config.js';
+import { loadConfig, type LoadedConfig } from './config/load-config.js';
 import { effectiveRuleSetting, isPathIncluded } from './config/effective.js';
 import type { EffectiveRuleSetting, ReviewConfig } from './config/types.js';
 import { applySuppressions } from './suppress/apply.js';
@@ -36,6 +36,10 @@ export interface AnalyzeOptions {
    * value edits still come along).
    */
   fixes?: FixMode;
+  /** The configuration to use instead of loading one (diff mode reviews the base under the working tree's config). */
+  config?: LoadedConfig;
+  /** Diff mode: the same module at the base of the change, for rules that compare (SPEC §7). */
+  baseModuleFor?: (dir: string) => Module | undefined;
 }
 
 export interface ModuleAnalysis {
@@ -68,7 +72,7 @@ export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
   const now = options.now ?? new Date();
 
   const firstDir = host.readDirectory(paths[0]!) ? paths[0]! : resolve(paths[0]!, '..');
-  const loaded = loadConfig(host, firstDir, options.configFile ? resolve(cwd, options.configFile) : undefined, ruleMetas(rules));
+  const loaded = options.config ?? loadConfig(host, firstDir, options.configFile ? resolve(cwd, options.configFile) : undefined, ruleMetas(rules));
   const config = loaded.config;
 
   const { modules: found, missing } = discoverModules(host, paths, (p) => isPathIncluded(config, p));
@@ -86,6 +90,7 @@ export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
   };
 
   const context: ModuleReviewContext = { host, config, rules, now, fixes: options.fixes ?? 'eager' };
+  if (options.baseModuleFor) context.baseModuleFor = options.baseModuleFor;
   for (const files of found) {
     const review = reviewModule(files, context);
     result.files.push(...review.files);
@@ -111,6 +116,7 @@ export interface ModuleReviewContext {
   rules?: readonly Rule<any>[];
   now?: Date;
   fixes?: FixMode;
+  baseModuleFor?: (dir: string) => Module | undefined;
 }
 
 /** The review of one module (one directory). */
@@ -151,9 +157,11 @@ export function reviewModule(files: ModuleFiles, context: ModuleReviewContext): 
   const settings = settingsFor(config, rules);
   const module = buildModule(files.dir, configFiles, varFiles);
   const evaluator = new ModuleEvaluator(module, host);
+  const base = context.baseModuleFor?.(files.dir);
   const output = runRules(module, evaluator, rules, (id, file) => settings.get(id, file), {
     strict: settings.strict,
     fixes: context.fixes ?? 'eager',
+    ...(base ? { base } : {}),
   });
   review.errors.push(...output.errors);
   review.undecided.push(...output.undecided);

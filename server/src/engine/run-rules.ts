@@ -27,17 +27,20 @@ export function runRules(
   evaluator: ModuleEvaluator,
   rules: readonly Rule<any>[],
   settingFor: SettingLookup,
-  { strict = false, fixes = 'eager' }: { strict?: boolean; fixes?: FixMode } = {},
+  { strict = false, fixes = 'eager', base }: { strict?: boolean; fixes?: FixMode; base?: Module } = {},
 ): RuleRunOutput {
   const output: RuleRunOutput = { findings: [], undecided: [], errors: [] };
   const files = [...module.files, ...module.varFiles];
   for (const rule of rules) {
     if (!rule.check) continue;
+    // Diff-only rules compare with the base of a change: they run only in diff mode (SPEC §7).
+    if (rule.meta.diffOnly && !base) continue;
     const enabledIn = files.find((f) => settingFor(rule.meta.id, f.path).severity !== 'off');
     if (!enabledIn) continue;
     const { meta } = rule;
     const context: RuleContext<Record<string, unknown>> = {
       module,
+      ...(base ? { base } : {}),
       options: settingFor(meta.id, enabledIn.path).options,
       evaluate: (expr, file, scope) => evaluator.evaluate(expr, file, scope),
       attributeValue: (block, file, name) => evaluator.attributeValue(block, file, name),

@@ -67,6 +67,8 @@ export interface UndecidedDescriptor {
 /** What a rule's `check` receives: the whole module, evaluated on demand, and a way to report. */
 export interface RuleContext<O = Record<string, unknown>> {
   readonly module: Module;
+  /** Diff mode only: the same module at the base of the change (`diffOnly` rules always get it). */
+  readonly base?: Module;
   /** Options merged over the rule's defaults. */
   readonly options: O;
   /** Evaluates an expression written in `file` (with optional extra bindings, e.g. `each`). */

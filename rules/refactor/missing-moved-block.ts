@@ -1,0 +1,161 @@
+import { defineRule, findAttribute, headerRange, type RuleContext } from '../../server/src/engine/rules/rule.js';
+import type { BlockRef, Module } from '../../server/src/engine/model/module.js';
+import type { Fix } from '../../server/src/engine/finding.js';
+import { rangeFromOffsets } from '../../server/src/engine/range.js';
+import { isCrlf } from '../../server/src/engine/fix/line-splice.js';
+
+/** A resource or module call, with what must match for a rename: the resource type, or the module source. */
+interface Addressed extends BlockRef {
+  address: string;
+  kind: string;
+}
+
+export default defineRule({
+  meta: {
+    id: 'refactor/missing-moved-block',
+    title: 'Renamed resources and module calls have a moved block',
+    category: 'refactor',
+    severity: 'warning',
+    fixable: true,
+    diffOnly: true,
+    rationale:
+      'Terraform tracks objects by address. When a change removes `aws_s3_bucket.logs` and adds `aws_s3_bucket.audit_logs` ' +
+      '(a rename, or a resource pulled into a module) without a `moved` block, the plan destroys the old object and ' +
+      'creates a new one: the data in a bucket or database is gone, and every dependent resource is replaced. A `moved` ' +
+      'block tells Terraform it is the same object. The rule runs in diff mode only (`--base`), where it can see both ' +
+      'sides of the change.',
+    remediation:
+      'Add `moved { from = <old address>, to = <new address> }` to the module (keep it until every state has been ' +
+      'applied past the change). If the old object is really to be destroyed, say so with a `removed` block ' +
+      '(Terraform ≥ 1.7) or review the plan for the destroy.',
+    equivalents: {},
+    examples: {
+      failing: `# base of the change: resource "aws_s3_bucket" "logs" { … }
+resource "aws_s3_bucket" "audit_logs" {
+  bucket = "acme-audit-logs"
+}
+`,
+      passing: `resource "aws_s3_bucket" "audit_logs" {
+  bucket = "acme-audit-logs"
+}
+
+moved {
+  from = aws_s3_bucket.logs
+  to   = aws_s3_bucket.audit_logs
+}
+`,
+    },
+  },
+  check(context) {
+    const { module, base } = context;
+    if (!base) return;
+    const before = addressed(base);
+    const after = addressed(module);
+    const removed = [...before.values()].filter((b) => !after.has(b.address));
+    const added = [...after.values()].filter((a) => !before.has(a.address));
+    if (removed.length === 0 || added.length === 0) return;
+    const handled = handledAddresses(context);
+    const kinds = new Set(added.map((a) => a.kind));
+    for (const kind of kinds) {
+      const gone = removed.filter((r) => r.kind === kind && !handled.from.has(r.address));
+      const fresh = added.filter((a) => a.kind === kind && !handled.to.has(a.address));
+      if (gone.length === 0 || fresh.length === 0) continue;
+      for (const [newer, older] of pairs(fresh, gone)) {
+        const candidates = older ? [older.address] : gone.map((g) => g.address);
+        const what = kind.startsWith('module ') ? 'module call' : kind;
+        context.report({
+          file: newer.file,
+          range: headerRange(newer.block),
+          address: newer.address,
+          message:
+            `${newer.address} is new and ${candidates.map((c) => `\`${c}\``).join(' or ')} (the same ${what}) is gone, with no moved block: ` +
+            `Terraform will destroy ${candidates.length === 1 ? 'it' : 'the old object'} and create ${newer.address} from scratch. ` +
+            `Add \`moved { from = ${candidates[0]}, to = ${newer.address} }\` if it is the same object.`,
+          ...(older ? { fix: () => movedBlockFix(newer, older.address) } : {}),
+        });
+      }
+    }
+  },
+});
+
+/** Managed resources by address (data sources hold nothing to lose), and module calls keyed by source. */
+function addressed(module: Module): Map<string, Addressed> {
+  const out = new Map<string, Addressed>();
+  for (const r of module.resources) if (r.mode === 'managed') out.set(r.address, { ...r, kind: r.type });
+  for (const m of module.moduleCalls) {
+    const source = findAttribute(m.block, 'source');
+    const text = source ? m.file.text.slice(source.expr.range.start.offset, source.expr.range.end.offset) : '?';
+    out.set(m.address, { ...m, kind: `module ${text}` });
+  }
+  return out;
+}
+
+/** Addresses already accounted for by `moved` (either end) or `removed` blocks of the change. */
+function handledAddresses(context: RuleContext): { from: Set<string>; to: Set<string> } {
+  const from = new Set<string>();
+  const to = new Set<string>();
+  const { module } = context;
+  const addressOf = (ref: BlockRef, name: string) => {
+    const attr = findAttribute(ref.block, name);
+    return attr ? ref.file.text.slice(attr.expr.range.start.offset, attr.expr.range.end.offset).replace(/\s+/g, '') : undefined;
+  };
+  for (const file of module.files) {
+    for (const item of file.body) {
+      if (item.kind !== 'Block' || (item.type !== 'moved' && item.type !== 'removed')) continue;
+      const ref = { block: item, file };
+      const f = addressOf(ref, 'from');
+      if (f) from.add(stripIndex(f));
+      const t = item.type === 'moved' ? addressOf(ref, 'to') : undefined;
+      if (t) to.add(stripIndex(t));
+    }
+  }
+  return { from, to };
+}
+
+/** `aws_x.y[0]` → `aws_x.y`: a moved block for one instance still accounts for the address. */
+function stripIndex(address: string): string {
+  return address.replace(/\[[^\]]*\]$/, '');
+}
+
+/**
+ * Pairs new blocks with removed ones of the same kind: certain when there is
+ * one of each, or when their bodies are identical; otherwise the finding names
+ * every candidate and offers no fix.
+ */
+function pairs(fresh: Addressed[], gone: Addressed[]): Array<[Addressed, Addressed | undefined]> {
+  if (fresh.length === 1 && gone.length === 1) return [[fresh[0]!, gone[0]!]];
+  const remaining = [...gone];
+  return fresh.map((f) => {
+    const body = bodyText(f);
+    const same = remaining.filter((g) => bodyText(g) === body);
+    if (same.length === 1) {
+      remaining.splice(remaining.indexOf(same[0]!), 1);
+      return [f, same[0]!];
+    }
+    return [f, undefined];
+  });
+}
+
+/** The block's body without comments and layout, to recognise the same block under a new name. */
+function bodyText(ref: BlockRef): string {
+  const body = ref.file.text.slice(ref.block.openBrace.end.offset, ref.block.range.end.offset);
+  return body
+    .split(/\r?\n/)
+    .map((line) => line.replace(/(^|\s)(#|\/\/).*$/, ''))
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Inserts the moved block after the renamed block, separated by a blank line, in the file's line endings. */
+function movedBlockFix(newer: Addressed, from: string): Fix {
+  const { file } = newer;
+  const eol = isCrlf(file) ? '\r\n' : '\n';
+  const block = ['moved {', `  from = ${from}`, `  to   = ${newer.address}`, '}'].join(eol);
+  const nextLineStart = file.lineStarts[newer.block.range.end.line]; // 0-based index of the line after the closing brace
+  const [offset, text] = nextLineStart === undefined ? [file.text.length, `${eol}${eol}${block}${eol}`] : [nextLineStart, `${eol}${block}${eol}`];
+  return {
+    title: `Add moved { from = ${from}, to = ${newer.address} }`,
+    edits: [{ file: file.path, range: rangeFromOffsets(file.lineStarts, offset, offset), newText: text }],
+  };
+}

@@ -1,0 +1,148 @@
+import { dirname, relative, resolve, sep } from 'node:path';
+import { analyzeWorkspace, type AnalysisResult, type AnalyzeOptions, type ModuleAnalysis } from '../analyze.js';
+import { loadConfig } from '../config/load-config.js';
+import type { Finding } from '../finding.js';
+import { NodeFileHost } from '../host.js';
+import { RULES } from '../rules/registry.generated.js';
+import { ChangeError, GitRepository } from './git.js';
+import { GitTreeHost, repoPath } from './git-tree-host.js';
+import { parseFileChanges, type FileChanges } from './file-changes.js';
+import { diffModule, type ModuleDiff } from './module-diff.js';
+
+export interface ChangeReviewOptions extends Omit<AnalyzeOptions, 'baseModuleFor' | 'keepModules' | 'host'> {
+  /** The git ref to compare with: the change is the working tree against `git merge-base HEAD <base>`. */
+  base: string;
+}
+
+export interface ChangeReview {
+  baseRef: string;
+  /** The merge base; undefined in a repository without commits (everything is new). */
+  baseCommit?: string;
+  /** The working tree's review, with its modules kept; diff-only rules ran. */
+  head: AnalysisResult;
+  /** The findings of `head` that the change introduced (SPEC §7). */
+  introduced: Set<Finding>;
+  /** Per module: blocks added, removed, modified. */
+  modules: ModuleDiff[];
+  /** Paths relative to the repository root. */
+  files: FileChanges;
+  repoRoot: string;
+}
+
+/**
+ * Diff mode (SPEC §7): reviews the working tree and the merge base, and
+ * splits findings into introduced (on lines the change added or modified, on
+ * blocks it created, or absent from the base) and existing.
+ */
+export function reviewChange(options: ChangeReviewOptions): ChangeReview {
+  const cwd = resolve(options.cwd);
+  const repo = GitRepository.open(cwd);
+  let baseCommit: string | undefined;
+  if (repo.hasCommits()) {
+    const target = repo.resolveCommit(options.base);
+    if (!target) {
+      throw new ChangeError(
+        `the base "${options.base}" is not a branch, tag or commit of this repository. Fetch it first (for example \`git fetch origin main\`; CI checkouts are often shallow).`,
+      );
+    }
+    baseCommit = repo.mergeBase('HEAD', target);
+    if (!baseCommit) {
+      throw new ChangeError(`HEAD and "${options.base}" have no common ancestor (in a shallow clone, fetch the full history: \`git fetch --unshallow\`).`);
+    }
+  }
+
+  const rules = options.rules ?? RULES;
+  const files = baseCommit
+    ? (() => {
+        const diff = repo.diffAgainst(baseCommit);
+        return parseFileChanges(diff.nameStatus, diff.patch, repo.untrackedFiles());
+      })()
+    : parseFileChanges('', '', [...repo.untrackedFiles()]);
+
+  // One configuration for both sides (the working tree's), so a finding is new only because the code changed.
+  const paths = (options.paths?.length ? options.paths : ['.']).map((p) => resolve(cwd, p));
+  const configDir = new NodeFileHost(cwd).readDirectory(paths[0]!) ? paths[0]! : dirname(paths[0]!);
+  const config = options.config ?? loadConfig(new NodeFileHost(cwd), configDir, options.configFile ? resolve(cwd, options.configFile) : undefined, rules.map((r) => r.meta));
+
+  const baseHost = new GitTreeHost(repo, baseCommit);
+  const base = analyzeWorkspace({ ...options, cwd, config, host: baseHost, keepModules: true, fixes: 'none' });
+  const baseByDir = new Map(base.analyses.map((a) => [a.module.dir, a]));
+  const baseDirOf = renamedDirectories(repo.root, files);
+  const baseFor = (dir: string) => baseByDir.get(baseDirOf.get(dir) ?? dir);
+
+  const head = analyzeWorkspace({ ...options, cwd, config, keepModules: true, baseModuleFor: (dir) => baseFor(dir)?.module });
+
+  const modules: ModuleDiff[] = [];
+  const headDirs = new Set<string>();
+  for (const analysis of head.analyses) {
+    headDirs.add(analysis.module.dir);
+    modules.push(diffModule(analysis.module.dir, baseFor(analysis.module.dir), analysis));
+  }
+  const mappedBaseDirs = new Set([...headDirs].map((d) => baseDirOf.get(d) ?? d));
+  for (const analysis of base.analyses) {
+    if (!mappedBaseDirs.has(analysis.module.dir)) modules.push(diffModule(analysis.module.dir, analysis, undefined));
+  }
+  modules.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
+
+  const baseDir = (dir: string) => baseDirOf.get(dir) ?? dir;
+  const introduced = new Set(head.findings.filter(isIntroduced(repo.root, files, base, baseFor, baseDir, baseCommit === undefined)));
+  const review: ChangeReview = { baseRef: options.base, head, introduced, modules, files, repoRoot: repo.root };
+  if (baseCommit) review.baseCommit = baseCommit;
+  return review;
+}
+
+/** A directory whose files were all renamed from one other directory was moved there. */
+function renamedDirectories(root: string, files: FileChanges): Map<string, string> {
+  const votes = new Map<string, Map<string, number>>();
+  for (const [to, from] of files.renamedFrom) {
+    const headDir = dirname(repoPath(root, to));
+    const baseDir = dirname(repoPath(root, from));
+    if (headDir === baseDir) continue;
+    const counts = votes.get(headDir) ?? new Map<string, number>();
+    counts.set(baseDir, (counts.get(baseDir) ?? 0) + 1);
+    votes.set(headDir, counts);
+  }
+  const out = new Map<string, string>();
+  for (const [headDir, counts] of votes) {
+    const [best] = [...counts].sort((a, b) => b[1] - a[1]);
+    if (best) out.set(headDir, best[0]);
+  }
+  return out;
+}
+
+function isIntroduced(
+  root: string,
+  files: FileChanges,
+  base: AnalysisResult,
+  baseFor: (dir: string) => ModuleAnalysis | undefined,
+  baseDir: (dir: string) => string,
+  noBase: boolean,
+): (finding: Finding) => boolean {
+  const rel = (abs: string) => relative(root, abs).split(sep).join('/');
+  const baseKeys = new Set(base.findings.map((f) => findingKey(f, f.address ? dirname(f.file) : rel(f.file))));
+  return (finding) => {
+    if (noBase) return true;
+    const path = rel(finding.file);
+    if (files.added.has(path)) return true;
+    const lines = files.changedLines.get(path);
+    if (lines) for (let n = finding.range.start.line; n <= finding.range.end.line; n++) if (lines.has(n)) return true;
+    const baseModule = baseFor(dirname(finding.file))?.module;
+    if (finding.address && baseModule && isBlockAddress(finding.address) && !baseModule.byAddress.has(finding.address)) return true;
+    // A finding the base did not have (e.g. a deleted `prevent_destroy` line leaves no added line to point at).
+    const scope = finding.address ? baseDir(dirname(finding.file)) : (files.renamedFrom.get(path) ?? path);
+    return !baseKeys.has(findingKey(finding, scope));
+  };
+}
+
+/** A resource, data source or module call (what `byAddress` holds), not `var.x` / `local.x` / `output.x`. */
+function isBlockAddress(address: string): boolean {
+  if (/^(var|local|output|provider|terraform)\./.test(address)) return false;
+  return /^(data\.[\w-]+\.[\w-]+|module\.[\w-]+|[\w-]+\.[\w-]+)$/.test(address);
+}
+
+/** Identity of a finding across the change: by module and address when it has one, else by file. */
+function findingKey(f: Finding, scope: string): string {
+  return `${f.ruleId}\u0000${scope}\u0000${f.address ?? ''}\u0000${f.message}`;
+}
+
+export { ChangeError };

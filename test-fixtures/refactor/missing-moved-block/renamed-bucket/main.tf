@@ -1,0 +1,3 @@
+resource "aws_s3_bucket" "audit_logs" { # expect: refactor/missing-moved-block
+  bucket = "acme-logs"
+}

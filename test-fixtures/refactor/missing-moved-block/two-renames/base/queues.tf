@@ -1,0 +1,7 @@
+resource "aws_sqs_queue" "jobs" {
+  name = "jobs"
+}
+
+resource "aws_sqs_queue" "events" {
+  name = "events"
+}
