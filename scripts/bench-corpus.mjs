@@ -108,3 +108,17 @@ export function writeCorpus(dir, modules = 270, seed = 42) {
   }
   return { files, lines, bytes };
 }
+
+/**
+ * One module written as a single file of at least `targetLines` lines — the
+ * document the editor benchmark edits: settings, locals, variables, IAM
+ * policies in every form, module calls, then resources with tags and more
+ * policies until the file is long enough. Seeded, so every run edits the same text.
+ */
+export function singleFileModule(targetLines = 3000, seed = 7) {
+  const r = rng(seed);
+  const files = moduleFiles(r, 0);
+  const lines = ['versions.tf', 'locals.tf', 'variables.tf', 'iam.tf', 'outputs.tf'].flatMap((name) => files[name].split('\n'));
+  for (let i = 0; lines.length < targetLines; i++) lines.push(...(i % 5 === 4 ? policy(r, 1000 + i) : resource(r, i)));
+  return lines.join('\n');
+}
