@@ -1,4 +1,5 @@
 import { analyzeWorkspace } from '../engine/analyze.js';
+import { reviewChange } from '../engine/change/review-change.js';
 import { RULES } from '../engine/rules/registry.generated.js';
 import { runCheck, type CheckDependencies } from './commands/check.js';
 import { runRules } from './commands/rules.js';
@@ -19,6 +20,7 @@ const NOT_YET: Record<string, string> = {
 export function main(argv: string[], io: CliIO, deps: Partial<CheckDependencies> & { startLsp?: () => void } = {}): number {
   const dependencies: CheckDependencies = {
     analyze: deps.analyze ?? analyzeWorkspace,
+    reviewChange: deps.reviewChange ?? reviewChange,
     rules: deps.rules ?? RULES.map((r) => r.meta),
   };
   const [command, ...args] = argv;

@@ -30,8 +30,10 @@ Options:
                         analysed directory or the nearest parent)
       --fail-on LEVEL   error (default), warning, info or never: exit 1 when a
                         finding (or an input error) is at or above LEVEL
-      --base GIT_REF    Diff mode: report only what the change introduces
-                        (not supported yet)
+      --base GIT_REF    Diff mode: compare the working tree with
+                        \`git merge-base HEAD GIT_REF\` and report only the
+                        findings the change introduces (on added or modified
+                        lines, in created blocks, or new since the base)
   -h, --help            Show this help
 `;
 

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AnalysisResult, AnalyzeOptions } from '../../engine/analyze.js';
+import type { FixMode } from '../../engine/run-rules.js';
+import { ChangeError, type ChangeReview, type ChangeReviewOptions } from '../../engine/change/review-change.js';
 import type { Finding, InputError } from '../../engine/finding.js';
 import type { RuleMeta } from '../../engine/rules/rule.js';
 import { SEVERITY_RANK, type Severity } from '../../engine/severity.js';
@@ -22,8 +24,12 @@ export type CheckFormat = keyof typeof CHECK_FORMATS;
 export type FailOn = Severity | 'never';
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'info', 'never'];
 
+type CheckResult = Pick<AnalysisResult, 'findings' | 'errors' | 'configErrors' | 'files' | 'modules'>;
+
 export interface CheckDependencies {
-  analyze(options: AnalyzeOptions): Pick<AnalysisResult, 'findings' | 'errors' | 'configErrors' | 'files' | 'modules'>;
+  analyze(options: AnalyzeOptions): CheckResult;
+  /** Diff mode (`--base`): the working tree against the merge base. */
+  reviewChange(options: ChangeReviewOptions): Pick<ChangeReview, 'head' | 'introduced'>;
   rules: readonly RuleMeta[];
 }
 
@@ -41,9 +47,7 @@ export function runCheck(args: string[], io: CliIO, deps: CheckDependencies): nu
   }
   const format = oneOf('check', 'format', values.format, Object.keys(CHECK_FORMATS) as CheckFormat[], 'text');
   const failOn = oneOf('check', 'fail-on', values['fail-on'], FAIL_ON, 'error');
-  if (values.base !== undefined) {
-    throw new UsageError('--base (diff mode) is not supported yet in this version; run `iac-review check` without --base to review the whole tree.', 'check');
-  }
+  if (values.base !== undefined && values.base.trim() === '') throw new UsageError('--base needs a git ref (a branch, tag or commit).', 'check');
   const paths = positionals.length ? positionals : ['.'];
   for (const p of paths) {
     if (!existsSync(resolve(io.cwd, p))) throw new UsageError(`path not found: ${p}`, 'check');
@@ -53,8 +57,9 @@ export function runCheck(args: string[], io: CliIO, deps: CheckDependencies): nu
   }
 
   // Only the JSON report says whether a finding is fixable; the other formats never pay for fix edits.
-  const fixes = format === 'json' ? 'eager' : 'none';
-  const result = deps.analyze({ cwd: io.cwd, paths, fixes, ...(values.config !== undefined ? { configFile: resolve(io.cwd, values.config) } : {}) });
+  const fixes: FixMode = format === 'json' ? 'eager' : 'none';
+  const options = { cwd: io.cwd, paths, fixes, ...(values.config !== undefined ? { configFile: resolve(io.cwd, values.config) } : {}) };
+  const result = values.base === undefined ? deps.analyze(options) : introducedOnly(deps, { ...options, base: values.base });
   if (result.configErrors.length) {
     io.stderr(result.configErrors.map((e) => describeInputError(io.cwd, e)).join('\n') + '\n');
     io.stderr(`iac-review check: the configuration has ${result.configErrors.length === 1 ? 'an error' : `${result.configErrors.length} errors`}; fix it and run again.\n`);
@@ -64,6 +69,18 @@ export function runCheck(args: string[], io: CliIO, deps: CheckDependencies): nu
   const color = format === 'text' && io.stdoutIsTTY && !io.env.NO_COLOR;
   io.stdout(CHECK_FORMATS[format](result, { cwd: io.cwd, rules: deps.rules, color }));
   return exitStatus(result.findings, result.errors, failOn);
+}
+
+/** Diff mode reports what the change introduced (SPEC §7); a ref git cannot resolve is a usage error. */
+function introducedOnly(deps: CheckDependencies, options: ChangeReviewOptions): CheckResult {
+  let review: Pick<ChangeReview, 'head' | 'introduced'>;
+  try {
+    review = deps.reviewChange(options);
+  } catch (e) {
+    if (e instanceof ChangeError) throw new UsageError(e.message, 'check');
+    throw e;
+  }
+  return { ...review.head, findings: review.head.findings.filter((f) => review.introduced.has(f)) };
 }
 
 /** 1 when an unsuppressed finding is at or above `failOn`; input errors (unreadable files, syntax errors) count as errors. */
