@@ -1,0 +1,43 @@
+import { relative, sep } from 'node:path';
+import type { ChangeReview } from '../change/review-change.js';
+import type { BlockRef } from '../model/module.js';
+import type { Range } from '../range.js';
+
+/** Where a change happened: its changed lines, added files, and the blocks it added or modified. */
+export class ChangeScope {
+  private readonly added: BlockRef[] = [];
+  private readonly modified: BlockRef[] = [];
+
+  constructor(private readonly review: ChangeReview) {
+    for (const m of review.modules) {
+      for (const b of m.blocks) {
+        if (b.status === 'added') this.added.push(...(b.head ?? []));
+        else if (b.status === 'modified') this.modified.push(...(b.head ?? []));
+      }
+    }
+  }
+
+  /** Inside a block the change modified (in the working tree). */
+  inModifiedBlock(file: string, range: Range): boolean {
+    return contains(this.modified, file, range);
+  }
+
+  /**
+   * `true` when the change wrote this range (a new file, changed lines, an
+   * added block), `false` when it lies in a block the change modified
+   * elsewhere, undefined when the change did not touch it.
+   */
+  classify(file: string, range: Range): boolean | undefined {
+    const path = relative(this.review.repoRoot, file).split(sep).join('/');
+    if (this.review.baseCommit === undefined || this.review.files.added.has(path)) return true;
+    const lines = this.review.files.changedLines.get(path);
+    if (lines) for (let n = range.start.line; n <= range.end.line; n++) if (lines.has(n)) return true;
+    if (contains(this.added, file, range)) return true;
+    return this.inModifiedBlock(file, range) ? false : undefined;
+  }
+}
+
+function contains(refs: readonly BlockRef[], file: string, range: Range): boolean {
+  const offset = range.start.offset;
+  return refs.some((r) => r.file.path === file && r.block.range.start.offset <= offset && offset < r.block.range.end.offset);
+}

@@ -1,0 +1,166 @@
+import { relative, sep } from 'node:path';
+import type { AnalysisResult } from '../analyze.js';
+import type { ChangeReview } from '../change/review-change.js';
+import type { Finding, UndecidedItem } from '../finding.js';
+import type { Module } from '../model/module.js';
+import { changeQuestions, type ChangeQuestion } from './change-questions.js';
+import { ChangeScope } from './change-scope.js';
+import { itemId, SubjectIndex, type ItemIdentity } from './item-id.js';
+import { sectionOrder, sectionTitle } from './sections.js';
+
+/** `iac-review checklist --format json` (SPEC §7), version 1. */
+export interface Checklist {
+  version: 1;
+  /** The git ref the change was compared with; null when the whole workspace was reviewed (no `--base`). */
+  base: string | null;
+  sections: ChecklistSection[];
+}
+
+export interface ChecklistSection {
+  /** A rule category (the part of a rule id before `/`), or `change` for the change as a whole. */
+  category: string;
+  title: string;
+  items: ChecklistItem[];
+}
+
+export type ChecklistItemKind = 'finding' | 'undecided' | 'question';
+
+export interface ChecklistItem {
+  /** Stable while the code the item is about does not change (see item-id.ts). */
+  id: string;
+  kind: ChecklistItemKind;
+  text: string;
+  ruleId?: string;
+  /** Undecided items: why the review could not decide. */
+  reason?: string;
+  /** Relative to the working directory, `/` separators. */
+  file: string;
+  /** 1-based. */
+  line: number;
+  /** Diff mode, findings and undecided items: whether the change introduced it (false: it was there, in a block the change modified). */
+  introduced?: boolean;
+  /** Set when `file` and `line` are at the base of the change: the block the item is about was removed. */
+  removed?: true;
+}
+
+export type ChecklistInput =
+  | { cwd: string; analysis: AnalysisResult }
+  | {
+      cwd: string;
+      change: ChangeReview;
+    };
+
+/**
+ * Builds the review checklist: one section per category holding the active
+ * (unsuppressed) findings, the undecided items (certainty principle) and,
+ * in diff mode, the questions the change itself raises.
+ *
+ * Which findings, in diff mode: those the change introduced (`introduced:
+ * true`), and the existing ones inside blocks the change modified
+ * (`introduced: false`) — a lead reviewing an edit to a block wants to know
+ * what was already wrong with it, and nothing about blocks the change did not
+ * touch. Undecided items follow the same rule. Without a base there is no
+ * change to ask about: findings and undecided items only.
+ */
+export function buildChecklist(input: ChecklistInput): Checklist {
+  const change = 'change' in input ? input.change : undefined;
+  const analysis = change ? change.head : (input as { analysis: AnalysisResult }).analysis;
+  const display = (abs: string) => relative(input.cwd, abs).split(sep).join('/') || '.';
+  const modules: Module[] = analysis.analyses.map((a) => a.module);
+  const subjects = new SubjectIndex(modules);
+  const scope = change ? new ChangeScope(change) : undefined;
+
+  const drafts: Draft[] = [];
+  for (const f of analysis.findings) {
+    if (f.suppression) continue;
+    const introduced = scope ? (change!.introduced.has(f) ? true : scope.inModifiedBlock(f.file, f.range) ? false : undefined) : undefined;
+    if (scope && introduced === undefined) continue;
+    drafts.push(fromFinding(f, display, subjects, introduced));
+  }
+  for (const u of analysis.undecided) {
+    const introduced = scope?.classify(u.file, u.range);
+    if (scope && introduced === undefined) continue;
+    drafts.push(fromUndecided(u, display, subjects, introduced));
+  }
+  if (change) for (const q of changeQuestions(change)) drafts.push(fromQuestion(q, display));
+
+  return { version: 1, base: change ? change.baseRef : null, sections: sections(drafts) };
+}
+
+/** An item before its id is final, with what the id is made of. */
+interface Draft {
+  category: string;
+  item: ChecklistItem;
+  identity: ItemIdentity;
+  column: number;
+}
+
+function fromFinding(f: Finding, display: (abs: string) => string, subjects: SubjectIndex, introduced: boolean | undefined): Draft {
+  const file = display(f.file);
+  const item: ChecklistItem = { id: '', kind: 'finding', text: f.message, ruleId: f.ruleId, file, line: f.range.start.line };
+  if (introduced !== undefined) item.introduced = introduced;
+  return { category: f.category, item, identity: identity('finding', f.ruleId, file, f.address, subjects.subject(f.file, f.range), f.message), column: f.range.start.column };
+}
+
+function fromUndecided(u: UndecidedItem, display: (abs: string) => string, subjects: SubjectIndex, introduced: boolean | undefined): Draft {
+  const file = display(u.file);
+  const item: ChecklistItem = { id: '', kind: 'undecided', text: u.text, ruleId: u.ruleId, reason: u.reason, file, line: u.range.start.line };
+  if (introduced !== undefined) item.introduced = introduced;
+  return {
+    category: u.category,
+    item,
+    identity: identity('undecided', u.ruleId, file, u.address, subjects.subject(u.file, u.range), `${u.text}\u0000${u.reason}`),
+    column: u.range.start.column,
+  };
+}
+
+function fromQuestion(q: ChangeQuestion, display: (abs: string) => string): Draft {
+  const file = display(q.file);
+  const item: ChecklistItem = { id: '', kind: 'question', text: q.text, file, line: q.range.start.line };
+  if (q.removed) item.removed = true;
+  return { category: q.category, item, identity: identity('question', q.topic, file, q.address, q.subject, q.text), column: q.range.start.column };
+}
+
+function identity(kind: ItemIdentity['kind'], topic: string, file: string, address: string | undefined, subject: string, text: string): ItemIdentity {
+  return address === undefined ? { kind, topic, file, subject, text } : { kind, topic, file, address, subject, text };
+}
+
+const KIND_ORDER: Record<ChecklistItemKind, number> = { finding: 0, undecided: 1, question: 2 };
+
+/** Sections in a fixed order; within one, findings, then undecided items, then questions, each by file and position. */
+function sections(drafts: Draft[]): ChecklistSection[] {
+  assignIds(drafts);
+  const byCategory = new Map<string, Draft[]>();
+  for (const d of drafts) byCategory.set(d.category, [...(byCategory.get(d.category) ?? []), d]);
+  return [...byCategory.keys()].sort(sectionOrder).map((category) => ({
+    category,
+    title: sectionTitle(category),
+    items: byCategory
+      .get(category)!
+      .sort(
+        (a, b) =>
+          KIND_ORDER[a.item.kind] - KIND_ORDER[b.item.kind] ||
+          compareText(a.item.file, b.item.file) ||
+          a.item.line - b.item.line ||
+          a.column - b.column ||
+          compareText(a.item.text, b.item.text),
+      )
+      .map((d) => d.item),
+  }));
+}
+
+/** Ids from identities; two items with the same identity (the same message twice in one block) are told apart by their order. */
+function assignIds(drafts: Draft[]): void {
+  const ordered = [...drafts].sort((a, b) => compareText(a.item.file, b.item.file) || a.item.line - b.item.line || a.column - b.column);
+  const seen = new Map<string, number>();
+  for (const d of ordered) {
+    const first = itemId(d.identity);
+    const n = seen.get(first) ?? 0;
+    seen.set(first, n + 1);
+    d.item.id = n === 0 ? first : itemId(d.identity, n);
+  }
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

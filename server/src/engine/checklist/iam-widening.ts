@@ -1,0 +1,112 @@
+import type { PolicyEntryList, PolicyStatement, PrincipalSet, StatementLocation } from '../iam/policy-statement.js';
+import { wildcardMatches } from '../iam/action-index.js';
+
+/** What the Allow statements of one policy owner grant, as written (entries kept with the statement that holds them). */
+interface Grants {
+  /** dimension (`actions`, `resources`, …) → entry → first statement that has it. */
+  entries: Map<Dimension, Map<string, StatementLocation>>;
+  /** Reasons entries could not be read. */
+  unknown: Map<string, StatementLocation>;
+  /** Allow statements that apply without a Condition. */
+  unconditioned: StatementLocation[];
+}
+
+type Dimension = 'actions' | 'resources' | 'principals' | 'NotAction' | 'NotResource';
+
+const DIMENSIONS: readonly Dimension[] = ['actions', 'resources', 'principals', 'NotAction', 'NotResource'];
+
+/** How the access granted by one policy owner changed between the base and the head of a change. */
+export interface AccessChange {
+  /** `actions s3:PutObject, s3:DeleteObject`, `principals AWS:*`, `an Allow statement without a Condition`. */
+  gained: string[];
+  /** Parts of the head that could not be read and were not unreadable at the base: the access may have widened. */
+  unknown: string[];
+  /** Where the first gain (or unknown part) is written; else the first statement. */
+  location: StatementLocation;
+}
+
+/**
+ * Compares the statements one block's policies had at the base with those it
+ * has now. An entry is gained when no base entry of the same kind covers it
+ * (IAM wildcards honoured: `s3:*` at the base covers `s3:GetObject` now), so
+ * a narrowing is never reported as a widening. Undefined when the statements
+ * are the same.
+ */
+export function accessChange(base: readonly PolicyStatement[], head: readonly PolicyStatement[]): AccessChange | undefined {
+  if (head.length === 0) return undefined;
+  const before = grantsOf(base);
+  const after = grantsOf(head);
+  const gained: string[] = [];
+  let location: StatementLocation | undefined;
+  for (const dimension of DIMENSIONS) {
+    const had = [...(before.entries.get(dimension)?.keys() ?? [])];
+    const fresh: string[] = [];
+    for (const [entry, where] of after.entries.get(dimension) ?? []) {
+      if (had.some((pattern) => wildcardMatches(pattern, entry))) continue;
+      fresh.push(entry);
+      location ??= where;
+    }
+    if (fresh.length) gained.push(`${dimension} ${fresh.join(', ')}`);
+  }
+  if (after.unconditioned.length > before.unconditioned.length) {
+    gained.push(after.unconditioned.length - before.unconditioned.length === 1 ? 'an Allow statement without a Condition' : 'Allow statements without a Condition');
+    location ??= after.unconditioned[0];
+  }
+  const unknown: string[] = [];
+  for (const [reason, where] of after.unknown) {
+    if (before.unknown.has(reason)) continue;
+    unknown.push(reason);
+    location ??= where;
+  }
+  if (gained.length === 0 && unknown.length === 0 && sameStatements(base, head)) return undefined;
+  return { gained, unknown, location: location ?? head[0]!.location };
+}
+
+function grantsOf(statements: readonly PolicyStatement[]): Grants {
+  const grants: Grants = { entries: new Map(DIMENSIONS.map((d) => [d, new Map()])), unknown: new Map(), unconditioned: [] };
+  for (const s of statements) {
+    if (s.effect.known && s.effect.value === 'Deny') continue;
+    const add = (dimension: Dimension, list: PolicyEntryList | undefined) => {
+      if (!list) return;
+      const map = grants.entries.get(dimension)!;
+      for (const e of list.entries) {
+        if (e.known) {
+          if (!map.has(e.value)) map.set(e.value, s.location);
+        } else if (!grants.unknown.has(e.reason)) grants.unknown.set(e.reason, s.location);
+      }
+      if (list.unknown !== undefined && !grants.unknown.has(list.unknown)) grants.unknown.set(list.unknown, s.location);
+    };
+    add('actions', s.actions);
+    add('resources', s.resources);
+    add('NotAction', s.notActions);
+    add('NotResource', s.notResources);
+    addPrincipals(grants, s.principals, s.location);
+    if (s.hasCondition.known && !s.hasCondition.value) grants.unconditioned.push(s.location);
+    if (!s.effect.known && !grants.unknown.has(s.effect.reason)) grants.unknown.set(s.effect.reason, s.location);
+  }
+  return grants;
+}
+
+function addPrincipals(grants: Grants, principals: PrincipalSet | undefined, location: StatementLocation): void {
+  if (!principals) return;
+  const map = grants.entries.get('principals')!;
+  for (const group of principals.groups) {
+    for (const e of group.identifiers.entries) {
+      if (e.known) {
+        const key = group.type === '*' ? '*' : `${group.type}:${e.value}`;
+        if (!map.has(key)) map.set(key, location);
+      } else if (!grants.unknown.has(e.reason)) grants.unknown.set(e.reason, location);
+    }
+    if (group.identifiers.unknown !== undefined && !grants.unknown.has(group.identifiers.unknown)) grants.unknown.set(group.identifiers.unknown, location);
+  }
+  if (principals.unknown !== undefined && !grants.unknown.has(principals.unknown)) grants.unknown.set(principals.unknown, location);
+}
+
+/** Statements compared by what they say (not where they are written). */
+function sameStatements(a: readonly PolicyStatement[], b: readonly PolicyStatement[]): boolean {
+  const key = (s: PolicyStatement) =>
+    JSON.stringify([s.effect, s.actions, s.notActions, s.resources, s.notResources, s.principals, s.notPrincipals, s.hasCondition, s.conditionKeys]);
+  const left = a.map(key).sort();
+  const right = b.map(key).sort();
+  return left.length === right.length && left.every((k, i) => k === right[i]);
+}
