@@ -2,6 +2,7 @@ import { analyzeWorkspace } from '../engine/analyze.js';
 import { reviewChange } from '../engine/change/review-change.js';
 import { RULES } from '../engine/rules/registry.generated.js';
 import { runCheck, type CheckDependencies } from './commands/check.js';
+import { runChecklist } from './commands/checklist.js';
 import { runRules } from './commands/rules.js';
 import { runLsp } from './commands/lsp.js';
 import { runStdioServer } from '../lsp/stdio.js';
@@ -12,7 +13,6 @@ import { EXIT_OK, EXIT_USAGE, reportUsageError, UsageError } from './usage.js';
 
 /** Commands of later issues: a clear message instead of a silent no-op. */
 const NOT_YET: Record<string, string> = {
-  checklist: 'the review checklist',
   exercise: 'interview exercises',
 };
 
@@ -41,6 +41,8 @@ export function main(argv: string[], io: CliIO, deps: Partial<CheckDependencies>
         return EXIT_OK;
       case 'check':
         return runCheck(args, io, dependencies);
+      case 'checklist':
+        return runChecklist(args, io);
       case 'rules':
         return runRules(args, io, dependencies.rules);
       case 'lsp':

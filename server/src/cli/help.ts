@@ -6,6 +6,7 @@ Usage:
   iac-review check [PATH...] [--format text|json|sarif|markdown|github]
                    [--config FILE] [--base GIT_REF] [--fail-on error|warning|info|never]
   iac-review checklist [PATH...] [--base GIT_REF] [--format markdown|json]
+                       [--config FILE]
   iac-review rules [--format text|json|markdown]
   iac-review exercise list | new | start | score
   iac-review lsp --stdio
@@ -35,6 +36,30 @@ Options:
                         findings the change introduces (on added or modified
                         lines, in created blocks, or new since the base)
   -h, --help            Show this help
+`;
+
+export const CHECKLIST_HELP = `Usage: iac-review checklist [PATH...] [options]
+
+Builds the review checklist for a pull request: one section per category
+with the findings, the items that could not be decided statically (each with
+why), and — with --base — the questions this change raises for its reviewer
+(stateful resources changed or removed, IAM widened, network rules changed,
+versions bumped, backend changed, resources removed without moved/removed
+blocks). Item ids are stable while the code they are about does not change.
+
+Options:
+  -f, --format FORMAT   markdown (default; GitHub task list, ready to paste
+                        into a pull request) or json
+  -c, --config FILE     Configuration file (default: .iac-review.json in the
+                        analysed directory or the nearest parent)
+      --base GIT_REF    Diff mode: compare the working tree with
+                        \`git merge-base HEAD GIT_REF\`; list the findings the
+                        change introduced, those already in blocks it
+                        modified, and the change's questions
+  -h, --help            Show this help
+
+Exit status: 0, or 2 for a usage or configuration error (or a base git
+cannot resolve).
 `;
 
 export const RULES_HELP = `Usage: iac-review rules [--format text|json|markdown]

@@ -1,0 +1,60 @@
+import type { Checklist, ChecklistItem } from '../../engine/checklist/checklist.js';
+
+/**
+ * The checklist as Markdown to paste into a pull request: GitHub task-list
+ * items, one `###` per section, each item linked to its file and line.
+ */
+export function formatChecklistMarkdown(checklist: Checklist): string {
+  const out: string[] = ['## IaC review checklist', ''];
+  const items = checklist.sections.flatMap((s) => s.items);
+  out.push(
+    checklist.base === null
+      ? 'The whole workspace (no `--base`): findings and undecided items. Questions about a change need `--base`.'
+      : `Changes against \`${checklist.base}\`: the findings the change introduced (🆕) or that were already in blocks it modified, what could not be decided statically, and the questions the change raises.`,
+  );
+  if (items.length === 0) {
+    out.push('', checklist.base === null ? '✅ Nothing to check: no findings and no undecided items.' : '✅ Nothing to check: the change introduces no findings and raises no questions.');
+    return out.join('\n') + '\n';
+  }
+  for (const section of checklist.sections) {
+    out.push('', `### ${section.title}`, '');
+    for (const item of section.items) out.push(`- [ ] ${itemLine(item)}`);
+  }
+  return out.join('\n') + '\n';
+}
+
+function itemLine(item: ChecklistItem): string {
+  const where = location(item);
+  switch (item.kind) {
+    case 'finding':
+      return `${item.introduced ? '🆕 ' : ''}**${item.introduced === false ? 'Existing finding' : 'Finding'}** \`${item.ruleId}\`: ${inline(item.text)} — ${where}`;
+    case 'undecided':
+      return `**Undecided** \`${item.ruleId}\`: ${inline(item.text)} — ${where}<br>Why undecided: ${inline(item.reason ?? '')}`;
+    case 'question':
+      return `**Question:** ${inline(item.text)} — ${where}`;
+  }
+}
+
+/** A link to the line; a removed block's place at the base of the change is shown, not linked (the file may be gone). */
+function location(item: ChecklistItem): string {
+  const label = `${item.file}:${item.line}`;
+  if (item.removed) return `\`${label}\` (at the base; removed)`;
+  return `[${escapeLinkText(label)}](${linkTarget(item.file)}#L${item.line})`;
+}
+
+/** One line; `<` outside code spans escaped so it is not taken for HTML. */
+function inline(text: string): string {
+  return text
+    .replace(/\r?\n/g, ' ')
+    .split('`')
+    .map((part, i) => (i % 2 === 0 ? part.replace(/</g, '&lt;') : part))
+    .join('`');
+}
+
+function escapeLinkText(text: string): string {
+  return text.replace(/[[\]]/g, '\\$&');
+}
+
+function linkTarget(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
+}
