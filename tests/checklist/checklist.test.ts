@@ -321,6 +321,45 @@ resource "aws_iam_role" "app" {
   });
 });
 
+describe('checklist of a change: whole modules, grants, no history', () => {
+  it('a deleted root module is one question about the change as a whole', () => {
+    const repo = newRepo();
+    repo
+      .write({
+        '.iac-review.json': onlyRules(),
+        'envs/old/main.tf': 'provider "aws" {\n  region = "eu-west-1"\n}\n\nresource "aws_sqs_queue" "jobs" {\n  name = "jobs"\n}\n\nresource "aws_db_instance" "orders" {\n  engine = "postgres"\n}\n',
+        'envs/new/main.tf': 'resource "aws_sqs_queue" "jobs" {\n  name = "jobs"\n}\n',
+      })
+      .commit('base');
+    repo.branch('change').write({ 'envs/old/main.tf': null });
+    expect(questions(changeChecklist(repo)).map((q) => [q.category, q.file, q.line, q.removed, q.text])).toEqual([
+      ['change', 'envs/old/main.tf', 5, true, expect.stringMatching(/^The root module `envs\/old` \(2 resources\) is deleted: were its resources destroyed/)],
+    ]);
+  });
+
+  it('a new policy attachment asks who approved the access it grants', () => {
+    const repo = newRepo();
+    repo.write({ '.iac-review.json': onlyRules(), 'main.tf': '' }).commit('base');
+    repo.branch('change').write({
+      'main.tf': 'resource "aws_iam_role_policy_attachment" "admin" {\n  role       = "deployer"\n  policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"\n}\n',
+    });
+    expect(questions(changeChecklist(repo)).map((q) => [q.category, q.line, q.text])).toEqual([
+      ['iam', 1, '`aws_iam_role_policy_attachment.admin` is new and grants access (policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess", role = "deployer"): who approved it?'],
+    ]);
+  });
+
+  it('in a repository without commits everything is new', () => {
+    const repo = newRepo();
+    repo.write({ '.iac-review.json': IAM_RULES, 'admin.tf': policy('admin', ['*'], '*') });
+    const items = itemsOf(changeChecklist(repo));
+    expect(items.map((i) => [i.kind, i.ruleId, i.introduced])).toEqual([
+      ['finding', 'iam/wildcard-action', true],
+      ['finding', 'iam/wildcard-resource', true],
+      ['question', undefined, undefined],
+    ]);
+  });
+});
+
 function review(repo: TestRepo) {
   return changeChecklist(repo);
 }
