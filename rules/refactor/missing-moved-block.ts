@@ -1,4 +1,5 @@
-import { defineRule, findAttribute, headerRange, type RuleContext } from '../../server/src/engine/rules/rule.js';
+import { defineRule, findAttribute, headerRange } from '../../server/src/engine/rules/rule.js';
+import { movedFrom, removedBlocks } from '../../server/src/engine/change/refactor-blocks.js';
 import type { BlockRef, Module } from '../../server/src/engine/model/module.js';
 import type { Fix } from '../../server/src/engine/finding.js';
 import { rangeFromOffsets } from '../../server/src/engine/range.js';
@@ -54,7 +55,7 @@ moved {
     const removed = [...before.values()].filter((b) => !after.has(b.address));
     const added = [...after.values()].filter((a) => !before.has(a.address));
     if (removed.length === 0 || added.length === 0) return;
-    const handled = handledAddresses(context);
+    const handled = handledAddresses(module);
     const kinds = new Set(added.map((a) => a.kind));
     for (const kind of kinds) {
       const gone = removed.filter((r) => r.kind === kind && !handled.from.has(r.address));
@@ -91,30 +92,9 @@ function addressed(module: Module): Map<string, Addressed> {
 }
 
 /** Addresses already accounted for by `moved` (either end) or `removed` blocks of the change. */
-function handledAddresses(context: RuleContext): { from: Set<string>; to: Set<string> } {
-  const from = new Set<string>();
-  const to = new Set<string>();
-  const { module } = context;
-  const addressOf = (ref: BlockRef, name: string) => {
-    const attr = findAttribute(ref.block, name);
-    return attr ? ref.file.text.slice(attr.expr.range.start.offset, attr.expr.range.end.offset).replace(/\s+/g, '') : undefined;
-  };
-  for (const file of module.files) {
-    for (const item of file.body) {
-      if (item.kind !== 'Block' || (item.type !== 'moved' && item.type !== 'removed')) continue;
-      const ref = { block: item, file };
-      const f = addressOf(ref, 'from');
-      if (f) from.add(stripIndex(f));
-      const t = item.type === 'moved' ? addressOf(ref, 'to') : undefined;
-      if (t) to.add(stripIndex(t));
-    }
-  }
-  return { from, to };
-}
-
-/** `aws_x.y[0]` → `aws_x.y`: a moved block for one instance still accounts for the address. */
-function stripIndex(address: string): string {
-  return address.replace(/\[[^\]]*\]$/, '');
+function handledAddresses(module: Module): { from: Set<string>; to: Set<string> } {
+  const moved = movedFrom(module);
+  return { from: new Set([...moved.values(), ...removedBlocks(module).keys()]), to: new Set(moved.keys()) };
 }
 
 /**

@@ -95,6 +95,19 @@ describe('check --base', () => {
     expect(check(repo.root, '--base', 'main').findings).toEqual([]);
   });
 
+  it('a block renamed with a moved block keeps its existing findings existing; a new problem in it is introduced', () => {
+    const repo = new TestRepo();
+    const bucket = (name: string, extra = '') => `resource "aws_s3_bucket" "${name}" {\n  bucket = "acme-logs"\n  tags   = { Owner = "a", Environment = "b", CostCenter = "c" }\n${extra}}\n`;
+    repo.write({ 'versions.tf': VERSIONS, 'bucket.tf': bucket('logs') }).commit('base');
+    repo.branch('change');
+    expect(check(repo.root).findings).toEqual(['bucket.tf:1 lifecycle/prevent-destroy aws_s3_bucket.logs']);
+    const moved = '\nmoved {\n  from = aws_s3_bucket.logs\n  to   = aws_s3_bucket.audit_logs\n}\n';
+    repo.write({ 'bucket.tf': bucket('audit_logs') + moved });
+    expect(check(repo.root, '--base', 'main').findings).toEqual([]);
+    repo.write({ 'bucket.tf': bucket('audit_logs', '  force_destroy = true\n') + moved, 'policy.tf': policy('p', 's3:*') });
+    expect(check(repo.root, '--base', 'main').findings).toEqual(['policy.tf:6 iam/wildcard-action aws_iam_policy.p']);
+  });
+
   it('in a repository without commits everything is new', () => {
     const repo = new TestRepo();
     repo.write({ 'versions.tf': VERSIONS, 'old.tf': policy('old', 's3:*') });

@@ -8,6 +8,7 @@ import { ChangeError, GitRepository } from './git.js';
 import { GitTreeHost, repoPath } from './git-tree-host.js';
 import { parseFileChanges, type FileChanges } from './file-changes.js';
 import { diffModule, type ModuleDiff } from './module-diff.js';
+import { movedFrom } from './refactor-blocks.js';
 
 export interface ChangeReviewOptions extends Omit<AnalyzeOptions, 'baseModuleFor' | 'keepModules' | 'host'> {
   /** The git ref to compare with: the change is the working tree against `git merge-base HEAD <base>`. */
@@ -85,7 +86,7 @@ export function reviewChange(options: ChangeReviewOptions): ChangeReview {
   modules.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
 
   const baseDir = (dir: string) => baseDirOf.get(dir) ?? dir;
-  const introduced = new Set(head.findings.filter(isIntroduced(repo.root, files, base, baseFor, baseDir, baseCommit === undefined)));
+  const introduced = new Set(head.findings.filter(isIntroduced(head, repo.root, files, base, baseFor, baseDir, baseCommit === undefined)));
   const review: ChangeReview = { baseRef: options.base, head, introduced, modules, files, repoRoot: repo.root };
   if (baseCommit) review.baseCommit = baseCommit;
   return review;
@@ -111,6 +112,7 @@ function renamedDirectories(root: string, files: FileChanges): Map<string, strin
 }
 
 function isIntroduced(
+  head: AnalysisResult,
   root: string,
   files: FileChanges,
   base: AnalysisResult,
@@ -120,16 +122,29 @@ function isIntroduced(
 ): (finding: Finding) => boolean {
   const rel = (abs: string) => relative(root, abs).split(sep).join('/');
   const baseKeys = new Set(base.findings.map((f) => findingKey(f, f.address ? dirname(f.file) : rel(f.file))));
+  const movedByDir = new Map<string, Map<string, string>>();
+  const movedTo = (dir: string) => {
+    let moved = movedByDir.get(dir);
+    if (!moved) movedByDir.set(dir, (moved = movedFrom(head.analyses.find((a) => a.module.dir === dir)?.module)));
+    return moved;
+  };
   return (finding) => {
     if (noBase) return true;
     const path = rel(finding.file);
     if (files.added.has(path)) return true;
+    const dir = dirname(finding.file);
+    const scope = finding.address ? baseDir(dir) : (files.renamedFrom.get(path) ?? path);
+    // A block renamed with a `moved` block is the same object: its findings are new only if the base lacked them.
+    const renamedFrom = finding.address ? movedTo(dir).get(finding.address) : undefined;
+    if (renamedFrom) {
+      const message = finding.message.split(finding.address!).join(renamedFrom);
+      return !baseKeys.has(findingKey({ ...finding, address: renamedFrom, message }, scope));
+    }
     const lines = files.changedLines.get(path);
     if (lines) for (let n = finding.range.start.line; n <= finding.range.end.line; n++) if (lines.has(n)) return true;
-    const baseModule = baseFor(dirname(finding.file))?.module;
+    const baseModule = baseFor(dir)?.module;
     if (finding.address && baseModule && isBlockAddress(finding.address) && !baseModule.byAddress.has(finding.address)) return true;
     // A finding the base did not have (e.g. a deleted `prevent_destroy` line leaves no added line to point at).
-    const scope = finding.address ? baseDir(dirname(finding.file)) : (files.renamedFrom.get(path) ?? path);
     return !baseKeys.has(findingKey(finding, scope));
   };
 }

@@ -1,0 +1,57 @@
+import type { Block } from '../parse/ast.js';
+import type { BlockRef, Module } from '../model/module.js';
+import { findAttribute } from '../rules/rule.js';
+
+/**
+ * What a module's `moved` and `removed` blocks say about addresses: read by
+ * refactor/missing-moved-block, by diff mode (a renamed block keeps its
+ * findings' identity) and by the review checklist.
+ */
+
+/** `moved { from = a, to = b }` blocks of a module: new address → old address. */
+export function movedFrom(module: Module | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!module) return out;
+  for (const ref of module.movedBlocks) {
+    const from = addressArgument(ref, 'from');
+    const to = addressArgument(ref, 'to');
+    if (from && to) out.set(stripIndex(to), stripIndex(from));
+  }
+  return out;
+}
+
+/**
+ * Addresses a `removed` block accounts for, with whether it destroys the
+ * object (`lifecycle { destroy = false }` only forgets it; the default destroys).
+ */
+export function removedBlocks(module: Module | undefined): Map<string, { destroys: boolean }> {
+  const out = new Map<string, { destroys: boolean }>();
+  if (!module) return out;
+  for (const file of module.files) {
+    for (const item of file.body) {
+      if (item.kind !== 'Block' || item.type !== 'removed') continue;
+      const from = addressArgument({ block: item, file }, 'from');
+      if (from) out.set(stripIndex(from), { destroys: !keepsObject(item, file.text) });
+    }
+  }
+  return out;
+}
+
+function keepsObject(block: Block, text: string): boolean {
+  for (const item of block.body) {
+    if (item.kind !== 'Block' || item.type !== 'lifecycle') continue;
+    const destroy = findAttribute(item, 'destroy');
+    if (destroy && text.slice(destroy.expr.range.start.offset, destroy.expr.range.end.offset).trim() === 'false') return true;
+  }
+  return false;
+}
+
+export function addressArgument(ref: BlockRef, name: string): string | undefined {
+  const attr = findAttribute(ref.block, name);
+  return attr ? ref.file.text.slice(attr.expr.range.start.offset, attr.expr.range.end.offset).replace(/\s+/g, '') : undefined;
+}
+
+/** `aws_x.y[0]` → `aws_x.y`. */
+export function stripIndex(address: string): string {
+  return address.replace(/\[[^\]]*\]$/, '');
+}
