@@ -31,6 +31,7 @@ export function createLanguageClient(
   context: ExtensionContext,
   outputChannel: LogOutputChannel,
   middleware: Middleware,
+  clientCommands: readonly string[],
 ): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'cli.js'));
   // The stdio transport appends `--stdio` to the arguments.
@@ -42,6 +43,8 @@ export function createLanguageClient(
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     synchronize: { configurationSection: CLIENT_ID },
+    // Commands the server's code actions may name (other editors have none of them).
+    initializationOptions: { clientCommands },
     outputChannel,
     middleware,
   };

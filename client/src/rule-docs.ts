@@ -76,6 +76,7 @@ async function pickRule(client: LanguageClient): Promise<string | undefined> {
  */
 export function registerRuleDocumentation(context: ExtensionContext, controller: ServerController): void {
   const provider = new RuleDocumentationProvider(controller);
+  controller.advertiseCommand(SHOW_RULE_DOCUMENTATION_COMMAND);
   context.subscriptions.push(
     provider,
     workspace.registerTextDocumentContentProvider(SCHEME, provider),

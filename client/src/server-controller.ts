@@ -12,7 +12,8 @@ export class ServerController implements Disposable {
   private transition: Promise<void> = Promise.resolve();
   private readonly changed = new EventEmitter<LanguageClient | undefined>();
   private readonly configListener: Disposable;
-  private readonly middlewares: Middleware[] = [];
+  private readonly middlewares: Middleware[] = [this.noConfigurationSyncWhileDisabled()];
+  private readonly clientCommands: string[] = [];
 
   /** Fires with the running client after a start, `undefined` after a stop. */
   readonly onDidChangeClient: Event<LanguageClient | undefined> = this.changed.event;
@@ -36,10 +37,28 @@ export class ServerController implements Disposable {
     this.middlewares.push(middleware);
   }
 
+  /** Tells the server (at initialize) that it may offer code actions running this command. */
+  advertiseCommand(command: string): void {
+    this.clientCommands.push(command);
+  }
+
   /** Starts or stops the server to match `iacReview.enable`. */
   applyEnableSetting(): Promise<void> {
-    const enabled = workspace.getConfiguration(CLIENT_ID).get<boolean>('enable', true);
-    return this.enqueue(() => (enabled ? this.start() : this.stop()));
+    return this.enqueue(() => (isEnabled() ? this.start() : this.stop()));
+  }
+
+  /**
+   * Turning `iacReview.enable` off stops the server; the client's own settings
+   * sync would meanwhile try to send the change to a stopping server.
+   */
+  private noConfigurationSyncWhileDisabled(): Middleware {
+    return {
+      workspace: {
+        didChangeConfiguration: async (sections, next) => {
+          if (isEnabled()) await next(sections);
+        },
+      },
+    };
   }
 
   dispose(): Promise<void> {
@@ -57,7 +76,7 @@ export class ServerController implements Disposable {
   private async start(): Promise<void> {
     if (this.client) return;
     const started = performance.now();
-    const client = createLanguageClient(this.context, this.output, mergeMiddleware(this.middlewares));
+    const client = createLanguageClient(this.context, this.output, mergeMiddleware(this.middlewares), this.clientCommands);
     this.client = client;
     try {
       await client.start();
@@ -82,6 +101,10 @@ export class ServerController implements Disposable {
     }
     this.output.info('Server stopped.');
   }
+}
+
+function isEnabled(): boolean {
+  return workspace.getConfiguration(CLIENT_ID).get<boolean>('enable', true);
 }
 
 /** One middleware from several features; two features wrapping the same hook is a wiring mistake. */

@@ -47,7 +47,7 @@ export const SEVERITY_BY_NAME: Record<string, DiagnosticSeverity> = {
 };
 
 /** Resolves once `accept` holds for the file's iac-review diagnostics; fails with what was last seen. */
-export function waitForDiagnostics(uri: Uri, accept: (diagnostics: Diagnostic[]) => boolean, timeoutMs = 30_000): Promise<Diagnostic[]> {
+export function waitForDiagnostics(uri: Uri, accept: (diagnostics: Diagnostic[]) => boolean, timeoutMs = 20_000): Promise<Diagnostic[]> {
   return new Promise((resolve, reject) => {
     const check = () => {
       const current = ourDiagnostics(uri);

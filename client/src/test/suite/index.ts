@@ -4,8 +4,12 @@
 // downloaded; tests/e2e/code-server.test.ts runs the same bundle inside
 // code-server's extension host (this machine cannot download VS Code).
 import Mocha from 'mocha';
+import { format } from 'node:util';
 
 export async function run(): Promise<void> {
+  // Reporters print through console.log with printf-style arguments; code-server forwards
+  // console calls argument by argument, so hand it finished lines.
+  (Mocha.reporters.Base as unknown as { consoleLog: (...args: unknown[]) => void }).consoleLog = (...args) => console.log(format(...args));
   const mocha = new Mocha({ ui: 'tdd', reporter: 'spec', color: false, timeout: 60_000 });
   // The suites are bundled into this file, so mocha cannot load them by path:
   // give them mocha's tdd globals (suite, test, ...), then load them in order.

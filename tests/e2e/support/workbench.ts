@@ -1,0 +1,128 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Frame, type Locator, type Page } from 'playwright-core';
+import { REPO_ROOT } from './code-server.js';
+
+export const RESULTS_DIR = join(REPO_ROOT, 'test-results');
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** Saves a screenshot to test-results/ (kept as a CI artefact); returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const path = join(RESULTS_DIR, `${name.replace(/[^a-z0-9-]+/gi, '-')}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** The VS Code workbench in one browser page, driven by keyboard the way a user would. */
+export class Workbench {
+  constructor(readonly page: Page) {}
+
+  async waitForExplorer(fileName: string): Promise<void> {
+    await this.page.locator('.explorer-folders-view .monaco-list-row', { hasText: fileName }).first().waitFor({ timeout: 60_000 });
+  }
+
+  async openFile(fileName: string): Promise<void> {
+    await this.page.keyboard.press('Control+P');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(fileName);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.tab.active', { hasText: fileName }).waitFor();
+    await this.editorLines().first().waitFor();
+  }
+
+  editorLines(): Locator {
+    return this.page.locator('.editor-instance .monaco-editor .view-line');
+  }
+
+  /** Puts the cursor at a 1-based line and column of the active editor (Quick Open's `:line:column`). */
+  async goTo(line: number, column = 1): Promise<void> {
+    await this.page.keyboard.press('Control+P');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`:${line}:${column}`);
+    await this.page.keyboard.press('Enter');
+    await input.waitFor({ state: 'hidden' });
+  }
+
+  async openProblems(): Promise<void> {
+    await this.page.keyboard.press('Control+Shift+M');
+    await this.page.locator('.markers-panel').waitFor();
+  }
+
+  /** The Problems rows that are findings of ours (the file rows are left out). */
+  async problemRows(): Promise<string[]> {
+    const rows = await this.page.locator('.markers-panel .monaco-list-row').allInnerTexts();
+    return rows.map((r) => r.replace(/\s+/g, ' ').trim()).filter((r) => r.includes('iac-review'));
+  }
+
+  /** Opens the quick-fix menu at the cursor and runs the action whose title matches. */
+  async runQuickFix(title: RegExp): Promise<void> {
+    await this.page.keyboard.press('Control+.');
+    const rows = this.page.locator('.action-widget .monaco-list-row');
+    await rows.filter({ hasText: title }).first().waitFor({ timeout: 30_000 });
+    // A mouse click is intercepted by .context-view-pointerBlock: walk down to the action, then Enter.
+    for (let i = 0; i < 50; i++) {
+      const focused = this.page.locator('.action-widget .monaco-list-row.focused');
+      await focused.waitFor();
+      if (title.test(await focused.innerText())) {
+        await this.page.keyboard.press('Enter');
+        await this.page.locator('.action-widget').waitFor({ state: 'hidden' });
+        return;
+      }
+      await this.page.keyboard.press('ArrowDown');
+    }
+    throw new Error(`no quick fix matching ${title}`);
+  }
+
+  async runCommand(title: string): Promise<void> {
+    await this.page.keyboard.press('Control+Shift+P');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    await this.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).waitFor();
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Polls the webview frames (nested iframes; the workbench's own frame is left out) for an element showing the text. */
+  async webviewWith(selector: string, text: string, timeoutMs = 30_000): Promise<Frame> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      for (const frame of this.page.frames()) {
+        if (frame === this.page.mainFrame()) continue;
+        const count = await frame.locator(selector, { hasText: text }).count().catch(() => 0);
+        if (count > 0) return frame;
+      }
+      if (Date.now() > deadline) throw new Error(`no webview shows ${selector} with "${text}" within ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+
+/** Polls until `read` returns a value `accept` takes; fails with the last value read. */
+export async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T = await read();
+  while (!accept(last)) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last seen: ${JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 250));
+    last = await read();
+  }
+  return last;
+}
