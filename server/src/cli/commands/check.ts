@@ -8,7 +8,7 @@ import type { RuleMeta } from '../../engine/rules/rule.js';
 import { SEVERITY_RANK, type Severity } from '../../engine/severity.js';
 import { CHECK_HELP } from '../help.js';
 import type { CliIO } from '../io.js';
-import { displayPath, type CheckFormatter } from '../format/report.js';
+import { describeInputError, type CheckFormatter } from '../format/report.js';
 import { formatText } from '../format/text.js';
 import { formatJson } from '../format/json.js';
 import { formatSarif } from '../format/sarif.js';
@@ -89,10 +89,4 @@ export function exitStatus(findings: readonly Finding[], errors: readonly InputE
   const threshold = SEVERITY_RANK[failOn];
   if (errors.length && SEVERITY_RANK.error >= threshold) return EXIT_FINDINGS;
   return findings.some((f) => !f.suppression && SEVERITY_RANK[f.severity] >= threshold) ? EXIT_FINDINGS : EXIT_OK;
-}
-
-/** `path:line:col: message` — the shape editors and terminals make clickable. */
-function describeInputError(cwd: string, e: InputError): string {
-  const where = e.range ? `${displayPath(cwd, e.file)}:${e.range.start.line}:${e.range.start.column}` : displayPath(cwd, e.file);
-  return `${where}: error: ${e.message}`;
 }

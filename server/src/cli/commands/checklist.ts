@@ -3,12 +3,11 @@ import { resolve } from 'node:path';
 import { analyzeWorkspace, type AnalysisResult } from '../../engine/analyze.js';
 import { buildChecklist, type Checklist } from '../../engine/checklist/checklist.js';
 import { ChangeError, reviewChange } from '../../engine/change/review-change.js';
-import type { InputError } from '../../engine/finding.js';
 import { CHECKLIST_HELP } from '../help.js';
 import type { CliIO } from '../io.js';
-import { displayPath } from '../format/report.js';
+import { describeInputError } from '../format/report.js';
 import { formatChecklistJson } from '../format/checklist-json.js';
-import { formatChecklistMarkdown } from '../format/checklist-markdown.js';
+import { formatChecklistMarkdown } from '../../engine/checklist/markdown.js';
 import { EXIT_OK, EXIT_USAGE, oneOf, parseCommandArgs, UsageError } from '../usage.js';
 
 const FORMATS = { markdown: formatChecklistMarkdown, json: formatChecklistJson } satisfies Record<string, (c: Checklist) => string>;
@@ -64,9 +63,4 @@ export function runChecklist(args: string[], io: CliIO): number {
   }
   io.stdout(FORMATS[format](checklist));
   return EXIT_OK;
-}
-
-function describeInputError(cwd: string, e: InputError): string {
-  const where = e.range ? `${displayPath(cwd, e.file)}:${e.range.start.line}:${e.range.start.column}` : displayPath(cwd, e.file);
-  return `${where}: error: ${e.message}`;
 }

@@ -59,3 +59,9 @@ export const SEVERITIES_DESCENDING: readonly Severity[] = (Object.keys(SEVERITY_
 export function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
   return `${n} ${n === 1 ? singular : pluralForm}`;
 }
+
+/** `path:line:col: error: message` — the shape editors and terminals make clickable. */
+export function describeInputError(cwd: string, e: InputError): string {
+  const where = e.range ? `${displayPath(cwd, e.file)}:${e.range.start.line}:${e.range.start.column}` : displayPath(cwd, e.file);
+  return `${where}: error: ${e.message}`;
+}

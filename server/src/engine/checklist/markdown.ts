@@ -1,4 +1,4 @@
-import type { Checklist, ChecklistItem } from '../../engine/checklist/checklist.js';
+import type { Checklist, ChecklistItem } from './checklist.js';
 
 /**
  * The checklist as Markdown to paste into a pull request: GitHub task-list
