@@ -1,10 +1,12 @@
-import { basename, dirname } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  LSPErrorCodes,
   MarkupKind,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -17,6 +19,8 @@ import { sourceKind } from '../engine/discover.js';
 import type { RuleMeta } from '../engine/rules/rule.js';
 import { TOOL_NAME, TOOL_VERSION } from '../cli/tool-info.js';
 import { hoverMarkdown } from './hover-content.js';
+import { CHECKLIST_REQUEST, folderChecklist, type ChecklistParams, type FolderChecklist } from './checklist-request.js';
+import { ChangeError } from '../engine/change/git.js';
 import { codeActionsFor, type CodeActionEnvironment } from './code-actions.js';
 import { ModuleReviewer, type ReviewerOptions } from './module-reviewer.js';
 import { OverlayFileHost } from './overlay-host.js';
@@ -263,6 +267,22 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return markdown === undefined ? null : { contents: { kind: MarkupKind.Markdown, value: markdown } };
     }),
   );
+
+  connection.onRequest(CHECKLIST_REQUEST, (params: ChecklistParams | null, token) => {
+    try {
+      const folders: FolderChecklist[] = [];
+      for (const root of configs.folders()) {
+        if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+        const configFile = settings.configFile ? resolve(root, settings.configFile) : undefined;
+        folders.push({ folder: pathToUri(root), ...folderChecklist(root, params ?? {}, hostFor(root), configFile) });
+      }
+      return { folders };
+    } catch (e) {
+      if (e instanceof ChangeError) return new ResponseError(LSPErrorCodes.RequestFailed, e.message);
+      connection.console.error(`iac-review: checklist failed: ${(e as Error)?.stack ?? String(e)}`);
+      return new ResponseError(LSPErrorCodes.RequestFailed, `internal error while building the checklist: ${(e as Error)?.message ?? String(e)}`);
+    }
+  });
 
   connection.onRequest(LIST_RULES_REQUEST, () => guard('list rules', [], () => listRules(metas)));
   connection.onRequest(RULE_DOCUMENTATION_REQUEST, (params: unknown) => guard('rule documentation', null, () => ruleDocumentation(metas, params)));
