@@ -1,0 +1,38 @@
+import { join, relative, sep } from 'node:path';
+import type { FileHost } from '../host.js';
+import { sourceKind } from '../discover.js';
+import type { SourceFile } from '../parse/ast.js';
+import { parseSource } from '../parse/parse-file.js';
+
+/** Folders of an exercise that are not the candidate's module: the lead pack's previous version, tool folders. */
+export const NOT_EXERCISE_FOLDERS = new Set(['base', '.terraform', '.git', 'node_modules']);
+
+/** The Terraform files of an exercise folder (recursively), parsed, with their paths relative to the folder. */
+export interface ExerciseSources {
+  dir: string;
+  files: SourceFile[];
+  /** Folder-relative path (`/` separators) of each file. */
+  relativePath(file: SourceFile): string;
+  byRelativePath(path: string): SourceFile | undefined;
+}
+
+export function readExerciseSources(dir: string, host: FileHost): ExerciseSources {
+  const files: SourceFile[] = [];
+  const visit = (folder: string, depth: number) => {
+    const entries = host.readDirectory(folder);
+    if (!entries || depth > 16) return;
+    for (const entry of [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory) {
+        if (!NOT_EXERCISE_FOLDERS.has(entry.name)) visit(path, depth + 1);
+      } else if (sourceKind(entry.name)) {
+        const read = host.readText(path);
+        if (read.ok) files.push(parseSource(path, read.text));
+      }
+    }
+  };
+  visit(dir, 0);
+  const rel = (file: SourceFile) => relative(dir, file.path).split(sep).join('/');
+  const byPath = new Map(files.map((f) => [rel(f), f]));
+  return { dir, files, relativePath: rel, byRelativePath: (p) => byPath.get(p) };
+}
