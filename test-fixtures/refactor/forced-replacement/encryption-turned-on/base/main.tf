@@ -1,0 +1,5 @@
+resource "aws_db_instance" "orders" {
+  identifier     = "orders"
+  engine         = "postgres"
+  instance_class = "db.t3.medium"
+}

@@ -1,0 +1,6 @@
+resource "aws_db_instance" "orders" {
+  identifier        = "orders"
+  engine            = "postgres"
+  instance_class    = "db.t3.medium"
+  storage_encrypted = true # expect: refactor/forced-replacement
+}
