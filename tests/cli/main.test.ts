@@ -88,7 +88,7 @@ describe('usage errors exit 2 with a message on stderr', () => {
     [['rules', '--format', 'sarif'], /--format must be one of text, json, markdown/],
     [['checklist', '--format', 'sarif'], /checklist: --format must be one of markdown, json; got "sarif"/],
     [['checklist', '--base', 'no-such-ref-1f3e'], /checklist: the base "no-such-ref-1f3e" is not a branch, tag or commit of this repository/],
-    [['exercise', 'list'], /exercise: interview exercises is not available yet/],
+    [['exercise', 'new', '--seed', 'x', '--out', 'o'], /exercise: --seed needs an integer/],
     [['lsp'], /lsp: the language server talks over stdio only: run `iac-review lsp --stdio`/],
     [['lsp', '--stdio', 'extra'], /lsp: unexpected argument "extra"/],
   ];

@@ -5,6 +5,7 @@ import { runCheck, type CheckDependencies } from './commands/check.js';
 import { runChecklist } from './commands/checklist.js';
 import { runRules } from './commands/rules.js';
 import { runLsp } from './commands/lsp.js';
+import { runExercise } from './commands/exercise.js';
 import { runStdioServer } from '../lsp/stdio.js';
 import { MAIN_HELP } from './help.js';
 import type { CliIO } from './io.js';
@@ -13,7 +14,6 @@ import { EXIT_OK, EXIT_USAGE, reportUsageError, UsageError } from './usage.js';
 
 /** Commands of later issues: a clear message instead of a silent no-op. */
 const NOT_YET: Record<string, string> = {
-  exercise: 'interview exercises',
 };
 
 /** Runs the CLI in-process and returns the exit status (SPEC §6). */
@@ -47,6 +47,8 @@ export function main(argv: string[], io: CliIO, deps: Partial<CheckDependencies>
         return runRules(args, io, dependencies.rules);
       case 'lsp':
         return runLsp(args, io, deps.startLsp ?? runStdioServer);
+      case 'exercise':
+        return runExercise(args, io);
       default:
         if (command in NOT_YET) {
           io.stderr(`iac-review ${command}: ${NOT_YET[command]} is not available yet in this version.\n`);

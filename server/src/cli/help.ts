@@ -80,3 +80,27 @@ Options:
       --stdio   Talk over stdin/stdout (the only transport)
   -h, --help    Show this help
 `;
+
+export const EXERCISE_HELP = `Usage:
+  iac-review exercise list [--format text|json] [--packs DIR]
+  iac-review exercise new --seed N [--difficulty junior|mid|lead] --out DIR
+  iac-review exercise start PACK_OR_DIR --out DIR [--duration MINUTES] [--packs DIR]
+  iac-review exercise score DIR [--key FILE] [--format markdown|json] [--reveal]
+
+Interview review exercises: a Terraform module with planted problems that a
+candidate reviews, marking each with a "# REVIEW: what and why" comment.
+
+  list    The packs shipped in test-fixtures/exercises (or --packs DIR).
+  new     Generates an exercise from a clean base module, planting problems
+          chosen by the seed (same seed and difficulty: same exercise), with
+          its answer-key.json. Default difficulty: mid.
+  start   Copies a pack (by name) or an exercise folder into the candidate's
+          folder without its answer key, and writes .iac-review-exercise.json
+          (the editor hides diagnostics there and shows the timer; default 40
+          minutes).
+  score   Matches the REVIEW comments in DIR to the answer key (DIR/answer-key.json,
+          else the key of the pack DIR was started from, or --key FILE): found,
+          missed and false alarms per category, a weighted score 0-100, and the
+          explanation and expected refactor of each miss. --reveal adds the
+          engine's findings (the interviewer's view).
+`;

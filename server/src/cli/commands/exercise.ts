@@ -1,0 +1,206 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AnswerKeyError, DIFFICULTIES, type Difficulty } from '../../engine/exercise/answer-key.js';
+import {
+  ANSWER_KEY_FILE,
+  ExerciseError,
+  listPacks,
+  readAnswerKey,
+  readExerciseMarker,
+  startExercise,
+} from '../../engine/exercise/exercise-folder.js';
+import { generateExercise, writeExercise } from '../../engine/exercise/generator/generate.js';
+import { reviewExercise } from '../../engine/exercise/review-exercise.js';
+import { scoreExercise } from '../../engine/exercise/score.js';
+import { EXERCISE_HELP } from '../help.js';
+import type { CliIO } from '../io.js';
+import { formatScoreJson, formatScoreMarkdown } from '../format/exercise-score.js';
+import { EXIT_OK, EXIT_USAGE, oneOf, parseCommandArgs, UsageError } from '../usage.js';
+
+export interface ExerciseDependencies {
+  /** The clock `exercise start` records (tests pass a fixed one). */
+  now(): Date;
+  /** Where packs are found by name (default: the installed package's test-fixtures/exercises). */
+  packsRoot?: string;
+}
+
+const COMMAND = 'exercise';
+
+export function runExercise(args: string[], io: CliIO, deps: Partial<ExerciseDependencies> = {}): number {
+  const [sub, ...rest] = args;
+  const packsRoot = deps.packsRoot ?? defaultPacksRoot();
+  try {
+    switch (sub) {
+      case undefined:
+        io.stderr(EXERCISE_HELP);
+        return EXIT_USAGE;
+      case '-h':
+      case '--help':
+      case 'help':
+        io.stdout(EXERCISE_HELP);
+        return EXIT_OK;
+      case 'list':
+        return runList(rest, io, packsRoot);
+      case 'new':
+        return runNew(rest, io);
+      case 'start':
+        return runStart(rest, io, packsRoot, deps.now ?? (() => new Date()));
+      case 'score':
+        return runScore(rest, io);
+      default:
+        throw new UsageError(`unknown subcommand "${sub}" (list, new, start or score).`, COMMAND);
+    }
+  } catch (e) {
+    if (e instanceof ExerciseError || e instanceof AnswerKeyError) throw new UsageError(e.message, COMMAND);
+    throw e;
+  }
+}
+
+function helpRequested(values: { help?: boolean | undefined }, io: CliIO): boolean {
+  if (values.help) io.stdout(EXERCISE_HELP);
+  return values.help === true;
+}
+
+function runList(args: string[], io: CliIO, packsRoot: string | undefined): number {
+  const { values, positionals } = parseCommandArgs(COMMAND, args, { format: { type: 'string', short: 'f' }, packs: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+  if (helpRequested(values, io)) return EXIT_OK;
+  if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}".`, COMMAND);
+  const format = oneOf(COMMAND, 'format', values.format, ['text', 'json'] as const, 'text');
+  const root = values.packs !== undefined ? resolve(io.cwd, values.packs) : packsRoot;
+  const packs = root ? listPacks(root) : [];
+  if (format === 'json') {
+    io.stdout(JSON.stringify({ version: 1, packs: packs.map(({ dir: _dir, ...p }) => p) }, null, 2) + '\n');
+    return EXIT_OK;
+  }
+  if (packs.length === 0) {
+    io.stdout(`No exercise packs found${root ? ` in ${root}` : ''}. Generate one with \`iac-review exercise new --seed N --out DIR\`.\n`);
+    return EXIT_OK;
+  }
+  const width = Math.max(...packs.map((p) => p.name.length));
+  for (const p of packs) {
+    io.stdout(`${p.name.padEnd(width)}  ${(p.difficulty ?? '').padEnd(6)}  ${String(p.problems).padStart(2)} problems  ${p.title ?? ''}`.trimEnd() + '\n');
+  }
+  return EXIT_OK;
+}
+
+function runNew(args: string[], io: CliIO): number {
+  const { values, positionals } = parseCommandArgs(COMMAND, args, {
+    seed: { type: 'string' },
+    difficulty: { type: 'string', short: 'd' },
+    out: { type: 'string', short: 'o' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (helpRequested(values, io)) return EXIT_OK;
+  if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}".`, COMMAND);
+  if (values.seed === undefined || !/^\d+$/.test(values.seed) || Number(values.seed) > 0xffffffff) {
+    throw new UsageError('--seed needs an integer from 0 to 4294967295.', COMMAND);
+  }
+  if (values.out === undefined) throw new UsageError('--out DIR is required: the folder to write the exercise to.', COMMAND);
+  const difficulty: Difficulty = oneOf(COMMAND, 'difficulty', values.difficulty, DIFFICULTIES, 'mid');
+  const out = resolve(io.cwd, values.out);
+  assertEmptyFolder(out, values.out);
+  const exercise = generateExercise({ seed: Number(values.seed), difficulty });
+  writeExercise(exercise, out);
+  io.stdout(
+    `Wrote ${exercise.key.name} (${exercise.key.problems.length} problems) to ${values.out}.\n` +
+      `Give it to a candidate with \`iac-review exercise start ${values.out} --out CANDIDATE_DIR\` (the answer key stays here).\n`,
+  );
+  return EXIT_OK;
+}
+
+function runStart(args: string[], io: CliIO, packsRoot: string | undefined, now: () => Date): number {
+  const { values, positionals } = parseCommandArgs(COMMAND, args, {
+    out: { type: 'string', short: 'o' },
+    duration: { type: 'string' },
+    packs: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (helpRequested(values, io)) return EXIT_OK;
+  if (positionals.length !== 1) throw new UsageError('give one pack name or exercise folder to start.', COMMAND);
+  if (values.out === undefined) throw new UsageError("--out DIR is required: the candidate's folder.", COMMAND);
+  let duration: number | undefined;
+  if (values.duration !== undefined) {
+    duration = Number(values.duration);
+    if (!Number.isFinite(duration) || duration <= 0) throw new UsageError('--duration needs a positive number of minutes.', COMMAND);
+  }
+  const root = values.packs !== undefined ? resolve(io.cwd, values.packs) : packsRoot;
+  const started = startExercise({
+    pack: positionals[0]!,
+    out: values.out,
+    startedAt: now(),
+    cwd: io.cwd,
+    ...(root ? { packsRoot: root } : {}),
+    ...(duration !== undefined ? { durationMinutes: duration } : {}),
+  });
+  io.stdout(
+    `Started ${started.marker.exercise} in ${values.out} (${started.files.length} files, ${started.marker.durationMinutes} minutes; the answer key was not copied).\n` +
+      `The candidate marks problems with \`# REVIEW: …\` comments; score with \`iac-review exercise score ${values.out} --key ${join(started.marker.source, ANSWER_KEY_FILE)}\`.\n`,
+  );
+  return EXIT_OK;
+}
+
+function runScore(args: string[], io: CliIO): number {
+  const { values, positionals } = parseCommandArgs(COMMAND, args, {
+    key: { type: 'string', short: 'k' },
+    format: { type: 'string', short: 'f' },
+    reveal: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (helpRequested(values, io)) return EXIT_OK;
+  if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}".`, COMMAND);
+  const format = oneOf(COMMAND, 'format', values.format, ['markdown', 'json'] as const, 'markdown');
+  const dir = resolve(io.cwd, positionals[0] ?? '.');
+  if (!isDirectory(dir)) throw new UsageError(`folder not found: ${positionals[0] ?? '.'}`, COMMAND);
+  const keyPath = values.key !== undefined ? resolve(io.cwd, values.key) : defaultKeyPath(dir);
+  if (!keyPath) {
+    throw new UsageError(`no ${ANSWER_KEY_FILE} in ${positionals[0] ?? '.'}: pass the interviewer's key with --key FILE.`, COMMAND);
+  }
+  const key = readAnswerKey(keyPath);
+  const score = scoreExercise(dir, key);
+  const exercise = key.name ?? readExerciseMarker(dir)?.exercise;
+  const report = {
+    score,
+    dir,
+    ...(exercise ? { exercise } : {}),
+    ...(values.reveal ? { findings: reviewExercise(dir).findings.filter((f) => !f.suppression) } : {}),
+  };
+  io.stdout(format === 'json' ? formatScoreJson(report) : formatScoreMarkdown(report));
+  return EXIT_OK;
+}
+
+/** The folder's own key, else the key of the pack its marker says it was started from. */
+function defaultKeyPath(dir: string): string | undefined {
+  const own = join(dir, ANSWER_KEY_FILE);
+  if (existsSync(own)) return own;
+  const marker = readExerciseMarker(dir);
+  const fromPack = marker && join(marker.source, ANSWER_KEY_FILE);
+  return fromPack && existsSync(fromPack) ? fromPack : undefined;
+}
+
+function assertEmptyFolder(path: string, shown: string): void {
+  if (existsSync(path) && (!isDirectory(path) || readdirSync(path).length > 0)) {
+    throw new UsageError(`${shown} already exists and is not empty; choose a new folder.`, COMMAND);
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The packs shipped with the tool: `test-fixtures/exercises` of the package this file was loaded from (source or bundle). */
+function defaultPacksRoot(): string | undefined {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    const candidate = join(dir, 'test-fixtures', 'exercises');
+    if (isDirectory(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return undefined;
+}

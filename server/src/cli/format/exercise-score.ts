@@ -1,0 +1,105 @@
+import type { Finding } from '../../engine/finding.js';
+import type { ExerciseScore, ProblemResult } from '../../engine/exercise/score.js';
+import { displayPath } from './report.js';
+
+/** What the score formats print: the score, and with `--reveal` the engine's findings on the folder. */
+export interface ScoreReport {
+  score: ExerciseScore;
+  exercise?: string;
+  /** `--reveal`: the engine's findings (interviewer view). */
+  findings?: readonly Finding[];
+  /** Folder the paths are relative to. */
+  dir: string;
+}
+
+/** SPEC §8 JSON; misses carry their explanation and the expected refactor. */
+export function formatScoreJson(report: ScoreReport): string {
+  const { score } = report;
+  const out: Record<string, unknown> = {
+    version: 1,
+    ...(report.exercise ? { exercise: report.exercise } : {}),
+    score: score.score,
+    found: score.found,
+    missed: score.missed,
+    falseAlarms: score.falseAlarms,
+    byCategory: score.byCategory,
+    problems: score.problems.map((p) => ({
+      id: p.id,
+      ...(p.ruleId ? { ruleId: p.ruleId } : {}),
+      category: p.category,
+      address: p.address,
+      weight: p.weight,
+      found: p.found,
+      comment: p.comment,
+      ...(p.at ? { at: p.at } : {}),
+      ...(p.found ? {} : { explanation: p.explanation, refactor: p.refactor }),
+    })),
+    falseAlarmComments: score.falseAlarmComments,
+    duplicateComments: score.duplicateComments,
+  };
+  if (report.findings) {
+    out.engineFindings = report.findings.map((f) => ({
+      ruleId: f.ruleId,
+      severity: f.severity,
+      file: displayPath(report.dir, f.file),
+      line: f.range.start.line,
+      ...(f.address ? { address: f.address } : {}),
+      message: f.message,
+    }));
+  }
+  return JSON.stringify(out, null, 2) + '\n';
+}
+
+/** A report for the interviewer to read (and share with the candidate afterwards). */
+export function formatScoreMarkdown(report: ScoreReport): string {
+  const { score } = report;
+  const lines: string[] = [];
+  lines.push(`# Exercise score${report.exercise ? `: ${report.exercise}` : ''}`, '');
+  lines.push(`**Score: ${score.score} / 100** — found ${score.found} of ${score.found + score.missed} problems, ${plural(score.falseAlarms, 'false alarm')}.`, '');
+  lines.push('| Category | Found | Missed |', '| --- | ---: | ---: |');
+  for (const [category, tally] of Object.entries(score.byCategory)) lines.push(`| ${category} | ${tally.found} | ${tally.missed} |`);
+  lines.push('');
+
+  const found = score.problems.filter((p) => p.found);
+  const missed = score.problems.filter((p) => !p.found);
+  if (found.length) {
+    lines.push('## Found', '');
+    for (const p of found) lines.push(`- **${p.id}** ${problemLabel(p)} — "${p.comment}" (${p.at!.file}:${p.at!.line})`);
+    lines.push('');
+  }
+  if (missed.length) {
+    lines.push('## Missed', '');
+    for (const p of missed) {
+      lines.push(`### ${p.id} ${problemLabel(p)}`, '');
+      lines.push(`${p.explanation}`, '');
+      lines.push(`**Expected refactor:** ${p.refactor}`, '');
+    }
+  }
+  if (score.falseAlarmComments.length) {
+    lines.push('## False alarms', '', 'REVIEW comments that name no planted problem where they stand:', '');
+    for (const c of score.falseAlarmComments) lines.push(`- ${c.file}:${c.line} — "${c.text}"`);
+    lines.push('');
+  }
+  if (score.duplicateComments.length) {
+    lines.push('## Repeated answers', '', 'Comments naming a problem already found (not counted twice):', '');
+    for (const c of score.duplicateComments) lines.push(`- ${c.file}:${c.line} — "${c.text}"`);
+    lines.push('');
+  }
+  if (report.findings) {
+    lines.push('## Engine findings (interviewer view)', '');
+    if (report.findings.length === 0) lines.push('The engine finds nothing in this folder.');
+    for (const f of report.findings) {
+      lines.push(`- \`${f.ruleId}\` ${displayPath(report.dir, f.file)}:${f.range.start.line}${f.address ? ` ${f.address}` : ''} — ${f.message}`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+function problemLabel(p: ProblemResult): string {
+  return `\`${p.ruleId ?? p.category}\` in \`${p.address}\` (${p.block ? `${p.block.file}:${p.block.lines[0]}` : p.file}, weight ${p.weight})`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
