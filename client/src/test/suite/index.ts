@@ -18,6 +18,7 @@ export async function run(): Promise<void> {
   await import('./hover.test');
   await import('./rule-docs.test');
   await import('./code-actions.test');
+  await import('./config-schema.test');
   await import('./enable-setting.test');
 
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));
