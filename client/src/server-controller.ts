@@ -103,7 +103,8 @@ export class ServerController implements Disposable {
   }
 }
 
-function isEnabled(): boolean {
+/** `iacReview.enable`, default true. */
+export function isEnabled(): boolean {
   return workspace.getConfiguration(CLIENT_ID).get<boolean>('enable', true);
 }
 
