@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { reviewChange } from '../../server/src/engine/change/review-change.js';
 import { parseAnswerKey } from '../../server/src/engine/exercise/answer-key.js';
+import { locateBlock } from '../../server/src/engine/exercise/block-locator.js';
+import { readExerciseSources } from '../../server/src/engine/exercise/exercise-files.js';
+import { NodeFileHost } from '../../server/src/engine/host.js';
 import { keyCoverage } from '../../server/src/engine/exercise/key-coverage.js';
 import { reviewExercise } from '../../server/src/engine/exercise/review-exercise.js';
 import { scoreExercise } from '../../server/src/engine/exercise/score.js';
@@ -40,6 +43,14 @@ describe('exercise packs', () => {
         expect(key.problems.length).toBeLessThanOrEqual(20);
         expect(key.difficulty).toBe(name);
         expect(new Set(key.problems.map((p) => p.category)).size).toBeGreaterThanOrEqual(5);
+      });
+
+      it('gives each problem the lines of its block in the unedited pack', () => {
+        const sources = readExerciseSources(dir, new NodeFileHost(dir));
+        for (const p of key.problems) {
+          const at = locateBlock(sources.files, p.address, sources.byRelativePath(p.file));
+          expect(at && [sources.relativePath(at.file), at.startLine, at.endLine], p.id).toEqual([p.file, ...p.lines]);
+        }
       });
 
       it('is fully found by the engine, inside each problem’s block, with nothing outside the key', () => {
