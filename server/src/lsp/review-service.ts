@@ -35,6 +35,8 @@ export class ReviewService {
     private readonly openFiles: () => Iterable<string>,
     send: SendDiagnostics,
     private readonly log: (message: string) => void,
+    /** Directories whose diagnostics are hidden (a candidate's exercise folder). */
+    private readonly hidden: (dir: string) => boolean = () => false,
   ) {
     this.publisher = new DiagnosticsPublisher(send);
   }
@@ -48,6 +50,12 @@ export class ReviewService {
 
   reviewNow(dir: string): ModuleReview {
     const open = this.openFilesIn(dir);
+    if (this.hidden(dir)) {
+      const nothing: ModuleReview = { dir, files: [], findings: [], errors: [], undecided: [] };
+      this.openReviews.delete(dir);
+      this.publisher.publishModule(nothing, open);
+      return nothing;
+    }
     const review = this.reviewer.review(dir, open.length ? 'lazy' : 'none');
     if (open.length && review.analysis) this.openReviews.set(dir, review);
     else this.openReviews.delete(dir);
@@ -104,6 +112,12 @@ export class ReviewService {
     } finally {
       progress.done();
     }
+  }
+
+  /** Something that applies to many modules changed (an exercise started or ended): review everything again. */
+  rescan(progress?: ScanProgress): Promise<void> {
+    this.openReviews.clear();
+    return this.scan(progress);
   }
 
   /** The configuration changed: errors shown on the config file, every module reviewed again. */

@@ -19,6 +19,18 @@ import { sourceKind } from '../engine/discover.js';
 import type { RuleMeta } from '../engine/rules/rule.js';
 import { TOOL_NAME, TOOL_VERSION } from '../cli/tool-info.js';
 import { hoverMarkdown } from './hover-content.js';
+import {
+  EXERCISE_LIST_REQUEST,
+  EXERCISE_SCORE_REQUEST,
+  EXERCISE_START_REQUEST,
+  EXERCISE_STATUS_REQUEST,
+  ExerciseFolders,
+  exerciseStatus,
+  listExercisePacks,
+  scoreExerciseIn,
+  startExerciseIn,
+} from './exercise-requests.js';
+import { EXERCISE_MARKER } from '../engine/exercise/exercise-folder.js';
 import { CHECKLIST_REQUEST, folderChecklist, type ChecklistParams, type FolderChecklist } from './checklist-request.js';
 import { ChangeError } from '../engine/change/git.js';
 import { codeActionsFor, type CodeActionEnvironment } from './code-actions.js';
@@ -32,7 +44,7 @@ import { WorkspaceConfigs } from './workspace-configs.js';
 
 export type ServerOptions = ReviewerOptions;
 
-const WATCHED_GLOBS = ['**/*.tf', '**/*.tofu', '**/*.tf.json', '**/*.tofu.json', '**/*.tfvars', '**/*.tfvars.json', '**/.iac-review.json'];
+const WATCHED_GLOBS = ['**/*.tf', '**/*.tofu', '**/*.tf.json', '**/*.tofu.json', '**/*.tfvars', '**/*.tfvars.json', '**/.iac-review.json', `**/${EXERCISE_MARKER}`];
 
 /**
  * The language server (SPEC §9): wires an LSP connection to the review
@@ -62,6 +74,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const configs = new WorkspaceConfigs(hostFor, metas);
   const reviewer = new ModuleReviewer(hostFor, configs, options);
   const uriOf = (path: string) => openUris.get(path) ?? pathToUri(path);
+  const exercises = new ExerciseFolders((dir) => configs.folderFor(dir));
   const service = new ReviewService(
     reviewer,
     () => openUris.keys(),
@@ -71,6 +84,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       void connection.sendDiagnostics({ uri, diagnostics, ...(version !== undefined ? { version } : {}) });
     },
     (message) => connection.console.error(message),
+    (dir) => exercises.exerciseOf(dir) !== undefined,
   );
 
   /** Runs a handler; a failure is logged and answered with `fallback`, never taken down the server. */
@@ -177,14 +191,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onDidChangeWatchedFiles((params) =>
     guard('watched files', undefined, () => {
       let configTouched = false;
+      let exerciseTouched = false;
       for (const change of params.changes) {
         const path = uriToPath(change.uri);
         if (!path) continue;
-        if (configs.affects(path)) configTouched = true;
+        if (basename(path) === EXERCISE_MARKER) exerciseTouched = true;
+        else if (configs.affects(path)) configTouched = true;
         else if (sourceKind(basename(path)) && !openUris.has(path)) service.changed(dirname(path), 0);
         else if (sourceKind(basename(path)) && change.type === FileChangeType.Deleted) service.changed(dirname(path), 0);
       }
       if (configTouched) void scanWithProgress('IaC Review: configuration changed', (p) => service.configChanged(p));
+      else if (exerciseTouched) {
+        exercises.invalidate();
+        void scanWithProgress('IaC Review: exercise folders changed', (p) => service.rescan(p));
+      }
     }),
   );
 
@@ -281,6 +301,41 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (e instanceof ChangeError) return new ResponseError(LSPErrorCodes.RequestFailed, e.message);
       connection.console.error(`iac-review: checklist failed: ${(e as Error)?.stack ?? String(e)}`);
       return new ResponseError(LSPErrorCodes.RequestFailed, `internal error while building the checklist: ${(e as Error)?.message ?? String(e)}`);
+    }
+  });
+
+  connection.onRequest(EXERCISE_LIST_REQUEST, () => guard('exercise list', [], () => listExercisePacks()));
+  connection.onRequest(EXERCISE_START_REQUEST, (params: { pack: string; out: string; durationMinutes?: number }) => {
+    try {
+      const status = startExerciseIn(params, new Date());
+      exercises.invalidate();
+      void service.rescan();
+      return status;
+    } catch (e) {
+      return new ResponseError(LSPErrorCodes.RequestFailed, (e as Error)?.message ?? String(e));
+    }
+  });
+  connection.onRequest(EXERCISE_STATUS_REQUEST, () =>
+    guard('exercise status', [], () => {
+      const found = new Set<string>();
+      for (const path of openUris.keys()) {
+        const folder = exercises.exerciseOf(dirname(path));
+        if (folder) found.add(folder);
+      }
+      for (const root of configs.folders()) {
+        const folder = exercises.exerciseOf(root);
+        if (folder) found.add(folder);
+      }
+      return [...found].flatMap((folder) => exerciseStatus(folder) ?? []);
+    }),
+  );
+  connection.onRequest(EXERCISE_SCORE_REQUEST, (params: { folder: string; reveal?: boolean }) => {
+    try {
+      const folder = uriToPath(params.folder) ?? params.folder;
+      const result = scoreExerciseIn(folder, hostFor(configs.folderFor(folder)), params.reveal === true);
+      return 'error' in result ? new ResponseError(LSPErrorCodes.RequestFailed, result.error) : result;
+    } catch (e) {
+      return new ResponseError(LSPErrorCodes.RequestFailed, (e as Error)?.message ?? String(e));
     }
   });
 

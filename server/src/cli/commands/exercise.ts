@@ -1,8 +1,9 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { AnswerKeyError, DIFFICULTIES, type Difficulty } from '../../engine/exercise/answer-key.js';
 import {
+  answerKeyPathFor,
+  defaultPacksRoot,
   ANSWER_KEY_FILE,
   ExerciseError,
   listPacks,
@@ -15,7 +16,7 @@ import { reviewExercise } from '../../engine/exercise/review-exercise.js';
 import { scoreExercise } from '../../engine/exercise/score.js';
 import { EXERCISE_HELP } from '../help.js';
 import type { CliIO } from '../io.js';
-import { formatScoreJson, formatScoreMarkdown } from '../format/exercise-score.js';
+import { formatScoreJson, formatScoreMarkdown } from '../../engine/exercise/score-report.js';
 import { EXIT_OK, EXIT_USAGE, oneOf, parseCommandArgs, UsageError } from '../usage.js';
 
 export interface ExerciseDependencies {
@@ -152,7 +153,7 @@ function runScore(args: string[], io: CliIO): number {
   const format = oneOf(COMMAND, 'format', values.format, ['markdown', 'json'] as const, 'markdown');
   const dir = resolve(io.cwd, positionals[0] ?? '.');
   if (!isDirectory(dir)) throw new UsageError(`folder not found: ${positionals[0] ?? '.'}`, COMMAND);
-  const keyPath = values.key !== undefined ? resolve(io.cwd, values.key) : defaultKeyPath(dir);
+  const keyPath = values.key !== undefined ? resolve(io.cwd, values.key) : answerKeyPathFor(dir);
   if (!keyPath) {
     throw new UsageError(`no ${ANSWER_KEY_FILE} in ${positionals[0] ?? '.'}: pass the interviewer's key with --key FILE.`, COMMAND);
   }
@@ -169,15 +170,6 @@ function runScore(args: string[], io: CliIO): number {
   return EXIT_OK;
 }
 
-/** The folder's own key, else the key of the pack its marker says it was started from. */
-function defaultKeyPath(dir: string): string | undefined {
-  const own = join(dir, ANSWER_KEY_FILE);
-  if (existsSync(own)) return own;
-  const marker = readExerciseMarker(dir);
-  const fromPack = marker && join(marker.source, ANSWER_KEY_FILE);
-  return fromPack && existsSync(fromPack) ? fromPack : undefined;
-}
-
 function assertEmptyFolder(path: string, shown: string): void {
   if (existsSync(path) && (!isDirectory(path) || readdirSync(path).length > 0)) {
     throw new UsageError(`${shown} already exists and is not empty; choose a new folder.`, COMMAND);
@@ -190,17 +182,4 @@ function isDirectory(path: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** The packs shipped with the tool: `test-fixtures/exercises` of the package this file was loaded from (source or bundle). */
-function defaultPacksRoot(): string | undefined {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    const candidate = join(dir, 'test-fixtures', 'exercises');
-    if (isDirectory(candidate)) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  return undefined;
 }

@@ -1,5 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseAnswerKey, type AnswerKey, type Difficulty } from './answer-key.js';
 
 /** The file `exercise start` writes into the candidate's folder; the editor reads it to hide diagnostics and run the timer. */
@@ -183,4 +184,26 @@ function isDirectory(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The folder's own key, else the key of the pack its marker says it was started from. */
+export function answerKeyPathFor(dir: string): string | undefined {
+  const own = join(dir, ANSWER_KEY_FILE);
+  if (existsSync(own)) return own;
+  const marker = readExerciseMarker(dir);
+  const fromPack = marker && join(marker.source, ANSWER_KEY_FILE);
+  return fromPack && existsSync(fromPack) ? fromPack : undefined;
+}
+
+/** The packs shipped with the tool: `test-fixtures/exercises` of the package this file was loaded from (source or bundle). */
+export function defaultPacksRoot(): string | undefined {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    const candidate = join(dir, 'test-fixtures', 'exercises');
+    if (isDirectory(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return undefined;
 }

@@ -1,6 +1,8 @@
-import type { Finding } from '../../engine/finding.js';
-import type { ExerciseScore, ProblemResult } from '../../engine/exercise/score.js';
-import { displayPath } from './report.js';
+import { relative, sep } from 'node:path';
+import type { Finding } from '../finding.js';
+import type { ExerciseScore, ProblemResult } from './score.js';
+
+const displayPath = (dir: string, file: string) => relative(dir, file).split(sep).join('/');
 
 /** What the score formats print: the score, and with `--reveal` the engine's findings on the folder. */
 export interface ScoreReport {
