@@ -60,4 +60,16 @@ describe('iacReview/checklist', () => {
     const items = result.folders[0]!.checklist.sections.flatMap((s) => s.items);
     expect(items.map((i) => i.ruleId)).toContain('iam/wildcard-action');
   });
+
+  it("leaves a candidate's exercise folder out, as it does its diagnostics", async () => {
+    const repo = new TestRepo();
+    repo.write({ 'iam.tf': WILDCARD }).commit('base');
+    client = await LspTestClient.start({ root: repo.root });
+    await client.connection.sendRequest('iacReview/exercise/start', { pack: 'junior', out: join(repo.root, 'candidate') });
+    const result: Result = await client.connection.sendRequest('iacReview/checklist', {});
+    const items = result.folders[0]!.checklist.sections.flatMap((s) => s.items);
+    expect(items.map((i) => i.file)).toContain('iam.tf');
+    expect(items.filter((i) => i.file.startsWith('candidate/'))).toEqual([]);
+    expect(result.folders[0]!.markdown).not.toContain('candidate/');
+  });
 });

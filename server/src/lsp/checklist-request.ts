@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { analyzeWorkspace } from '../engine/analyze.js';
 import { reviewChange } from '../engine/change/review-change.js';
 import { buildChecklist, type Checklist } from '../engine/checklist/checklist.js';
@@ -22,13 +23,27 @@ export interface FolderChecklist {
 /**
  * The checklist of one workspace folder, as `iac-review checklist` run in it
  * gives it (so item ids agree). Without a base, unsaved buffers are seen;
- * diff mode compares the files on disk with git.
+ * diff mode compares the files on disk with git. Items in files `hidden`
+ * says are off limits (a candidate's exercise folder, where the server shows
+ * no diagnostics either) are left out, and sections left empty with them.
  */
-export function folderChecklist(root: string, params: ChecklistParams, host: FileHost, configFile: string | undefined): Omit<FolderChecklist, 'folder'> {
+export function folderChecklist(
+  root: string,
+  params: ChecklistParams,
+  host: FileHost,
+  configFile: string | undefined,
+  hidden: (path: string) => boolean = () => false,
+): Omit<FolderChecklist, 'folder'> {
   const common = { cwd: root, paths: [root], fixes: 'none' as const, ...(configFile ? { configFile } : {}) };
-  const checklist =
+  const full =
     typeof params.base === 'string' && params.base.trim() !== ''
       ? buildChecklist({ cwd: root, change: reviewChange({ ...common, base: params.base }) })
       : buildChecklist({ cwd: root, analysis: analyzeWorkspace({ ...common, host, keepModules: true }) });
+  const checklist: Checklist = {
+    ...full,
+    sections: full.sections
+      .map((section) => ({ ...section, items: section.items.filter((item) => !hidden(resolve(root, item.file))) }))
+      .filter((section) => section.items.length > 0),
+  };
   return { checklist, markdown: formatChecklistMarkdown(checklist) };
 }

@@ -294,7 +294,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       for (const root of configs.folders()) {
         if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
         const configFile = settings.configFile ? resolve(root, settings.configFile) : undefined;
-        folders.push({ folder: pathToUri(root), ...folderChecklist(root, params ?? {}, hostFor(root), configFile) });
+        // A candidate's exercise folder stays unreviewed here too: the checklist would give the answers away.
+        const inExercise = (path: string) => exercises.exerciseOf(dirname(path)) !== undefined;
+        folders.push({ folder: pathToUri(root), ...folderChecklist(root, params ?? {}, hostFor(root), configFile, inExercise) });
       }
       return { folders };
     } catch (e) {
