@@ -113,6 +113,9 @@ describe('commands', () => {
     let started = 0;
     const r = run(['lsp', '--stdio'], { startLsp: () => void started++ });
     expect({ code: r.code, started, stdout: r.stdout, stderr: r.stderr }).toEqual({ code: 0, started: 1, stdout: '', stderr: '' });
+    // vscode-languageclient appends the editor's process id.
+    expect(run(['lsp', '--stdio', '--clientProcessId=4242'], { startLsp: () => void started++ }).code).toBe(0);
+    expect(started).toBe(2);
     expect(run(['lsp', '--help']).stdout).toContain('iac-review lsp --stdio');
   });
 

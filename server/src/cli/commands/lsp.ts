@@ -6,6 +6,8 @@ import { EXIT_OK, parseCommandArgs, UsageError } from '../usage.js';
 export function runLsp(args: string[], io: CliIO, start: () => void): number {
   const { values, positionals } = parseCommandArgs('lsp', args, {
     stdio: { type: 'boolean' },
+    // LSP clients (vscode-languageclient) pass the editor's process id; vscode-languageserver watches it and exits with the editor.
+    clientProcessId: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
