@@ -1,9 +1,11 @@
 import * as path from 'node:path';
 import type { ExtensionContext, LogOutputChannel } from 'vscode';
 import {
+  CloseAction,
   LanguageClient,
   TransportKind,
   type DocumentSelector,
+  type ErrorHandler,
   type LanguageClientOptions,
   type Middleware,
   type ServerOptions,
@@ -47,6 +49,26 @@ export function createLanguageClient(
     initializationOptions: { clientCommands },
     outputChannel,
     middleware,
+    errorHandler: noRestartBeforeReady(() => client),
   };
-  return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+  const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+  return client;
+}
+
+/**
+ * A server that exits before it ever answered `initialize` would fail the same
+ * way again: it is not restarted (and the client's start() fails instead of
+ * waiting through the restarts). A server that crashes later gets the default
+ * restarts.
+ */
+function noRestartBeforeReady(client: () => LanguageClient): ErrorHandler {
+  let defaults: ErrorHandler | undefined;
+  const fallback = () => (defaults ??= client().createDefaultErrorHandler());
+  return {
+    error: (error, message, count) => fallback().error(error, message, count),
+    closed: () =>
+      client().initializeResult === undefined
+        ? { action: CloseAction.DoNotRestart, message: 'The IaC Review server exited before it was ready; see the lines above.' }
+        : fallback().closed(),
+  };
 }

@@ -1,5 +1,5 @@
 import { EventEmitter, workspace, type Disposable, type Event, type ExtensionContext, type LogOutputChannel } from 'vscode';
-import type { LanguageClient, Middleware } from 'vscode-languageclient/node';
+import { State, type LanguageClient, type Middleware } from 'vscode-languageclient/node';
 import { CLIENT_ID, createLanguageClient } from './language-client';
 
 /**
@@ -79,7 +79,7 @@ export class ServerController implements Disposable {
     const client = createLanguageClient(this.context, this.output, mergeMiddleware(this.middlewares), this.clientCommands);
     this.client = client;
     try {
-      await client.start();
+      await startedOrFailed(client);
     } catch (error) {
       this.client = undefined;
       this.output.error(`The IaC Review server did not start: ${String(error)}`);
@@ -101,6 +101,31 @@ export class ServerController implements Disposable {
     }
     this.output.info('Server stopped.');
   }
+}
+
+/**
+ * client.start(), except that it also fails when the server exits before it is
+ * ready: the client then ends in StartFailed while start() itself never settles.
+ */
+function startedOrFailed(client: LanguageClient): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const watch = client.onDidChangeState(({ newState }) => {
+      if (newState === State.StartFailed || newState === State.Stopped) {
+        watch.dispose();
+        reject(new Error('the server exited before it was ready'));
+      }
+    });
+    client.start().then(
+      () => {
+        watch.dispose();
+        resolve();
+      },
+      (error: unknown) => {
+        watch.dispose();
+        reject(error);
+      },
+    );
+  });
 }
 
 /** `iacReview.enable`, default true. */
