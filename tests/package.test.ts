@@ -1,12 +1,20 @@
 // The packaged .vsix holds exactly what runs, nothing else, and the files the
 // manifest points to. Runs in vitest.e2e.config.ts, after `npm run package`.
-import { readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..');
 const VSIX = join(ROOT, 'iac-review.vsix');
+const PACKS = join(ROOT, 'test-fixtures/exercises');
+
+/** Repository-relative paths of the files under a folder. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(ROOT, join(e.parentPath, e.name)).split('\\').join('/'));
+}
 
 interface ZipEntry {
   name: string;
@@ -55,7 +63,9 @@ describe('iac-review.vsix', () => {
     return entry.read();
   };
 
-  it('holds only what runs: manifest, readme, licence, the two bundles, language configuration, config schema', () => {
+  it('holds only what runs: manifest, readme, licence, the two bundles, language configuration, config schema, exercise packs', () => {
+    const packFiles = filesUnder(PACKS);
+    expect(packFiles).toContain('test-fixtures/exercises/junior/answer-key.json');
     expect([...entries.keys()].sort()).toEqual(
       [
         '[Content_Types].xml',
@@ -67,12 +77,14 @@ describe('iac-review.vsix', () => {
         'extension/package.json',
         'extension/readme.md',
         'extension/schemas/iac-review.schema.json',
+        // The installed extension starts exercises from these; the answer keys score them.
+        ...packFiles.map((f) => `extension/${f}`),
       ].sort(),
     );
   });
 
-  it('packages the current build', () => {
-    for (const file of ['dist/cli.js', 'client/out/extension.cjs', 'schemas/iac-review.schema.json']) {
+  it('packages the current build and the exercise packs as they are', () => {
+    for (const file of ['dist/cli.js', 'client/out/extension.cjs', 'schemas/iac-review.schema.json', ...filesUnder(PACKS)]) {
       expect(read(`extension/${file}`).equals(readFileSync(join(ROOT, file))), `${file} in the .vsix differs from the build`).toBe(true);
     }
   });

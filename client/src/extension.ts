@@ -1,4 +1,8 @@
 import { window, type ExtensionContext } from 'vscode';
+import { registerChecklistView, type ChecklistViewApi } from './checklist-view';
+import { SCORE_EXERCISE_COMMAND, registerExerciseCommands } from './exercise-commands';
+import { registerExerciseCountdown } from './exercise-countdown';
+import { ExerciseSession } from './exercise-session';
 import { CLIENT_NAME } from './language-client';
 import { registerRuleDocumentation } from './rule-docs';
 import { ServerController, isEnabled } from './server-controller';
@@ -7,8 +11,14 @@ import { registerSuppressWithReason, suppressWithReasonMiddleware } from './supp
 
 let controller: ServerController | undefined;
 
+/** What activate() returns: the checklist view's data and the exercises in the workspace, which the extension's own tests read. */
+export interface IacReviewExtensionApi {
+  checklist: ChecklistViewApi;
+  exercises: ExerciseSession;
+}
+
 /** Wiring only: each feature lives in its own file and registers its own commands. */
-export async function activate(context: ExtensionContext): Promise<void> {
+export async function activate(context: ExtensionContext): Promise<IacReviewExtensionApi> {
   // Activation time (to the server answering initialize) goes to the output channel; the e2e test prints it.
   const activationStarted = performance.now();
   const output = window.createOutputChannel(CLIENT_NAME, { log: true });
@@ -19,7 +29,12 @@ export async function activate(context: ExtensionContext): Promise<void> {
 
   registerSuppressWithReason(context);
   registerRuleDocumentation(context, controller);
-  registerStatusBar(context, controller);
+  const exercises = new ExerciseSession(controller);
+  context.subscriptions.push(exercises);
+  registerStatusBar(context, controller, exercises);
+  const checklist = registerChecklistView(context, controller);
+  registerExerciseCommands(context, controller, exercises);
+  registerExerciseCountdown(context, exercises, SCORE_EXERCISE_COMMAND);
 
   await controller.applyEnableSetting();
   const server = controller.current
@@ -28,6 +43,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
       ? 'the server did not start, see above'
       : 'server not started: iacReview.enable is false';
   output.info(`Activated in ${Math.round(performance.now() - activationStarted)} ms (${server}).`);
+  return { checklist, exercises };
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,5 +1,6 @@
 import { DiagnosticSeverity, StatusBarAlignment, languages, window, type Diagnostic, type ExtensionContext } from 'vscode';
 import { DIAGNOSTIC_SOURCE } from './protocol';
+import type { ExerciseSession } from './exercise-session';
 import type { ServerController } from './server-controller';
 
 const PROBLEMS_VIEW_COMMAND = 'workbench.actions.view.problems';
@@ -19,8 +20,13 @@ export function countFindings(all: ReadonlyArray<readonly [unknown, readonly Dia
   return counts;
 }
 
-/** "$(checklist) IaC Review: 12" while the server runs; a click opens the Problems panel. */
-export function registerStatusBar(context: ExtensionContext, controller: ServerController): void {
+/**
+ * "$(checklist) IaC Review: 12" while the server runs; a click opens the
+ * Problems panel. While an exercise folder is in the workspace its findings
+ * are hidden, so a count would mislead (a 0 reads as "nothing to find"): the
+ * item says the count is hidden instead.
+ */
+export function registerStatusBar(context: ExtensionContext, controller: ServerController, exercises: ExerciseSession): void {
   const item = window.createStatusBarItem('iacReview.findings', StatusBarAlignment.Left, 0);
   item.name = 'IaC Review findings';
   item.command = PROBLEMS_VIEW_COMMAND;
@@ -28,6 +34,12 @@ export function registerStatusBar(context: ExtensionContext, controller: ServerC
   const refresh = () => {
     if (!controller.current) {
       item.hide();
+      return;
+    }
+    if (exercises.active.length > 0) {
+      item.text = '$(checklist) IaC Review: exercise';
+      item.tooltip = 'IaC Review: findings are hidden while an exercise is in the workspace';
+      item.show();
       return;
     }
     const c = countFindings(languages.getDiagnostics());
@@ -50,6 +62,7 @@ export function registerStatusBar(context: ExtensionContext, controller: ServerC
     item,
     languages.onDidChangeDiagnostics(scheduleRefresh),
     controller.onDidChangeClient(refresh),
+    exercises.onDidChange(refresh),
     { dispose: () => pending && clearTimeout(pending) },
   );
   refresh();

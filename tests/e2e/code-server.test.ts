@@ -130,7 +130,8 @@ describe('IaC Review in code-server', () => {
   it("runs the extension's mocha suite in code-server's extension host", { timeout: 480_000 }, async () => {
     server = await startCodeServer(sandbox);
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    // The suite's Copy Checklist test reads the clipboard back through VS Code, which uses the browser's.
+    page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, permissions: ['clipboard-read', 'clipboard-write'] });
     const log: string[] = [];
     let exit: (code: number) => void = () => {};
     const exited = new Promise<number>((resolve) => (exit = resolve));

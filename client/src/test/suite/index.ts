@@ -20,6 +20,8 @@ export async function run(): Promise<void> {
   await import('./code-actions.test');
   await import('./config-schema.test');
   await import('./enable-setting.test');
+  await import('./checklist.test');
+  await import('./exercise.test');
 
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));
   if (failures > 0) throw new Error(`${failures} extension test(s) failed`);

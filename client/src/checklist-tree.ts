@@ -1,0 +1,136 @@
+import {
+  EventEmitter,
+  MarkdownString,
+  Range,
+  ThemeColor,
+  ThemeIcon,
+  TreeItem,
+  TreeItemCheckboxState,
+  TreeItemCollapsibleState,
+  Uri,
+  type Event,
+  type TreeDataProvider,
+} from 'vscode';
+import type { ChecklistTicks } from './checklist-ticks';
+import type { ChecklistItem, ChecklistItemKind, ChecklistResult, ChecklistSection, FolderChecklist } from './protocol';
+
+export type ChecklistNode =
+  | { kind: 'folder'; folder: FolderChecklist }
+  | { kind: 'section'; folder: FolderChecklist; section: ChecklistSection }
+  | { kind: 'item'; folder: FolderChecklist; item: ChecklistItem };
+
+const KIND_ICON: Record<ChecklistItemKind, string> = {
+  finding: 'warning',
+  undecided: 'question',
+  question: 'comment-discussion',
+};
+
+const KIND_LABEL: Record<ChecklistItemKind, string> = {
+  finding: 'Finding',
+  undecided: 'Could not be decided statically',
+  question: 'Question for the change',
+};
+
+/** Where an item points: its file in its workspace folder. */
+export function itemUri(folder: FolderChecklist, item: ChecklistItem): Uri {
+  return Uri.joinPath(Uri.parse(folder.folder), ...item.file.split('/'));
+}
+
+/**
+ * The Review Checklist as a tree: sections (one per category) holding the
+ * findings, undecided items and questions, each with a box to tick. With
+ * several workspace folders, each folder is a level of its own.
+ */
+export class ChecklistTreeProvider implements TreeDataProvider<ChecklistNode> {
+  private result: ChecklistResult | undefined;
+  private readonly changed = new EventEmitter<ChecklistNode | undefined>();
+  readonly onDidChangeTreeData: Event<ChecklistNode | undefined> = this.changed.event;
+
+  constructor(private readonly ticks: ChecklistTicks) {}
+
+  /** The checklist shown, if any. */
+  get current(): ChecklistResult | undefined {
+    return this.result;
+  }
+
+  show(result: ChecklistResult | undefined): void {
+    this.result = result;
+    this.changed.fire(undefined);
+  }
+
+  /** Ticks changed: section counts and boxes are redrawn. */
+  redraw(): void {
+    this.changed.fire(undefined);
+  }
+
+  getChildren(node?: ChecklistNode): ChecklistNode[] {
+    if (!this.result) return [];
+    if (!node) {
+      const folders = this.result.folders;
+      if (folders.length === 1) return this.sectionsOf(folders[0]!);
+      return folders.map((folder) => ({ kind: 'folder', folder }));
+    }
+    if (node.kind === 'folder') return this.sectionsOf(node.folder);
+    if (node.kind === 'section') return node.section.items.map((item) => ({ kind: 'item', folder: node.folder, item }));
+    return [];
+  }
+
+  private sectionsOf(folder: FolderChecklist): ChecklistNode[] {
+    return folder.checklist.sections.map((section) => ({ kind: 'section', folder, section }));
+  }
+
+  getTreeItem(node: ChecklistNode): TreeItem {
+    if (node.kind === 'folder') {
+      const item = new TreeItem(Uri.parse(node.folder.folder), TreeItemCollapsibleState.Expanded);
+      item.id = node.folder.folder;
+      item.description = this.progress(node.folder.checklist.sections.flatMap((s) => s.items));
+      return item;
+    }
+    if (node.kind === 'section') {
+      const item = new TreeItem(node.section.title, TreeItemCollapsibleState.Expanded);
+      item.id = `${node.folder.folder}#${node.section.category}`;
+      item.description = this.progress(node.section.items);
+      item.contextValue = 'iacReview.checklistSection';
+      return item;
+    }
+    return this.itemOf(node.folder, node.item);
+  }
+
+  private progress(items: ChecklistItem[]): string {
+    return `${items.filter((i) => this.ticks.isTicked(i.id)).length}/${items.length}`;
+  }
+
+  private itemOf(folder: FolderChecklist, entry: ChecklistItem): TreeItem {
+    const item = new TreeItem(entry.text, TreeItemCollapsibleState.None);
+    item.id = `${folder.folder}#${entry.id}`;
+    const where = `${entry.file}:${entry.line}`;
+    item.description = entry.removed ? `${where} (removed; at the base)` : entry.introduced ? `introduced · ${where}` : where;
+    item.iconPath = new ThemeIcon(KIND_ICON[entry.kind], entry.introduced ? new ThemeColor('gitDecoration.addedResourceForeground') : undefined);
+    item.checkboxState = this.ticks.isTicked(entry.id) ? TreeItemCheckboxState.Checked : TreeItemCheckboxState.Unchecked;
+    item.contextValue = `iacReview.checklistItem.${entry.kind}`;
+    item.accessibilityInformation = { label: `${KIND_LABEL[entry.kind]}${entry.introduced ? ', introduced by the change' : ''}: ${entry.text}, ${where}` };
+
+    const tooltip = new MarkdownString();
+    tooltip.appendMarkdown(`**${KIND_LABEL[entry.kind]}**${entry.introduced ? ' — introduced by the change' : entry.introduced === false ? ' — already there, in a block the change modified' : ''}\n\n`);
+    tooltip.appendText(entry.text);
+    if (entry.reason) tooltip.appendMarkdown('\n\n').appendText(`Why undecided: ${entry.reason}`);
+    if (entry.ruleId) tooltip.appendMarkdown('\n\n').appendMarkdown(`Rule: \`${entry.ruleId}\``);
+    tooltip.appendMarkdown('\n\n').appendText(entry.removed ? `${where}, in the base of the change (the block was removed)` : where);
+    item.tooltip = tooltip;
+
+    // A removed block's location is in the base, not in the working tree.
+    if (!entry.removed) {
+      const line = Math.max(0, entry.line - 1);
+      item.command = {
+        command: 'vscode.open',
+        title: 'Open',
+        arguments: [itemUri(folder, entry), { selection: new Range(line, 0, line, 0) }],
+      };
+    }
+    return item;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,142 @@
+// The Review Checklist view and the interview exercise commands of the
+// installed .vsix in code-server, driven through Chromium as a user would:
+// tick a box, reload, still ticked; start an exercise (no findings shown for
+// it), answer with a REVIEW comment, score it. Needs `npm run package` first
+// (npm run test:e2e does it).
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseExpectations } from '../support/expectations.js';
+import { createSandbox, installVsix, outputChannelLog, startCodeServer, type RunningCodeServer, type Sandbox } from './support/code-server.js';
+import { Workbench, eventually, launchBrowser, screenshot } from './support/workbench.js';
+
+let sandbox: Sandbox;
+let server: RunningCodeServer | undefined;
+let browser: Browser | undefined;
+let page: Page | undefined;
+
+beforeEach(() => {
+  sandbox = createSandbox();
+});
+
+afterEach(async (context) => {
+  if (context.task.result?.state === 'fail') {
+    if (page) console.error(`screenshot: ${await screenshot(page, context.task.name).catch((e) => String(e))}`);
+    if (server) console.error(`code-server output:\n${server.output()}`);
+    console.error(`IaC Review output channel:\n${outputChannelLog(sandbox)}`);
+  }
+  await browser?.close();
+  await server?.stop();
+  browser = page = server = undefined;
+  if (context.task.result?.state === 'fail') console.error(`sandbox kept: ${sandbox.root}`);
+  else rmSync(sandbox.root, { recursive: true, force: true });
+});
+
+/** The Review Checklist pane in the Explorer. */
+function checklistPane(p: Page): Locator {
+  return p.locator('.pane', { has: p.locator('.pane-header', { hasText: 'Review Checklist' }) });
+}
+
+/** The extension's commands reach the palette once it has started: its status-bar count says so. */
+async function waitForExtension(wb: Workbench): Promise<void> {
+  await wb.page.locator('.statusbar-item', { hasText: /IaC Review: \d+/ }).waitFor({ timeout: 60_000 });
+}
+
+/** Shows the checklist with the room the Explorer has: the folder tree above it is collapsed (a tree draws only the rows in view). */
+async function showChecklist(wb: Workbench): Promise<Locator> {
+  await wb.runCommand('IaC Review: Show Review Checklist');
+  const folders = wb.page.locator('.pane-header', { hasText: /^workspace$/i }).first();
+  if ((await folders.getAttribute('aria-expanded')) === 'true') await folders.click();
+  const pane = checklistPane(wb.page);
+  await pane.locator('.monaco-list-row').first().waitFor({ timeout: 60_000 });
+  return pane;
+}
+
+/** The tree row's checkbox: VS Code draws it as a `.monaco-checkbox` with aria-checked. */
+function checkboxOf(row: Locator): Locator {
+  return row.locator('.monaco-checkbox, [role="checkbox"]').first();
+}
+
+describe('IaC Review in code-server: checklist and exercises', () => {
+  it('keeps a ticked checklist box across a page reload; runs an exercise with hidden findings and scores a REVIEW comment', { timeout: 300_000 }, async () => {
+    await installVsix(sandbox);
+    server = await startCodeServer(sandbox);
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const wb = new Workbench(page);
+    const url = `${server.origin}/?folder=${encodeURIComponent(sandbox.workspace)}`;
+    await page.goto(url);
+    await wb.waitForExplorer('main.tf');
+    await waitForExtension(wb);
+
+    const mainTf = join(sandbox.workspace, 'main.tf');
+    const expected = parseExpectations(mainTf, readFileSync(mainTf, 'utf8'));
+    const logRetention = expected.find((e) => e.ruleId === 'observability/log-retention')!;
+
+    // The checklist view: the log group's finding, at main.tf:<line>, unticked.
+    let pane = await showChecklist(wb);
+    const rowOf = (pane: Locator) => pane.locator('.monaco-list-row', { hasText: `main.tf:${logRetention.line}` }).filter({ hasText: /retention/i }).first();
+    await rowOf(pane).waitFor({ timeout: 60_000 });
+    await expect.poll(() => checkboxOf(rowOf(pane)).getAttribute('aria-checked')).toBe('false');
+    await checkboxOf(rowOf(pane)).click();
+    await expect.poll(() => checkboxOf(rowOf(pane)).getAttribute('aria-checked')).toBe('true');
+    // The section counts the tick.
+    await pane.locator('.monaco-list-row', { hasText: 'Observability' }).filter({ hasText: '1/1' }).waitFor();
+
+    // Reload the page: a new window on the same workspace; the box is still ticked.
+    await new Promise((r) => setTimeout(r, 1000));
+    await page.reload();
+    await waitForExtension(wb);
+    pane = await showChecklist(wb);
+    await rowOf(pane).waitFor({ timeout: 60_000 });
+    await expect.poll(() => checkboxOf(rowOf(pane)).getAttribute('aria-checked'), { timeout: 15_000 }).toBe('true');
+
+    // Start Exercise: the junior pack, into the default folder in the workspace.
+    await wb.runCommand('IaC Review: Start Exercise');
+    const input = page.locator('.quick-input-widget input');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'junior' }).first().waitFor({ timeout: 30_000 });
+    await input.fill('junior');
+    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'junior' }).waitFor();
+    await page.keyboard.press('Enter');
+    const exerciseDir = join(sandbox.workspace, 'iac-review-exercise-junior');
+    await eventually(() => input.inputValue(), (v) => v === exerciseDir, 'the default candidate folder in the input box');
+    await page.keyboard.press('Enter');
+    await page.locator('.tab.active', { hasText: 'README.md' }).waitFor({ timeout: 30_000 });
+    // The countdown, and no findings count while the exercise is in the workspace.
+    await page.locator('.statusbar-item', { hasText: /junior (39|40):\d\d/ }).waitFor({ timeout: 30_000 });
+    await page.locator('.statusbar-item', { hasText: 'IaC Review: exercise' }).waitFor();
+
+    // The module's main file is open beside the brief. No findings shown for the exercise's files, while main.tf keeps its own.
+    const computeTab = page.locator('.tab', { hasText: 'compute.tf' });
+    await computeTab.click();
+    await page.locator('.tab.active', { hasText: 'compute.tf' }).waitFor();
+    await wb.openProblems();
+    await eventually(() => wb.problemRows(), (r) => r.length > 0, 'the findings of main.tf in Problems', 60_000);
+    await new Promise((r) => setTimeout(r, 3000));
+    const allRows = await page.locator('.markers-panel .monaco-list-row').allInnerTexts();
+    expect(allRows.filter((r) => /compute\.tf|iac-review-exercise-junior|hardcoded\/ami-id/.test(r))).toEqual([]);
+
+    // The candidate's answer: a REVIEW comment above the literal AMI (line 2 of compute.tf).
+    await computeTab.click();
+    await page.locator('.tab.active', { hasText: 'compute.tf' }).waitFor();
+    await wb.goTo(2, 1);
+    await page.keyboard.type('  # REVIEW: hard-coded AMI id, look it up with an aws_ami data source');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+S');
+    await eventually(
+      async () => readFileSync(join(exerciseDir, 'compute.tf'), 'utf8'),
+      (t) => t.includes('# REVIEW: hard-coded AMI id'),
+      'the REVIEW comment saved',
+    );
+
+    // Score Exercise: the one exercise in the workspace, scored in the Markdown preview.
+    await wb.runCommand('IaC Review: Score Exercise');
+    const report = await wb.webviewWith('h1', 'Exercise score: junior', 60_000);
+    const text = await report.locator('body').innerText();
+    expect(text).toMatch(/Score: \d+ \/ 100/);
+    expect(text).toContain('found 1 of 9 problems');
+    expect(text).toMatch(/ami-literal/);
+    await page.locator('.notifications-toasts', { hasText: 'exercise score' }).waitFor();
+  });
+});
