@@ -74,9 +74,17 @@ export class Workbench {
 
   /** Opens the quick-fix menu at the cursor and runs the action whose title matches. */
   async runQuickFix(title: RegExp): Promise<void> {
-    await this.page.keyboard.press('Control+.');
     const rows = this.page.locator('.action-widget .monaco-list-row');
-    await rows.filter({ hasText: title }).first().waitFor({ timeout: 30_000 });
+    // The request made while diagnostics are being republished (just after a save) can come back
+    // empty ("No code actions available"): ask again, as a user would, for up to 30 s.
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      await this.page.keyboard.press('Control+.');
+      const shown = await rows.filter({ hasText: title }).first().waitFor({ timeout: 5_000 }).then(() => true, () => false);
+      if (shown) break;
+      if (Date.now() > deadline) throw new Error(`the quick-fix menu offers nothing matching ${title}`);
+      await this.page.keyboard.press('Escape');
+    }
     // A mouse click is intercepted by .context-view-pointerBlock: walk down to the action, then Enter.
     for (let i = 0; i < 50; i++) {
       const focused = this.page.locator('.action-widget .monaco-list-row.focused');
