@@ -3,35 +3,16 @@
 // tick a box, reload, still ticked; start an exercise (no findings shown for
 // it), answer with a REVIEW comment, score it. Needs `npm run package` first
 // (npm run test:e2e does it).
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { parseExpectations } from '../support/expectations.js';
-import { createSandbox, installVsix, outputChannelLog, startCodeServer, type RunningCodeServer, type Sandbox } from './support/code-server.js';
-import { Workbench, eventually, launchBrowser, screenshot } from './support/workbench.js';
+import { installVsix, startCodeServer } from './support/code-server.js';
+import { useCodeServerSession } from './support/session.js';
+import { Workbench, eventually, launchBrowser } from './support/workbench.js';
 
-let sandbox: Sandbox;
-let server: RunningCodeServer | undefined;
-let browser: Browser | undefined;
-let page: Page | undefined;
-
-beforeEach(() => {
-  sandbox = createSandbox();
-});
-
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail') {
-    if (page) console.error(`screenshot: ${await screenshot(page, context.task.name).catch((e) => String(e))}`);
-    if (server) console.error(`code-server output:\n${server.output()}`);
-    console.error(`IaC Review output channel:\n${outputChannelLog(sandbox)}`);
-  }
-  await browser?.close();
-  await server?.stop();
-  browser = page = server = undefined;
-  if (context.task.result?.state === 'fail') console.error(`sandbox kept: ${sandbox.root}`);
-  else rmSync(sandbox.root, { recursive: true, force: true });
-});
+const session = useCodeServerSession();
 
 /** The Review Checklist pane in the Explorer. */
 function checklistPane(p: Page): Locator {
@@ -60,10 +41,11 @@ function checkboxOf(row: Locator): Locator {
 
 describe('IaC Review in code-server: checklist and exercises', () => {
   it('keeps a ticked checklist box across a page reload; runs an exercise with hidden findings and scores a REVIEW comment', { timeout: 300_000 }, async () => {
+    const { sandbox } = session;
     await installVsix(sandbox);
-    server = await startCodeServer(sandbox);
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const server = (session.server = await startCodeServer(sandbox));
+    const browser = (session.browser = await launchBrowser());
+    const page = (session.page = await browser.newPage({ viewport: { width: 1600, height: 1000 } }));
     const wb = new Workbench(page);
     const url = `${server.origin}/?folder=${encodeURIComponent(sandbox.workspace)}`;
     await page.goto(url);

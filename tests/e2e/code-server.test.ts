@@ -1,36 +1,15 @@
 // The extension in a real VS Code: code-server 1.100.3 (VS Code for the
 // browser, installed by scripts/ensure-e2e-tools.sh) driven through Debian's
 // Chromium with playwright-core. Needs `npm run package` first (npm run test:e2e does it).
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseExpectations } from '../support/expectations.js';
-import { REPO_ROOT, createSandbox, installVsix, outputChannelLog, startCodeServer, type RunningCodeServer, type Sandbox } from './support/code-server.js';
-import { Workbench, eventually, launchBrowser, screenshot } from './support/workbench.js';
+import { REPO_ROOT, installVsix, outputChannelLog, startCodeServer } from './support/code-server.js';
+import { useCodeServerSession } from './support/session.js';
+import { Workbench, eventually, launchBrowser } from './support/workbench.js';
 
-let sandbox: Sandbox;
-let server: RunningCodeServer | undefined;
-let browser: Browser | undefined;
-let page: Page | undefined;
-
-beforeEach(() => {
-  sandbox = createSandbox();
-});
-
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail') {
-    if (page) console.error(`screenshot: ${await screenshot(page, context.task.name).catch((e) => String(e))}`);
-    if (server) console.error(`code-server output:\n${server.output()}`);
-    console.error(`IaC Review output channel:\n${outputChannelLog(sandbox)}`);
-  }
-  await browser?.close();
-  await server?.stop();
-  browser = page = server = undefined;
-  // A failed run's sandbox (workspace, logs) stays for a look.
-  if (context.task.result?.state === 'fail') console.error(`sandbox kept: ${sandbox.root}`);
-  else rmSync(sandbox.root, { recursive: true, force: true });
-});
+const session = useCodeServerSession();
 
 /** A Problems row of ours reads "<message> iac-review <rule-id> [Ln 5, Col 1]". */
 function findingOf(row: string): { ruleId: string; line: number } {
@@ -45,10 +24,11 @@ function ruleIdsOf(rows: string[]): string[] {
 
 describe('IaC Review in code-server', () => {
   it('shows the findings in Problems, applies a quick fix, suppresses with a reason, hovers, shows rule docs', async () => {
+    const { sandbox } = session;
     await installVsix(sandbox);
-    server = await startCodeServer(sandbox);
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const server = (session.server = await startCodeServer(sandbox));
+    const browser = (session.browser = await launchBrowser());
+    const page = (session.page = await browser.newPage({ viewport: { width: 1600, height: 1000 } }));
     const wb = new Workbench(page);
     await page.goto(`${server.origin}/?folder=${encodeURIComponent(sandbox.workspace)}`);
     await wb.waitForExplorer('main.tf');
@@ -128,10 +108,11 @@ describe('IaC Review in code-server', () => {
   });
 
   it("runs the extension's mocha suite in code-server's extension host", { timeout: 480_000 }, async () => {
-    server = await startCodeServer(sandbox);
-    browser = await launchBrowser();
+    const { sandbox } = session;
+    const server = (session.server = await startCodeServer(sandbox));
+    const browser = (session.browser = await launchBrowser());
     // The suite's Copy Checklist test reads the clipboard back through VS Code, which uses the browser's.
-    page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, permissions: ['clipboard-read', 'clipboard-write'] });
+    const page = (session.page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, permissions: ['clipboard-read', 'clipboard-write'] }));
     const log: string[] = [];
     let exit: (code: number) => void = () => {};
     const exited = new Promise<number>((resolve) => (exit = resolve));
@@ -139,7 +120,7 @@ describe('IaC Review in code-server', () => {
     await page.exposeFunction('codeAutomationExit', (code: number) => exit(code));
 
     // code-server's CLI refuses --extensionDevelopmentPath; the web workbench takes it in `payload`.
-    const remote = (path: string) => `vscode-remote://127.0.0.1:${server!.port}${path}`;
+    const remote = (path: string) => `vscode-remote://127.0.0.1:${server.port}${path}`;
     const payload = [
       ['extensionDevelopmentPath', remote(REPO_ROOT)],
       ['extensionTestsPath', remote(join(REPO_ROOT, 'client/out/test/suite/index.cjs'))],
