@@ -1,6 +1,6 @@
 import { defineRule, findAttribute, findBlocks, headerRange } from '../../server/src/engine/rules/rule.js';
-import type { Attribute, Block, Expression } from '../../server/src/engine/parse/ast.js';
-import type { ResourceRef } from '../../server/src/engine/model/module.js';
+import type { Attribute, Block, Expression, SourceFile } from '../../server/src/engine/parse/ast.js';
+import { normalizeSource, sourceText } from '../../server/src/engine/change/source-text.js';
 
 /**
  * Arguments whose change makes the AWS/Google providers replace a stateful
@@ -74,7 +74,7 @@ resource "aws_db_instance" "orders" {
         const a = literalOrDefault(then, fallback);
         const b = literalOrDefault(now, fallback);
         if (a === UNKNOWN || b === UNKNOWN) {
-          if (textOf(then, before) !== textOf(now, resource)) {
+          if (textOf(then, before.file) !== textOf(now, resource.file)) {
             context.undecided({
               file: resource.file,
               range: now ? now.range : headerRange(resource.block),
@@ -119,8 +119,8 @@ function literal(expr: Expression): Literal {
   return UNKNOWN;
 }
 
-function textOf(attr: Attribute | undefined, ref: ResourceRef | { file: { text: string } }): string {
-  return attr ? ref.file.text.slice(attr.expr.range.start.offset, attr.expr.range.end.offset).replace(/\s+/g, ' ') : '';
+function textOf(attr: Attribute | undefined, file: SourceFile): string {
+  return attr ? normalizeSource(sourceText(file, attr.expr)) : '';
 }
 
 function show(value: Literal): string {

@@ -1,5 +1,6 @@
 import { defineRule, findAttribute, headerRange } from '../../server/src/engine/rules/rule.js';
 import { movedFrom, removedBlocks } from '../../server/src/engine/change/refactor-blocks.js';
+import { sourceText } from '../../server/src/engine/change/source-text.js';
 import type { BlockRef, Module } from '../../server/src/engine/model/module.js';
 import type { Fix } from '../../server/src/engine/finding.js';
 import { rangeFromOffsets } from '../../server/src/engine/range.js';
@@ -85,7 +86,7 @@ function addressed(module: Module): Map<string, Addressed> {
   for (const r of module.resources) if (r.mode === 'managed') out.set(r.address, { ...r, kind: r.type });
   for (const m of module.moduleCalls) {
     const source = findAttribute(m.block, 'source');
-    const text = source ? m.file.text.slice(source.expr.range.start.offset, source.expr.range.end.offset) : '?';
+    const text = source ? sourceText(m.file, source.expr) : '?';
     out.set(m.address, { ...m, kind: `module ${text}` });
   }
   return out;

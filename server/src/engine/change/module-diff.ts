@@ -1,5 +1,6 @@
 import type { ModuleAnalysis } from '../analyze.js';
 import type { BlockRef, Module } from '../model/module.js';
+import { blockText, normalizeSource } from './source-text.js';
 
 export type BlockKind = 'resource' | 'data' | 'module' | 'provider' | 'terraform';
 
@@ -47,13 +48,9 @@ function keyedBlocks(module: Module | undefined): Map<string, Keyed> {
   return out;
 }
 
-export function blockText(ref: BlockRef): string {
-  return ref.file.text.slice(ref.block.range.start.offset, ref.block.range.end.offset);
-}
-
 /** Source text with layout removed: `terraform fmt` realignment is not a change. */
 function normalized(refs: readonly BlockRef[]): string {
-  return refs.map((r) => blockText(r).replace(/\s+/g, ' ').trim()).join('\n');
+  return refs.map((r) => normalizeSource(blockText(r))).join('\n');
 }
 
 export function diffModule(dir: string, base: ModuleAnalysis | undefined, head: ModuleAnalysis | undefined): ModuleDiff {

@@ -1,6 +1,7 @@
-import type { Block } from '../parse/ast.js';
+import type { Block, SourceFile } from '../parse/ast.js';
 import type { BlockRef, Module } from '../model/module.js';
 import { findAttribute } from '../rules/rule.js';
+import { sourceText } from './source-text.js';
 
 /**
  * What a module's `moved` and `removed` blocks say about addresses: read by
@@ -31,24 +32,24 @@ export function removedBlocks(module: Module | undefined): Map<string, { destroy
     for (const item of file.body) {
       if (item.kind !== 'Block' || item.type !== 'removed') continue;
       const from = addressArgument({ block: item, file }, 'from');
-      if (from) out.set(stripIndex(from), { destroys: !keepsObject(item, file.text) });
+      if (from) out.set(stripIndex(from), { destroys: !keepsObject(item, file) });
     }
   }
   return out;
 }
 
-function keepsObject(block: Block, text: string): boolean {
+function keepsObject(block: Block, file: SourceFile): boolean {
   for (const item of block.body) {
     if (item.kind !== 'Block' || item.type !== 'lifecycle') continue;
     const destroy = findAttribute(item, 'destroy');
-    if (destroy && text.slice(destroy.expr.range.start.offset, destroy.expr.range.end.offset).trim() === 'false') return true;
+    if (destroy && sourceText(file, destroy.expr).trim() === 'false') return true;
   }
   return false;
 }
 
 export function addressArgument(ref: BlockRef, name: string): string | undefined {
   const attr = findAttribute(ref.block, name);
-  return attr ? ref.file.text.slice(attr.expr.range.start.offset, attr.expr.range.end.offset).replace(/\s+/g, '') : undefined;
+  return attr ? sourceText(ref.file, attr.expr).replace(/\s+/g, '') : undefined;
 }
 
 /** `aws_x.y[0]` → `aws_x.y`. */

@@ -1,6 +1,6 @@
 import type { BodyItem } from '../parse/ast.js';
 import type { BlockRef } from '../model/module.js';
-import { normalizeSource } from './item-id.js';
+import { normalizeSource, sourceText } from '../change/source-text.js';
 
 /** Arguments no provider replaces a resource for, and that grant, expose or version nothing: a change to them alone asks nothing. */
 const METADATA_ARGUMENTS = new Set(['tags', 'labels', 'tags_all']);
@@ -29,7 +29,7 @@ function argumentTexts(refs: readonly BlockRef[]): Map<string, string> {
   for (const { block, file } of refs) {
     for (const item of block.body) {
       const name = itemName(item);
-      const text = normalizeSource(file.text.slice(item.range.start.offset, item.range.end.offset));
+      const text = normalizeSource(sourceText(file, item));
       out.set(name, out.has(name) ? `${out.get(name)}\n${text}` : text);
     }
   }

@@ -2,7 +2,7 @@ import { relative, sep } from 'node:path';
 import type { ModuleAnalysis } from '../analyze.js';
 import type { ChangeReview } from '../change/review-change.js';
 import type { BlockDiff, ModuleDiff } from '../change/module-diff.js';
-import { blockText } from '../change/module-diff.js';
+import { blockText, normalizeSource, sourceText } from '../change/source-text.js';
 import type { BlockRef } from '../model/module.js';
 import type { Range } from '../range.js';
 import { STATEFUL_RESOURCE_TYPES } from '../data/shared-data.generated.js';
@@ -14,7 +14,6 @@ import { classifyModuleSource } from '../versioning/module-source.js';
 import { providerRequirements } from '../versioning/provider-requirements.js';
 import { changedArguments, changesMoreThanMetadata, movedFrom, removedBlocks } from './block-changes.js';
 import { accessChange } from './iam-widening.js';
-import { normalizeSource } from './item-id.js';
 
 /** A question the change raises for its reviewer, placed on the block it is about. */
 export interface ChangeQuestion {
@@ -108,7 +107,7 @@ function moduleQuestions(diff: ModuleDiff, head: ModuleAnalysis, base: ModuleAna
       }
       const removal = removedBy.get(b.key);
       const destroys = removal === undefined || removal.destroys;
-      const renamedTo = added.find((a) => a.kind === b.kind && (b.kind === 'module' ? sourceText(a.head) === sourceText(b.base) : a.type === b.type));
+      const renamedTo = added.find((a) => a.kind === b.kind && (b.kind === 'module' ? moduleSource(a.head) === moduleSource(b.base) : a.type === b.type));
       if (b.type && STATEFUL.has(b.type) && destroys) out.push(statefulDestroyed(b, renamedTo?.key));
       if (b.type && PUBLIC_ACCESS_GUARDS.has(b.type)) out.push(guardRemoved(b));
       if (!removal && !renamedTo) out.push(pureRemoval(b));
@@ -330,7 +329,7 @@ function terraformQuestions(b: BlockDiff, base: ModuleAnalysis | undefined, head
       file: after.file.path,
       range: after.attribute.range,
       address: `provider.${name}`,
-      subject: normalizeSource(ref ? blockText(ref) : after.file.text.slice(after.attribute.range.start.offset, after.attribute.range.end.offset)),
+      subject: normalizeSource(ref ? blockText(ref) : sourceText(after.file, after.attribute)),
     });
   }
 
@@ -423,10 +422,11 @@ function stringArgument(analysis: ModuleAnalysis, ref: BlockRef, name: string): 
   return value ? asString(value) : undefined;
 }
 
-function sourceText(refs: readonly BlockRef[] | undefined): string | undefined {
+/** A module call's `source` argument as written, to recognise the same module under a new name. */
+function moduleSource(refs: readonly BlockRef[] | undefined): string | undefined {
   const ref = refs?.[0];
   const attr = ref && findAttribute(ref.block, 'source');
-  return attr ? normalizeSource(ref.file.text.slice(attr.expr.range.start.offset, attr.expr.range.end.offset)) : undefined;
+  return attr ? normalizeSource(sourceText(ref.file, attr.expr)) : undefined;
 }
 
 /** A module source without its `?ref=`/`?rev=` (and the version it names). */

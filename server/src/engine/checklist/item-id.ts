@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { BodyItem, SourceFile } from '../parse/ast.js';
+import type { SourceFile } from '../parse/ast.js';
 import type { Module } from '../model/module.js';
 import type { Range } from '../range.js';
+import { normalizeSource, sourceText } from '../change/source-text.js';
 
 /**
  * What a checklist item's id is made of (README, "Review checklist"). The id
@@ -34,15 +35,6 @@ export function itemId(identity: ItemIdentity, ordinal = 0): string {
   return createHash('sha1').update(parts.join('\u0000')).digest('hex').slice(0, 12);
 }
 
-/** Source text with layout removed: a realignment by `terraform fmt` or re-indentation does not change an id. */
-export function normalizeSource(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-export function itemSourceText(file: SourceFile, item: BodyItem): string {
-  return normalizeSource(file.text.slice(item.range.start.offset, item.range.end.offset));
-}
-
 /** The parsed files of the reviewed modules by path, to find what an item is about. */
 export class SubjectIndex {
   private readonly files = new Map<string, SourceFile>();
@@ -62,7 +54,7 @@ export class SubjectIndex {
     if (!file) return '';
     const offset = range.start.offset;
     for (const item of file.body) {
-      if (item.range.start.offset <= offset && offset < item.range.end.offset) return itemSourceText(file, item);
+      if (item.range.start.offset <= offset && offset < item.range.end.offset) return normalizeSource(sourceText(file, item));
     }
     const start = file.lineStarts[range.start.line - 1] ?? 0;
     const end = file.lineStarts[range.end.line] ?? file.text.length;

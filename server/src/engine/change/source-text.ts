@@ -1,0 +1,17 @@
+import type { SourceFile } from '../parse/ast.js';
+import type { BlockRef } from '../model/module.js';
+import type { Range } from '../range.js';
+
+/** The text of a node (block, attribute, expression) as written in its file. */
+export function sourceText(file: SourceFile, node: { range: Range }): string {
+  return file.text.slice(node.range.start.offset, node.range.end.offset);
+}
+
+export function blockText(ref: BlockRef): string {
+  return sourceText(ref.file, ref.block);
+}
+
+/** Source text with layout removed: a realignment by `terraform fmt` or re-indentation is not a change. */
+export function normalizeSource(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
