@@ -1,7 +1,7 @@
 import type { Diagnostic } from 'vscode-languageserver';
 import type { InputError } from '../engine/finding.js';
 import type { ModuleReview } from '../engine/analyze.js';
-import { diagnosticsByFile, inputErrorDiagnostic } from './diagnostics.js';
+import { diagnosticsByFile } from './diagnostics.js';
 
 export type SendDiagnostics = (path: string, diagnostics: Diagnostic[]) => void;
 
@@ -25,13 +25,7 @@ export class DiagnosticsPublisher {
 
   /** Configuration errors, shown on the config file itself. */
   publishConfigErrors(configFile: string, errors: readonly InputError[]): void {
-    const byFile = new Map<string, Diagnostic[]>();
-    for (const e of errors) {
-      const list = byFile.get(e.file) ?? [];
-      list.push(inputErrorDiagnostic(e));
-      byFile.set(e.file, list);
-    }
-    this.publishGroup(`config:${configFile}`, byFile);
+    this.publishGroup(`config:${configFile}`, diagnosticsByFile([], errors));
   }
 
   clear(key: string): void {
