@@ -1,4 +1,4 @@
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname } from 'node:path';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
@@ -118,10 +118,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const applySettings = (next: ServerSettings) => {
     const before = settings;
     settings = next;
+    configs.setConfigFile(next.configFile);
     service.setEnabled(next.enable);
     if (!next.enable) return;
     if (!before.enable || before.configFile !== next.configFile) {
-      configs.setConfigFile(next.configFile);
       void scanWithProgress('IaC Review: reviewing the workspace', (p) => service.configChanged(p));
     }
   };
@@ -293,10 +293,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const folders: FolderChecklist[] = [];
       for (const root of configs.folders()) {
         if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
-        const configFile = settings.configFile ? resolve(root, settings.configFile) : undefined;
         // A candidate's exercise folder stays unreviewed here too: the checklist would give the answers away.
         const inExercise = (path: string) => exercises.exerciseOf(dirname(path)) !== undefined;
-        folders.push({ folder: pathToUri(root), ...folderChecklist(root, params ?? {}, hostFor(root), configFile, inExercise) });
+        folders.push({ folder: pathToUri(root), ...folderChecklist(root, params ?? {}, hostFor(root), configs.explicitConfigFile(root), inExercise) });
       }
       return { folders };
     } catch (e) {

@@ -42,22 +42,21 @@ export class WorkspaceConfigs {
   configFor(root: string): LoadedConfig {
     let config = this.loaded.get(root);
     if (!config) {
-      const explicit = this.configFileSetting ? resolve(root, this.configFileSetting) : undefined;
-      config = loadConfig(this.hostFor(root), root, explicit, this.rules);
+      config = loadConfig(this.hostFor(root), root, this.explicitConfigFile(root), this.rules);
       this.loaded.set(root, config);
     }
     return config;
   }
 
-  /** Config files that were loaded (where their errors are shown). */
-  loadedFiles(): string[] {
-    return [...this.loaded.values()].flatMap((l) => (l.config.file ? [l.config.file] : []));
+  /** The `iacReview.configFile` setting resolved against a workspace folder; undefined when it is empty. */
+  explicitConfigFile(root: string): string | undefined {
+    return this.configFileSetting ? resolve(root, this.configFileSetting) : undefined;
   }
 
   /** Whether a changed file can change a configuration in force. */
   affects(path: string): boolean {
     if (path.endsWith(`/${CONFIG_FILE_NAME}`) || path.endsWith(`\\${CONFIG_FILE_NAME}`)) return true;
-    return this.roots.some((root) => this.configFileSetting !== '' && resolve(root, this.configFileSetting) === path);
+    return this.roots.some((root) => this.explicitConfigFile(root) === path);
   }
 
   invalidate(): void {
