@@ -40,5 +40,3 @@ function itemName(item: BodyItem): string {
   if (item.kind === 'Attribute') return item.name;
   return item.type === 'dynamic' && item.labels[0] ? item.labels[0].value : item.type;
 }
-
-export { movedFrom, removedBlocks } from '../change/refactor-blocks.js';

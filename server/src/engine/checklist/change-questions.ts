@@ -12,7 +12,8 @@ import { policiesOf } from '../iam/policy-sources.js';
 import type { PolicyStatement } from '../iam/policy-statement.js';
 import { classifyModuleSource } from '../versioning/module-source.js';
 import { providerRequirements } from '../versioning/provider-requirements.js';
-import { changedArguments, changesMoreThanMetadata, movedFrom, removedBlocks } from './block-changes.js';
+import { movedFrom, removedBlocks } from '../change/refactor-blocks.js';
+import { changedArguments, changesMoreThanMetadata } from './block-changes.js';
 import { accessChange } from './iam-widening.js';
 
 /** A question the change raises for its reviewer, placed on the block it is about. */
