@@ -8,7 +8,6 @@ import {
   principalIsPublic,
   principalSet,
   statementFromValue,
-  summarizeStatement,
   UNKNOWN_PART,
   type StatementLocation,
 } from '../../server/src/engine/iam/policy-statement.js';
@@ -123,13 +122,5 @@ describe('statement normalisation', () => {
     const s = statementFromValue(unknown('dynamic'), info);
     expect(s.effect).toEqual({ known: false, reason: 'dynamic' });
     expect(s.actions?.unknown).toBe('dynamic');
-  });
-
-  it('summarises a statement for hovers', () => {
-    const s = statementFromValue(
-      fromJson({ Sid: 'Pub', Effect: 'Allow', Principal: '*', Action: ['s3:GetObject'], Resource: 'arn:aws:s3:::b/*', Condition: { Bool: {} } }),
-      info,
-    );
-    expect(summarizeStatement(s)).toBe('[Pub] Allow s3:GetObject on arn:aws:s3:::b/* to * (with conditions)');
   });
 });

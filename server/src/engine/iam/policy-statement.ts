@@ -88,14 +88,6 @@ export function knownEntries(list: PolicyEntryList | undefined): string[] {
   return out;
 }
 
-/** Why part of the list is unknown, if it is. */
-export function unknownPart(list: PolicyEntryList | undefined): string | undefined {
-  if (!list) return undefined;
-  if (list.unknown) return list.unknown;
-  for (const e of list.entries) if (!e.known) return e.reason;
-  return undefined;
-}
-
 /** Why the list may hold an entry matching `could` (an unknown entry that could be one, or an unknown list). */
 export function unknownWhere(
   list: PolicyEntryList | undefined,
@@ -309,42 +301,4 @@ export function describeStatement(statement: PolicyStatement): string {
   const ordinal = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'][statement.index];
   const where = ordinal ? `the ${ordinal} statement` : `statement ${statement.index + 1}`;
   return statement.sid ? `${where} ("${statement.sid}")` : where;
-}
-
-function describeEntries(list: PolicyEntryList | undefined): string {
-  if (!list) return '';
-  const parts = list.entries.map((e) => (e.known ? e.value : e.shape !== undefined ? e.shape.split(UNKNOWN_PART).join('…') : '(unknown)'));
-  if (list.unknown) parts.push('(unknown)');
-  return parts.join(', ');
-}
-
-function describePrincipals(set: PrincipalSet): string {
-  const parts = set.groups.map((g) => (g.type === '*' ? '*' : `${g.type}: ${describeEntries(g.identifiers)}`));
-  if (set.unknown) parts.push('(unknown)');
-  return parts.join('; ');
-}
-
-/**
- * One line per statement as the review sees it, for hovers:
- * `Allow s3:GetObject, s3:PutObject on arn:aws:s3:::b/* (with conditions)`.
- */
-export function summarizeStatement(statement: PolicyStatement): string {
-  const effect = statement.effect.known ? statement.effect.value : '(unknown effect)';
-  const actions = statement.actions
-    ? describeEntries(statement.actions)
-    : statement.notActions
-      ? `every action except ${describeEntries(statement.notActions)}`
-      : '(no actions)';
-  const resources = statement.resources
-    ? ` on ${describeEntries(statement.resources)}`
-    : statement.notResources
-      ? ` on every resource except ${describeEntries(statement.notResources)}`
-      : '';
-  const principals = statement.principals
-    ? ` to ${describePrincipals(statement.principals)}`
-    : statement.notPrincipals
-      ? ` to every principal except ${describePrincipals(statement.notPrincipals)}`
-      : '';
-  const condition = !statement.hasCondition.known ? ' (conditions unknown)' : statement.hasCondition.value ? ' (with conditions)' : '';
-  return `${statement.sid ? `[${statement.sid}] ` : ''}${effect} ${actions}${resources}${principals}${condition}`;
 }
