@@ -12,7 +12,7 @@ export interface ScanProgress {
   done(): void;
 }
 
-const NO_PROGRESS: ScanProgress = { report() {}, isCancelled: () => false, done() {} };
+export const NO_PROGRESS: ScanProgress = { report() {}, isCancelled: () => false, done() {} };
 
 /**
  * What the server knows and when it reviews: which modules exist, which are

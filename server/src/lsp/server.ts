@@ -36,7 +36,7 @@ import { ChangeError } from '../engine/change/git.js';
 import { codeActionsFor, type CodeActionEnvironment } from './code-actions.js';
 import { ModuleReviewer, type ReviewerOptions } from './module-reviewer.js';
 import { OverlayFileHost } from './overlay-host.js';
-import { ReviewService, type ScanProgress } from './review-service.js';
+import { NO_PROGRESS, ReviewService, type ScanProgress } from './review-service.js';
 import { LIST_RULES_REQUEST, listRules, RULE_DOCUMENTATION_REQUEST, ruleDocumentation } from './rule-requests.js';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings.js';
 import { pathToUri, uriToPath } from './uri.js';
@@ -98,7 +98,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   };
 
   const scanWithProgress = async (title: string, rescan: (p: ScanProgress) => Promise<void>) => {
-    if (!capabilities.progress) return rescan({ report() {}, isCancelled: () => false, done() {} });
+    if (!capabilities.progress) return rescan(NO_PROGRESS);
     const reporter = await connection.window.createWorkDoneProgress();
     reporter.begin(title, 0, 'finding modules…', true);
     let lastPercent = -1;
@@ -197,8 +197,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         if (!path) continue;
         if (basename(path) === EXERCISE_MARKER) exerciseTouched = true;
         else if (configs.affects(path)) configTouched = true;
-        else if (sourceKind(basename(path)) && !openUris.has(path)) service.changed(dirname(path), 0);
-        else if (sourceKind(basename(path)) && change.type === FileChangeType.Deleted) service.changed(dirname(path), 0);
+        // An open file's edits arrive as buffer changes; from disk only its deletion counts.
+        else if (sourceKind(basename(path)) && (!openUris.has(path) || change.type === FileChangeType.Deleted)) service.changed(dirname(path), 0);
       }
       if (configTouched) void scanWithProgress('IaC Review: configuration changed', (p) => service.configChanged(p));
       else if (exerciseTouched) {
