@@ -68,12 +68,13 @@ export function listExercisePacks(): PackSummary[] {
 }
 
 export function startExerciseIn(params: { pack: string; out: string; durationMinutes?: number }, now: Date): ExerciseStatus {
+  const packsRoot = defaultPacksRoot();
   const started = startExercise({
     pack: params.pack,
     out: resolve(params.out),
     startedAt: now,
     ...(typeof params.durationMinutes === 'number' ? { durationMinutes: params.durationMinutes } : {}),
-    ...(defaultPacksRoot() ? { packsRoot: defaultPacksRoot()! } : {}),
+    ...(packsRoot ? { packsRoot } : {}),
   });
   return { folder: started.dir, marker: started.marker, deadline: exerciseDeadline(started.marker).toISOString() };
 }
