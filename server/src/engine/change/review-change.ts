@@ -53,12 +53,8 @@ export function reviewChange(options: ChangeReviewOptions): ChangeReview {
   }
 
   const rules = options.rules ?? RULES;
-  const files = baseCommit
-    ? (() => {
-        const diff = repo.diffAgainst(baseCommit);
-        return parseFileChanges(diff.nameStatus, diff.patch, repo.untrackedFiles());
-      })()
-    : parseFileChanges('', '', [...repo.untrackedFiles()]);
+  const diff = baseCommit ? repo.diffAgainst(baseCommit) : { nameStatus: '', patch: '' };
+  const files = parseFileChanges(diff.nameStatus, diff.patch, repo.untrackedFiles());
 
   // One configuration for both sides (the working tree's), so a finding is new only because the code changed.
   const paths = (options.paths?.length ? options.paths : ['.']).map((p) => resolve(cwd, p));
@@ -69,7 +65,8 @@ export function reviewChange(options: ChangeReviewOptions): ChangeReview {
   const base = analyzeWorkspace({ ...options, cwd, config, host: baseHost, keepModules: true, fixes: 'none' });
   const baseByDir = new Map(base.analyses.map((a) => [a.module.dir, a]));
   const baseDirOf = renamedDirectories(repo.root, files);
-  const baseFor = (dir: string) => baseByDir.get(baseDirOf.get(dir) ?? dir);
+  const baseDir = (dir: string) => baseDirOf.get(dir) ?? dir;
+  const baseFor = (dir: string) => baseByDir.get(baseDir(dir));
 
   const head = analyzeWorkspace({ ...options, cwd, config, keepModules: true, baseModuleFor: (dir) => baseFor(dir)?.module });
 
@@ -79,14 +76,13 @@ export function reviewChange(options: ChangeReviewOptions): ChangeReview {
     headDirs.add(analysis.module.dir);
     modules.push(diffModule(analysis.module.dir, baseFor(analysis.module.dir), analysis));
   }
-  const mappedBaseDirs = new Set([...headDirs].map((d) => baseDirOf.get(d) ?? d));
+  const mappedBaseDirs = new Set([...headDirs].map(baseDir));
   for (const analysis of base.analyses) {
     if (!mappedBaseDirs.has(analysis.module.dir)) modules.push(diffModule(analysis.module.dir, analysis, undefined));
   }
   modules.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
 
-  const baseDir = (dir: string) => baseDirOf.get(dir) ?? dir;
-  const introduced = new Set(head.findings.filter(isIntroduced(head, repo.root, files, base, baseFor, baseDir, baseCommit === undefined)));
+  const introduced = new Set(baseCommit === undefined ? head.findings : head.findings.filter(isIntroduced(head, repo.root, files, base, baseFor, baseDir)));
   const review: ChangeReview = { baseRef: options.base, head, introduced, modules, files, repoRoot: repo.root };
   if (baseCommit) review.baseCommit = baseCommit;
   return review;
@@ -118,24 +114,17 @@ function isIntroduced(
   base: AnalysisResult,
   baseFor: (dir: string) => ModuleAnalysis | undefined,
   baseDir: (dir: string) => string,
-  noBase: boolean,
 ): (finding: Finding) => boolean {
   const rel = (abs: string) => relative(root, abs).split(sep).join('/');
   const baseKeys = new Set(base.findings.map((f) => findingKey(f, f.address ? dirname(f.file) : rel(f.file))));
-  const movedByDir = new Map<string, Map<string, string>>();
-  const movedTo = (dir: string) => {
-    let moved = movedByDir.get(dir);
-    if (!moved) movedByDir.set(dir, (moved = movedFrom(head.analyses.find((a) => a.module.dir === dir)?.module)));
-    return moved;
-  };
+  const movedByDir = new Map(head.analyses.map((a) => [a.module.dir, movedFrom(a.module)]));
   return (finding) => {
-    if (noBase) return true;
     const path = rel(finding.file);
     if (files.added.has(path)) return true;
     const dir = dirname(finding.file);
     const scope = finding.address ? baseDir(dir) : (files.renamedFrom.get(path) ?? path);
     // A block renamed with a `moved` block is the same object: its findings are new only if the base lacked them.
-    const renamedFrom = finding.address ? movedTo(dir).get(finding.address) : undefined;
+    const renamedFrom = finding.address ? movedByDir.get(dir)?.get(finding.address) : undefined;
     if (renamedFrom) {
       const message = finding.message.split(finding.address!).join(renamedFrom);
       return !baseKeys.has(findingKey({ ...finding, address: renamedFrom, message }, scope));
