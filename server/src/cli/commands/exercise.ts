@@ -1,4 +1,3 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AnswerKeyError, DIFFICULTIES, type Difficulty } from '../../engine/exercise/answer-key.js';
 import {
@@ -6,6 +5,8 @@ import {
   defaultPacksRoot,
   ANSWER_KEY_FILE,
   ExerciseError,
+  isDirectory,
+  isNewFolder,
   listPacks,
   readAnswerKey,
   readExerciseMarker,
@@ -100,7 +101,7 @@ function runNew(args: string[], io: CliIO): number {
   if (values.out === undefined) throw new UsageError('--out DIR is required: the folder to write the exercise to.', COMMAND);
   const difficulty: Difficulty = oneOf(COMMAND, 'difficulty', values.difficulty, DIFFICULTIES, 'mid');
   const out = resolve(io.cwd, values.out);
-  assertEmptyFolder(out, values.out);
+  if (!isNewFolder(out)) throw new UsageError(`${values.out} already exists and is not empty; choose a new folder.`, COMMAND);
   const exercise = generateExercise({ seed: Number(values.seed), difficulty });
   writeExercise(exercise, out);
   io.stdout(
@@ -168,18 +169,4 @@ function runScore(args: string[], io: CliIO): number {
   };
   io.stdout(format === 'json' ? formatScoreJson(report) : formatScoreMarkdown(report));
   return EXIT_OK;
-}
-
-function assertEmptyFolder(path: string, shown: string): void {
-  if (existsSync(path) && (!isDirectory(path) || readdirSync(path).length > 0)) {
-    throw new UsageError(`${shown} already exists and is not empty; choose a new folder.`, COMMAND);
-  }
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }

@@ -83,7 +83,7 @@ export function startExercise(options: StartExerciseOptions): StartedExercise {
   const source = resolvePack(options.pack, { cwd, ...(options.packsRoot ? { packsRoot: options.packsRoot } : {}) });
   const key = readAnswerKey(join(source, ANSWER_KEY_FILE));
   const out = resolve(cwd, options.out);
-  if (existsSync(out) && (!isDirectory(out) || readdirSync(out).length > 0)) {
+  if (!isNewFolder(out)) {
     throw new ExerciseError(`${options.out} already exists and is not empty; choose a new folder for the candidate.`);
   }
   if (out === source || out.startsWith(source + '/')) throw new ExerciseError('the candidate folder cannot be inside the pack.');
@@ -178,12 +178,17 @@ function readmeTitle(dir: string): string | undefined {
   }
 }
 
-function isDirectory(path: string): boolean {
+export function isDirectory(path: string): boolean {
   try {
     return statSync(path).isDirectory();
   } catch {
     return false;
   }
+}
+
+/** Whether an exercise may be written to `path`: nothing there yet, or an empty folder. */
+export function isNewFolder(path: string): boolean {
+  return !existsSync(path) || (isDirectory(path) && readdirSync(path).length === 0);
 }
 
 /** The folder's own key, else the key of the pack its marker says it was started from. */
