@@ -4,8 +4,11 @@ import { sourceKind } from '../discover.js';
 import type { SourceFile } from '../parse/ast.js';
 import { parseSource } from '../parse/parse-file.js';
 
+/** A change-safety pack keeps the module's previous version here: the exercise is the change from it. */
+export const PREVIOUS_VERSION_FOLDER = 'base';
+
 /** Folders of an exercise that are not the candidate's module: the lead pack's previous version, tool folders. */
-export const NOT_EXERCISE_FOLDERS = new Set(['base', '.terraform', '.git', 'node_modules']);
+const NOT_EXERCISE_FOLDERS = new Set([PREVIOUS_VERSION_FOLDER, '.terraform', '.git', 'node_modules']);
 
 /** The Terraform files of an exercise folder (recursively), parsed, with their paths relative to the folder. */
 export interface ExerciseSources {

@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSyn
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAnswerKey, type AnswerKey, type Difficulty } from './answer-key.js';
+import { PREVIOUS_VERSION_FOLDER } from './exercise-files.js';
 
 /** The file `exercise start` writes into the candidate's folder; the editor reads it to hide diagnostics and run the timer. */
 export const EXERCISE_MARKER = '.iac-review-exercise.json';
@@ -13,7 +14,7 @@ export const DEFAULT_DURATION_MINUTES = 40;
  * module a change-safety pack keeps for the engine (`base/`), the
  * interviewer's notes, and an older marker.
  */
-const INTERVIEWER_ONLY = new Set([ANSWER_KEY_FILE, 'base', 'INTERVIEWER.md', EXERCISE_MARKER]);
+const INTERVIEWER_ONLY = new Set([ANSWER_KEY_FILE, PREVIOUS_VERSION_FOLDER, 'INTERVIEWER.md', EXERCISE_MARKER]);
 
 export interface ExerciseMarker {
   version: 1;

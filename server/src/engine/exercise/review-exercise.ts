@@ -2,9 +2,7 @@ import { join, resolve } from 'node:path';
 import { analyzeWorkspace, type AnalysisResult } from '../analyze.js';
 import { NodeFileHost, type DirEntry, type FileHost } from '../host.js';
 import type { Rule } from '../rules/rule.js';
-
-/** A change-safety pack keeps the module's previous version here: the exercise is the change from it. */
-export const PREVIOUS_VERSION_FOLDER = 'base';
+import { PREVIOUS_VERSION_FOLDER } from './exercise-files.js';
 
 export interface ExerciseReviewOptions {
   rules?: readonly Rule<any>[];
