@@ -1,3 +1,5 @@
+import type { Range } from '../range.js';
+
 /** What a change did to each file, from `git diff --name-status -z -M` and `git diff -U0`. Paths are relative to the repository root. */
 export interface FileChanges {
   /** New files (added, untracked, or copied). */
@@ -48,6 +50,13 @@ export function parseFileChanges(nameStatus: string, patch: string, untracked: r
     }
   }
   return changes;
+}
+
+/** Whether the change added or modified a line of `range` in `path` (repository-relative). */
+export function changesLines(changes: FileChanges, path: string, range: Range): boolean {
+  const lines = changes.changedLines.get(path);
+  if (lines) for (let n = range.start.line; n <= range.end.line; n++) if (lines.has(n)) return true;
+  return false;
 }
 
 /** git quotes paths with unusual characters C-style ("a\tb"); core.quotePath=false keeps UTF-8 as is. */

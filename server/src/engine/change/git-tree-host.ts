@@ -46,8 +46,7 @@ export class GitTreeHost implements FileHost {
   }
 
   private relativePath(path: string): string | undefined {
-    if (!isInside(this.workspaceRoot, path)) return undefined;
-    return relative(this.workspaceRoot, path).split(sep).join('/');
+    return isInside(this.workspaceRoot, path) ? repoRelativePath(this.workspaceRoot, path) : undefined;
   }
 
   private addFile(path: string): void {
@@ -72,4 +71,9 @@ export class GitTreeHost implements FileHost {
 /** Absolute working-tree path of a repository-relative path. */
 export function repoPath(root: string, rel: string): string {
   return join(root, ...rel.split('/'));
+}
+
+/** The repository-relative, `/`-separated path of an absolute one (the form git and FileChanges use). */
+export function repoRelativePath(root: string, abs: string): string {
+  return relative(root, abs).split(sep).join('/');
 }

@@ -1,12 +1,12 @@
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { analyzeWorkspace, type AnalysisResult, type AnalyzeOptions, type ModuleAnalysis } from '../analyze.js';
 import { loadConfig } from '../config/load-config.js';
 import type { Finding } from '../finding.js';
 import { NodeFileHost } from '../host.js';
 import { RULES } from '../rules/registry.generated.js';
 import { ChangeError, GitRepository } from './git.js';
-import { GitTreeHost, repoPath } from './git-tree-host.js';
-import { parseFileChanges, type FileChanges } from './file-changes.js';
+import { GitTreeHost, repoPath, repoRelativePath } from './git-tree-host.js';
+import { changesLines, parseFileChanges, type FileChanges } from './file-changes.js';
 import { diffModule, type ModuleDiff } from './module-diff.js';
 import { movedFrom } from './refactor-blocks.js';
 
@@ -115,7 +115,7 @@ function isIntroduced(
   baseFor: (dir: string) => ModuleAnalysis | undefined,
   baseDir: (dir: string) => string,
 ): (finding: Finding) => boolean {
-  const rel = (abs: string) => relative(root, abs).split(sep).join('/');
+  const rel = (abs: string) => repoRelativePath(root, abs);
   const baseKeys = new Set(base.findings.map((f) => findingKey(f, f.address ? dirname(f.file) : rel(f.file))));
   const movedByDir = new Map(head.analyses.map((a) => [a.module.dir, movedFrom(a.module)]));
   return (finding) => {
@@ -129,8 +129,7 @@ function isIntroduced(
       const message = finding.message.split(finding.address!).join(renamedFrom);
       return !baseKeys.has(findingKey({ ...finding, address: renamedFrom, message }, scope));
     }
-    const lines = files.changedLines.get(path);
-    if (lines) for (let n = finding.range.start.line; n <= finding.range.end.line; n++) if (lines.has(n)) return true;
+    if (changesLines(files, path, finding.range)) return true;
     const baseModule = baseFor(dir)?.module;
     if (finding.address && baseModule && isBlockAddress(finding.address) && !baseModule.byAddress.has(finding.address)) return true;
     // A finding the base did not have (e.g. a deleted `prevent_destroy` line leaves no added line to point at).

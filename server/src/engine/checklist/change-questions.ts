@@ -1,4 +1,3 @@
-import { relative, sep } from 'node:path';
 import type { ModuleAnalysis } from '../analyze.js';
 import type { ChangeReview } from '../change/review-change.js';
 import type { BlockDiff, ModuleDiff } from '../change/module-diff.js';
@@ -12,6 +11,7 @@ import { policiesOf } from '../iam/policy-sources.js';
 import type { PolicyStatement } from '../iam/policy-statement.js';
 import { classifyModuleSource } from '../versioning/module-source.js';
 import { providerRequirements } from '../versioning/provider-requirements.js';
+import { repoRelativePath } from '../change/git-tree-host.js';
 import { movedFrom, removedBlocks } from '../change/refactor-blocks.js';
 import { changedArguments, changesMoreThanMetadata } from './block-changes.js';
 import { accessChange } from './iam-widening.js';
@@ -214,7 +214,7 @@ function deletedModule(base: ModuleAnalysis, repoRoot: string): ChangeQuestion[]
   const { module } = base;
   const first = [...module.resources.filter((r) => r.mode === 'managed'), ...module.moduleCalls][0];
   if (!first) return [];
-  const dir = relative(repoRoot, module.dir).split(sep).join('/') || '.';
+  const dir = repoRelativePath(repoRoot, module.dir) || '.';
   const managed = module.resources.filter((r) => r.mode === 'managed').length;
   const counted = [managed ? plural(managed, 'resource') : '', module.moduleCalls.length ? plural(module.moduleCalls.length, 'module call') : '']
     .filter(Boolean)

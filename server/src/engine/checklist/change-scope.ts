@@ -1,5 +1,6 @@
-import { relative, sep } from 'node:path';
 import type { ChangeReview } from '../change/review-change.js';
+import { changesLines } from '../change/file-changes.js';
+import { repoRelativePath } from '../change/git-tree-host.js';
 import type { BlockRef } from '../model/module.js';
 import type { Range } from '../range.js';
 
@@ -28,10 +29,9 @@ export class ChangeScope {
    * elsewhere, undefined when the change did not touch it.
    */
   classify(file: string, range: Range): boolean | undefined {
-    const path = relative(this.review.repoRoot, file).split(sep).join('/');
-    if (this.review.baseCommit === undefined || this.review.files.added.has(path)) return true;
-    const lines = this.review.files.changedLines.get(path);
-    if (lines) for (let n = range.start.line; n <= range.end.line; n++) if (lines.has(n)) return true;
+    const { files } = this.review;
+    const path = repoRelativePath(this.review.repoRoot, file);
+    if (this.review.baseCommit === undefined || files.added.has(path) || changesLines(files, path, range)) return true;
     if (contains(this.added, file, range)) return true;
     return this.inModifiedBlock(file, range) ? false : undefined;
   }
