@@ -1,7 +1,7 @@
 import { defineRule } from '../../server/src/engine/rules/rule.js';
 import { grantsAction } from '../../server/src/engine/iam/action-index.js';
 import { policiesOf } from '../../server/src/engine/iam/policy-sources.js';
-import { couldBe, mayContain, unknownWhere, type PolicyEntry } from '../../server/src/engine/iam/policy-statement.js';
+import { couldBe, knownEntries, mayContain, unknownWhere, type PolicyEntry } from '../../server/src/engine/iam/policy-statement.js';
 import {
   allowStatus,
   reportStatement,
@@ -75,7 +75,7 @@ EOT
       if (status.applies === false || !statement.actions || !statement.resources) continue;
       const star = mayContain(statement.resources, '*');
       if (star === 'no') continue;
-      const passing = statement.actions.entries.flatMap((e) => (e.known && grantsPassRole(e.value) ? [e.value] : []));
+      const passing = knownEntries(statement.actions).filter(grantsPassRole);
       const label = statementLabel(statement);
       if (passing.length && star === 'yes' && status.applies === true) {
         const via = passing[0] === 'iam:PassRole' ? '' : ` (through "${passing[0]}")`;

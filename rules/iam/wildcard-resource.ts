@@ -1,7 +1,7 @@
 import { defineRule } from '../../server/src/engine/rules/rule.js';
 import { actionIndex, compileWildcard, parseAction, type ActionInfo } from '../../server/src/engine/iam/action-index.js';
 import { policiesOf } from '../../server/src/engine/iam/policy-sources.js';
-import { couldBe, mayContain, unknownWhere, type PolicyStatement } from '../../server/src/engine/iam/policy-statement.js';
+import { couldBe, knownEntries, mayContain, unknownWhere } from '../../server/src/engine/iam/policy-statement.js';
 import {
   allowStatus,
   listForMessage,
@@ -63,8 +63,8 @@ function restrictableActions(patterns: string[], allowed: ((action: string) => b
   return out;
 }
 
-function describeGrant(statement: PolicyStatement, actions: readonly ActionInfo[]): string {
-  const patterns = statement.actions?.entries.filter((e) => e.known).map((e) => (e.known ? e.value : '')) ?? [];
+/** `patterns`: the statement's known actions, as written. */
+function describeGrant(patterns: readonly string[], actions: readonly ActionInfo[]): string {
   if (patterns.some((p) => parseAction(p)?.service === '*')) return 'every action';
   const names = [...new Set(actions.map((a) => a.qualifiedName))];
   return names.length > 3 ? `${names.length} write or permission actions (${listForMessage(names)})` : listForMessage(names);
@@ -137,14 +137,14 @@ export default defineRule<Options>({
       if (statement.conditionKeys.some((key) => RESOURCE_SCOPING_KEY.test(key))) continue;
       const star = mayContain(statement.resources, '*');
       if (star === 'no') continue;
-      const known = statement.actions.entries.flatMap((e) => (e.known ? [e.value] : []));
+      const known = knownEntries(statement.actions);
       const restrictable = restrictableActions(known, allowed);
       const label = statementLabel(statement);
       if (restrictable.length && star === 'yes' && status.applies === true) {
         reportStatement(
           ctx,
           statement,
-          `${label} allows ${describeGrant(statement, restrictable)} on Resource "*": name the resources (ARNs) instead`,
+          `${label} allows ${describeGrant(known, restrictable)} on Resource "*": name the resources (ARNs) instead`,
         );
         continue;
       }
