@@ -19,7 +19,7 @@ export function reviewExercise(dir: string, options: ExerciseReviewOptions = {})
   const root = resolve(dir);
   const host = new WithoutPreviousVersion(root);
   const baseDir = join(root, PREVIOUS_VERSION_FOLDER);
-  const hasBase = new NodeFileHost(root).readDirectory(baseDir) !== undefined;
+  const hasBase = host.readDirectory(baseDir) !== undefined;
   const common = { ...(options.rules ? { rules: options.rules } : {}), ...(options.now ? { now: options.now } : {}) };
   if (!hasBase) return analyzeWorkspace({ cwd: root, host, fixes: 'none', ...common });
   const base = analyzeWorkspace({ cwd: baseDir, rules: [], keepModules: true, fixes: 'none' });
