@@ -115,6 +115,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     });
   };
 
+  /** A `.iac-review.json` (or the configFile setting's file) changed: every module is reviewed under it again. */
+  const configFileChanged = () => void scanWithProgress('IaC Review: configuration changed', (p) => service.configChanged(p));
+
   const applySettings = (next: ServerSettings) => {
     const before = settings;
     settings = next;
@@ -200,7 +203,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         // An open file's edits arrive as buffer changes; from disk only its deletion counts.
         else if (sourceKind(basename(path)) && (!openUris.has(path) || change.type === FileChangeType.Deleted)) service.changed(dirname(path), 0);
       }
-      if (configTouched) void scanWithProgress('IaC Review: configuration changed', (p) => service.configChanged(p));
+      if (configTouched) configFileChanged();
       else if (exerciseTouched) {
         exercises.invalidate();
         void scanWithProgress('IaC Review: exercise folders changed', (p) => service.rescan(p));
@@ -214,9 +217,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (!path) return;
       openUris.set(path, event.document.uri);
       openedVersions.set(event.document.uri, event.document.version);
-      if (configs.affects(path)) {
-        void scanWithProgress('IaC Review: configuration changed', (p) => service.configChanged(p));
-      } else service.changed(dirname(path), 0);
+      if (configs.affects(path)) configFileChanged();
+      else service.changed(dirname(path), 0);
     }),
   );
 
@@ -228,7 +230,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const path = uriToPath(uri);
       if (!path) return;
       if (configs.affects(path)) {
-        if (settings.run === 'onType') void scanWithProgress('IaC Review: configuration changed', (p) => service.configChanged(p));
+        if (settings.run === 'onType') configFileChanged();
         return;
       }
       if (settings.run === 'onType') service.changed(dirname(path), settings.debounceMs);
@@ -239,7 +241,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     guard('save', undefined, () => {
       const path = uriToPath(event.document.uri);
       if (!path) return;
-      if (configs.affects(path)) void scanWithProgress('IaC Review: configuration changed', (p) => service.configChanged(p));
+      if (configs.affects(path)) configFileChanged();
       else service.changed(dirname(path), 0);
     }),
   );
@@ -250,7 +252,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (!path) return;
       openUris.delete(path);
       openedVersions.delete(event.document.uri);
-      if (configs.affects(path)) void scanWithProgress('IaC Review: configuration changed', (p) => service.configChanged(p));
+      if (configs.affects(path)) configFileChanged();
       else service.closed(dirname(path));
     }),
   );
