@@ -1,9 +1,9 @@
 import { TreeItemCheckboxState, Uri, commands, env, languages, window, workspace, type ExtensionContext, type TreeView } from 'vscode';
-import { ResponseError, type LanguageClient } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { ChecklistTicks } from './checklist-ticks';
 import { ChecklistTreeProvider, type ChecklistNode } from './checklist-tree';
-import { checklistRequest, type ChecklistResult } from './protocol';
-import type { ServerController } from './server-controller';
+import { checklistRequest, errorText, type ChecklistResult } from './protocol';
+import { SERVER_NOT_RUNNING, type ServerController } from './server-controller';
 
 export const CHECKLIST_VIEW = 'iacReview.checklist';
 export const SHOW_CHECKLIST_COMMAND = 'iacReview.showChecklist';
@@ -36,10 +36,6 @@ function countItems(result: ChecklistResult): number {
 export function checklistMarkdown(result: ChecklistResult): string {
   if (result.folders.length === 1) return result.folders[0]!.markdown;
   return result.folders.map((f) => `## ${workspace.getWorkspaceFolder(Uri.parse(f.folder))?.name ?? Uri.parse(f.folder).fsPath}\n\n${f.markdown.trim()}\n`).join('\n');
-}
-
-function errorText(error: unknown): string {
-  return error instanceof ResponseError || error instanceof Error ? error.message : String(error);
 }
 
 /**
@@ -92,7 +88,7 @@ class ChecklistView implements ChecklistViewApi {
 
   private requireClient(): LanguageClient {
     const client = this.controller.current;
-    if (!client) throw new Error('IaC Review is not running (see the iacReview.enable setting).');
+    if (!client) throw new Error(SERVER_NOT_RUNNING);
     return client;
   }
 

@@ -1,8 +1,9 @@
 import * as path from 'node:path';
 import { FileType, Uri, commands, window, workspace, type ExtensionContext, type QuickPickItem } from 'vscode';
-import { ResponseError, type LanguageClient } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import type { ExerciseSession } from './exercise-session';
 import {
+  errorText,
   exerciseListRequest,
   exerciseScoreRequest,
   exerciseStartRequest,
@@ -25,16 +26,6 @@ export interface StartExerciseArgs {
 
 /** The candidate's brief, opened last so it is the one in front. */
 const BRIEF = 'README.md';
-
-function errorText(error: unknown): string {
-  return error instanceof ResponseError || error instanceof Error ? error.message : String(error);
-}
-
-function clientOrWarn(controller: ServerController): LanguageClient | undefined {
-  const client = controller.current;
-  if (!client) void window.showWarningMessage('IaC Review is not running (see the iacReview.enable setting).');
-  return client;
-}
 
 async function pickPack(client: LanguageClient): Promise<string | undefined> {
   const packs = await client.sendRequest(exerciseListRequest);
@@ -124,7 +115,7 @@ export function registerExerciseCommands(context: ExtensionContext, controller: 
   const preview: ScorePreview = registerScorePreview(context);
 
   const start = async (args?: StartExerciseArgs): Promise<ExerciseStatus | undefined> => {
-    const client = clientOrWarn(controller);
+    const client = controller.currentOrWarn();
     if (!client) return undefined;
     try {
       const pack = args?.pack ?? (await pickPack(client));
@@ -148,7 +139,7 @@ export function registerExerciseCommands(context: ExtensionContext, controller: 
   };
 
   const score = async (folderArg?: unknown, options?: { reveal?: boolean }): Promise<ExerciseScoreResult | undefined> => {
-    const client = clientOrWarn(controller);
+    const client = controller.currentOrWarn();
     if (!client) return undefined;
     const folder =
       folderArg instanceof Uri ? folderArg.toString() : typeof folderArg === 'string' && folderArg !== '' ? folderArg : await pickExerciseFolder(session);

@@ -2,6 +2,11 @@ import { RequestType, RequestType0 } from 'vscode-languageclient/node';
 
 /** The server's custom requests (the server side lives in server/src/lsp). */
 
+/** What a failed request (a ResponseError is an Error) or any other failure says. */
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 export interface RuleSummary {
   id: string;
   title: string;

@@ -82,11 +82,8 @@ export function registerRuleDocumentation(context: ExtensionContext, controller:
     workspace.registerTextDocumentContentProvider(SCHEME, provider),
     // Resolves to the page's URI when one was shown (tests read it back).
     commands.registerCommand(SHOW_RULE_DOCUMENTATION_COMMAND, async (ruleIdArg?: unknown): Promise<Uri | undefined> => {
-      const client = controller.current;
-      if (!client) {
-        void window.showWarningMessage('IaC Review is not running (see the iacReview.enable setting).');
-        return;
-      }
+      const client = controller.currentOrWarn();
+      if (!client) return;
       const ruleId = typeof ruleIdArg === 'string' && ruleIdArg !== '' ? ruleIdArg : await pickRule(client);
       if (!ruleId) return;
       const doc = await client.sendRequest(ruleDocumentationRequest, { ruleId });

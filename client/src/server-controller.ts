@@ -1,6 +1,9 @@
-import { EventEmitter, workspace, type Disposable, type Event, type ExtensionContext, type LogOutputChannel } from 'vscode';
+import { EventEmitter, window, workspace, type Disposable, type Event, type ExtensionContext, type LogOutputChannel } from 'vscode';
 import { State, type LanguageClient, type Middleware } from 'vscode-languageclient/node';
 import { CLIENT_ID, createLanguageClient } from './language-client';
+
+/** What a command that needs the server says when it is not running. */
+export const SERVER_NOT_RUNNING = 'IaC Review is not running (see the iacReview.enable setting).';
 
 /**
  * Owns the language client: runs it while `iacReview.enable` is true, stops it
@@ -29,6 +32,12 @@ export class ServerController implements Disposable {
 
   /** The running client, if any. */
   get current(): LanguageClient | undefined {
+    return this.client;
+  }
+
+  /** The running client; when there is none, the user is told why a command did nothing. */
+  currentOrWarn(): LanguageClient | undefined {
+    if (!this.client) void window.showWarningMessage(SERVER_NOT_RUNNING);
     return this.client;
   }
 
