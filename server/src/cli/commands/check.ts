@@ -47,40 +47,58 @@ export function runCheck(args: string[], io: CliIO, deps: CheckDependencies): nu
   }
   const format = oneOf('check', 'format', values.format, Object.keys(CHECK_FORMATS) as CheckFormat[], 'text');
   const failOn = oneOf('check', 'fail-on', values['fail-on'], FAIL_ON, 'error');
-  if (values.base !== undefined && values.base.trim() === '') throw new UsageError('--base needs a git ref (a branch, tag or commit).', 'check');
-  const paths = positionals.length ? positionals : ['.'];
-  for (const p of paths) {
-    if (!existsSync(resolve(io.cwd, p))) throw new UsageError(`path not found: ${p}`, 'check');
-  }
-  if (values.config !== undefined && !existsSync(resolve(io.cwd, values.config))) {
-    throw new UsageError(`configuration file not found: ${values.config}`, 'check');
-  }
+  const target = reviewTarget('check', io.cwd, positionals, values);
 
   // Only the JSON report says whether a finding is fixable; the other formats never pay for fix edits.
   const fixes: FixMode = format === 'json' ? 'eager' : 'none';
-  const options = { cwd: io.cwd, paths, fixes, ...(values.config !== undefined ? { configFile: resolve(io.cwd, values.config) } : {}) };
+  const options = { ...target, fixes };
   const result = values.base === undefined ? deps.analyze(options) : introducedOnly(deps, { ...options, base: values.base });
-  if (result.configErrors.length) {
-    io.stderr(result.configErrors.map((e) => describeInputError(io.cwd, e)).join('\n') + '\n');
-    io.stderr(`iac-review check: the configuration has ${result.configErrors.length === 1 ? 'an error' : `${result.configErrors.length} errors`}; fix it and run again.\n`);
-    return EXIT_USAGE;
-  }
+  if (result.configErrors.length) return reportConfigErrors('check', io, result.configErrors);
 
   const color = format === 'text' && io.stdoutIsTTY && !io.env.NO_COLOR;
   io.stdout(CHECK_FORMATS[format](result, { cwd: io.cwd, rules: deps.rules, color }));
   return exitStatus(result.findings, result.errors, failOn);
 }
 
-/** Diff mode reports what the change introduced (SPEC §7); a ref git cannot resolve is a usage error. */
+/** Diff mode reports what the change introduced (SPEC §7). */
 function introducedOnly(deps: CheckDependencies, options: ChangeReviewOptions): CheckResult {
-  let review: Pick<ChangeReview, 'head' | 'introduced'>;
+  const review = gitProblemsAsUsageErrors('check', () => deps.reviewChange(options));
+  return { ...review.head, findings: review.head.findings.filter((f) => review.introduced.has(f)) };
+}
+
+/** What `check` and `checklist` review: PATH... (default `.`) and `--config FILE`, which must exist, and a non-blank `--base`. */
+export function reviewTarget(
+  command: string,
+  cwd: string,
+  positionals: readonly string[],
+  values: { config?: string | undefined; base?: string | undefined },
+): { cwd: string; paths: string[]; configFile?: string } {
+  if (values.base !== undefined && values.base.trim() === '') throw new UsageError('--base needs a git ref (a branch, tag or commit).', command);
+  const paths = positionals.length ? [...positionals] : ['.'];
+  for (const p of paths) {
+    if (!existsSync(resolve(cwd, p))) throw new UsageError(`path not found: ${p}`, command);
+  }
+  if (values.config === undefined) return { cwd, paths };
+  const configFile = resolve(cwd, values.config);
+  if (!existsSync(configFile)) throw new UsageError(`configuration file not found: ${values.config}`, command);
+  return { cwd, paths, configFile };
+}
+
+/** Runs diff mode; a git problem the user must fix (an unknown ref, no repository) is a usage error. */
+export function gitProblemsAsUsageErrors<T>(command: string, review: () => T): T {
   try {
-    review = deps.reviewChange(options);
+    return review();
   } catch (e) {
-    if (e instanceof ChangeError) throw new UsageError(e.message, 'check');
+    if (e instanceof ChangeError) throw new UsageError(e.message, command);
     throw e;
   }
-  return { ...review.head, findings: review.head.findings.filter((f) => review.introduced.has(f)) };
+}
+
+/** A broken configuration is a usage error (exit 2), each problem with its file and position. */
+export function reportConfigErrors(command: string, io: CliIO, errors: readonly InputError[]): number {
+  io.stderr(errors.map((e) => describeInputError(io.cwd, e)).join('\n') + '\n');
+  io.stderr(`iac-review ${command}: the configuration has ${errors.length === 1 ? 'an error' : `${errors.length} errors`}; fix it and run again.\n`);
+  return EXIT_USAGE;
 }
 
 /** 1 when an unsuppressed finding is at or above `failOn`; input errors (unreadable files, syntax errors) count as errors. */
