@@ -1,17 +1,17 @@
+// The server's custom requests (the server side lives in server/src/lsp).
 import { RequestType, RequestType0 } from 'vscode-languageclient/node';
+// Types only, which esbuild erases (the bundle gets none of the server's code): what the server's handlers return.
+import type { PackSummary as ExercisePack } from '../../server/src/engine/exercise/exercise-folder.js';
+import type { FolderChecklist } from '../../server/src/lsp/checklist-request.js';
+import type { ExerciseStatus } from '../../server/src/lsp/exercise-requests.js';
+import type { RuleSummary } from '../../server/src/lsp/rule-requests.js';
 
-/** The server's custom requests (the server side lives in server/src/lsp). */
+export type { ChecklistItem, ChecklistItemKind, ChecklistSection } from '../../server/src/engine/checklist/checklist.js';
+export type { ExerciseStatus, FolderChecklist };
 
 /** What a failed request (a ResponseError is an Error) or any other failure says. */
 export function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-export interface RuleSummary {
-  id: string;
-  title: string;
-  category: string;
-  severity: string;
 }
 
 export interface RuleDocumentation {
@@ -29,69 +29,12 @@ export const ruleDocumentationRequest = new RequestType<{ ruleId: string }, Rule
 export const DIAGNOSTIC_SOURCE = 'iac-review';
 
 /** `iacReview/checklist` (SPEC §7): one checklist per workspace folder. */
-export type ChecklistItemKind = 'finding' | 'undecided' | 'question';
-
-export interface ChecklistItem {
-  /** Stable while the code the item is about does not change. */
-  id: string;
-  kind: ChecklistItemKind;
-  text: string;
-  ruleId?: string;
-  reason?: string;
-  /** Relative to the workspace folder, `/` separators. */
-  file: string;
-  /** 1-based. */
-  line: number;
-  introduced?: boolean;
-  /** The item is about a block the change removed: `file:line` are at the base. */
-  removed?: true;
-}
-
-export interface ChecklistSection {
-  category: string;
-  title: string;
-  items: ChecklistItem[];
-}
-
-export interface FolderChecklist {
-  /** The workspace folder's URI. */
-  folder: string;
-  checklist: { version: 1; base: string | null; sections: ChecklistSection[] };
-  markdown: string;
-}
-
 export interface ChecklistResult {
   folders: FolderChecklist[];
 }
 
 /** Without `base`: the whole workspace (unsaved buffers seen). With it: the change since that git ref (runs git). */
 export const checklistRequest = new RequestType<{ base?: string }, ChecklistResult, void>('iacReview/checklist');
-
-/** The exercise requests (SPEC §8). */
-export interface ExercisePack {
-  name: string;
-  dir: string;
-  difficulty?: string;
-  problems: number;
-  title?: string;
-}
-
-export interface ExerciseMarker {
-  version: 1;
-  exercise: string;
-  difficulty?: string;
-  startedAt: string;
-  durationMinutes: number;
-  source: string;
-}
-
-export interface ExerciseStatus {
-  /** The exercise folder (a path). */
-  folder: string;
-  marker: ExerciseMarker;
-  /** ISO time when the time is up. */
-  deadline: string;
-}
 
 /** SPEC §8 score JSON. */
 export interface ExerciseScore {
