@@ -1,7 +1,7 @@
 import type { EffectiveRuleSetting } from '../config/types.js';
 import type { Finding, Fix, Suppression } from '../finding.js';
 import type { Block, BodyItem, Comment, SourceFile } from '../parse/ast.js';
-import type { Range } from '../range.js';
+import { rangeFromOffsets, type Range } from '../range.js';
 import type { RuleMeta } from '../rules/rule.js';
 import { isoDate, parseSuppressionComment, type LegacySuppression, type NativeSuppression } from './directive.js';
 
@@ -341,15 +341,6 @@ function removeCommentFix(file: SourceFile, comment: Comment): Fix {
     const endLine = comment.range.end.line;
     end = endLine < file.lineStarts.length ? file.lineStarts[endLine]! : file.text.length;
   }
-  const range = {
-    start: positionOf(file, start),
-    end: positionOf(file, end),
-  };
+  const range = rangeFromOffsets(file.lineStarts, start, end);
   return { title: 'Remove the unused suppression comment', edits: [{ file: file.path, range, newText: '' }] };
-}
-
-function positionOf(file: SourceFile, offset: number) {
-  let line = 0;
-  while (line + 1 < file.lineStarts.length && file.lineStarts[line + 1]! <= offset) line++;
-  return { line: line + 1, column: offset - file.lineStarts[line]! + 1, offset };
 }
