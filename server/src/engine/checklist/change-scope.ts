@@ -1,6 +1,7 @@
 import type { ChangeReview } from '../change/review-change.js';
 import { changesLines } from '../change/file-changes.js';
 import { repoRelativePath } from '../change/git-tree-host.js';
+import type { Finding } from '../finding.js';
 import type { BlockRef } from '../model/module.js';
 import type { Range } from '../range.js';
 
@@ -18,9 +19,14 @@ export class ChangeScope {
     }
   }
 
-  /** Inside a block the change modified (in the working tree). */
-  inModifiedBlock(file: string, range: Range): boolean {
-    return contains(this.modified, file, range);
+  /**
+   * `true` when the change introduced the finding (as diff mode decides it),
+   * `false` when it lies in a block the change modified, undefined when the
+   * change did not touch it.
+   */
+  classifyFinding(finding: Finding): boolean | undefined {
+    if (this.review.introduced.has(finding)) return true;
+    return this.inModifiedBlock(finding.file, finding.range) ? false : undefined;
   }
 
   /**
@@ -34,6 +40,11 @@ export class ChangeScope {
     if (this.review.baseCommit === undefined || files.added.has(path) || changesLines(files, path, range)) return true;
     if (contains(this.added, file, range)) return true;
     return this.inModifiedBlock(file, range) ? false : undefined;
+  }
+
+  /** Inside a block the change modified (in the working tree). */
+  private inModifiedBlock(file: string, range: Range): boolean {
+    return contains(this.modified, file, range);
   }
 }
 

@@ -43,12 +43,7 @@ export interface ChecklistItem {
   removed?: true;
 }
 
-export type ChecklistInput =
-  | { cwd: string; analysis: AnalysisResult }
-  | {
-      cwd: string;
-      change: ChangeReview;
-    };
+export type ChecklistInput = { cwd: string; analysis: AnalysisResult } | { cwd: string; change: ChangeReview };
 
 /**
  * Builds the review checklist: one section per category holding the active
@@ -64,7 +59,7 @@ export type ChecklistInput =
  */
 export function buildChecklist(input: ChecklistInput): Checklist {
   const change = 'change' in input ? input.change : undefined;
-  const analysis = change ? change.head : (input as { analysis: AnalysisResult }).analysis;
+  const analysis = 'change' in input ? input.change.head : input.analysis;
   const display = (abs: string) => relative(input.cwd, abs).split(sep).join('/') || '.';
   const modules: Module[] = analysis.analyses.map((a) => a.module);
   const subjects = new SubjectIndex(modules);
@@ -73,7 +68,7 @@ export function buildChecklist(input: ChecklistInput): Checklist {
   const drafts: Draft[] = [];
   for (const f of analysis.findings) {
     if (f.suppression) continue;
-    const introduced = scope ? (change!.introduced.has(f) ? true : scope.inModifiedBlock(f.file, f.range) ? false : undefined) : undefined;
+    const introduced = scope?.classifyFinding(f);
     if (scope && introduced === undefined) continue;
     drafts.push(fromFinding(f, display, subjects, introduced));
   }
