@@ -1,4 +1,7 @@
-import type { Block, SourceFile, TemplateExpr } from '../parse/ast.js';
+import { buildModule, providerConfigFor } from '../model/build-module.js';
+import type { BlockRef, Module } from '../model/module.js';
+import type { SourceFile } from '../parse/ast.js';
+import type { Range } from '../range.js';
 
 /** Where a key problem's block stands in a file: its lines, and the comment lines directly above it. */
 export interface BlockLocation {
@@ -20,67 +23,36 @@ export interface BlockLocation {
  */
 export function locateBlock(files: readonly SourceFile[], address: string, preferred?: SourceFile): BlockLocation | undefined {
   const ordered = preferred ? [preferred, ...files.filter((f) => f !== preferred)] : [...files];
-  const match = matcher(address);
-  if (!match) return undefined;
-  for (const file of ordered) {
-    for (const item of file.body) {
-      if (item.kind !== 'Block') continue;
-      if (match.block?.(item)) return locationOf(file, item.range.start.line, item.range.end.line);
-      if (match.local && item.type === 'locals') {
-        for (const attr of item.body) {
-          if (attr.kind === 'Attribute' && attr.name === match.local) return locationOf(file, attr.range.start.line, attr.range.end.line);
-        }
-      }
-    }
-  }
-  return undefined;
+  const found = itemAt(buildModule('', ordered, []), address);
+  return found && locationOf(found.file, found.range.start.line, found.range.end.line);
 }
 
-interface Matcher {
-  block?: (b: Block) => boolean;
-  local?: string;
-}
-
-function matcher(address: string): Matcher | undefined {
-  const parts = address.split('.');
-  const labels = (b: Block) => b.labels.map((l) => l.value);
-  const is = (type: string, ...want: string[]) => (b: Block) => b.type === type && labels(b).join('.') === want.join('.');
-  const [head, ...rest] = parts;
+/** The block (or, for `local.x`, the attribute) an address names, by the module's own index; the first one wins. */
+function itemAt(module: Module, address: string): { file: SourceFile; range: Range } | undefined {
+  const [head, ...rest] = address.split('.');
+  const ref = (r: BlockRef | undefined) => r && { file: r.file, range: r.block.range };
   switch (head) {
-    case 'data':
-      return rest.length === 2 ? { block: is('data', rest[0]!, rest[1]!) } : undefined;
-    case 'module':
-      return rest.length === 1 ? { block: is('module', rest[0]!) } : undefined;
     case 'var':
     case 'variable':
-      return rest.length === 1 ? { block: is('variable', rest[0]!) } : undefined;
+      return rest.length === 1 ? ref(module.variables.get(rest[0]!)) : undefined;
     case 'output':
-      return rest.length === 1 ? { block: is('output', rest[0]!) } : undefined;
-    case 'local':
-      return rest.length === 1 ? { local: rest[0]! } : undefined;
+      return rest.length === 1 ? ref(module.outputs.find((o) => o.name === rest[0])) : undefined;
+    case 'local': {
+      const local = rest.length === 1 ? module.locals.get(rest[0]!) : undefined;
+      return local && { file: local.file, range: local.attribute.range };
+    }
     case 'provider': {
       if (rest.length < 1 || rest.length > 2) return undefined;
       const [name, alias] = rest;
-      return {
-        block: (b) => {
-          if (b.type !== 'provider' || labels(b)[0] !== name) return false;
-          const aliasAttr = b.body.find((i) => i.kind === 'Attribute' && i.name === 'alias');
-          const blockAlias = aliasAttr?.kind === 'Attribute' && aliasAttr.expr.kind === 'Template' ? templateText(aliasAttr.expr) : undefined;
-          return alias === undefined ? blockAlias === undefined : blockAlias === alias;
-        },
-      };
+      return ref(providerConfigFor(module, alias === undefined ? { name: name! } : { name: name!, alias }));
     }
     case 'terraform':
-      if (rest.length === 0) return { block: (b) => b.type === 'terraform' };
-      return { block: (b) => b.type === 'terraform' && b.body.some((i) => i.kind === 'Block' && i.type === rest[0]) };
+      if (rest.length === 0) return ref(module.terraformBlocks[0]);
+      return ref(module.terraformBlocks.find((t) => t.block.body.some((i) => i.kind === 'Block' && i.type === rest[0])));
     default:
-      return rest.length === 1 ? { block: is('resource', head!, rest[0]!) } : undefined;
+      // Resources, data sources (`data.…`) and module calls (`module.…`).
+      return ref(module.byAddress.get(address));
   }
-}
-
-function templateText(expr: TemplateExpr): string | undefined {
-  const [only] = expr.parts;
-  return expr.parts.length === 1 && only?.kind === 'TemplateLiteral' ? only.value : undefined;
 }
 
 function locationOf(file: SourceFile, startLine: number, endLine: number): BlockLocation {
