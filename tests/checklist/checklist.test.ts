@@ -269,7 +269,7 @@ resource "aws_iam_role" "app" {
     const sg = (cidr: string) => `resource "aws_security_group" "web" {\n  ingress {\n    from_port   = 443\n    to_port     = 443\n    protocol    = "tcp"\n    cidr_blocks = ["${cidr}"]\n  }\n}\n`;
     repo.write({ '.iac-review.json': onlyRules(), 'sg.tf': sg('10.0.0.0/8') }).commit('base');
     repo.branch('change').write({ 'sg.tf': sg('0.0.0.0/0') });
-    expect(questions(review(repo)).map((q) => [q.category, q.file, q.line, q.text])).toEqual([
+    expect(questions(changeChecklist(repo)).map((q) => [q.category, q.file, q.line, q.text])).toEqual([
       ['network', 'sg.tf', 1, expect.stringMatching(/^`aws_security_group\.web` changes `ingress`: confirm the sources, ports and protocols it allows are intended/)],
     ]);
   });
@@ -279,7 +279,7 @@ resource "aws_iam_role" "app" {
     const call = (v: string) => `module "vpc" {\n  source  = "terraform-aws-modules/vpc/aws"\n  version = "${v}"\n}\n`;
     repo.write({ '.iac-review.json': onlyRules(), 'main.tf': call('5.1.0') }).commit('base');
     repo.branch('change').write({ 'main.tf': call('5.8.1') });
-    expect(questions(review(repo))).toEqual([
+    expect(questions(changeChecklist(repo))).toEqual([
       {
         id: expect.stringMatching(ID),
         kind: 'question',
@@ -297,7 +297,7 @@ resource "aws_iam_role" "app" {
       `terraform {\n  required_providers {\n    aws = {\n      source  = "hashicorp/aws"\n      version = "${aws}"\n    }\n  }\n}\n\nmodule "net" {\n  source = "git::https://example.com/net.git?ref=${ref}"\n}\n`;
     repo.write({ '.iac-review.json': onlyRules(), 'main.tf': tf('v1.2.0', '~> 5.0') }).commit('base');
     repo.branch('change').write({ 'main.tf': tf('v1.3.0', '~> 6.0') });
-    expect(questions(review(repo)).map((q) => [q.category, q.line, q.text])).toEqual([
+    expect(questions(changeChecklist(repo)).map((q) => [q.category, q.line, q.text])).toEqual([
       ['versioning', 3, expect.stringMatching(/^The provider `aws` \(hashicorp\/aws\) moves from `~> 5\.0` to `~> 6\.0`: were its changelog and upgrade guide read/)],
       ['versioning', 11, expect.stringMatching(/^`module\.net` moves from ref `v1\.2\.0` to ref `v1\.3\.0`: was its changelog read/)],
     ]);
@@ -308,7 +308,7 @@ resource "aws_iam_role" "app" {
     const tf = (key: string) => `terraform {\n  backend "s3" {\n    bucket = "acme-state"\n    key    = "${key}"\n  }\n}\n`;
     repo.write({ '.iac-review.json': onlyRules(), 'backend.tf': tf('app.tfstate') }).commit('base');
     repo.branch('change').write({ 'backend.tf': tf('prod/app.tfstate') });
-    expect(questions(review(repo))).toEqual([
+    expect(questions(changeChecklist(repo))).toEqual([
       {
         id: expect.stringMatching(ID),
         kind: 'question',
@@ -359,10 +359,6 @@ describe('checklist of a change: whole modules, grants, no history', () => {
     ]);
   });
 });
-
-function review(repo: TestRepo) {
-  return changeChecklist(repo);
-}
 
 describe('stable item ids', () => {
   const idOf = (repo: TestRepo, match: (i: ReturnType<typeof itemsOf>[number]) => boolean) => theItem(changeChecklist(repo), match).id;
