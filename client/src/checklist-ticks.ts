@@ -10,15 +10,21 @@ const MAX_TICKS = 5_000;
  * unticked without anything here having to notice.
  */
 export class ChecklistTicks {
+  /** The stored ids, read once: the tree asks for every item and section each time it is drawn. */
+  private cache: Set<string> | undefined;
+
   constructor(private readonly state: Memento) {}
 
-  private read(): string[] {
-    const stored = this.state.get<unknown>(STORAGE_KEY);
-    return Array.isArray(stored) ? stored.filter((id): id is string => typeof id === 'string') : [];
+  private read(): Set<string> {
+    if (!this.cache) {
+      const stored = this.state.get<unknown>(STORAGE_KEY);
+      this.cache = new Set(Array.isArray(stored) ? stored.filter((id): id is string => typeof id === 'string') : []);
+    }
+    return this.cache;
   }
 
   isTicked(id: string): boolean {
-    return this.read().includes(id);
+    return this.read().has(id);
   }
 
   /** Ticks and unticks in one write. */
@@ -28,10 +34,8 @@ export class ChecklistTicks {
       ticked.delete(id); // re-added last: the newest ticks survive the cap
       if (on) ticked.add(id);
     }
-    await this.state.update(STORAGE_KEY, [...ticked].slice(-MAX_TICKS));
-  }
-
-  ticked(): string[] {
-    return this.read();
+    const kept = [...ticked].slice(-MAX_TICKS);
+    this.cache = new Set(kept);
+    await this.state.update(STORAGE_KEY, kept);
   }
 }
