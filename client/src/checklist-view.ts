@@ -2,7 +2,7 @@ import { TreeItemCheckboxState, Uri, commands, env, languages, window, workspace
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ChecklistTicks } from './checklist-ticks';
 import { ChecklistTreeProvider, type ChecklistNode } from './checklist-tree';
-import { checklistRequest, errorText, type ChecklistResult } from './protocol';
+import { checklistRequest, errorText, type ChecklistItem, type ChecklistResult } from './protocol';
 import { SERVER_NOT_RUNNING, type ServerController } from './server-controller';
 
 export const CHECKLIST_VIEW = 'iacReview.checklist';
@@ -24,12 +24,8 @@ export interface ChecklistViewApi {
   setTicked(nodes: readonly ChecklistNode[], ticked: boolean): Promise<void>;
 }
 
-function countIntroduced(result: ChecklistResult): number {
-  return result.folders.flatMap((f) => f.checklist.sections.flatMap((s) => s.items)).filter((i) => i.introduced === true).length;
-}
-
-function countItems(result: ChecklistResult): number {
-  return result.folders.reduce((n, f) => n + f.checklist.sections.reduce((m, s) => m + s.items.length, 0), 0);
+function allItems(result: ChecklistResult): ChecklistItem[] {
+  return result.folders.flatMap((f) => f.checklist.sections.flatMap((s) => s.items));
 }
 
 /** One Markdown document: a folder's checklist as the server wrote it, headed by the folder when there are several. */
@@ -115,10 +111,11 @@ class ChecklistView implements ChecklistViewApi {
     this.base = base;
     this.stale = false;
     this.tree.show(result);
-    const items = countItems(result);
+    const all = allItems(result);
+    const items = all.length;
     this.view.message =
       base !== undefined
-        ? `Changes against ${base}: ${countIntroduced(result)} introduced, ${items} item${items === 1 ? '' : 's'} in all.`
+        ? `Changes against ${base}: ${all.filter((i) => i.introduced === true).length} introduced, ${items} item${items === 1 ? '' : 's'} in all.`
         : items === 0
           ? 'Nothing to review: no findings, undecided items or questions in the workspace.'
           : undefined;
@@ -204,7 +201,7 @@ class ChecklistView implements ChecklistViewApi {
     if (!result) return undefined;
     const markdown = checklistMarkdown(result);
     await env.clipboard.writeText(markdown);
-    const items = countItems(result);
+    const items = allItems(result).length;
     void window.showInformationMessage(`IaC Review: checklist copied as Markdown (${items} item${items === 1 ? '' : 's'}).`);
     return markdown;
   }
