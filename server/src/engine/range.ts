@@ -21,11 +21,16 @@ export interface Location {
   range: Range;
 }
 
-/** Start offsets of each line, for converting offsets to positions. */
+/**
+ * Start offsets of each line, for converting offsets to positions. Found with
+ * `indexOf`, which is much faster than a per-character loop (every parse does this).
+ */
 export function computeLineStarts(text: string): number[] {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  let i = text.indexOf('\n');
+  while (i >= 0) {
+    starts.push(i + 1);
+    i = text.indexOf('\n', i + 1);
   }
   return starts;
 }

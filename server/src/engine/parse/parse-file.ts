@@ -1,5 +1,5 @@
 import type { SourceFile } from './ast.js';
-import { lineStartsOf } from './positions.js';
+import { computeLineStarts } from '../range.js';
 import { Parser } from './parser.js';
 import { parseJsonSyntax } from './json-syntax.js';
 
@@ -10,7 +10,7 @@ import { parseJsonSyntax } from './json-syntax.js';
  * `text` must not start with a byte-order mark; CRLF line endings are fine.
  */
 export function parseSource(path: string, text: string): SourceFile {
-  const lineStarts = lineStartsOf(text);
+  const lineStarts = computeLineStarts(text);
   if (path.toLowerCase().endsWith('.json')) {
     const parsed = parseJsonSyntax(text, lineStarts, isVariablesFile(path));
     return { path, syntax: 'json', text, lineStarts, ...parsed };

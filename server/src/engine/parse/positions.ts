@@ -1,20 +1,6 @@
 import type { Position, Range } from '../range.js';
 
 /**
- * Start offsets of each line (same result as `computeLineStarts` in range.ts),
- * found with `indexOf`, which is much faster than a per-character loop.
- */
-export function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  let i = text.indexOf('\n');
-  while (i >= 0) {
-    starts.push(i + 1);
-    i = text.indexOf('\n', i + 1);
-  }
-  return starts;
-}
-
-/**
  * Offset → line/column conversion for one text. Parsers ask for positions in
  * mostly increasing order, so a cursor on the line of the previous answer is
  * moved a few lines forward or back before falling back to a binary search.
