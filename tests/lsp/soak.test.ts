@@ -7,15 +7,15 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { CodeAction, Diagnostic, Position, TextDocumentContentChangeEvent, TextDocumentEdit } from 'vscode-languageserver-protocol';
 import { analyzeWorkspace } from '../../server/src/engine/analyze.js';
 import { checkSourceText, NodeFileHost, type FileHost } from '../../server/src/engine/host.js';
 import type { Range } from '../../server/src/engine/range.js';
 import { CLI, LspTestClient, uri } from './lsp-client.js';
+import { EXAMPLE } from './workspace.js';
 
-const EXAMPLE = resolve(import.meta.dirname, '..', '..', 'test-fixtures', 'example');
 const OPEN = ['iam.tf', 'locals.tf'];
 const SEED = Number(process.env.SOAK_SEED ?? Math.floor(Math.random() * 2 ** 32));
 /** Phases of the run, each ended by a comparison with the CLI; `restore` first puts the original texts back. */
