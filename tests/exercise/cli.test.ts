@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -7,6 +6,7 @@ import { main } from '../../server/src/cli/cli.js';
 import { runExercise, type ExerciseDependencies } from '../../server/src/cli/commands/exercise.js';
 import type { CliIO } from '../../server/src/cli/io.js';
 import { EXERCISE_MARKER, isExerciseFolder, readExerciseMarker } from '../../server/src/engine/exercise/exercise-folder.js';
+import { tree, treeHash } from './support/tree.js';
 
 const PACKS = join(import.meta.dirname, '..', '..', 'test-fixtures', 'exercises');
 const NOW = new Date('2026-11-23T09:30:00Z');
@@ -24,18 +24,6 @@ function run(argv: string[], cwd: string, deps: Partial<ExerciseDependencies> = 
   const io: CliIO = { cwd, env: {}, stdoutIsTTY: false, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) };
   const code = runExercise(argv, io, deps);
   return { code, stdout, stderr };
-}
-
-function tree(dir: string, prefix = ''): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((n) => (statSync(join(dir, n)).isDirectory() ? tree(join(dir, n), `${prefix}${n}/`) : [`${prefix}${n}`]));
-}
-
-function treeHash(dir: string): string {
-  const hash = createHash('sha256');
-  for (const f of tree(dir)) hash.update(f).update('\0').update(readFileSync(join(dir, f))).update('\0');
-  return hash.digest('hex');
 }
 
 describe('iac-review exercise', () => {

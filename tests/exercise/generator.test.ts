@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -9,6 +8,7 @@ import { generateExercise, writeExercise } from '../../server/src/engine/exercis
 import { MUTATION_SITES } from '../../server/src/engine/exercise/generator/mutations.js';
 import { keyCoverage } from '../../server/src/engine/exercise/key-coverage.js';
 import { reviewExercise } from '../../server/src/engine/exercise/review-exercise.js';
+import { treeHash } from './support/tree.js';
 
 const temps: string[] = [];
 function tempDir(): string {
@@ -17,20 +17,6 @@ function tempDir(): string {
   return dir;
 }
 afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-/** Every file under a folder with its bytes, hashed in path order. */
-function treeHash(dir: string): string {
-  const hash = createHash('sha256');
-  const walk = (folder: string, prefix: string) => {
-    for (const name of readdirSync(folder).sort()) {
-      const abs = join(folder, name);
-      if (statSync(abs).isDirectory()) walk(abs, `${prefix}${name}/`);
-      else hash.update(`${prefix}${name}\0`).update(readFileSync(abs)).update('\0');
-    }
-  };
-  walk(dir, '');
-  return hash.digest('hex');
-}
 
 describe('exercise generator', () => {
   it('starts from a clean base module: the engine finds nothing in it', () => {
