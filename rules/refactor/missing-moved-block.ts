@@ -1,6 +1,6 @@
 import { defineRule, findAttribute, headerRange } from '../../server/src/engine/rules/rule.js';
 import { movedFrom, removedBlocks } from '../../server/src/engine/change/refactor-blocks.js';
-import { sourceText } from '../../server/src/engine/change/source-text.js';
+import { blockBodyText, normalizeSource, sourceText } from '../../server/src/engine/change/source-text.js';
 import type { BlockRef, Module } from '../../server/src/engine/model/module.js';
 import type { Fix } from '../../server/src/engine/finding.js';
 import { rangeFromOffsets } from '../../server/src/engine/range.js';
@@ -119,13 +119,10 @@ function pairs(fresh: Addressed[], gone: Addressed[]): Array<[Addressed, Address
 
 /** The block's body without comments and layout, to recognise the same block under a new name. */
 function bodyText(ref: BlockRef): string {
-  const body = ref.file.text.slice(ref.block.openBrace.end.offset, ref.block.range.end.offset);
-  return body
+  const withoutComments = blockBodyText(ref)
     .split(/\r?\n/)
-    .map((line) => line.replace(/(^|\s)(#|\/\/).*$/, ''))
-    .join(' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+    .map((line) => line.replace(/(^|\s)(#|\/\/).*$/, ''));
+  return normalizeSource(withoutComments.join(' '));
 }
 
 /** Inserts the moved block after the renamed block, separated by a blank line, in the file's line endings. */

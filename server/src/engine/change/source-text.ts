@@ -11,6 +11,11 @@ export function blockText(ref: BlockRef): string {
   return sourceText(ref.file, ref.block);
 }
 
+/** The text inside a block's braces (without its type and labels: what stays the same when the block is renamed). */
+export function blockBodyText(ref: BlockRef): string {
+  return ref.file.text.slice(ref.block.openBrace.end.offset, ref.block.range.end.offset);
+}
+
 /** Source text with layout removed: a realignment by `terraform fmt` or re-indentation is not a change. */
 export function normalizeSource(text: string): string {
   return text.replace(/\s+/g, ' ').trim();

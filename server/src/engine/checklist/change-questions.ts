@@ -1,7 +1,7 @@
 import type { ModuleAnalysis } from '../analyze.js';
 import type { ChangeReview } from '../change/review-change.js';
 import type { BlockDiff, ModuleDiff } from '../change/module-diff.js';
-import { blockText, normalizeSource, sourceText } from '../change/source-text.js';
+import { blockBodyText, blockText, normalizeSource, sourceText } from '../change/source-text.js';
 import type { BlockRef } from '../model/module.js';
 import type { Range } from '../range.js';
 import { STATEFUL_RESOURCE_TYPES } from '../data/shared-data.generated.js';
@@ -176,16 +176,12 @@ function pairMoved(blocks: readonly BlockDiff[], moved: Map<string, string>): Bl
     const old = from === undefined ? undefined : removed.get(from);
     if (old && old.type === b.type && old.kind === b.kind) {
       consumed.add(old.key);
-      if (normalizeSource(old.base!.map(blockBody).join('\n')) !== normalizeSource(b.head!.map(blockBody).join('\n'))) {
+      if (normalizeSource(old.base!.map(blockBodyText).join('\n')) !== normalizeSource(b.head!.map(blockBodyText).join('\n'))) {
         out.push({ ...b, status: 'modified', base: old.base! });
       }
     } else out.push(b);
   }
   return out.filter((b) => !(b.status === 'removed' && consumed.has(b.key)));
-}
-
-function blockBody(ref: BlockRef): string {
-  return ref.file.text.slice(ref.block.openBrace.end.offset, ref.block.range.end.offset);
 }
 
 // ---- removals -------------------------------------------------------------------------
