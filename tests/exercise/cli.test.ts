@@ -6,6 +6,7 @@ import { main } from '../../server/src/cli/cli.js';
 import { runExercise, type ExerciseDependencies } from '../../server/src/cli/commands/exercise.js';
 import type { CliIO } from '../../server/src/cli/io.js';
 import { EXERCISE_MARKER, isExerciseFolder, readExerciseMarker } from '../../server/src/engine/exercise/exercise-folder.js';
+import { ANSWER_WORDS } from './support/answers.js';
 import { tree, treeHash } from './support/tree.js';
 
 const PACKS = join(import.meta.dirname, '..', '..', 'test-fixtures', 'exercises');
@@ -86,15 +87,14 @@ describe('iac-review exercise', () => {
     const first = key.problems[0];
     const path = join(cwd, 'ex', first.file);
     const lines = readFileSync(path, 'utf8').split('\n');
-    const words: Record<string, string> = { tagging: 'missing tag', network: 'open to 0.0.0.0/0', secrets: 'plaintext secret', hardcoded: 'hard-coded value', encryption: 'not encrypted', observability: 'log retention', variables: 'no description', iam: 'wildcard' };
-    lines.splice(first.lines[0] - 1, 0, `# REVIEW: ${words[first.category]}`, '# REVIEW: this module is fine');
+    lines.splice(first.lines[0] - 1, 0, `# REVIEW: ${ANSWER_WORDS[first.category]}`, '# REVIEW: this module is fine');
     writeFileSync(path, lines.join('\n'));
     const r = run(['score', 'ex', '--format', 'json'], cwd);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(Object.keys(out).slice(0, 8)).toEqual(['version', 'exercise', 'score', 'found', 'missed', 'falseAlarms', 'byCategory', 'problems']);
     expect(out).toMatchObject({ version: 1, found: 1, missed: key.problems.length - 1, falseAlarms: 1 });
-    expect(out.problems[0]).toMatchObject({ id: first.id, found: true, comment: words[first.category] });
+    expect(out.problems[0]).toMatchObject({ id: first.id, found: true, comment: ANSWER_WORDS[first.category] });
     expect(out.problems[0].explanation).toBeUndefined();
     expect(out.problems[1]).toMatchObject({ found: false, comment: null, explanation: key.problems[1].explanation, refactor: key.problems[1].refactor });
     const total = key.problems.reduce((s: number, p: { weight: number }) => s + p.weight, 0);

@@ -21,7 +21,7 @@ export const ANSWER_WORDS: Record<string, string> = {
   refactor: 'renamed without a moved block — destroy and recreate (forced replacement)',
 };
 
-/** Text with lines inserted before the given 1-based line numbers of the original (indentation copied from that line). */
+/** Text with lines inserted, as given, before the given 1-based line numbers of the original. */
 export function insertLines(text: string, inserts: Record<number, string[]>): string {
   const lines = text.split('\n');
   for (const at of Object.keys(inserts).map(Number).sort((a, b) => b - a)) lines.splice(at - 1, 0, ...inserts[at]!);
