@@ -1,4 +1,4 @@
-import type { RuleMeta, RuleOptionSpec } from './rule.js';
+import type { RuleMeta } from './rule.js';
 
 /**
  * A rule's documentation as Markdown lines, from its metadata: the reference
@@ -11,7 +11,7 @@ export function ruleDocLines(r: RuleMeta, heading: '#' | '##' | '###'): string[]
   if (options.length) {
     out.push('', '**Options**', '', '| Option | Type | Default | Description |', '|---|---|---|---|');
     for (const [name, spec] of options) {
-      out.push(`| \`${name}\` | ${typeName(spec)} | \`${escapeCell(JSON.stringify(spec.default))}\` | ${escapeCell(spec.description)} |`);
+      out.push(`| \`${name}\` | ${spec.type} | \`${escapeCell(JSON.stringify(spec.default))}\` | ${escapeCell(spec.description)} |`);
     }
   }
   out.push('', 'Failing:', '', '```hcl', r.examples.failing, '```', '', 'Passing:', '', '```hcl', r.examples.passing, '```');
@@ -21,10 +21,6 @@ export function ruleDocLines(r: RuleMeta, heading: '#' | '##' | '###'): string[]
   }
   out.push('', `Suppress: \`# iac-review:ignore ${r.id} -- <why this is accepted>\``);
   return out;
-}
-
-function typeName(spec: RuleOptionSpec): string {
-  return spec.type === 'string[]' ? 'string[]' : spec.type;
 }
 
 /** Text made safe for one Markdown table cell. */
