@@ -20,10 +20,6 @@ const READ_ONLY = new Set(['List', 'Read']);
 /** Condition keys that narrow which resources a statement reaches (attribute-based access control). */
 const RESOURCE_SCOPING_KEY = /(^|:)ResourceTag\/|^aws:Resource(Account|OrgID|OrgPaths)$/i;
 
-/**
- * The actions an Allow statement grants that should not run on `*`: they
- * support resource-level permissions and are not read-only.
- */
 /** Pattern → its write/permission actions that support resource-level permissions (before allowedActions). */
 const restrictableCache = new Map<string, readonly ActionInfo[]>();
 
@@ -41,6 +37,10 @@ function restrictableOf(pattern: string): readonly ActionInfo[] {
 /** Action lists → restrictable actions, when no `allowedActions` applies: `["*"]` alone is 10,000 actions, not worth copying per statement. */
 const combinedCache = new Map<string, readonly ActionInfo[]>();
 
+/**
+ * The actions an Allow statement grants that should not run on `*`: they
+ * support resource-level permissions and are not read-only.
+ */
 function restrictableActions(patterns: string[], allowed: ((action: string) => boolean)[]): readonly ActionInfo[] {
   if (!allowed.length) {
     if (patterns.length === 1) return restrictableOf(patterns[0]!);
