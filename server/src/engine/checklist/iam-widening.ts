@@ -71,10 +71,10 @@ function grantsOf(statements: readonly PolicyStatement[]): Grants {
       const map = grants.entries.get(dimension)!;
       for (const e of list.entries) {
         if (e.known) {
-          if (!map.has(e.value)) map.set(e.value, s.location);
-        } else if (!grants.unknown.has(e.reason)) grants.unknown.set(e.reason, s.location);
+          keepFirst(map, e.value, s.location);
+        } else keepFirst(grants.unknown, e.reason, s.location);
       }
-      if (list.unknown !== undefined && !grants.unknown.has(list.unknown)) grants.unknown.set(list.unknown, s.location);
+      if (list.unknown !== undefined) keepFirst(grants.unknown, list.unknown, s.location);
     };
     add('actions', s.actions);
     add('resources', s.resources);
@@ -82,7 +82,7 @@ function grantsOf(statements: readonly PolicyStatement[]): Grants {
     add('NotResource', s.notResources);
     addPrincipals(grants, s.principals, s.location);
     if (s.hasCondition.known && !s.hasCondition.value) grants.unconditioned.push(s.location);
-    if (!s.effect.known && !grants.unknown.has(s.effect.reason)) grants.unknown.set(s.effect.reason, s.location);
+    if (!s.effect.known) keepFirst(grants.unknown, s.effect.reason, s.location);
   }
   return grants;
 }
@@ -94,12 +94,17 @@ function addPrincipals(grants: Grants, principals: PrincipalSet | undefined, loc
     for (const e of group.identifiers.entries) {
       if (e.known) {
         const key = group.type === '*' ? '*' : `${group.type}:${e.value}`;
-        if (!map.has(key)) map.set(key, location);
-      } else if (!grants.unknown.has(e.reason)) grants.unknown.set(e.reason, location);
+        keepFirst(map, key, location);
+      } else keepFirst(grants.unknown, e.reason, location);
     }
-    if (group.identifiers.unknown !== undefined && !grants.unknown.has(group.identifiers.unknown)) grants.unknown.set(group.identifiers.unknown, location);
+    if (group.identifiers.unknown !== undefined) keepFirst(grants.unknown, group.identifiers.unknown, location);
   }
-  if (principals.unknown !== undefined && !grants.unknown.has(principals.unknown)) grants.unknown.set(principals.unknown, location);
+  if (principals.unknown !== undefined) keepFirst(grants.unknown, principals.unknown, location);
+}
+
+/** Records where an entry (or a reason entries could not be read) is first written. */
+function keepFirst(map: Map<string, StatementLocation>, key: string, location: StatementLocation): void {
+  if (!map.has(key)) map.set(key, location);
 }
 
 /** Statements compared by what they say (not where they are written). */
