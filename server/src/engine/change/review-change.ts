@@ -58,8 +58,9 @@ export function reviewChange(options: ChangeReviewOptions): ChangeReview {
 
   // One configuration for both sides (the working tree's), so a finding is new only because the code changed.
   const paths = (options.paths?.length ? options.paths : ['.']).map((p) => resolve(cwd, p));
-  const configDir = new NodeFileHost(cwd).readDirectory(paths[0]!) ? paths[0]! : dirname(paths[0]!);
-  const config = options.config ?? loadConfig(new NodeFileHost(cwd), configDir, options.configFile ? resolve(cwd, options.configFile) : undefined, rules.map((r) => r.meta));
+  const workingTree = new NodeFileHost(cwd);
+  const configDir = workingTree.readDirectory(paths[0]!) ? paths[0]! : dirname(paths[0]!);
+  const config = options.config ?? loadConfig(workingTree, configDir, options.configFile ? resolve(cwd, options.configFile) : undefined, rules.map((r) => r.meta));
 
   const baseHost = new GitTreeHost(repo, baseCommit);
   const base = analyzeWorkspace({ ...options, cwd, config, host: baseHost, keepModules: true, fixes: 'none' });
