@@ -716,7 +716,7 @@ export class Parser {
       }
       if (this.tok() === Token.RParen) break;
       this.errorAtToken(`expected ',' or ')' in arguments of '${name}', found ${this.describeToken()}`);
-      if (!this.skipListItem(Token.RParen)) break;
+      if (!this.skipMalformedItem(Token.RParen, false)) break;
     }
     this.ignoreNewlines = saved;
     if (this.tok() === Token.RParen) {
@@ -766,22 +766,28 @@ export class Parser {
   }
 
   /**
-   * After a malformed list element: skips to the next `,` (consumed) or to
-   * `close` (not consumed) at bracket depth 0. Returns false when the list
-   * should be abandoned (end of input, or a token that belongs elsewhere).
+   * After a malformed list element (`newlineEnds` false) or object item
+   * (true): skips to the next `,` (or, in an object, newline), consumed, or to
+   * `close`, not consumed, at bracket depth 0. Returns false when the list or
+   * object should be abandoned (end of input, or a token that belongs elsewhere).
    */
-  private skipListItem(close: Token): boolean {
+  private skipMalformedItem(close: Token, newlineEnds: boolean): boolean {
     let depth = 0;
     for (;;) {
       const t = this.token;
       if (t === Token.EOF) return false;
       if (depth === 0) {
         if (t === close) return true;
-        if (t === Token.Comma) {
+        if (t === Token.Comma || (newlineEnds && t === Token.Newline)) {
           this.next();
           return true;
         }
-        if (this.newlineBefore && (t === Token.Ident || t === Token.RBrace) && this.column(this.scanner.tokenStart) <= this.itemColumn) {
+        if (
+          !newlineEnds &&
+          this.newlineBefore &&
+          (t === Token.Ident || t === Token.RBrace) &&
+          this.column(this.scanner.tokenStart) <= this.itemColumn
+        ) {
           return false;
         }
       }
@@ -976,7 +982,7 @@ export class Parser {
       }
       if (this.tok() === Token.RBrack) break;
       this.errorAtToken(`expected ',' or ']' in tuple, found ${this.describeToken()}`);
-      if (!this.skipListItem(Token.RBrack)) break;
+      if (!this.skipMalformedItem(Token.RBrack, false)) break;
     }
     this.ignoreNewlines = saved;
     let end: number;
@@ -1021,7 +1027,7 @@ export class Parser {
       }
       if (this.tok() === Token.Newline || this.tok() === Token.RBrace) continue;
       if (item) this.errorAtToken(`expected ',', newline or '}' after object item, found ${this.describeToken()}`);
-      if (!this.skipObjectItem()) break;
+      if (!this.skipMalformedItem(Token.RBrace, true)) break;
     }
     this.ignoreNewlines = saved;
     let end: number;
@@ -1033,31 +1039,6 @@ export class Parser {
       end = items.length ? this.exprEnd(items[items.length - 1]!.value) : start + 1;
     }
     return { kind: 'Object', items, range: this.rangeFrom(startPos, end) };
-  }
-
-  /** Skips the rest of a malformed object item; false when the object should be abandoned. */
-  private skipObjectItem(): boolean {
-    let depth = 0;
-    for (;;) {
-      const t = this.token;
-      if (t === Token.EOF) return false;
-      if (depth === 0) {
-        if (t === Token.RBrace) return true;
-        if (t === Token.Comma || t === Token.Newline) {
-          this.next();
-          return true;
-        }
-      }
-      if (t === Token.LBrace || t === Token.LBrack || t === Token.LParen) depth++;
-      else if (t === Token.RBrace || t === Token.RBrack || t === Token.RParen) {
-        if (depth === 0) return false;
-        depth--;
-      } else if (t === Token.OQuote || t === Token.Heredoc) {
-        this.parseTemplateExpr();
-        continue;
-      }
-      this.next();
-    }
   }
 
   private parseObjectItem(): ObjectItem | null {
@@ -1184,7 +1165,7 @@ export class Parser {
   /** After an error in a for expression: skips to the closing bracket, so the rest does not cascade. */
   private abandonFor(close: Token, start: number, savedNewlines: boolean): Expression {
     const s = this.scanner;
-    this.skipListItem(close);
+    this.skipMalformedItem(close, false);
     this.ignoreNewlines = savedNewlines;
     let end: number;
     if (this.tok() === close) {
