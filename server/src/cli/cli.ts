@@ -12,10 +12,6 @@ import type { CliIO } from './io.js';
 import { TOOL_VERSION } from './tool-info.js';
 import { EXIT_OK, EXIT_USAGE, reportUsageError, UsageError } from './usage.js';
 
-/** Commands of later issues: a clear message instead of a silent no-op. */
-const NOT_YET: Record<string, string> = {
-};
-
 /** Runs the CLI in-process and returns the exit status (SPEC §6). */
 export function main(argv: string[], io: CliIO, deps: Partial<CheckDependencies> & { startLsp?: () => void } = {}): number {
   const dependencies: CheckDependencies = {
@@ -50,10 +46,6 @@ export function main(argv: string[], io: CliIO, deps: Partial<CheckDependencies>
       case 'exercise':
         return runExercise(args, io);
       default:
-        if (command in NOT_YET) {
-          io.stderr(`iac-review ${command}: ${NOT_YET[command]} is not available yet in this version.\n`);
-          return EXIT_USAGE;
-        }
         throw new UsageError(command.startsWith('-') ? `unknown option "${command}".` : `unknown command "${command}".`);
     }
   } catch (e) {
