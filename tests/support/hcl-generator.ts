@@ -3,17 +3,12 @@
  * expression form the parser supports, plus mutations that make a file
  * invalid in a known way. Same seed, same text.
  */
+import { SeededRandom } from '../../server/src/engine/exercise/generator/prng.js';
 
-/** mulberry32: small, fast, good enough for test inputs. */
+/** The engine's mulberry32 (the exercise generator's) as a plain function: same seed, same sequence. */
 export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = new SeededRandom(seed);
+  return () => random.next();
 }
 
 const BLOCK_TYPES = ['resource', 'data', 'module', 'variable', 'output', 'locals', 'provider', 'terraform', 'dynamic', 'lifecycle', 'settings'];
