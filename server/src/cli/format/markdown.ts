@@ -9,6 +9,7 @@ import {
   suppressedFindings,
   type CheckFormatter,
 } from './report.js';
+import { inlineMarkdown as inline, markdownLinkTarget as linkTarget } from '../../engine/markdown-text.js';
 
 const BADGE: Record<Severity, string> = { error: '🔴 error', warning: '🟠 warning', info: '🔵 info' };
 
@@ -82,15 +83,3 @@ function cell(text: string): string {
   return inline(text).replace(/\|/g, '\\|');
 }
 
-/** One line; `<` outside code spans escaped so it is not taken for HTML (inside them it shows as written). */
-function inline(text: string): string {
-  return text
-    .replace(/\r?\n/g, ' ')
-    .split('`')
-    .map((part, i) => (i % 2 === 0 ? part.replace(/</g, '&lt;') : part))
-    .join('`');
-}
-
-function linkTarget(path: string): string {
-  return path.split('/').map(encodeURIComponent).join('/');
-}

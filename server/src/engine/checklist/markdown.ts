@@ -1,4 +1,5 @@
 import type { Checklist, ChecklistItem } from './checklist.js';
+import { inlineMarkdown as inline, markdownLinkTarget as linkTarget } from '../markdown-text.js';
 
 /**
  * The checklist as Markdown to paste into a pull request: GitHub task-list
@@ -42,19 +43,7 @@ function location(item: ChecklistItem): string {
   return `[${escapeLinkText(label)}](${linkTarget(item.file)}#L${item.line})`;
 }
 
-/** One line; `<` outside code spans escaped so it is not taken for HTML. */
-function inline(text: string): string {
-  return text
-    .replace(/\r?\n/g, ' ')
-    .split('`')
-    .map((part, i) => (i % 2 === 0 ? part.replace(/</g, '&lt;') : part))
-    .join('`');
-}
-
 function escapeLinkText(text: string): string {
   return text.replace(/[[\]]/g, '\\$&');
 }
 
-function linkTarget(path: string): string {
-  return path.split('/').map(encodeURIComponent).join('/');
-}
