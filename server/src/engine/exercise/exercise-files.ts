@@ -3,9 +3,8 @@ import type { FileHost } from '../host.js';
 import { sourceKind } from '../discover.js';
 import type { SourceFile } from '../parse/ast.js';
 import { parseSource } from '../parse/parse-file.js';
+import { PREVIOUS_VERSION_FOLDER } from '../change/previous-version.js';
 
-/** A change-safety pack keeps the module's previous version here: the exercise is the change from it. */
-export const PREVIOUS_VERSION_FOLDER = 'base';
 
 /** Folders of an exercise that are not the candidate's module: the lead pack's previous version, tool folders. */
 const NOT_EXERCISE_FOLDERS = new Set([PREVIOUS_VERSION_FOLDER, '.terraform', '.git', 'node_modules']);

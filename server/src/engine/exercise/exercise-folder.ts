@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSyn
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAnswerKey, type AnswerKey, type Difficulty } from './answer-key.js';
-import { PREVIOUS_VERSION_FOLDER } from './exercise-files.js';
+import { PREVIOUS_VERSION_FOLDER } from '../change/previous-version.js';
 
 /** The file `exercise start` writes into the candidate's folder; the editor reads it to hide diagnostics and run the timer. */
 export const EXERCISE_MARKER = '.iac-review-exercise.json';
