@@ -2,6 +2,7 @@ import { buildModule, providerConfigFor } from '../model/build-module.js';
 import type { BlockRef, Module } from '../model/module.js';
 import type { SourceFile } from '../parse/ast.js';
 import type { Range } from '../range.js';
+import { lineText } from '../parse/source-line.js';
 
 /** Where a key problem's block stands in a file: its lines, and the comment lines directly above it. */
 export interface BlockLocation {
@@ -86,9 +87,3 @@ export function commentOnlyLines(file: SourceFile): Set<number> {
   return lines;
 }
 
-export function lineText(file: SourceFile, line: number): string {
-  const start = file.lineStarts[line - 1];
-  if (start === undefined) return '';
-  const next = file.lineStarts[line];
-  return file.text.slice(start, next === undefined ? file.text.length : next).replace(/\r?\n$/, '');
-}

@@ -4,6 +4,7 @@ import type { Block, BodyItem, Comment, SourceFile } from '../parse/ast.js';
 import { rangeFromOffsets, type Range } from '../range.js';
 import type { RuleMeta } from '../rules/rule.js';
 import { isoDate, parseSuppressionComment, type LegacySuppression, type NativeSuppression } from './directive.js';
+import { lineText } from '../parse/source-line.js';
 
 export const INVALID_RULE_ID = 'suppression/invalid';
 export const UNUSED_RULE_ID = 'suppression/unused';
@@ -305,11 +306,6 @@ function isOnlyComment(file: SourceFile, line: number): boolean {
   return file.comments.some((c) => c.range.start.offset === first);
 }
 
-function lineText(file: SourceFile, line: number): string {
-  const start = file.lineStarts[line - 1] ?? file.text.length;
-  const end = line < file.lineStarts.length ? file.lineStarts[line]! : file.text.length;
-  return file.text.slice(start, end).replace(/\r?\n$/, '');
-}
 
 function covers(target: Target, range: Range): boolean {
   switch (target.kind) {
