@@ -71,8 +71,7 @@ export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
   const rules = options.rules ?? RULES;
   const now = options.now ?? new Date();
 
-  const firstDir = host.readDirectory(paths[0]!) ? paths[0]! : resolve(paths[0]!, '..');
-  const loaded = options.config ?? loadConfig(host, firstDir, options.configFile ? resolve(cwd, options.configFile) : undefined, ruleMetas(rules));
+  const loaded = options.config ?? loadAnalysisConfig(options, host);
   const config = loaded.config;
 
   const { modules: found, missing } = discoverModules(host, paths, (p) => isPathIncluded(config, p));
@@ -107,6 +106,17 @@ export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
   }
   result.findings.sort(compareFindings);
   return result;
+}
+
+/**
+ * The configuration a review of `paths` uses: `configFile`, else
+ * `.iac-review.json` in the first path's directory or its nearest parent.
+ */
+export function loadAnalysisConfig(options: Pick<AnalyzeOptions, 'cwd' | 'paths' | 'configFile' | 'rules'>, host: FileHost): LoadedConfig {
+  const cwd = resolve(options.cwd);
+  const first = resolve(cwd, options.paths?.[0] ?? '.');
+  const dir = host.readDirectory(first) ? first : resolve(first, '..');
+  return loadConfig(host, dir, options.configFile ? resolve(cwd, options.configFile) : undefined, ruleMetas(options.rules ?? RULES));
 }
 
 /** What reviewing one module needs: where files come from, the config in force, the rules. */

@@ -1,9 +1,7 @@
 import { dirname, resolve } from 'node:path';
-import { analyzeWorkspace, type AnalysisResult, type AnalyzeOptions, type ModuleAnalysis } from '../analyze.js';
-import { loadConfig } from '../config/load-config.js';
+import { analyzeWorkspace, loadAnalysisConfig, type AnalysisResult, type AnalyzeOptions, type ModuleAnalysis } from '../analyze.js';
 import type { Finding } from '../finding.js';
 import { NodeFileHost } from '../host.js';
-import { RULES } from '../rules/registry.generated.js';
 import { ChangeError, GitRepository } from './git.js';
 import { GitTreeHost, repoPath, repoRelativePath } from './git-tree-host.js';
 import { changesLines, parseFileChanges, type FileChanges } from './file-changes.js';
@@ -52,15 +50,11 @@ export function reviewChange(options: ChangeReviewOptions): ChangeReview {
     }
   }
 
-  const rules = options.rules ?? RULES;
   const diff = baseCommit ? repo.diffAgainst(baseCommit) : { nameStatus: '', patch: '' };
   const files = parseFileChanges(diff.nameStatus, diff.patch, repo.untrackedFiles());
 
   // One configuration for both sides (the working tree's), so a finding is new only because the code changed.
-  const paths = (options.paths?.length ? options.paths : ['.']).map((p) => resolve(cwd, p));
-  const workingTree = new NodeFileHost(cwd);
-  const configDir = workingTree.readDirectory(paths[0]!) ? paths[0]! : dirname(paths[0]!);
-  const config = options.config ?? loadConfig(workingTree, configDir, options.configFile ? resolve(cwd, options.configFile) : undefined, rules.map((r) => r.meta));
+  const config = options.config ?? loadAnalysisConfig({ ...options, cwd }, new NodeFileHost(cwd));
 
   const baseHost = new GitTreeHost(repo, baseCommit);
   const base = analyzeWorkspace({ ...options, cwd, config, host: baseHost, keepModules: true, fixes: 'none' });
