@@ -8,24 +8,10 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sourceKind } from '../../server/src/engine/discover.js';
 import { TestRepo } from '../support/git-repo.js';
+import { actionStepScript as stepScript } from '../support/action-script.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
-
-/** The `run:` script of the step with `id: <id>` in action.yml (a YAML block scalar, by indentation). */
-function stepScript(id: string): string {
-  const lines = readFileSync(join(ROOT, 'action.yml'), 'utf8').split('\n');
-  const at = lines.findIndex((l) => l.trim() === `id: ${id}`);
-  expect(at, `step ${id}`).toBeGreaterThan(0);
-  const runAt = lines.findIndex((l, i) => i > at && l.trim() === 'run: |');
-  const indent = lines[runAt + 1]!.length - lines[runAt + 1]!.trimStart().length;
-  const body: string[] = [];
-  for (const l of lines.slice(runAt + 1)) {
-    if (l.trim() !== '' && l.length - l.trimStart().length < indent) break;
-    body.push(l.slice(indent));
-  }
-  return body.join('\n');
-}
 
 const WILDCARD = `resource "aws_iam_policy" "deploy" {
   name = "deploy"
