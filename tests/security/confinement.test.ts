@@ -26,9 +26,30 @@ describe('the workspace is the repository holding the analysed path, found witho
     expect(findWorkspaceRoot(join(base, 'worktree/mod'))).toBe(join(base, 'worktree'));
     expect(findWorkspaceRoot(join(base, 'plain/mod'))).toBe(join(base, 'plain/mod'));
     expect(findWorkspaceRoot(join(base, 'plain/mod/main.tf'))).toBe(join(base, 'plain/mod'));
-    // A link to the repository is confined to the repository it leads to.
-    link(base, 'elsewhere/repo-link', join(base, 'repo/envs'));
-    expect(findWorkspaceRoot(join(base, 'elsewhere/repo-link'))).toBe(join(base, 'repo'));
+    // The path as written is climbed, not where links lead: a link named inside the repository stays in it…
+    link(base, 'repo/envs/root', '/');
+    expect(findWorkspaceRoot(join(base, 'repo/envs/root'))).toBe(join(base, 'repo'));
+    expect(findWorkspaceRoot(join(base, 'repo/envs/root/etc'))).toBe(join(base, 'repo'));
+    // …and the user's own link to a repository or a folder is the workspace it leads to.
+    link(base, 'elsewhere/repo-link', join(base, 'repo'));
+    link(base, 'elsewhere/mod-link', join(base, 'plain/mod'));
+    expect(findWorkspaceRoot(join(base, 'elsewhere/repo-link/envs'))).toBe(join(base, 'elsewhere/repo-link'));
+    expect(findWorkspaceRoot(join(base, 'elsewhere/mod-link'))).toBe(join(base, 'elsewhere/mod-link'));
+  });
+
+  it('a path named through a committed link to / reviews nothing outside the repository', async () => {
+    const base = tempDir();
+    write(base, { 'repo/.git/HEAD': '', 'repo/main.tf': BUCKET, 'outside/mod/main.tf': 'resource "aws_s3_bucket" "x" {\n  bucket = "OUTSIDE-NAMED-SECRET"\n}\n' });
+    link(base, 'repo/envs/evil', '../../outside');
+    const run = await runCli(['check', 'repo/envs/evil/mod', 'repo/envs/evil', '--format', 'json'], base);
+    expect(run.hung).toBe(false);
+    expect(run.stdout).not.toContain('OUTSIDE-NAMED-SECRET');
+    const report = JSON.parse(run.stdout) as { summary: { files: number; modules: number }; errors: Array<{ file: string; message: string }> };
+    expect(report.summary).toMatchObject({ modules: 0 });
+    expect(report.errors).toEqual([
+      { file: 'repo/envs/evil/mod', message: 'directory not searched: it leads outside the analysed workspace, or into its .git folder' },
+      { file: 'repo/envs/evil', message: `directory not searched: ${LINK_OUTSIDE_WORKSPACE}` },
+    ]);
   });
 
   it('for several paths: one workspace per repository, a workspace inside another dropped, in the order given', () => {

@@ -1,6 +1,9 @@
 import { basename, dirname, join, resolve } from 'node:path';
 import type { FileHost } from './host.js';
 
+/** Why a named path that exists is not searched, when the host cannot say more. */
+const NOT_IN_WORKSPACE = 'it leads outside the analysed workspace, or into its .git folder';
+
 /** Directories never searched for modules. */
 const SKIPPED_DIRECTORIES = new Set(['.terraform', '.git', 'node_modules']);
 
@@ -102,7 +105,11 @@ export function discoverModules(
     const dir = dirname(abs);
     const siblings = host.readDirectory(dir);
     if (!siblings || !siblings.some((e) => e.name === basename(abs) && !e.isDirectory)) {
-      missing.push(abs);
+      // A named path that exists but is not the host's to read (reached through a link out of the workspace) is not "not found".
+      const entry = siblings?.find((e) => e.name === basename(abs));
+      if (entry?.refused) refused.push({ path: abs, reason: entry.refused });
+      else if (!entry && host.realPath?.(abs) !== undefined) refused.push({ path: abs, reason: NOT_IN_WORKSPACE });
+      else missing.push(abs);
       continue;
     }
     if (!dirs.has(dir)) {

@@ -1,4 +1,4 @@
-import { realpathSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { isInside } from './host.js';
 
@@ -10,9 +10,10 @@ import { isInside } from './host.js';
  * The repository is found the way git finds it, by a `.git` directory or file
  * (a submodule's or a worktree's) in the path or an ancestor, but without
  * running git: a reviewed repository's configuration must never get a chance
- * to run anything. The walk starts from the real path (links resolved), so
- * `check ~/link-to-repo` is confined to the repository the link leads to, and
- * never depends on the working directory.
+ * to run anything. The walk climbs the path as written, not where its links
+ * lead: a path named through a committed link (`check envs/*` where
+ * `envs/x -> /`) still has the repository as its workspace, and what the link
+ * leads to is then outside it. Never the working directory.
  */
 export function findWorkspaceRoot(path: string): string {
   const start = startDirectory(path);
@@ -38,17 +39,11 @@ export function findWorkspaceRoots(paths: readonly string[]): string[] {
 
 function startDirectory(path: string): string {
   const abs = resolve(path);
-  let real: string;
   try {
-    real = realpathSync.native(abs);
+    return statSync(abs).isDirectory() ? abs : dirname(abs);
   } catch {
     // A path that does not exist (reported as missing elsewhere) is its own workspace.
     return abs;
-  }
-  try {
-    return statSync(real).isDirectory() ? real : dirname(real);
-  } catch {
-    return dirname(real);
   }
 }
 
