@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeWorkspace } from '../../server/src/engine/analyze.js';
 import { INSIDE_GIT_FOLDER, LINK_OUTSIDE_WORKSPACE, NodeFileHost, OUTSIDE_WORKSPACE } from '../../server/src/engine/host.js';
 import { findWorkspaceRoot, findWorkspaceRoots } from '../../server/src/engine/workspace-root.js';
+import { OverlayFileHost } from '../../server/src/lsp/overlay-host.js';
 import type { ModuleEvaluator } from '../../server/src/engine/evaluate/evaluator.js';
 import type { Value } from '../../server/src/engine/evaluate/value.js';
 import type { Module } from '../../server/src/engine/model/module.js';
@@ -280,6 +281,27 @@ describe('only regular files are read, and nothing blocks (CLI killed after 30 s
     // /dev is outside the workspace; a user path is not confined but must still be a regular file.
     expect(new NodeFileHost(base).readText('/dev/zero', 1024, 'user')).toEqual({ ok: false, error: 'a device, not a regular file; only regular files are read' });
     expect(new NodeFileHost(base).readText(join(base, 'null.tf'))).toEqual({ ok: false, error: LINK_OUTSIDE_WORKSPACE });
+  });
+});
+
+describe('the editor’s unsaved buffers are confined like the files under them', () => {
+  it('a buffer over a link out is refused; a new file, even in a folder not created yet, is read from its buffer', () => {
+    const base = tempDir();
+    write(base, { 'ws/main.tf': BUCKET, 'outside/secret.tf': 'OUTSIDE' });
+    link(base, 'ws/x.tf', '../outside/secret.tf');
+    const buffers = new Map([
+      [join(base, 'ws/x.tf'), 'buffer of x'],
+      [join(base, 'ws/new/deeper/new.tf'), 'buffer of new'],
+      [join(base, 'ws/main.tf'), 'buffer of main'],
+      [join(base, 'outside/secret.tf'), 'buffer outside'],
+    ]);
+    const host = new OverlayFileHost(join(base, 'ws'), { textOf: (p) => buffers.get(p), paths: () => buffers.keys() });
+    expect(host.readText(join(base, 'ws/x.tf'))).toEqual({ ok: false, error: LINK_OUTSIDE_WORKSPACE });
+    expect(host.readText(join(base, 'outside/secret.tf'))).toEqual({ ok: false, error: OUTSIDE_WORKSPACE });
+    expect(host.readText(join(base, 'ws/new/deeper/new.tf'))).toEqual({ ok: true, text: 'buffer of new' });
+    expect(host.readText(join(base, 'ws/main.tf'))).toEqual({ ok: true, text: 'buffer of main' });
+    // The user's own file (the configFile setting) may be anywhere.
+    expect(host.readText(join(base, 'outside/secret.tf'), undefined, 'user')).toEqual({ ok: true, text: 'buffer outside' });
   });
 });
 

@@ -51,12 +51,12 @@ export class OverlayFileHost implements FileHost {
     return this.disk.realPath(path);
   }
 
-  /** Why a buffer's path is not read: the file under it (or, for a new file, its folder) is refused. */
+  /** Why a buffer's path is not read: the file under it (or, for a file not saved yet, its nearest existing folder) is refused. */
   private refusal(path: string): string | undefined {
-    const where = this.disk.locate(path);
-    if (where.ok) return undefined;
-    if (!where.missing) return where.error;
-    const folder = this.disk.locate(dirname(path));
-    return folder.ok ? undefined : folder.error;
+    for (let p = path; ; p = dirname(p)) {
+      const where = this.disk.locate(p);
+      if (where.ok) return undefined;
+      if (!where.missing || dirname(p) === p) return where.error;
+    }
   }
 }
