@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -146,6 +146,15 @@ describe('bad input gives a clear error, no crash, and the other files are still
     }
     const lines = result.configErrors.map((e) => e.range!.start.line).sort();
     expect(lines).toEqual(expect.arrayContaining([3, 4]));
+    expectGoodFileAnalysed(result, dir);
+  });
+
+  it('a symbolic link loop named loop.tf, and a folder named x.tf', () => {
+    const dir = workspaceWith('other.tf', 'locals {}\n');
+    symlinkSync('loop.tf', join(dir, 'loop.tf'));
+    mkdirSync(join(dir, 'x.tf'));
+    const { result } = analyze(dir);
+    expect(result.errors).toEqual([{ file: join(dir, 'loop.tf'), message: 'a symbolic link loop (or too many links in a row); not read', kind: 'unreadable' }]);
     expectGoodFileAnalysed(result, dir);
   });
 

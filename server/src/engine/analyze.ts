@@ -9,7 +9,8 @@ import { ModuleEvaluator } from './evaluate/evaluator.js';
 import type { Rule, RuleMeta } from './rules/rule.js';
 import { RULES } from './rules/registry.generated.js';
 import { runRules, type FixMode } from './run-rules.js';
-import { commonAncestor, discoverModules, type ModuleFiles } from './discover.js';
+import { discoverModules, type ModuleFiles } from './discover.js';
+import { findWorkspaceRoots } from './workspace-root.js';
 import { loadConfig, type LoadedConfig } from './config/load-config.js';
 import { effectiveRuleSetting, isPathIncluded } from './config/effective.js';
 import type { EffectiveRuleSetting, ReviewConfig } from './config/types.js';
@@ -66,20 +67,23 @@ export interface AnalysisResult {
 export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
   const cwd = resolve(options.cwd);
   const paths = (options.paths?.length ? options.paths : ['.']).map((p) => resolve(cwd, p));
-  const workspaceRoot = paths.every((p) => isInside(cwd, p)) ? cwd : commonAncestor(paths);
-  const host = options.host ?? new NodeFileHost(workspaceRoot);
+  // The workspace (SPEC §2) of the analysed paths, never the working directory: what a reviewed file may read.
+  const host = options.host ?? new NodeFileHost(findWorkspaceRoots(paths));
   const rules = options.rules ?? RULES;
   const now = options.now ?? new Date();
 
   const loaded = options.config ?? loadAnalysisConfig(options, host);
   const config = loaded.config;
 
-  const { modules: found, missing } = discoverModules(host, paths, (p) => isPathIncluded(config, p));
+  const { modules: found, missing, refused } = discoverModules(host, paths, (p) => isPathIncluded(config, p));
   const inScope = scopeFilter(paths, host);
 
   const result: AnalysisResult = {
     findings: [],
-    errors: missing.map((file) => ({ file, message: 'path not found', kind: 'missing' as const })),
+    errors: [
+      ...missing.map((file) => ({ file, message: 'path not found', kind: 'missing' as const })),
+      ...refused.map(({ path, reason }) => ({ file: path, message: `directory not searched: ${reason}`, kind: 'unreadable' as const })),
+    ],
     configErrors: loaded.errors,
     undecided: [],
     files: [],

@@ -1,5 +1,8 @@
-import { basename, dirname, join, resolve, sep } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { FileHost } from './host.js';
+
+/** Why a named path that exists is not searched, when the host cannot say more. */
+const NOT_IN_WORKSPACE = 'it leads outside the analysed workspace, or into its .git folder';
 
 /** Directories never searched for modules. */
 const SKIPPED_DIRECTORIES = new Set(['.terraform', '.git', 'node_modules']);
@@ -42,41 +45,71 @@ export function moduleFilesOf(dir: string, names: string[]): ModuleFiles {
   return { dir, configFiles, varFiles: [...first, ...auto].map((n) => join(dir, n)) };
 }
 
+/** A directory that discovery did not enter, and why (a link leading outside the workspace or into `.git/`). */
+export interface RefusedPath {
+  path: string;
+  reason: string;
+}
+
 /**
  * Finds the modules under the given paths. A directory is searched
  * recursively; a file stands for its directory's module.
+ *
+ * Symbolic links inside the workspace are followed, real directories first
+ * (a module reached both ways is found where it really is), and every
+ * directory is entered once by its real path, so a link loop ends the walk
+ * of that branch. A link to a directory the host refuses is reported.
  */
 export function discoverModules(
   host: FileHost,
   paths: string[],
   included: (absPath: string) => boolean,
-): { modules: ModuleFiles[]; missing: string[] } {
+): { modules: ModuleFiles[]; missing: string[]; refused: RefusedPath[] } {
   const dirs = new Map<string, string[]>();
   const missing: string[] = [];
+  const refused: RefusedPath[] = [];
+  const entered = new Set<string>();
+  const links: Array<[string, number]> = [];
   const visit = (dir: string, depth: number) => {
     if (depth > 64) return;
+    const key = host.realPath?.(dir) ?? dir;
+    if (entered.has(key)) return;
+    entered.add(key);
     const entries = host.readDirectory(dir);
     if (!entries) return;
     const names: string[] = [];
     for (const entry of entries) {
       const abs = join(dir, entry.name);
       if (entry.isDirectory) {
-        if (!SKIPPED_DIRECTORIES.has(entry.name)) visit(abs, depth + 1);
+        if (SKIPPED_DIRECTORIES.has(entry.name)) continue;
+        if (entry.refused) refused.push({ path: abs, reason: entry.refused });
+        else if (entry.isSymbolicLink) {
+          // Only a host that knows real paths can tell a loop: without one, links are not followed.
+          if (host.realPath) links.push([abs, depth + 1]);
+        } else visit(abs, depth + 1);
       } else if (sourceKind(entry.name) && included(abs)) names.push(entry.name);
     }
     if (names.length) dirs.set(dir, names);
+  };
+  const walk = (start: string) => {
+    visit(start, 0);
+    for (let link = links.shift(); link; link = links.shift()) visit(link[0], link[1]);
   };
   for (const p of paths) {
     const abs = resolve(p);
     const entries = host.readDirectory(abs);
     if (entries) {
-      visit(abs, 0);
+      walk(abs);
       continue;
     }
     const dir = dirname(abs);
     const siblings = host.readDirectory(dir);
     if (!siblings || !siblings.some((e) => e.name === basename(abs) && !e.isDirectory)) {
-      missing.push(abs);
+      // A named path that exists but is not the host's to read (reached through a link out of the workspace) is not "not found".
+      const entry = siblings?.find((e) => e.name === basename(abs));
+      if (entry?.refused) refused.push({ path: abs, reason: entry.refused });
+      else if (!entry && host.realPath?.(abs) !== undefined) refused.push({ path: abs, reason: NOT_IN_WORKSPACE });
+      else missing.push(abs);
       continue;
     }
     if (!dirs.has(dir)) {
@@ -90,19 +123,5 @@ export function discoverModules(
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([dir, names]) => moduleFilesOf(dir, names))
     .filter((m) => m.configFiles.length > 0 || m.varFiles.length > 0);
-  return { modules, missing };
+  return { modules, missing, refused };
 }
-
-/** The deepest directory containing every path. */
-export function commonAncestor(paths: string[]): string {
-  if (paths.length === 0) return resolve('.');
-  let parts = resolve(paths[0]!).split(sep);
-  for (const p of paths.slice(1)) {
-    const other = resolve(p).split(sep);
-    let i = 0;
-    while (i < parts.length && i < other.length && parts[i] === other[i]) i++;
-    parts = parts.slice(0, i);
-  }
-  return parts.join(sep) || sep;
-}
-

@@ -1,28 +1,47 @@
-import { closeSync, fstatSync, openSync, readSync, readdirSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /** Files larger than this are not analysed (reported as an input error). */
 export const MAX_SOURCE_BYTES = 8 * 1024 * 1024;
 /** file()/templatefile() read at most this much. */
 export const MAX_FUNCTION_FILE_BYTES = 1024 * 1024;
+/** Configuration files, answer keys and exercise markers: small JSON documents. */
+export const MAX_JSON_FILE_BYTES = 1024 * 1024;
 
 export type ReadResult = { ok: true; text: string } | { ok: false; error: string };
+export type BytesResult = { ok: true; bytes: Buffer } | { ok: false; error: string };
+
+/**
+ * Whose path a read is for (SPEC §2). `workspace`: a path the reviewed code
+ * supplies or the review found (a source file, a directory, `file()`, the
+ * discovered `.iac-review.json`): it must resolve, links followed, inside the
+ * workspace and outside its `.git/`. `user`: a path the user gave (`--config`,
+ * `--key`, a setting), which may be anywhere. Both read only regular files.
+ */
+export type PathOrigin = 'workspace' | 'user';
 
 export interface DirEntry {
   name: string;
+  /** A directory, or a symbolic link to one inside the workspace. */
   isDirectory: boolean;
+  /** A symbolic link (discovery walks real directories first, so a module is found where it really is). */
+  isSymbolicLink?: boolean;
+  /** Why the entry is not read: a link leading outside the workspace or into `.git/`, a link loop. */
+  refused?: string;
 }
 
 /**
  * The one way the engine reads files. The CLI uses the file system; the
- * language server overlays unsaved editor buffers. Workspace confinement and
- * size limits live here.
+ * language server overlays unsaved editor buffers. Workspace confinement, the
+ * regular-files-only rule and size limits live here.
  */
 export interface FileHost {
-  /** Files outside this directory are never read by file()/templatefile(). */
+  /** The workspace (SPEC §2): workspace-origin paths outside it, or inside its `.git/`, are never read. */
   readonly workspaceRoot: string;
-  readText(path: string, maxBytes?: number): ReadResult;
-  readDirectory(path: string): DirEntry[] | undefined;
+  readText(path: string, maxBytes?: number, origin?: PathOrigin): ReadResult;
+  readDirectory(path: string, origin?: PathOrigin): DirEntry[] | undefined;
+  /** The path with every link resolved, for hosts over a real file system (discovery's loop guard). */
+  realPath?(path: string): string | undefined;
 }
 
 export function isInside(root: string, path: string): boolean {
@@ -102,48 +121,194 @@ function formatSize(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
+/** Why a workspace path is not read (messages never quote what the path leads to). */
+export const OUTSIDE_WORKSPACE = 'outside the analysed workspace; only files inside it are read';
+export const LINK_OUTSIDE_WORKSPACE = 'a symbolic link leading outside the analysed workspace; only files inside it are read';
+export const INSIDE_GIT_FOLDER = "inside the repository's .git folder, which is never read (it can hold credentials)";
+
+/**
+ * The file system, confined to the workspace: one root, or several when the
+ * user names paths in different repositories (a path must lie in one of them;
+ * `workspaceRoot` is the first, whose configuration applies).
+ */
 export class NodeFileHost implements FileHost {
   readonly workspaceRoot: string;
+  private readonly roots: readonly string[];
+  private resolvedRoots: readonly string[] | undefined;
 
-  constructor(workspaceRoot: string) {
-    this.workspaceRoot = resolve(workspaceRoot);
+  constructor(workspace: string | readonly string[]) {
+    const roots = (typeof workspace === 'string' ? [workspace] : workspace).map((r) => resolve(r));
+    if (roots.length === 0) throw new Error('NodeFileHost needs a workspace root');
+    this.roots = roots;
+    this.workspaceRoot = roots[0]!;
   }
 
-  readText(path: string, maxBytes = MAX_SOURCE_BYTES): ReadResult {
-    let fd: number | undefined;
-    try {
-      // One open + fstat + read: the size check costs no extra system call.
-      fd = openSync(path, 'r');
-      const stat = fstatSync(fd);
-      if (stat.isDirectory()) return { ok: false, error: describeFsError({ code: 'EISDIR' }) };
-      if (stat.size > maxBytes) {
-        return { ok: false, error: tooLarge(stat.size, maxBytes) };
+  readText(path: string, maxBytes = MAX_SOURCE_BYTES, origin: PathOrigin = 'workspace'): ReadResult {
+    if (origin === 'user') return readUserText(path, maxBytes);
+    const where = this.locate(path);
+    if (!where.ok) return { ok: false, error: where.error };
+    // The real path has no links left: a link swapped in since is refused by O_NOFOLLOW, not followed.
+    return decodeRead(readRegularFile(where.realPath, maxBytes, { followLinks: false }));
+  }
+
+  readDirectory(path: string, origin: PathOrigin = 'workspace'): DirEntry[] | undefined {
+    let real: string;
+    if (origin === 'user') {
+      try {
+        real = realpathSync.native(resolve(path));
+      } catch {
+        return undefined;
       }
-      const bytes = Buffer.allocUnsafe(stat.size);
-      let read = 0;
-      while (read < bytes.length) {
-        const n = readSync(fd, bytes, read, bytes.length - read, read);
-        if (n === 0) break;
-        read += n;
-      }
-      return decodeSource(bytes.subarray(0, read));
-    } catch (e) {
-      return { ok: false, error: describeFsError(e) };
-    } finally {
-      if (fd !== undefined) closeSync(fd);
+    } else {
+      const where = this.locate(path);
+      if (!where.ok) return undefined;
+      real = where.realPath;
     }
+    let dirents: Dirent[];
+    try {
+      dirents = readdirSync(real, { withFileTypes: true });
+    } catch {
+      return undefined;
+    }
+    return dirents.map((d) => (d.isSymbolicLink() ? this.linkEntry(d.name, join(real, d.name), origin) : { name: d.name, isDirectory: d.isDirectory() }));
   }
 
-  readDirectory(path: string): DirEntry[] | undefined {
+  realPath(path: string): string | undefined {
     try {
-      return readdirSync(path, { withFileTypes: true }).map((d) => ({
-        name: d.name,
-        isDirectory: d.isDirectory(),
-      }));
+      return realpathSync.native(resolve(path));
     } catch {
       return undefined;
     }
   }
+
+  /**
+   * Where a workspace path really is (every link followed), or why it is not
+   * read: it does not exist, it leads outside the workspace, or into `.git/`
+   * (any `.git` segment below the root: the repository's, a submodule's
+   * gitdir file). The language server asks before laying a buffer over a path.
+   */
+  locate(path: string): { ok: true; realPath: string } | { ok: false; error: string; missing: boolean } {
+    const abs = resolve(path);
+    let real: string;
+    try {
+      real = realpathSync.native(abs);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException)?.code;
+      return { ok: false, error: describeFsError(e), missing: code === 'ENOENT' || code === 'ENOTDIR' };
+    }
+    const root = this.realRoots().find((r) => isInside(r, real));
+    if (root === undefined) {
+      const lexicallyInside = this.roots.some((r) => isInside(r, abs)) || this.realRoots().some((r) => isInside(r, abs));
+      return { ok: false, error: lexicallyInside ? LINK_OUTSIDE_WORKSPACE : OUTSIDE_WORKSPACE, missing: false };
+    }
+    if (hasGitSegment(relative(root, real))) return { ok: false, error: INSIDE_GIT_FOLDER, missing: false };
+    return { ok: true, realPath: real };
+  }
+
+  private realRoots(): readonly string[] {
+    if (this.resolvedRoots) return this.resolvedRoots;
+    const real: string[] = [];
+    let complete = true;
+    for (const root of this.roots) {
+      try {
+        real.push(realpathSync.native(root));
+      } catch {
+        // Not there (yet): nothing under it can be read; try again next time.
+        real.push(root);
+        complete = false;
+      }
+    }
+    if (complete) this.resolvedRoots = real;
+    return real;
+  }
+
+  private linkEntry(name: string, linkPath: string, origin: PathOrigin): DirEntry {
+    const entry: DirEntry = { name, isDirectory: false, isSymbolicLink: true };
+    if (origin === 'user') {
+      entry.isDirectory = isDirectoryPath(linkPath);
+      return entry;
+    }
+    const where = this.locate(linkPath);
+    if (where.ok) entry.isDirectory = isDirectoryPath(where.realPath);
+    else if (!where.missing) {
+      // stat only (never a read): lets discovery say that a directory was skipped.
+      entry.isDirectory = isDirectoryPath(linkPath);
+      entry.refused = where.error;
+    }
+    return entry;
+  }
+}
+
+/** A path's `.git` segments, in any letter case (case-insensitive file systems). */
+function hasGitSegment(rel: string): boolean {
+  return rel.split(sep).some((segment) => segment.toLowerCase() === '.git');
+}
+
+function isDirectoryPath(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** A file the user named (`--config`, `--key`, a setting): anywhere, links followed, but only a regular file. */
+export function readUserText(path: string, maxBytes = MAX_SOURCE_BYTES): ReadResult {
+  return decodeRead(readRegularFile(resolve(path), maxBytes, { followLinks: true }));
+}
+
+function decodeRead(read: BytesResult): ReadResult {
+  return read.ok ? decodeSource(read.bytes) : read;
+}
+
+// O_NONBLOCK: opening a FIFO (swapped in after the stat) returns at once instead of waiting for a writer.
+// Windows has neither flag; it has no FIFOs in the file system either.
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
+const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
+
+/**
+ * Reads a regular file of at most `maxBytes`: stat first (a FIFO, a device or
+ * a socket is refused without being opened, so nothing blocks), open without
+ * blocking, then check what was opened (the path may have been replaced in
+ * between). With `followLinks: false` a symbolic link is refused, not followed.
+ */
+export function readRegularFile(path: string, maxBytes: number, options: { followLinks: boolean }): BytesResult {
+  let fd: number | undefined;
+  try {
+    const before = options.followLinks ? statSync(path) : lstatSync(path);
+    if (!before.isFile()) return { ok: false, error: notRegularFile(before) };
+    if (before.size > maxBytes) return { ok: false, error: tooLarge(before.size, maxBytes) };
+    fd = openSync(path, OPEN_FLAGS | (options.followLinks ? 0 : NO_FOLLOW));
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return { ok: false, error: notRegularFile(stat) };
+    if (stat.size > maxBytes) return { ok: false, error: tooLarge(stat.size, maxBytes) };
+    const bytes = Buffer.allocUnsafe(stat.size);
+    let read = 0;
+    while (read < bytes.length) {
+      const n = readSync(fd, bytes, read, bytes.length - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return { ok: true, bytes: bytes.subarray(0, read) };
+  } catch (e) {
+    return { ok: false, error: describeFsError(e) };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function notRegularFile(stat: Stats): string {
+  if (stat.isDirectory()) return describeFsError({ code: 'EISDIR' });
+  const what = stat.isFIFO()
+    ? 'a named pipe (FIFO)'
+    : stat.isSocket()
+      ? 'a socket'
+      : stat.isCharacterDevice() || stat.isBlockDevice()
+        ? 'a device'
+        : stat.isSymbolicLink()
+          ? 'a symbolic link'
+          : 'a special file';
+  return `${what}, not a regular file; only regular files are read`;
 }
 
 export function describeFsError(e: unknown): string {
@@ -156,6 +321,10 @@ export function describeFsError(e: unknown): string {
       return 'permission denied: the file cannot be read';
     case 'EISDIR':
       return 'is a directory, not a file';
+    case 'ELOOP':
+      return 'a symbolic link loop (or too many links in a row); not read';
+    case 'ENOTDIR':
+      return 'file not found (a part of its path is not a directory)';
     default:
       return `cannot read file: ${(e as Error)?.message ?? String(e)}`;
   }

@@ -73,7 +73,8 @@ export function startExerciseIn(params: { pack: string; out: string; durationMin
     pack: params.pack,
     out: resolve(params.out),
     startedAt: now,
-    ...(typeof params.durationMinutes === 'number' ? { durationMinutes: params.durationMinutes } : {}),
+    // Whatever the client sent is checked by startExercise (JSON's 1e400 is Infinity): a clear error, not a broken timer.
+    ...(params.durationMinutes !== undefined && params.durationMinutes !== null ? { durationMinutes: params.durationMinutes } : {}),
     ...(packsRoot ? { packsRoot } : {}),
   });
   return { folder: started.dir, marker: started.marker, deadline: exerciseDeadline(started.marker).toISOString() };

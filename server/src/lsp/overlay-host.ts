@@ -1,5 +1,5 @@
 import { basename, dirname } from 'node:path';
-import { checkSourceText, MAX_SOURCE_BYTES, NodeFileHost, type DirEntry, type FileHost, type ReadResult } from '../engine/host.js';
+import { checkSourceText, MAX_SOURCE_BYTES, NodeFileHost, type DirEntry, type FileHost, type PathOrigin, type ReadResult } from '../engine/host.js';
 
 /** The editor's open documents, by absolute path. */
 export interface OpenBuffers {
@@ -11,9 +11,12 @@ export interface OpenBuffers {
 /**
  * The engine's FileHost with the editor's unsaved buffers laid over the disk:
  * a module is reviewed as the user sees it, siblings' unsaved edits included.
+ * The workspace is the workspace folder (SPEC §2); a buffer is confined like
+ * the file under it, so opening `x.tf -> /etc/passwd` shows nothing of it in
+ * diagnostics or hovers.
  */
 export class OverlayFileHost implements FileHost {
-  private readonly disk: FileHost;
+  private readonly disk: NodeFileHost;
 
   constructor(
     readonly workspaceRoot: string,
@@ -22,13 +25,18 @@ export class OverlayFileHost implements FileHost {
     this.disk = new NodeFileHost(workspaceRoot);
   }
 
-  readText(path: string, maxBytes = MAX_SOURCE_BYTES): ReadResult {
+  readText(path: string, maxBytes = MAX_SOURCE_BYTES, origin: PathOrigin = 'workspace'): ReadResult {
     const text = this.buffers.textOf(path);
-    return text === undefined ? this.disk.readText(path, maxBytes) : checkSourceText(text, maxBytes);
+    if (text === undefined) return this.disk.readText(path, maxBytes, origin);
+    if (origin === 'workspace') {
+      const refused = this.refusal(path);
+      if (refused) return { ok: false, error: refused };
+    }
+    return checkSourceText(text, maxBytes);
   }
 
-  readDirectory(dir: string): DirEntry[] | undefined {
-    const entries = this.disk.readDirectory(dir);
+  readDirectory(dir: string, origin: PathOrigin = 'workspace'): DirEntry[] | undefined {
+    const entries = this.disk.readDirectory(dir, origin);
     const unsaved: DirEntry[] = [];
     for (const path of this.buffers.paths()) {
       if (dirname(path) !== dir) continue;
@@ -37,5 +45,18 @@ export class OverlayFileHost implements FileHost {
     }
     if (!entries) return unsaved.length ? unsaved : undefined;
     return unsaved.length ? [...entries, ...unsaved] : entries;
+  }
+
+  realPath(path: string): string | undefined {
+    return this.disk.realPath(path);
+  }
+
+  /** Why a buffer's path is not read: the file under it (or, for a file not saved yet, its nearest existing folder) is refused. */
+  private refusal(path: string): string | undefined {
+    for (let p = path; ; p = dirname(p)) {
+      const where = this.disk.locate(p);
+      if (where.ok) return undefined;
+      if (!where.missing || dirname(p) === p) return where.error;
+    }
   }
 }

@@ -3,7 +3,9 @@ import { AnswerKeyError, DIFFICULTIES, type Difficulty } from '../../engine/exer
 import {
   answerKeyPathFor,
   defaultPacksRoot,
+  durationProblem,
   ANSWER_KEY_FILE,
+  MAX_DURATION_MINUTES,
   ExerciseError,
   isDirectory,
   isNewFolder,
@@ -123,8 +125,11 @@ function runStart(args: string[], io: CliIO, packsRoot: string | undefined, now:
   if (values.out === undefined) throw new UsageError("--out DIR is required: the candidate's folder.", COMMAND);
   let duration: number | undefined;
   if (values.duration !== undefined) {
-    duration = Number(values.duration);
-    if (!Number.isFinite(duration) || duration <= 0) throw new UsageError('--duration needs a positive number of minutes.', COMMAND);
+    // Plain decimal minutes only: Number() would also take '0x10', '1e12' and ' '.
+    duration = /^\s*(\d+(\.\d+)?|\.\d+)\s*$/.test(values.duration) ? Number(values.duration) : NaN;
+    if (durationProblem(duration) !== undefined) {
+      throw new UsageError(`--duration needs a number of minutes greater than 0 and at most ${MAX_DURATION_MINUTES} (7 days), e.g. --duration 40.`, COMMAND);
+    }
   }
   const root = values.packs !== undefined ? resolve(io.cwd, values.packs) : packsRoot;
   const started = startExercise({
@@ -135,6 +140,13 @@ function runStart(args: string[], io: CliIO, packsRoot: string | undefined, now:
     ...(root ? { packsRoot: root } : {}),
     ...(duration !== undefined ? { durationMinutes: duration } : {}),
   });
+  if (started.skipped.length) {
+    // JSON quoting: a name from the pack cannot put control characters on the terminal.
+    const names = started.skipped.slice(0, 5).map((n) => JSON.stringify(n));
+    io.stderr(
+      `Not copied (not regular files or folders: symbolic links, pipes, devices): ${names.join(', ')}${started.skipped.length > names.length ? ` and ${started.skipped.length - names.length} more` : ''}.\n`,
+    );
+  }
   io.stdout(
     `Started ${started.marker.exercise} in ${values.out} (${started.files.length} files, ${started.marker.durationMinutes} minutes; the answer key was not copied).\n` +
       `The candidate marks problems with \`# REVIEW: …\` comments; score with \`iac-review exercise score ${values.out} --key ${join(started.marker.source, ANSWER_KEY_FILE)}\`.\n`,

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { analyzeWorkspace, type AnalyzeOptions } from '../analyze.js';
-import { NodeFileHost, type DirEntry, type FileHost } from '../host.js';
+import { NodeFileHost, type DirEntry, type FileHost, type PathOrigin } from '../host.js';
 
 /**
  * A module folder that carries its own previous version in a `base/`
@@ -18,11 +18,11 @@ class WithoutPreviousVersion implements FileHost {
   ) {
     this.inner = inner ?? new NodeFileHost(workspaceRoot);
   }
-  readText(path: string, maxBytes?: number) {
-    return this.inner.readText(path, maxBytes);
+  readText(path: string, maxBytes?: number, origin?: PathOrigin) {
+    return this.inner.readText(path, maxBytes, origin);
   }
-  readDirectory(path: string): DirEntry[] | undefined {
-    const entries = this.inner.readDirectory(path);
+  readDirectory(path: string, origin?: PathOrigin): DirEntry[] | undefined {
+    const entries = this.inner.readDirectory(path, origin);
     return path === this.workspaceRoot ? entries?.filter((e) => e.name !== PREVIOUS_VERSION_FOLDER) : entries;
   }
 }

@@ -1,6 +1,6 @@
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { parseTree, printParseErrorCode, stripComments, type Node as JsonNode, type ParseError } from 'jsonc-parser';
-import type { FileHost } from '../host.js';
+import { isInside, MAX_JSON_FILE_BYTES, type FileHost, type PathOrigin } from '../host.js';
 import type { InputError } from '../finding.js';
 import { computeLineStarts, rangeFromOffsets, type Range } from '../range.js';
 import type { RuleMeta, RuleOptionSpec } from '../rules/rule.js';
@@ -39,7 +39,8 @@ export function loadConfig(
   const file = explicitFile !== undefined ? resolve(start, explicitFile) : findConfigFile(host, start);
   if (file === undefined) return { config: defaultConfig(start), errors: [] };
 
-  const read = host.readText(file, 1024 * 1024);
+  // The user's own file (`--config`, a setting, a file above the workspace) may be anywhere; one found in the workspace must stay in it.
+  const read = host.readText(file, MAX_JSON_FILE_BYTES, explicitFile !== undefined ? 'user' : originOf(host, file));
   if (!read.ok) {
     return {
       config: defaultConfig(explicitFile !== undefined ? start : dirname(file)),
@@ -53,12 +54,21 @@ export function loadConfig(
 export function findConfigFile(host: FileHost, dir: string): string | undefined {
   let current = resolve(dir);
   for (;;) {
-    const entries = host.readDirectory(current);
+    const entries = host.readDirectory(current, originOf(host, current));
     if (entries?.some((e) => e.name === CONFIG_FILE_NAME && !e.isDirectory)) return join(current, CONFIG_FILE_NAME);
     const parent = dirname(current);
     if (parent === current) return undefined;
     current = parent;
   }
+}
+
+/**
+ * Above the workspace (outside the repository, or above the analysed path)
+ * is the user's own file system, not the reviewed code: a configuration
+ * there is read as the user's, like `--config`.
+ */
+function originOf(host: FileHost, path: string): PathOrigin {
+  return isInside(host.workspaceRoot, path) ? 'workspace' : 'user';
 }
 
 /** Parses and validates the text of a config file (exported for the language server, which validates unsaved buffers). */

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { CallExpr, Expression, SourceFile } from '../parse/ast.js';
 import type { Location } from '../range.js';
-import { isInside, MAX_FUNCTION_FILE_BYTES, type FileHost } from '../host.js';
+import { MAX_FUNCTION_FILE_BYTES, type FileHost } from '../host.js';
 import { parseTemplateText } from '../parse/template-text.js';
 import type { Scope } from './scope.js';
 import { valuesEqual } from './equality.js';
@@ -130,15 +130,17 @@ function format(args: Value[], origin: Location): Value {
   return str(out, origin);
 }
 
+/**
+ * The text of a file the reviewed code names. The host refuses, links
+ * followed, anything outside the workspace or inside its `.git/`, and
+ * anything that is not a regular file; then the value is unknown, with the
+ * reason (never the refused file's content), as for any other unknown.
+ */
 function readWorkspaceFile(pathArg: Value, fh: FunctionHost, origin: Location): string | Value {
   const p = asString(pathArg);
   if (p === undefined) return failed('file() needs a path string', origin);
-  const abs = resolve(fh.baseDir, p);
-  if (!isInside(fh.host.workspaceRoot, abs)) {
-    return unknown(`file("${p}") is outside the analysed workspace and is not read`, origin);
-  }
-  const read = fh.host.readText(abs, MAX_FUNCTION_FILE_BYTES);
-  if (!read.ok) return unknown(`file("${p}") could not be read: ${read.error}`, origin);
+  const read = fh.host.readText(resolve(fh.baseDir, p), MAX_FUNCTION_FILE_BYTES, 'workspace');
+  if (!read.ok) return unknown(`file("${p}") is not read: ${read.error}`, origin);
   return read.text;
 }
 

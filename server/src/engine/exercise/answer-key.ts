@@ -30,6 +30,11 @@ export interface KeyProblem {
   weight: number;
 }
 
+/** The largest weight of one problem: weights rank problems against each other, and a sum of them stays finite. */
+export const MAX_WEIGHT = 1000;
+/** Seeds are 32-bit (`exercise new --seed`). */
+export const MAX_SEED = 0xffffffff;
+
 /** A key that cannot be used: the message says what is wrong and where. */
 export class AnswerKeyError extends Error {}
 
@@ -65,11 +70,14 @@ export function parseAnswerKey(text: string, source = 'answer-key.json'): Answer
     if (!category) fail(`${at} needs a "ruleId" or a "category".`);
     if (ruleId && category !== ruleId.split('/')[0]) fail(`${at}.category "${category}" does not match ruleId "${ruleId}".`);
     const lines = p.lines;
-    if (!Array.isArray(lines) || lines.length !== 2 || !lines.every((n) => Number.isInteger(n) && n >= 1) || lines[0] > lines[1]) {
+    if (!Array.isArray(lines) || lines.length !== 2 || !lines.every((n) => Number.isSafeInteger(n) && n >= 1) || lines[0] > lines[1]) {
       fail(`${at}.lines must be [start, end], 1-based line numbers with start <= end.`);
     }
     const weight = p.weight ?? 1;
-    if (typeof weight !== 'number' || !(weight > 0)) fail(`${at}.weight must be a positive number.`);
+    // JSON reads 1e400 as Infinity: the score (found weight over total) would be NaN.
+    if (typeof weight !== 'number' || !Number.isFinite(weight) || weight <= 0 || weight > MAX_WEIGHT) {
+      fail(`${at}.weight must be a number greater than 0 and at most ${MAX_WEIGHT} (got ${describeJson(weight)}).`);
+    }
     const problem: KeyProblem = {
       id,
       category: category!,
@@ -84,7 +92,12 @@ export function parseAnswerKey(text: string, source = 'answer-key.json'): Answer
     return problem;
   });
   const key: AnswerKey = { version: 1, problems };
-  if (typeof data.seed === 'number') key.seed = data.seed;
+  if (data.seed !== undefined) {
+    if (typeof data.seed !== 'number' || !Number.isInteger(data.seed) || data.seed < 0 || data.seed > MAX_SEED) {
+      fail(`"seed" must be an integer from 0 to ${MAX_SEED} (got ${describeJson(data.seed)}).`);
+    }
+    key.seed = data.seed as number;
+  }
   if (typeof data.difficulty === 'string') {
     if (!(DIFFICULTIES as readonly string[]).includes(data.difficulty)) fail(`"difficulty" must be one of ${DIFFICULTIES.join(', ')}.`);
     key.difficulty = data.difficulty as Difficulty;
@@ -113,6 +126,12 @@ export function serializeAnswerKey(key: AnswerKey): string {
     })),
   };
   return JSON.stringify(ordered, null, 2).replace(/\[\n\s+(\d+),\n\s+(\d+)\n\s+\]/g, '[$1, $2]') + '\n';
+}
+
+/** A value for an error message, short (a key's text is the interviewer's, but may be long). */
+function describeJson(v: unknown): string {
+  const text = typeof v === 'number' && !Number.isFinite(v) ? String(v) : (JSON.stringify(v) ?? String(v));
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

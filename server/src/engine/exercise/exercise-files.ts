@@ -20,12 +20,19 @@ export interface ExerciseSources {
 
 export function readExerciseSources(dir: string, host: FileHost): ExerciseSources {
   const files: SourceFile[] = [];
+  // A folder once, by its real path: links in the candidate's folder cannot make the walk loop or repeat.
+  const entered = new Set<string>();
   const visit = (folder: string, depth: number) => {
+    const key = host.realPath?.(folder) ?? folder;
+    if (depth > 16 || entered.has(key)) return;
+    entered.add(key);
     const entries = host.readDirectory(folder);
-    if (!entries || depth > 16) return;
+    if (!entries) return;
     for (const entry of [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const path = join(folder, entry.name);
       if (entry.isDirectory) {
+        // Without real paths a loop cannot be told from a folder: links are then not followed.
+        if (entry.isSymbolicLink && !host.realPath) continue;
         if (!NOT_EXERCISE_FOLDERS.has(entry.name)) visit(path, depth + 1);
       } else if (sourceKind(entry.name)) {
         const read = host.readText(path);

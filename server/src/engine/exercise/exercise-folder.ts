@@ -1,13 +1,24 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, statSync, writeFileSync, type Dirent } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAnswerKey, type AnswerKey, type Difficulty } from './answer-key.js';
 import { PREVIOUS_VERSION_FOLDER } from '../change/previous-version.js';
+import { MAX_JSON_FILE_BYTES, readRegularFile, readUserText } from '../host.js';
 
 /** The file `exercise start` writes into the candidate's folder; the editor reads it to hide diagnostics and run the timer. */
 export const EXERCISE_MARKER = '.iac-review-exercise.json';
 export const ANSWER_KEY_FILE = 'answer-key.json';
 export const DEFAULT_DURATION_MINUTES = 40;
+/** The longest exercise: a week (a take-home review). Longer is a typo, and past about 1e11 minutes the deadline is no date at all. */
+export const MAX_DURATION_MINUTES = 7 * 24 * 60;
+
+/**
+ * What `exercise start` copies at most: an exercise is one small module. A
+ * pack past these bounds is refused before anything is written.
+ */
+export const MAX_EXERCISE_FILES = 500;
+export const MAX_EXERCISE_BYTES = 16 * 1024 * 1024;
+const MAX_EXERCISE_DEPTH = 16;
 
 /**
  * What never reaches the candidate: the key, the previous version of the
@@ -47,6 +58,8 @@ export interface StartedExercise {
   marker: ExerciseMarker;
   /** Folder-relative paths of the files copied, sorted. */
   files: string[];
+  /** Folder-relative paths of what was not copied because it is not a regular file or folder (links, pipes, devices, sockets), sorted. */
+  skipped: string[];
 }
 
 /** A request the exercise commands cannot carry out; the message says why and what to do. */
@@ -69,13 +82,17 @@ export function resolvePack(pack: string, options: { packsRoot?: string; cwd?: s
 }
 
 export function readAnswerKey(path: string): AnswerKey {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new ExerciseError(`cannot read the answer key ${path}.`);
+  const read = readUserText(path, MAX_JSON_FILE_BYTES);
+  if (!read.ok) throw new ExerciseError(`cannot read the answer key ${path}: ${read.error}.`);
+  return parseAnswerKey(read.text, path);
+}
+
+/** Why a duration cannot be an exercise's time limit, or undefined when it can. */
+export function durationProblem(minutes: unknown): string | undefined {
+  if (typeof minutes !== 'number' || !Number.isFinite(minutes) || minutes <= 0 || minutes > MAX_DURATION_MINUTES) {
+    return `the duration must be a number of minutes greater than 0 and at most ${MAX_DURATION_MINUTES} (7 days)`;
   }
-  return parseAnswerKey(text, path);
+  return undefined;
 }
 
 /** Copies an exercise into the candidate's folder without its key (or anything else only the interviewer may see), and writes the marker. */
@@ -89,23 +106,25 @@ export function startExercise(options: StartExerciseOptions): StartedExercise {
   }
   if (out === source || out.startsWith(source + '/')) throw new ExerciseError('the candidate folder cannot be inside the pack.');
   const duration = options.durationMinutes ?? DEFAULT_DURATION_MINUTES;
-  if (!(duration > 0)) throw new ExerciseError('the duration must be a positive number of minutes.');
+  const badDuration = durationProblem(duration);
+  if (badDuration) throw new ExerciseError(`${badDuration}.`);
 
+  const plan = planCopy(source);
+  mkdirSync(out, { recursive: true });
+  for (const dir of plan.folders) mkdirSync(join(out, dir), { recursive: true });
   const files: string[] = [];
-  const copy = (from: string, to: string, rel: string) => {
-    mkdirSync(to, { recursive: true });
-    for (const name of readdirSync(from).sort()) {
-      if (rel === '' && INTERVIEWER_ONLY.has(name)) continue;
-      const src = join(from, name);
-      const relPath = rel ? `${rel}/${name}` : name;
-      if (isDirectory(src)) copy(src, join(to, name), relPath);
-      else {
-        copyFileSync(src, join(to, name));
-        files.push(relPath);
-      }
+  const skipped = [...plan.skipped];
+  for (const file of plan.files) {
+    // Read as planned: a file replaced since by a link or a pipe is skipped, never followed or waited on.
+    const read = readRegularFile(join(source, file), MAX_EXERCISE_BYTES, { followLinks: false });
+    if (!read.ok) {
+      skipped.push(file);
+      continue;
     }
-  };
-  copy(source, out, '');
+    // 'wx': never write through something already at the destination.
+    writeFileSync(join(out, file), read.bytes, { flag: 'wx' });
+    files.push(file);
+  }
 
   const marker: ExerciseMarker = {
     version: 1,
@@ -116,7 +135,55 @@ export function startExercise(options: StartExerciseOptions): StartedExercise {
     source,
   };
   writeFileSync(join(out, EXERCISE_MARKER), JSON.stringify(marker, null, 2) + '\n');
-  return { dir: out, marker, files: files.sort() };
+  return { dir: out, marker, files: files.sort(), skipped: skipped.sort() };
+}
+
+interface CopyPlan {
+  /** Folder-relative paths, parents first. */
+  folders: string[];
+  files: string[];
+  skipped: string[];
+}
+
+/**
+ * What of a pack reaches the candidate: its regular files and folders, by
+ * their own entries (a link is never followed: a link to /etc copies nothing
+ * of the host, a loop ends nothing), within the count, size and depth bounds.
+ */
+function planCopy(source: string): CopyPlan {
+  const plan: CopyPlan = { folders: [], files: [], skipped: [] };
+  let bytes = 0;
+  const walk = (dir: string, rel: string, depth: number) => {
+    if (depth > MAX_EXERCISE_DEPTH) {
+      throw new ExerciseError(`the exercise has folders nested more than ${MAX_EXERCISE_DEPTH} deep (at ${rel}); an exercise is one small module.`);
+    }
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      throw new ExerciseError(`cannot read the exercise folder ${rel || '.'}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`);
+    }
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (rel === '' && INTERVIEWER_ONLY.has(entry.name)) continue;
+      const relPath = rel ? `${rel}/${entry.name}` : entry.name;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        plan.folders.push(relPath);
+        walk(path, relPath, depth + 1);
+      } else if (entry.isFile()) {
+        plan.files.push(relPath);
+        bytes += lstatSync(path).size;
+        if (plan.files.length > MAX_EXERCISE_FILES) {
+          throw new ExerciseError(`the exercise has more than ${MAX_EXERCISE_FILES} files; an exercise is one small module, nothing was copied.`);
+        }
+        if (bytes > MAX_EXERCISE_BYTES) {
+          throw new ExerciseError(`the exercise's files come to more than ${MAX_EXERCISE_BYTES / (1024 * 1024)} MB; an exercise is one small module, nothing was copied.`);
+        }
+      } else plan.skipped.push(relPath);
+    }
+  };
+  walk(source, '', 0);
+  return plan;
 }
 
 /** Whether a folder is a candidate's exercise (has a readable marker): the editor hides diagnostics there. */
@@ -126,16 +193,19 @@ export function isExerciseFolder(dir: string): boolean {
 
 /** The marker of a candidate's folder, or undefined when there is none or it is not a marker we wrote. */
 export function readExerciseMarker(dir: string): ExerciseMarker | undefined {
+  // We write the marker as a plain file: a link or a pipe in its place is not one (and must not block the editor).
+  const read = readRegularFile(join(dir, EXERCISE_MARKER), MAX_JSON_FILE_BYTES, { followLinks: false });
+  if (!read.ok) return undefined;
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(join(dir, EXERCISE_MARKER), 'utf8'));
+    data = JSON.parse(read.bytes.toString('utf8'));
   } catch {
     return undefined;
   }
   if (typeof data !== 'object' || data === null) return undefined;
   const m = data as Partial<ExerciseMarker>;
   if (m.version !== 1 || typeof m.exercise !== 'string' || typeof m.startedAt !== 'string' || Number.isNaN(Date.parse(m.startedAt))) return undefined;
-  if (typeof m.durationMinutes !== 'number' || typeof m.source !== 'string') return undefined;
+  if (durationProblem(m.durationMinutes) !== undefined || typeof m.source !== 'string') return undefined;
   return m as ExerciseMarker;
 }
 
@@ -171,12 +241,10 @@ export function listPacks(root: string): PackSummary[] {
 }
 
 function readmeTitle(dir: string): string | undefined {
-  try {
-    const first = readFileSync(join(dir, 'README.md'), 'utf8').split(/\r?\n/).find((l) => l.trim() !== '');
-    return first?.replace(/^#+\s*/, '').trim();
-  } catch {
-    return undefined;
-  }
+  const read = readRegularFile(join(dir, 'README.md'), MAX_JSON_FILE_BYTES, { followLinks: false });
+  if (!read.ok) return undefined;
+  const first = read.bytes.toString('utf8').split(/\r?\n/).find((l) => l.trim() !== '');
+  return first?.replace(/^#+\s*/, '').trim();
 }
 
 export function isDirectory(path: string): boolean {
