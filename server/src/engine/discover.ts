@@ -2,7 +2,7 @@ import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { FileHost } from './host.js';
 
 /** Directories never searched for modules. */
-const SKIPPED_DIRECTORIES = new Set(['.terraform', '.git', 'node_modules']);
+export const SKIPPED_DIRECTORIES = new Set(['.terraform', '.git', 'node_modules']);
 
 export type SourceKind = 'config' | 'vars';
 
