@@ -1,24 +1,57 @@
-import { diffLines } from 'diff';
+import { diffArrays } from 'diff';
 
 /**
- * Beyond this many inserted and deleted lines the diff algorithm (Myers, as
- * git's) gives up: its cost grows with the edit length times the file length.
+ * The diff algorithm (Myers, as git's) costs up to the edit length times the
+ * length of the texts: it gives up past this much work (an edit length of
+ * 2,000 lines in a 2,500-line region), and a rewrite that large is compared
+ * line by line instead.
  */
-const MAX_EDIT_LENGTH = 5000;
+const MAX_DIFF_WORK = 5_000_000;
+const MAX_EDIT_LENGTH = 2000;
 
 /**
  * Lines (1-based) of `after` that the change from `before` added or modified:
  * what `git diff -U0` lists as `+` lines. A carriage return before a newline
- * is not a change (a Windows checkout of a file committed with LF).
+ * is not a change (a Windows checkout of a file committed with LF). A missing
+ * newline at the end is, as for git.
  */
 export function addedLines(before: string, after: string): Set<number> {
-  const changes = diffLines(before, after, { stripTrailingCr: true, maxEditLength: MAX_EDIT_LENGTH });
+  const old = tokens(before);
+  const now = tokens(after);
+  // The unchanged head and tail cost nothing to skip, and most edits leave little in between.
+  let start = 0;
+  while (start < old.length && start < now.length && old[start] === now[start]) start++;
+  let end = 0;
+  while (end < old.length - start && end < now.length - start && old[old.length - 1 - end] === now[now.length - 1 - end]) end++;
+  const ids = new Map<string, number>();
+  const id = (line: string) => {
+    let n = ids.get(line);
+    if (n === undefined) ids.set(line, (n = ids.size));
+    return n;
+  };
+  const left = old.slice(start, old.length - end).map(id);
+  const right = now.slice(start, now.length - end).map(id);
+  const maxEditLength = Math.min(MAX_EDIT_LENGTH, Math.floor(MAX_DIFF_WORK / Math.max(1, left.length + right.length)));
+  const changes = diffArrays(left, right, { maxEditLength });
   if (!changes) return linesNotIn(before, after);
   const out = new Set<number>();
-  let line = 1;
+  let line = start + 1;
   for (const change of changes) {
     if (change.added) for (let i = 0; i < change.count; i++) out.add(line + i);
     if (!change.removed) line += change.count;
+  }
+  return out;
+}
+
+/** Lines with their terminator (`\n`; a `\r\n` counts as `\n`), so that a missing final newline differs. */
+function tokens(text: string): string[] {
+  const parts = text.split('\n');
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const last = i === parts.length - 1;
+    if (last && parts[i] === '') break;
+    const part = parts[i]!;
+    out.push(last ? part : (part.endsWith('\r') ? part.slice(0, -1) : part) + '\n');
   }
   return out;
 }

@@ -20,6 +20,8 @@ export interface GoneFile {
 const RENAME_THRESHOLD = 0.5;
 /** At most this many pairs are compared by content, so a large reorganisation stays linear in practice. */
 const MAX_COMPARED_PAIRS = 20_000;
+/** At most this many old files with a new file's name (or name and directory name) are compared with it. */
+const MAX_CANDIDATES = 8;
 /** Files with different names are compared only when there are this few pairs in all (same-name pairs always are, within the budget above). */
 const MAX_ANY_NAME_PAIRS = 2_500;
 
@@ -67,22 +69,36 @@ export function detectRenames(added: readonly NewFile[], gone: readonly GoneFile
     if (!c) counts.set(key, (c = lineCounts(text)));
     return c;
   };
-  const oldByName = groupBy(oldFiles, (g) => posix.basename(g.path));
+  // Candidates in rounds, most likely first, each old file list capped: the same file name in a
+  // directory of the same name (a moved module), then the same file name, then (few files) any.
+  const nameKey = (path: string) => posix.basename(path);
+  const placeKey = (path: string) => `${posix.basename(posix.dirname(path))}/${posix.basename(path)}`;
+  const byPlace = groupBy(oldFiles, (g) => placeKey(g.path));
+  const byName = groupBy(oldFiles, (g) => nameKey(g.path));
+  const rounds: Array<(a: NewFile) => readonly GoneFile[]> = [
+    (a) => (byPlace.get(placeKey(a.path)) ?? []).slice(0, MAX_CANDIDATES),
+    (a) => (byName.get(nameKey(a.path)) ?? []).slice(0, MAX_CANDIDATES),
+  ];
+  if (anyName) rounds.push(() => oldFiles);
 
   const pairs: Array<{ to: string; from: string; score: number; sameName: boolean }> = [];
+  const compared = new Set<string>();
   let budget = MAX_COMPARED_PAIRS;
-  for (const a of newFiles) {
-    const sameNamed = oldByName.get(posix.basename(a.path)) ?? [];
-    const candidates = anyName ? [...sameNamed, ...oldFiles.filter((g) => !sameNamed.includes(g))] : sameNamed;
-    for (const g of candidates) {
-      if (budget <= 0) break;
-      const before = textOf(g);
-      if (before === undefined) continue;
-      // Sizes alone rule out most pairs: the smaller must be at least half the larger.
-      if (Math.min(before.length, a.text.length) < RENAME_THRESHOLD * Math.max(before.length, a.text.length)) continue;
-      budget--;
-      const score = similarity(countsOf(`+${a.path}`, a.text), countsOf(`-${g.path}`, before));
-      if (score >= RENAME_THRESHOLD) pairs.push({ to: a.path, from: g.path, score, sameName: sameName(a.path, g.path) });
+  for (const round of rounds) {
+    for (const a of newFiles) {
+      for (const g of round(a)) {
+        if (budget <= 0) break;
+        const key = `${a.path}\0${g.path}`;
+        if (compared.has(key)) continue;
+        compared.add(key);
+        const before = textOf(g);
+        if (before === undefined) continue;
+        // Sizes alone rule out most pairs: the smaller must be at least half the larger.
+        if (Math.min(before.length, a.text.length) < RENAME_THRESHOLD * Math.max(before.length, a.text.length)) continue;
+        budget--;
+        const score = similarity(countsOf(`+${a.path}`, a.text), countsOf(`-${g.path}`, before));
+        if (score >= RENAME_THRESHOLD) pairs.push({ to: a.path, from: g.path, score, sameName: sameName(a.path, g.path) });
+      }
     }
   }
   pairs.sort((x, y) => y.score - x.score || Number(y.sameName) - Number(x.sameName) || compare(x.to, y.to) || compare(x.from, y.from));
