@@ -108,6 +108,19 @@ describe('submodules in diff mode', () => {
     expect(text).toMatch(/vendor\/lib +error +input +a submodule whose commit at the base/);
   });
 
+  it("a submodule whose files at the base are not all in its repository (a partial clone) is reported, the superproject still reviewed", () => {
+    const { sup } = superproject();
+    sup.write({ 'main.tf': 'locals {\n  a = 2\n}\n', 'new.tf': policy('new', 'kms:*') });
+    const blob = new TestRepo(join(sup.root, 'vendor/lib')).git('rev-parse', 'HEAD:main.tf').trim();
+    const gitDir = new TestRepo(join(sup.root, 'vendor/lib')).git('rev-parse', '--absolute-git-dir').trim();
+    rmSync(join(gitDir, 'objects', blob.slice(0, 2), blob.slice(2)));
+    const r = check(sup.root);
+    expect(wildcards(r.report)).toEqual(['new.tf aws_iam_policy.new']);
+    expect(r.report.errors.map((e) => `${e.file}: ${e.message.split(':')[0]}`)).toEqual([
+      'vendor/lib: a submodule whose files at its base commit (' + sup.git('rev-parse', 'main:vendor/lib').trim().slice(0, 12) + ') are not all in its repository (a partial clone?)',
+    ]);
+  });
+
   it('a submodule replaced by a plain directory has no repository to read its base from: reported, not introduced', () => {
     const { sup } = superproject();
     sup.git('rm', '-q', '--cached', 'vendor/lib');

@@ -84,16 +84,12 @@ export class BaseTree {
    * user must fix; a submodule missing some is not reviewed.
    */
   private prefetchSources(): void {
+    // Link targets first (tiny, and needed to know which file each linked source is), then the sources.
+    this.fetchAll([...this.entries.values()].filter((e) => e.kind === 'symlink'));
     const files = [...this.sourceFiles().values()];
-    const byRepo = new Map<GitRepository, string[]>();
+    this.fetchAll(files);
     for (const f of files) {
-      const oids = byRepo.get(f.repo) ?? [];
-      oids.push(f.oid);
-      byRepo.set(f.repo, oids);
-    }
-    for (const [repo, oids] of byRepo) this.fetch(repo, oids);
-    for (const f of files) {
-      if (this.blobs.get(f.oid)) continue;
+      if (this.blobs.get(f.oid) || !this.entries.has(f.path)) continue; // read, or in a submodule already dropped
       const sub = this.submoduleOf(f.path);
       if (!sub) {
         throw new ChangeError(
@@ -102,6 +98,17 @@ export class BaseTree {
       }
       this.dropSubmodule(sub, 'objects-missing');
     }
+  }
+
+  /** One batch per repository. */
+  private fetchAll(items: ReadonlyArray<{ oid: string; repo: GitRepository }>): void {
+    const byRepo = new Map<GitRepository, string[]>();
+    for (const item of items) {
+      const oids = byRepo.get(item.repo);
+      if (oids) oids.push(item.oid);
+      else byRepo.set(item.repo, [item.oid]);
+    }
+    for (const [repo, oids] of byRepo) this.fetch(repo, oids);
   }
 
   private fetch(repo: GitRepository, oids: readonly string[]): void {

@@ -52,8 +52,8 @@ export function compareWithBase(base: BaseTree, head: WorkingTree, inScope: (rel
       continue;
     }
     changes.renamedFrom.set(path, from);
-    const old = base.readText(baseFiles.get(from)!);
     if (text === undefined) continue;
+    const old = base.readText(baseFiles.get(from)!);
     const lines = old.ok ? addedLines(old.text, text) : allLines(text);
     if (lines.size) changes.changedLines.set(path, lines);
   }
