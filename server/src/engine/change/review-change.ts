@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { analyzeWorkspace, loadAnalysisConfig, type AnalysisResult, type AnalyzeOptions, type ModuleAnalysis } from '../analyze.js';
 import type { Finding, InputError } from '../finding.js';
-import { isInside, NodeFileHost } from '../host.js';
+import { isInside, NodeFileHost, type FileHost } from '../host.js';
 import { BaseTree, type BaseSubmodule } from './base-tree.js';
 import { ChangeError, GitRepository } from './git.js';
 import { GitTreeHost, repoPath, repoRelativePath } from './git-tree-host.js';
@@ -109,7 +109,7 @@ export function reviewChange(options: ChangeReviewOptions): ChangeReview {
  * analysed directory, or in the directory of an analysed file (a file stands
  * for its module).
  */
-function inAnalysedPaths(root: string, paths: readonly string[], host: NodeFileHost): (rel: string) => boolean {
+function inAnalysedPaths(root: string, paths: readonly string[], host: FileHost): (rel: string) => boolean {
   const dirs = paths
     .map((p) => (host.readDirectory(p) ? p : dirname(p)))
     .filter((d) => isInside(root, d))
