@@ -5,7 +5,7 @@ import type { FileHost } from './host.js';
 const NOT_IN_WORKSPACE = 'it leads outside the analysed workspace, or into its .git folder';
 
 /** Directories never searched for modules. */
-const SKIPPED_DIRECTORIES = new Set(['.terraform', '.git', 'node_modules']);
+export const SKIPPED_DIRECTORIES = new Set(['.terraform', '.git', 'node_modules']);
 
 export type SourceKind = 'config' | 'vars';
 

@@ -1,8 +1,12 @@
 import type { Range } from '../range.js';
+import type { BaseTree } from './base-tree.js';
+import { addedLines, allLines } from './line-diff.js';
+import { blobId, detectRenames, type GoneFile, type NewFile } from './renames.js';
+import type { WorkingTree } from './working-tree.js';
 
-/** What a change did to each file, from `git diff --name-status -z -M` and `git diff -U0`. Paths are relative to the repository root. */
+/** What a change did to each Terraform source file. Paths are relative to the repository root, `/`-separated. */
 export interface FileChanges {
-  /** New files (added, untracked, or copied). */
+  /** New files: on disk, absent from the base, and not a base file renamed. */
   added: Set<string>;
   deleted: Set<string>;
   /** New path → old path. */
@@ -11,44 +15,50 @@ export interface FileChanges {
   changedLines: Map<string, Set<number>>;
 }
 
-export function parseFileChanges(nameStatus: string, patch: string, untracked: readonly string[]): FileChanges {
-  const changes: FileChanges = { added: new Set(untracked), deleted: new Set(), renamedFrom: new Map(), changedLines: new Map() };
-  const fields = nameStatus.split('\0');
-  for (let i = 0; i < fields.length; ) {
-    const status = fields[i++];
-    if (!status) continue;
-    const kind = status[0];
-    if (kind === 'R' || kind === 'C') {
-      const from = fields[i++]!;
-      const to = fields[i++]!;
-      if (kind === 'R') changes.renamedFrom.set(to, from);
-      else changes.added.add(to);
-    } else {
-      const path = fields[i++]!;
-      if (kind === 'A') changes.added.add(path);
-      else if (kind === 'D') changes.deleted.add(path);
-    }
-  }
-  let current: Set<number> | undefined;
-  for (const line of patch.split('\n')) {
-    if (line.startsWith('+++ ')) {
-      const target = line.slice(4);
-      if (target === '/dev/null') {
-        current = undefined;
-        continue;
-      }
-      const path = unquote(target).replace(/^b\//, '');
-      current = changes.changedLines.get(path) ?? new Set();
-      changes.changedLines.set(path, current);
+/**
+ * Compares the working tree's Terraform sources with the base's, as
+ * `git diff -M <base>` would and without running it: a file whose content
+ * hashes to the base blob's object name is unchanged; otherwise its lines are
+ * diffed against the blob. `inScope` says which working-tree files the review
+ * looks at (the analysed paths); files elsewhere only count as still present,
+ * so that a base file moved into the analysed paths is seen as renamed.
+ */
+export function compareWithBase(base: BaseTree, head: WorkingTree, inScope: (rel: string) => boolean): FileChanges {
+  const changes: FileChanges = { added: new Set(), deleted: new Set(), renamedFrom: new Map(), changedLines: new Map() };
+  const baseFiles = base.sourceFiles();
+  const added: NewFile[] = [];
+  for (const path of [...head.paths].sort()) {
+    if (!inScope(path)) continue;
+    const text = head.readText(path);
+    const before = baseFiles.get(path);
+    if (!before) {
+      added.push({ path, text });
       continue;
     }
-    const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(line);
-    if (hunk && current) {
-      const start = Number(hunk[1]);
-      const count = hunk[2] === undefined ? 1 : Number(hunk[2]);
-      for (let n = start; n < start + count; n++) current.add(n);
-    }
+    // Unreadable: the review reports it and finds nothing in it, so no line of it is needed.
+    if (text === undefined || blobId(text, before.oid.length) === before.oid) continue;
+    const old = base.readText(before);
+    const lines = old.ok ? addedLines(old.text, text) : allLines(text);
+    if (lines.size) changes.changedLines.set(path, lines);
   }
+
+  const gone: GoneFile[] = [];
+  for (const [path, file] of [...baseFiles].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) if (!head.paths.has(path)) gone.push({ path, file });
+  const renames = detectRenames(added, gone, base);
+  for (const { path, text } of added) {
+    const from = renames.get(path);
+    if (from === undefined) {
+      changes.added.add(path);
+      continue;
+    }
+    changes.renamedFrom.set(path, from);
+    if (text === undefined) continue;
+    const old = base.readText(baseFiles.get(from)!);
+    const lines = old.ok ? addedLines(old.text, text) : allLines(text);
+    if (lines.size) changes.changedLines.set(path, lines);
+  }
+  const renamedAway = new Set(renames.values());
+  for (const g of gone) if (!renamedAway.has(g.path)) changes.deleted.add(g.path);
   return changes;
 }
 
@@ -57,24 +67,4 @@ export function changesLines(changes: FileChanges, path: string, range: Range): 
   const lines = changes.changedLines.get(path);
   if (lines) for (let n = range.start.line; n <= range.end.line; n++) if (lines.has(n)) return true;
   return false;
-}
-
-/** git quotes paths with unusual characters C-style ("a\tb"); core.quotePath=false keeps UTF-8 as is. */
-function unquote(path: string): string {
-  if (!path.startsWith('"')) return path;
-  const body = path.slice(1, -1);
-  const bytes: number[] = [];
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i]!;
-    if (c !== '\\') {
-      bytes.push(...Buffer.from(c, 'utf8'));
-      continue;
-    }
-    const next = body[++i]!;
-    if (/[0-7]/.test(next)) {
-      bytes.push(parseInt(body.slice(i, i + 3), 8));
-      i += 2;
-    } else bytes.push(({ n: 10, t: 9, r: 13, '"': 34, '\\': 92, a: 7, b: 8, f: 12, v: 11 } as Record<string, number>)[next] ?? next.charCodeAt(0));
-  }
-  return Buffer.from(bytes).toString('utf8');
 }

@@ -1,43 +1,28 @@
-import { basename, join, relative, sep } from 'node:path';
-import { decodeSource, isInside, MAX_SOURCE_BYTES, type DirEntry, type FileHost, type ReadResult } from '../host.js';
-import { sourceKind } from '../discover.js';
-import { CONFIG_FILE_NAME } from '../config/load-config.js';
-import type { GitRepository } from './git.js';
+import { join, relative, sep } from 'node:path';
+import { isInside, MAX_SOURCE_BYTES, type DirEntry, type FileHost, type ReadResult } from '../host.js';
+import type { BaseTree } from './base-tree.js';
 
 /**
- * The files of a commit as a FileHost, at the paths they would have in the
- * working tree: the base of a change is reviewed exactly like the change.
- * Terraform sources are read in one batch; other files (file(), templates) on demand.
+ * The files of the base of a change as a FileHost, at the paths they would
+ * have in the working tree: the base is reviewed exactly like the change.
+ * A symbolic link is listed as a file (as a directory listing of the working
+ * tree shows it) and read as the file it leads to inside the repository.
  */
 export class GitTreeHost implements FileHost {
   readonly workspaceRoot: string;
-  private readonly files = new Set<string>();
   private readonly directories = new Map<string, DirEntry[]>();
   private readonly names = new Map<string, Set<string>>();
-  private readonly contents = new Map<string, Buffer>();
 
-  constructor(
-    private readonly repo: GitRepository,
-    private readonly commit: string | undefined,
-  ) {
-    this.workspaceRoot = repo.root;
-    const paths = commit ? repo.listFiles(commit) : [];
-    for (const path of paths) this.addFile(path);
-    const sources = paths.filter((p) => sourceKind(basename(p)) || basename(p) === CONFIG_FILE_NAME);
-    if (commit) for (const [path, data] of repo.readFiles(commit, sources)) this.contents.set(path, data);
+  constructor(private readonly tree: BaseTree) {
+    this.workspaceRoot = tree.root;
+    for (const path of tree.paths()) this.addFile(path);
   }
 
   readText(path: string, maxBytes = MAX_SOURCE_BYTES): ReadResult {
     const rel = this.relativePath(path);
-    if (rel === undefined || !this.files.has(rel)) return { ok: false, error: 'file not found (it may have been deleted)' };
-    let data = this.contents.get(rel);
-    if (!data && this.commit) {
-      data = this.repo.readFiles(this.commit, [rel]).get(rel);
-      if (data) this.contents.set(rel, data);
-    }
-    if (!data) return { ok: false, error: 'cannot read the file from git' };
-    if (data.length > maxBytes) return { ok: false, error: `file is larger than ${maxBytes} bytes; not analysed` };
-    return decodeSource(data);
+    const file = rel === undefined ? undefined : this.tree.resolveFile(rel);
+    if (!file) return { ok: false, error: 'file not found (it may have been deleted)' };
+    return this.tree.readText(file, maxBytes);
   }
 
   readDirectory(path: string): DirEntry[] | undefined {
@@ -50,7 +35,6 @@ export class GitTreeHost implements FileHost {
   }
 
   private addFile(path: string): void {
-    this.files.add(path);
     const parts = path.split('/');
     for (let i = 0; i < parts.length; i++) {
       const dir = parts.slice(0, i).join('/');

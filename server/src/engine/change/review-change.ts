@@ -1,10 +1,12 @@
 import { dirname, resolve } from 'node:path';
 import { analyzeWorkspace, loadAnalysisConfig, type AnalysisResult, type AnalyzeOptions, type ModuleAnalysis } from '../analyze.js';
-import type { Finding } from '../finding.js';
-import { NodeFileHost } from '../host.js';
+import type { Finding, InputError } from '../finding.js';
+import { isInside, NodeFileHost, type FileHost } from '../host.js';
+import { BaseTree, type BaseSubmodule } from './base-tree.js';
 import { ChangeError, GitRepository } from './git.js';
 import { GitTreeHost, repoPath, repoRelativePath } from './git-tree-host.js';
-import { changesLines, parseFileChanges, type FileChanges } from './file-changes.js';
+import { changesLines, compareWithBase, type FileChanges } from './file-changes.js';
+import { WorkingTree } from './working-tree.js';
 import { diffModule, type ModuleDiff } from './module-diff.js';
 import { movedFrom } from './refactor-blocks.js';
 
@@ -26,12 +28,24 @@ export interface ChangeReview {
   /** Paths relative to the repository root. */
   files: FileChanges;
   repoRoot: string;
+  /**
+   * Submodules at the base whose own change could not be reviewed (their base
+   * commit or files are not available): nothing inside them counts as
+   * introduced, and `head.errors` says so for each one the review covers.
+   */
+  unreviewedSubmodules: BaseSubmodule[];
 }
 
 /**
  * Diff mode (SPEC §7): reviews the working tree and the merge base, and
  * splits findings into introduced (on lines the change added or modified, on
  * blocks it created, or absent from the base) and existing.
+ *
+ * Git is asked only for objects (see git.ts): the base's files come from the
+ * object store, the working tree's from the file system, and the comparison
+ * is made here, so nothing the repository configures (filters, hooks,
+ * fsmonitor, diff drivers) ever runs. A submodule is part of the base at the
+ * commit the base records, read from the submodule's own repository.
  */
 export function reviewChange(options: ChangeReviewOptions): ChangeReview {
   const cwd = resolve(options.cwd);
@@ -50,14 +64,17 @@ export function reviewChange(options: ChangeReviewOptions): ChangeReview {
     }
   }
 
-  const diff = baseCommit ? repo.diffAgainst(baseCommit) : { nameStatus: '', patch: '' };
-  const files = parseFileChanges(diff.nameStatus, diff.patch, repo.untrackedFiles());
+  const tree = baseCommit ? BaseTree.read(repo, baseCommit) : BaseTree.empty(repo.root);
+  const unreviewed = tree.submodules.filter((s) => s.state !== 'reviewed');
+  const inUnreviewed = (rel: string) => unreviewed.some((s) => rel === s.path || rel.startsWith(s.path + '/'));
+  const workingHost = new NodeFileHost(repo.root);
+  const analysedPaths = (options.paths?.length ? options.paths : ['.']).map((p) => resolve(cwd, p));
+  const files = compareWithBase(tree, new WorkingTree(workingHost, repo.root, inUnreviewed), inAnalysedPaths(repo.root, analysedPaths, workingHost));
 
   // One configuration for both sides (the working tree's), so a finding is new only because the code changed.
   const config = options.config ?? loadAnalysisConfig({ ...options, cwd }, new NodeFileHost(cwd));
 
-  const baseHost = new GitTreeHost(repo, baseCommit);
-  const base = analyzeWorkspace({ ...options, cwd, config, host: baseHost, keepModules: true, fixes: 'none' });
+  const base = analyzeWorkspace({ ...options, cwd, config, host: new GitTreeHost(tree), keepModules: true, fixes: 'none' });
   const baseByDir = new Map(base.analyses.map((a) => [a.module.dir, a]));
   const baseDirOf = renamedDirectories(repo.root, files);
   const baseDir = (dir: string) => baseDirOf.get(dir) ?? dir;
@@ -65,9 +82,11 @@ export function reviewChange(options: ChangeReviewOptions): ChangeReview {
 
   const head = analyzeWorkspace({ ...options, cwd, config, keepModules: true, baseModuleFor: (dir) => baseFor(dir)?.module });
 
+  const unreviewedFile = (abs: string) => inUnreviewed(repoRelativePath(repo.root, abs));
   const modules: ModuleDiff[] = [];
   const headDirs = new Set<string>();
   for (const analysis of head.analyses) {
+    if (unreviewedFile(analysis.module.dir)) continue;
     headDirs.add(analysis.module.dir);
     modules.push(diffModule(analysis.module.dir, baseFor(analysis.module.dir), analysis));
   }
@@ -77,10 +96,51 @@ export function reviewChange(options: ChangeReviewOptions): ChangeReview {
   }
   modules.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
 
-  const introduced = new Set(baseCommit === undefined ? head.findings : head.findings.filter(isIntroduced(head, repo.root, files, base, baseFor, baseDir)));
-  const review: ChangeReview = { baseRef: options.base, head, introduced, modules, files, repoRoot: repo.root };
+  const introducedHere = baseCommit === undefined ? () => true : isIntroduced(head, repo.root, files, base, baseFor, baseDir);
+  const introduced = new Set(head.findings.filter((f) => !unreviewedFile(f.file) && introducedHere(f)));
+  head.errors.push(...submoduleNotes(repo.root, unreviewed, head.files));
+  const review: ChangeReview = { baseRef: options.base, head, introduced, modules, files, repoRoot: repo.root, unreviewedSubmodules: unreviewed };
   if (baseCommit) review.baseCommit = baseCommit;
   return review;
+}
+
+/**
+ * Which repository-relative paths the review looks at: those under an
+ * analysed directory, or in the directory of an analysed file (a file stands
+ * for its module).
+ */
+function inAnalysedPaths(root: string, paths: readonly string[], host: FileHost): (rel: string) => boolean {
+  const dirs = paths
+    .map((p) => (host.readDirectory(p) ? p : dirname(p)))
+    .filter((d) => isInside(root, d))
+    .map((d) => repoRelativePath(root, d));
+  return (rel) => dirs.some((d) => d === '' || rel.startsWith(d + '/'));
+}
+
+/**
+ * One input error per submodule the review covers (it has analysed files)
+ * whose own change could not be reviewed: the review cannot vouch for it, and
+ * says what to fetch.
+ */
+function submoduleNotes(root: string, unreviewed: readonly BaseSubmodule[], analysedFiles: readonly string[]): InputError[] {
+  const notes: InputError[] = [];
+  for (const s of unreviewed) {
+    const dir = repoPath(root, s.path);
+    if (!analysedFiles.some((f) => isInside(dir, f))) continue;
+    const commit = s.commit.slice(0, 12);
+    const why =
+      s.state === 'not-checked-out'
+        ? `a submodule at the base (commit ${commit}), and there is no repository of it here to read that commit from`
+        : s.state === 'commit-missing'
+          ? `a submodule whose commit at the base (${commit}) is not in its repository (not fetched, or a shallow clone)`
+          : `a submodule whose files at its base commit (${commit}) are not all in its repository (a partial clone?)`;
+    notes.push({
+      file: dir,
+      kind: 'unreadable',
+      message: `${why}: its own change was not reviewed, and none of its findings is reported as introduced. Fetch the submodule with its history (for example \`git submodule update --init --recursive\` in a full clone, or \`git -C ${s.path} fetch --unshallow\`) and run again.`,
+    });
+  }
+  return notes;
 }
 
 /** A directory whose files were all renamed from one other directory was moved there. */
