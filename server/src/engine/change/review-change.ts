@@ -2,6 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { analyzeWorkspace, loadAnalysisConfig, type AnalysisResult, type AnalyzeOptions, type ModuleAnalysis } from '../analyze.js';
 import type { Finding, InputError } from '../finding.js';
 import { isInside, NodeFileHost, type FileHost } from '../host.js';
+import { findWorkspaceRoot } from '../workspace-root.js';
 import { BaseTree, type BaseSubmodule } from './base-tree.js';
 import { ChangeError, GitRepository } from './git.js';
 import { GitTreeHost, repoPath, repoRelativePath } from './git-tree-host.js';
@@ -49,7 +50,9 @@ export interface ChangeReview {
  */
 export function reviewChange(options: ChangeReviewOptions): ChangeReview {
   const cwd = resolve(options.cwd);
-  const repo = GitRepository.open(cwd);
+  const analysedPaths = (options.paths?.length ? options.paths : ['.']).map((p) => resolve(cwd, p));
+  // The repository of what is reviewed, not of the directory the command runs in (`cd / && iac-review check /repo --base main`).
+  const repo = GitRepository.open(findWorkspaceRoot(analysedPaths[0]!));
   let baseCommit: string | undefined;
   if (repo.hasCommits()) {
     const target = repo.resolveCommit(options.base);
@@ -68,11 +71,10 @@ export function reviewChange(options: ChangeReviewOptions): ChangeReview {
   const unreviewed = tree.submodules.filter((s) => s.state !== 'reviewed');
   const inUnreviewed = (rel: string) => unreviewed.some((s) => rel === s.path || rel.startsWith(s.path + '/'));
   const workingHost = new NodeFileHost(repo.root);
-  const analysedPaths = (options.paths?.length ? options.paths : ['.']).map((p) => resolve(cwd, p));
   const files = compareWithBase(tree, new WorkingTree(workingHost, repo.root, inUnreviewed), inAnalysedPaths(repo.root, analysedPaths, workingHost));
 
   // One configuration for both sides (the working tree's), so a finding is new only because the code changed.
-  const config = options.config ?? loadAnalysisConfig({ ...options, cwd }, new NodeFileHost(cwd));
+  const config = options.config ?? loadAnalysisConfig({ ...options, cwd }, workingHost);
 
   const base = analyzeWorkspace({ ...options, cwd, config, host: new GitTreeHost(tree), keepModules: true, fixes: 'none' });
   const baseByDir = new Map(base.analyses.map((a) => [a.module.dir, a]));
