@@ -2,6 +2,7 @@ import { relative, sep } from 'node:path';
 import { Minimatch } from 'minimatch';
 import type { RuleMeta } from '../rules/rule.js';
 import { SEVERITY_RANK, type Severity } from '../severity.js';
+import { DEFAULT_RULE_TIME_BUDGET_MS } from '../time-budget.js';
 import type { EffectiveRuleSetting, Preset, ReviewConfig, RuleSettingInput, SeveritySetting } from './types.js';
 
 /** Options the `strict` preset turns on wherever a rule has them (SPEC §5). */
@@ -46,6 +47,11 @@ export function isDirectoryIncluded(config: ReviewConfig, absDir: string): boole
   if (path.split('/').includes(ALWAYS_EXCLUDED_DIR)) return false;
   // `legacy/**` excludes everything below `legacy`, so the directory itself can be skipped.
   return !config.exclude.some((glob) => matchesGlob(glob.replace(/\/\*\*\/?$/, ''), path));
+}
+
+/** The time one rule may spend on one module: `ruleTimeBudget` (seconds), else 10 s. */
+export function ruleTimeBudgetMs(config: ReviewConfig): number {
+  return config.ruleTimeBudget !== undefined ? config.ruleTimeBudget * 1000 : DEFAULT_RULE_TIME_BUDGET_MS;
 }
 
 export function defaultOptions(meta: RuleMeta): Record<string, unknown> {
