@@ -5,6 +5,7 @@ import type { InputError } from '../finding.js';
 import { computeLineStarts, rangeFromOffsets, type Range } from '../range.js';
 import type { RuleMeta } from '../rules/rule.js';
 import { describeNode as describeType, objectProperties as properties, readOptionValue } from './option-values.js';
+import { globProblem } from './glob-limits.js';
 import type { ConfigOverride, Preset, ReviewConfig, RuleSettingInput, SeveritySetting } from './types.js';
 
 export const CONFIG_FILE_NAME = '.iac-review.json';
@@ -68,7 +69,15 @@ export function findConfigFile(host: FileHost, dir: string): string | undefined 
 /** Parses and validates the text of a config file (exported for the language server, which validates unsaved buffers). */
 export function parseConfigText(file: string, text: string, rules: readonly RuleMeta[]): LoadedConfig {
   const validator = new ConfigValidator(file, text, rules);
-  return { config: validator.run(), errors: validator.errors };
+  try {
+    return { config: validator.run(), errors: validator.errors };
+  } catch (e) {
+    // The JSON parser recurses once per level of nesting: `[[[[…` thousands deep exhausts the stack.
+    if (!(e instanceof RangeError)) throw e;
+    const fallback = new ConfigValidator(file, '', rules);
+    fallback.errorAt(0, 0, 'The configuration is nested too deeply to be read; the default settings apply.');
+    return { config: fallback.defaults(), errors: fallback.errors };
+  }
 }
 
 class ConfigValidator {
@@ -158,9 +167,17 @@ class ConfigValidator {
     }
     const out: string[] = [];
     for (const item of node.children ?? []) {
-      if (item.type === 'string' && item.value !== '') out.push(item.value);
-      else if (item.type === 'string') this.error(item, `${what} contains an empty glob.`);
-      else this.error(item, `${what} must contain only glob strings, not ${describeType(item)}.`);
+      if (item.type !== 'string') {
+        this.error(item, `${what} must contain only glob strings, not ${describeType(item)}.`);
+        continue;
+      }
+      if (item.value === '') {
+        this.error(item, `${what} contains an empty glob.`);
+        continue;
+      }
+      const problem = globProblem(item.value);
+      if (problem) this.error(item, `${what} has a glob that ${problem}; it is left out.`);
+      else out.push(item.value);
     }
     return out;
   }
@@ -262,7 +279,12 @@ class ConfigValidator {
     this.errorAt(node.offset, node.length, message);
   }
 
-  private errorAt(offset: number, length: number, message: string): void {
+  /** The configuration before anything was read: the defaults. */
+  defaults(): ReviewConfig {
+    return this.config;
+  }
+
+  errorAt(offset: number, length: number, message: string): void {
     const range: Range = rangeFromOffsets(this.lineStarts, offset, offset + length);
     this.errors.push({ file: this.file, message, range, kind: 'config' });
   }
