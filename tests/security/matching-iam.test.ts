@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ActionIndex, grantsAction, parseAction, type IamIndexData } from '../../server/src/engine/iam/action-index.js';
 import { compileWildcard, parseWildcard, wildcardCovers, wildcardMatches } from '../../server/src/engine/iam/wildcard.js';
 import { accessChange } from '../../server/src/engine/checklist/iam-widening.js';
+import { privilegedPolicyName } from '../../server/src/engine/iam/privileged-grants.js';
 import type { PolicyStatement, StatementLocation } from '../../server/src/engine/iam/policy-statement.js';
 import { analyzeWorkspace } from '../../server/src/engine/analyze.js';
 import { RULES } from '../../server/src/engine/rules/registry.generated.js';
@@ -214,5 +215,24 @@ describe('the CLI on a module of adversarial IAM patterns (child process, killed
       expect(r.status, r.stderr).toBe(0);
       expect(r.stdout).toContain('iam/unknown-action');
     }
+  });
+});
+
+describe('the engine\'s own regular expressions on policy ARNs are linear', () => {
+  it('privileged managed-policy ARNs: long partitions and long outlines', HANG, () => {
+    for (const n of [30, 1000, 100_000]) {
+      expect(privilegedPolicyName(`arn:${'a'.repeat(n)}:iam::aws:policy/AdministratorAccessX`)).toBeUndefined();
+      expect(privilegedPolicyName(`arn:${'a-\u0000'.repeat(n)}:iam::aws:policy/IAMFullAccess`)).toBe('IAMFullAccess');
+    }
+    expect(privilegedPolicyName('arn:aws:iam::aws:policy/AdministratorAccess')).toBe('AdministratorAccess');
+  });
+
+  it('an attachment whose ARN outline repeats "policy/" is reviewed quickly', HANG, () => {
+    const outline = `arn:\${var.partition}:iam::aws:${'policy/'.repeat(200_000)}\${var.name}`;
+    const dir = writeTree({
+      'main.tf': `variable "partition" {}\nvariable "name" {}\nresource "aws_iam_role_policy_attachment" "a" {\n  role       = "r"\n  policy_arn = "${outline}"\n}\n`,
+    });
+    const result = analyzeWorkspace({ cwd: dir, paths: [dir], rules: RULES.filter((r) => r.meta.id === 'iam/privileged-attachment') });
+    expect(result.errors).toEqual([]);
   });
 });

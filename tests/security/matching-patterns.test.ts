@@ -2,17 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { compileUserPattern, MAX_MATCHED_TEXT, MAX_PATTERN_LENGTH } from '../../server/src/engine/config/user-pattern.js';
 import { analyzeWorkspace } from '../../server/src/engine/analyze.js';
 import { RULES } from '../../server/src/engine/rules/registry.generated.js';
-import { bundleCli, HANG_LIMIT_MS, runCli, writeTree } from './matching-support.js';
+import { bundleCli, CATASTROPHIC_USER_PATTERNS, craftedTexts, HANG_LIMIT_MS, runCli, writeTree } from './matching-support.js';
 
 const HANG = { timeout: 60_000 };
 
-/** Patterns that take a backtracking engine exponential (or high-polynomial) time on the texts below. */
-const CATASTROPHIC = ['^([a-z]+)+$', '(a|aa)+$', '(x+x+)+y', '^(a*)*b$', '^(\\w+\\s?)*$', '(.*a){25}', '^(a|a?)+$', '([a-z0-9_]+)*!'];
-
-/** Texts that make those patterns backtrack: long runs that almost match. */
-function craftedTexts(length: number): string[] {
-  return ['a'.repeat(length) + '!', 'x'.repeat(length), 'a'.repeat(length) + 'b', 'word '.repeat(length / 5) + '!', 'aaaa_'.repeat(length / 5) + '-'];
-}
+const CATASTROPHIC = CATASTROPHIC_USER_PATTERNS;
 
 const naming = RULES.find((r) => r.meta.id === 'naming/identifier-format')!;
 const tagValues = RULES.find((r) => r.meta.id === 'tagging/tag-values')!;
@@ -65,7 +59,7 @@ describe('user patterns run in linear time (RE2)', () => {
 
 describe('naming/identifier-format with a catastrophic pattern', () => {
   it('reviews crafted identifiers quickly; names past the matched length are findings, not hangs', HANG, () => {
-    const names = ['a'.repeat(60) + '_', 'aaaa_'.repeat(40) + 'x', 'a'.repeat(MAX_MATCHED_TEXT + 10)];
+    const names = ['a'.repeat(60) + '_', 'aaaa_'.repeat(40) + 'x', 'a'.repeat(MAX_MATCHED_TEXT + 10), 'A'.repeat(MAX_MATCHED_TEXT), 'AB'.repeat(100_000)];
     const files = { 'main.tf': names.map((n) => `variable "${n}" {}\n`).join('') };
     for (const pattern of CATASTROPHIC) {
       const dir = writeTree({ ...files, '.iac-review.json': JSON.stringify({ rules: { 'naming/identifier-format': ['warning', { pattern }] } }) });
