@@ -51,6 +51,12 @@ console.log(`  … also computing every fix edit (JSON output, editors): ${fmt(w
 console.log(`@cdktf/hcl2json parse only:                                 ${fmt(hcl)}`);
 console.log(`ratio: full review is ${ratio.toFixed(1)}× faster than hcl2json parsing alone (target ≥ 10×) ${ratio >= 10 ? 'MET' : 'NOT MET'}`);
 if (generated) rmSync(dir, { recursive: true, force: true });
+// Matching: generated adversarial IAM patterns and user regexes, worst single case (scripts/bench-matching.mjs).
+try {
+  execFileSync(process.execPath, [join(here, 'bench-matching.mjs')], { stdio: 'inherit' });
+} catch (e) {
+  process.exitCode = e.status || 1;
+}
 try {
   execFileSync(process.execPath, [join(here, 'bench-lsp.mjs')], { stdio: 'inherit' });
 } catch (e) {

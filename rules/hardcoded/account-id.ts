@@ -16,8 +16,28 @@ const AMI_LOOKUPS = new Set(['aws_ami', 'aws_ami_ids']);
 
 const SKIP = new Set(['description']);
 
-/** `"AWS": "123456789012"` / `"AWS": ["…", …]` inside a JSON policy written as a string. */
-const JSON_AWS_PRINCIPAL = /"AWS"\s*:\s*(\[[^\]]*\]|"[^"]*")/g;
+/** The start of `"AWS": "123456789012"` / `"AWS": ["…", …]` inside a JSON policy written as a string. */
+const JSON_AWS_KEY = /"AWS"\s*:\s*/g;
+
+/**
+ * The values of `"AWS":` keys (a string or a list, as written), with their
+ * offsets: what `/"AWS"\s*:\s*(\[[^\]]*\]|"[^"]*")/g` finds, without its
+ * quadratic rescans when a `[` or `"` is never closed.
+ */
+function jsonAwsPrincipals(text: string): { list: string; start: number }[] {
+  const out: { list: string; start: number }[] = [];
+  const lastBracket = text.lastIndexOf(']');
+  JSON_AWS_KEY.lastIndex = 0;
+  for (let m = JSON_AWS_KEY.exec(text); m; m = JSON_AWS_KEY.exec(text)) {
+    const start = m.index + m[0].length;
+    const open = text[start];
+    const close = open === '[' ? (start < lastBracket ? text.indexOf(']', start) : -1) : open === '"' ? text.indexOf('"', start + 1) : -1;
+    if (close < 0) continue;
+    out.push({ list: text.slice(start, close + 1), start });
+    JSON_AWS_KEY.lastIndex = close + 1;
+  }
+  return out;
+}
 
 function isAccountKey(s: LiteralString, owner: ArgumentOwner): boolean {
   const key = s.key?.toLowerCase();
@@ -33,9 +53,7 @@ function accountIdsIn(s: LiteralString, owner: ArgumentOwner): PatternMatch[] {
   const text = s.part.value;
   if (s.whole && isAccountIdString(text)) return isAccountKey(s, owner) ? [{ value: text, index: 0 }] : [];
   const found = embeddedAccountIds(text);
-  for (const m of text.matchAll(JSON_AWS_PRINCIPAL)) {
-    const list = m[1]!;
-    const listStart = m.index! + m[0].length - list.length;
+  for (const { list, start: listStart } of jsonAwsPrincipals(text)) {
     for (const id of list.matchAll(/"(\d{12})"/g)) {
       if (!isAccountIdString(id[1]!)) continue;
       const index = listStart + id.index! + 1;

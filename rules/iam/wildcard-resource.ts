@@ -1,5 +1,7 @@
 import { defineRule } from '../../server/src/engine/rules/rule.js';
-import { actionIndex, compileWildcard, parseAction, type ActionInfo } from '../../server/src/engine/iam/action-index.js';
+import { actionIndex, parseAction, type ActionInfo } from '../../server/src/engine/iam/action-index.js';
+import { matchesWildcard, parseWildcard } from '../../server/src/engine/iam/wildcard.js';
+import { tickRuleBudget } from '../../server/src/engine/time-budget.js';
 import { policiesOf } from '../../server/src/engine/iam/policy-sources.js';
 import { couldBe, knownEntries, mayContain, unknownWhere } from '../../server/src/engine/iam/policy-statement.js';
 import {
@@ -23,12 +25,16 @@ const RESOURCE_SCOPING_KEY = /(^|:)ResourceTag\/|^aws:Resource(Account|OrgID|Org
 /** Pattern → its write/permission actions that support resource-level permissions (before allowedActions). */
 const restrictableCache = new Map<string, readonly ActionInfo[]>();
 
+/** Bounds of the caches below: a long-running language server sees many patterns and action lists. */
+const CACHE_LIMIT = 256;
+
 function restrictableOf(pattern: string): readonly ActionInfo[] {
   let found = restrictableCache.get(pattern);
   if (!found) {
     found = actionIndex()
       .match(pattern)
       .filter((info) => info.resourceLevel && !READ_ONLY.has(info.accessLevel));
+    if (restrictableCache.size >= CACHE_LIMIT) restrictableCache.clear();
     restrictableCache.set(pattern, found);
   }
   return found;
@@ -39,7 +45,9 @@ const combinedCache = new Map<string, readonly ActionInfo[]>();
 
 /**
  * The actions an Allow statement grants that should not run on `*`: they
- * support resource-level permissions and are not read-only.
+ * support resource-level permissions and are not read-only. Each action once,
+ * however many of the patterns grant it (a list of `*`-like patterns would
+ * otherwise hold the index many times over).
  */
 function restrictableActions(patterns: string[], allowed: ((action: string) => boolean)[]): readonly ActionInfo[] {
   if (!allowed.length) {
@@ -47,20 +55,24 @@ function restrictableActions(patterns: string[], allowed: ((action: string) => b
     const key = patterns.join('\n');
     let combined = combinedCache.get(key);
     if (!combined) {
-      combined = patterns.flatMap((p) => restrictableOf(p));
-      // Bounded: a long-running language server sees many action lists.
-      if (combinedCache.size < 5_000) combinedCache.set(key, combined);
+      combined = distinctActions(patterns, () => true);
+      if (combinedCache.size >= CACHE_LIMIT) combinedCache.clear();
+      combinedCache.set(key, combined);
     }
     return combined;
   }
-  const out: ActionInfo[] = [];
+  return distinctActions(patterns, (info) => !allowed.some((matches) => matches(info.qualifiedName)));
+}
+
+function distinctActions(patterns: readonly string[], keep: (info: ActionInfo) => boolean): ActionInfo[] {
+  const seen = new Set<ActionInfo>();
   for (const pattern of patterns) {
     for (const info of restrictableOf(pattern)) {
-      if (allowed.some((matches) => matches(info.qualifiedName))) continue;
-      out.push(info);
+      tickRuleBudget();
+      if (!seen.has(info) && keep(info)) seen.add(info);
     }
   }
-  return out;
+  return [...seen];
 }
 
 /** `patterns`: the statement's known actions, as written. */
@@ -123,7 +135,11 @@ export default defineRule<Options>({
     },
   },
   check(ctx) {
-    const allowed = (ctx.options.allowedActions ?? []).map((pattern) => compileWildcard(pattern.trim()));
+    // IAM wildcards, matched in linear time: the option is input like the policies are.
+    const allowed = (ctx.options.allowedActions ?? []).map((pattern) => {
+      const wildcard = parseWildcard(pattern.trim());
+      return (action: string) => matchesWildcard(wildcard, action);
+    });
     const policies = policiesOf(ctx);
     for (const policy of policies.undecided) {
       if (policy.kind !== 'identity') continue;

@@ -1,6 +1,8 @@
 import { defineRule } from '../../server/src/engine/rules/rule.js';
 import type { SourceFile } from '../../server/src/engine/parse/ast.js';
 import type { Range } from '../../server/src/engine/range.js';
+import { compileUserPattern, MAX_MATCHED_TEXT, type UserPattern } from '../../server/src/engine/config/user-pattern.js';
+import { tickRuleBudget } from '../../server/src/engine/time-budget.js';
 
 interface Options {
   pattern: string;
@@ -28,8 +30,11 @@ export default defineRule<Options>({
     options: {
       pattern: {
         type: 'string',
-        description: 'Regular expression (JavaScript syntax) that every name must match.',
+        description:
+          'Regular expression every name must match, in RE2 syntax (JavaScript\'s without lookaround and backreferences: ' +
+          'patterns run in linear time). A pattern that does not compile is a configuration error and the default stays in force.',
         default: DEFAULT_PATTERN,
+        schema: { format: 'regex' },
       },
     },
     examples: {
@@ -42,14 +47,17 @@ export default defineRule<Options>({
     const pattern = compile(ctx.options.pattern);
     const m = ctx.module;
     const check = (kind: string, name: string, file: SourceFile, range: Range, address?: string) => {
-      if (pattern.test(name)) return;
-      const suggestion = snakeCase(name);
-      const hint = suggestion !== name && pattern.test(suggestion) ? `: rename it to "${suggestion}"` : '';
-      const descriptor = {
-        file,
-        range,
-        message: `${kind} name "${name}" does not match ${pattern.source}${hint}.`,
-      };
+      tickRuleBudget();
+      let message: string;
+      if (name.length > MAX_MATCHED_TEXT) {
+        message = `${kind} name "${name.slice(0, 40)}…" is ${name.length} characters long; names over ${MAX_MATCHED_TEXT} characters are not matched against ${pattern.source}: shorten it.`;
+      } else {
+        if (pattern.test(name)) return;
+        const suggestion = snakeCase(name);
+        const hint = suggestion !== name && pattern.test(suggestion) ? `: rename it to "${suggestion}"` : '';
+        message = `${kind} name "${name}" does not match ${pattern.source}${hint}.`;
+      }
+      const descriptor = { file, range, message };
       ctx.report(address ? { ...descriptor, address } : descriptor);
     };
 
@@ -74,22 +82,27 @@ function labelCheck(
   if (label) check(kind, label.value, file, label.range, address);
 }
 
-function compile(pattern: unknown): RegExp {
+/**
+ * The configured pattern, run by RE2. Config validation reports a pattern
+ * that does not compile (and drops it, so the default is what arrives here);
+ * options given another way fall back to the default the same way.
+ */
+function compile(pattern: unknown): UserPattern {
   if (typeof pattern === 'string') {
-    try {
-      return new RegExp(pattern);
-    } catch {
-      // Config validation reports a broken pattern; keep checking with the default meanwhile.
-    }
+    const compiled = compileUserPattern(pattern);
+    if (compiled.ok) return compiled.pattern;
   }
-  return new RegExp(DEFAULT_PATTERN);
+  const fallback = compileUserPattern(DEFAULT_PATTERN);
+  if (!fallback.ok) throw new Error(`the default naming pattern does not compile: ${fallback.error}`);
+  return fallback.pattern;
 }
 
 /** `AppLogs` → `app_logs`, `app-logs` → `app_logs`, `HTTPServer2` → `http_server2`. */
 function snakeCase(name: string): string {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+    // A lookahead, not `([A-Z]+)([A-Z][a-z])`: that retries the whole capital run from each of its letters (quadratic).
+    .replace(/([A-Z])(?=[A-Z][a-z])/g, '$1_')
     .replace(/[^A-Za-z0-9_]+/g, '_')
     .replace(/_+/g, '_')
     .replace(/^_+|_+$/g, '')

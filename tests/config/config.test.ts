@@ -160,7 +160,7 @@ describe('config validation: every error has a line and column, valid parts stil
     expect(errorAt('{"exclude": "legacy/**"}')[0]).toMatch(/^1:13 "exclude" must be an array of glob strings/);
     expect(errorAt('{"include": ["a", 1]}')).toEqual(['1:19 "include" must contain only glob strings, not the number 1.']);
     expect(errorAt('{\n "rule": {}\n}')).toEqual([
-      '2:2 Unknown setting "rule" (did you mean "rules"?); expected one of "extends", "include", "exclude", "rules", "overrides".',
+      '2:2 Unknown setting "rule" (did you mean "rules"?); expected one of "extends", "include", "exclude", "rules", "overrides", "ruleTimeBudget".',
     ]);
     expect(errorAt('{"$schema": "./schemas/iac-review.schema.json"}')).toEqual([]);
   });

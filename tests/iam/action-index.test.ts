@@ -4,12 +4,12 @@ import { describe, expect, it } from 'vitest';
 import {
   actionIndex,
   ActionIndex,
-  compileWildcard,
   grantsAction,
   parseAction,
   type IamIndexData,
 } from '../../server/src/engine/iam/action-index.js';
 import { explainUnknownAction } from '../../server/src/engine/iam/unknown-actions.js';
+import { compileWildcard } from '../../server/src/engine/iam/wildcard.js';
 
 const INDEX_PATH = join(import.meta.dirname, '../../server/src/engine/iam/iam-index.generated.json');
 

@@ -12,7 +12,7 @@ import { runRules, type FixMode } from './run-rules.js';
 import { discoverModules, type ModuleFiles } from './discover.js';
 import { findWorkspaceRoots } from './workspace-root.js';
 import { loadConfig, type LoadedConfig } from './config/load-config.js';
-import { effectiveRuleSetting, isPathIncluded } from './config/effective.js';
+import { effectiveRuleSetting, isPathIncluded, ruleTimeBudgetMs } from './config/effective.js';
 import type { EffectiveRuleSetting, ReviewConfig } from './config/types.js';
 import { applySuppressions } from './suppress/apply.js';
 import { compareRanges } from './range.js';
@@ -173,6 +173,7 @@ export function reviewModule(files: ModuleFiles, context: ModuleReviewContext): 
   const evaluator = new ModuleEvaluator(module, host);
   const base = context.baseModuleFor?.(files.dir);
   const output = runRules(module, evaluator, rules, (id, file) => settings.get(id, file), {
+    timeBudgetMs: ruleTimeBudgetMs(config),
     strict: settings.strict,
     fixes: context.fixes ?? 'eager',
     ...(base ? { base } : {}),

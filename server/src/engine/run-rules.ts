@@ -4,11 +4,12 @@ import type { ModuleEvaluator } from './evaluate/evaluator.js';
 import type { EffectiveRuleSetting } from './config/types.js';
 import type { ReportDescriptor, Rule, RuleContext, UndecidedDescriptor } from './rules/rule.js';
 import { SEVERITY_RANK, type Severity } from './severity.js';
+import { checkRuleBudget, DEFAULT_RULE_TIME_BUDGET_MS, formatBudget, runWithinBudget } from './time-budget.js';
 
 export interface RuleRunOutput {
   findings: Finding[];
   undecided: UndecidedItem[];
-  /** A rule that threw: reported once per module, the other rules still run. */
+  /** A rule that threw or ran out of time: reported once per module, the other rules still run. */
   errors: InputError[];
 }
 
@@ -17,19 +18,30 @@ export type FixMode = 'eager' | 'lazy' | 'none';
 
 export type SettingLookup = (ruleId: string, file: string) => EffectiveRuleSetting;
 
+export interface RunRulesOptions {
+  strict?: boolean;
+  fixes?: FixMode;
+  base?: Module;
+  /** Time one rule may spend on this module (default 10 s); see time-budget.ts. */
+  timeBudgetMs?: number;
+}
+
 /**
  * Runs every enabled rule over one module. A rule is enabled for the module
  * when it is on for at least one of its files; each finding then takes the
- * setting of the file it is in (overrides are per file).
+ * setting of the file it is in (overrides are per file). Each rule runs
+ * within a time budget: one that exceeds it, like one that throws, loses its
+ * findings for the module and becomes one `internal` error.
  */
 export function runRules(
   module: Module,
   evaluator: ModuleEvaluator,
   rules: readonly Rule<any>[],
   settingFor: SettingLookup,
-  { strict = false, fixes = 'eager', base }: { strict?: boolean; fixes?: FixMode; base?: Module } = {},
+  { strict = false, fixes = 'eager', base, timeBudgetMs = DEFAULT_RULE_TIME_BUDGET_MS }: RunRulesOptions = {},
 ): RuleRunOutput {
   const output: RuleRunOutput = { findings: [], undecided: [], errors: [] };
+  const budgetMs = Number.isFinite(timeBudgetMs) && timeBudgetMs > 0 ? timeBudgetMs : DEFAULT_RULE_TIME_BUDGET_MS;
   const files = [...module.files, ...module.varFiles];
   for (const rule of rules) {
     if (!rule.check) continue;
@@ -42,9 +54,16 @@ export function runRules(
       module,
       ...(base ? { base } : {}),
       options: settingFor(meta.id, enabledIn.path).options,
-      evaluate: (expr, file, scope) => evaluator.evaluate(expr, file, scope),
-      attributeValue: (block, file, name) => evaluator.attributeValue(block, file, name),
+      evaluate: (expr, file, scope) => {
+        checkRuleBudget();
+        return evaluator.evaluate(expr, file, scope);
+      },
+      attributeValue: (block, file, name) => {
+        checkRuleBudget();
+        return evaluator.attributeValue(block, file, name);
+      },
       report: (d: ReportDescriptor) => {
+        checkRuleBudget();
         const setting = settingFor(meta.id, d.file.path);
         if (setting.severity === 'off') return;
         const severity = finalSeverity(setting, d.severity, strict);
@@ -68,6 +87,7 @@ export function runRules(
         output.findings.push(finding);
       },
       undecided: (d: UndecidedDescriptor) => {
+        checkRuleBudget();
         if (settingFor(meta.id, d.file.path).severity === 'off') return;
         const item: UndecidedItem = {
           ruleId: meta.id,
@@ -82,17 +102,22 @@ export function runRules(
       },
     };
     const before = { findings: output.findings.length, undecided: output.undecided.length };
+    let failure: string | undefined;
     try {
-      rule.check(context);
+      const run = runWithinBudget(budgetMs, () => rule.check!(context));
+      if (run.exceeded) {
+        failure =
+          `rule ${meta.id} stopped: it exceeded its time budget of ${formatBudget(run.budgetMs)} on the module in ${module.dir} ` +
+          '(its findings for this module are missing; "ruleTimeBudget" in .iac-review.json sets the budget)';
+      }
     } catch (e) {
+      failure = `internal error in rule ${meta.id} (its findings for this module are missing): ${(e as Error)?.message ?? String(e)}`;
+    }
+    if (failure !== undefined) {
       // Isolate the failure: drop the rule's partial output, keep every other rule.
       output.findings.length = before.findings;
       output.undecided.length = before.undecided;
-      output.errors.push({
-        file: enabledIn.path,
-        kind: 'internal',
-        message: `internal error in rule ${meta.id} (its findings for this module are missing): ${(e as Error)?.message ?? String(e)}`,
-      });
+      output.errors.push({ file: enabledIn.path, kind: 'internal', message: failure });
     }
   }
   return output;

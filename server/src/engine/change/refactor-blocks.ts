@@ -52,7 +52,9 @@ export function addressArgument(ref: BlockRef, name: string): string | undefined
   return attr ? sourceText(ref.file, attr.expr).replace(/\s+/g, '') : undefined;
 }
 
-/** `aws_x.y[0]` → `aws_x.y`. */
+/** `aws_x.y[0]` → `aws_x.y`: what `/\[[^\]]*\]$/` removes, without its quadratic retry from every `[`. */
 export function stripIndex(address: string): string {
-  return address.replace(/\[[^\]]*\]$/, '');
+  if (!address.endsWith(']')) return address;
+  const open = address.indexOf('[', address.lastIndexOf(']', address.length - 2) + 1);
+  return open < 0 ? address : address.slice(0, open);
 }

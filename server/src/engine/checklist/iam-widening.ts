@@ -1,5 +1,5 @@
 import type { PolicyEntryList, PolicyStatement, PrincipalSet, StatementLocation } from '../iam/policy-statement.js';
-import { wildcardMatches } from '../iam/action-index.js';
+import { hasWildcard, wildcardCovers } from '../iam/wildcard.js';
 
 /** What the Allow statements of one policy owner grant, as written (entries kept with the statement that holds them). */
 interface Grants {
@@ -15,6 +15,9 @@ type Dimension = 'actions' | 'resources' | 'principals' | 'NotAction' | 'NotReso
 
 const DIMENSIONS: readonly Dimension[] = ['actions', 'resources', 'principals', 'NotAction', 'NotResource'];
 
+/** IAM compares actions case-insensitively; ARNs and principals exactly. */
+const CASE_INSENSITIVE: ReadonlySet<Dimension> = new Set(['actions', 'NotAction']);
+
 /** How the access granted by one policy owner changed between the base and the head of a change. */
 export interface AccessChange {
   /** `actions s3:PutObject, s3:DeleteObject`, `principals AWS:*`, `an Allow statement without a Condition`. */
@@ -28,9 +31,10 @@ export interface AccessChange {
 /**
  * Compares the statements one block's policies had at the base with those it
  * has now. An entry is gained when no base entry of the same kind covers it
- * (IAM wildcards honoured: `s3:*` at the base covers `s3:GetObject` now), so
- * a narrowing is never reported as a widening. Undefined when the statements
- * are the same.
+ * (IAM wildcards honoured: `s3:*` at the base covers `s3:GetObject` and
+ * `s3:Get*` now, but `s3:GetObj?ct` does not cover `s3:GetObj*ct`), so a
+ * narrowing is not reported as a widening and a widening is never hidden.
+ * Undefined when the statements are the same.
  */
 export function accessChange(base: readonly PolicyStatement[], head: readonly PolicyStatement[]): AccessChange | undefined {
   if (head.length === 0) return undefined;
@@ -39,10 +43,15 @@ export function accessChange(base: readonly PolicyStatement[], head: readonly Po
   const gained: string[] = [];
   let location: StatementLocation | undefined;
   for (const dimension of DIMENSIONS) {
-    const had = [...(before.entries.get(dimension)?.keys() ?? [])];
+    const had = before.entries.get(dimension) ?? new Map<string, StatementLocation>();
+    const caseInsensitive = CASE_INSENSITIVE.has(dimension);
+    // Exact entries are looked up; only the base's wildcard entries need a comparison.
+    const exact = new Set([...had.keys()].map((e) => (caseInsensitive ? e.toLowerCase() : e)));
+    const patterns = [...had.keys()].filter(hasWildcard);
     const fresh: string[] = [];
     for (const [entry, where] of after.entries.get(dimension) ?? []) {
-      if (had.some((pattern) => wildcardMatches(pattern, entry))) continue;
+      if (exact.has(caseInsensitive ? entry.toLowerCase() : entry)) continue;
+      if (patterns.some((pattern) => wildcardCovers(pattern, entry, { caseInsensitive }))) continue;
       fresh.push(entry);
       location ??= where;
     }

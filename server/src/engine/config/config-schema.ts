@@ -1,5 +1,6 @@
 import type { RuleMeta, RuleOptionSpec } from '../rules/rule.js';
-import { PRESETS, SEVERITY_SETTINGS } from './load-config.js';
+import { PRESETS, RULE_TIME_BUDGET_RANGE, SEVERITY_SETTINGS } from './load-config.js';
+import { optionValueSchema } from './option-values.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -47,6 +48,15 @@ export function buildConfigSchema(rules: readonly RuleMeta[]): JsonSchema {
           },
         },
       },
+      ruleTimeBudget: {
+        description:
+          'Seconds one rule may spend on one module. A rule that takes longer is stopped and reported as an internal error ' +
+          '(its findings for that module are left out; the other rules\' findings stay). Default: 10.',
+        type: 'number',
+        minimum: RULE_TIME_BUDGET_RANGE.min,
+        maximum: RULE_TIME_BUDGET_RANGE.max,
+        default: 10,
+      },
     },
     definitions: {
       severity: {
@@ -89,17 +99,7 @@ function ruleSettingSchema(meta: RuleMeta): JsonSchema {
 }
 
 function optionSchema(spec: RuleOptionSpec): JsonSchema {
-  const common = { description: spec.description, default: spec.default };
-  switch (spec.type) {
-    case 'boolean':
-      return { type: 'boolean', ...common };
-    case 'string':
-      return { type: 'string', ...common };
-    case 'string[]':
-      return { type: 'array', items: { type: 'string' }, ...common };
-    case 'object':
-      return { type: 'object', ...(spec.schema ?? {}), ...common };
-  }
+  return { ...optionValueSchema(spec), description: spec.description, default: spec.default };
 }
 
 function globsSchema(description: string): JsonSchema {

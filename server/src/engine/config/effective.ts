@@ -2,6 +2,8 @@ import { relative, sep } from 'node:path';
 import { Minimatch } from 'minimatch';
 import type { RuleMeta } from '../rules/rule.js';
 import { SEVERITY_RANK, type Severity } from '../severity.js';
+import { DEFAULT_RULE_TIME_BUDGET_MS } from '../time-budget.js';
+import { MAX_GLOB_EXPANSION } from './glob-limits.js';
 import type { EffectiveRuleSetting, Preset, ReviewConfig, RuleSettingInput, SeveritySetting } from './types.js';
 
 /** Options the `strict` preset turns on wherever a rule has them (SPEC §5). */
@@ -46,6 +48,11 @@ export function isDirectoryIncluded(config: ReviewConfig, absDir: string): boole
   if (path.split('/').includes(ALWAYS_EXCLUDED_DIR)) return false;
   // `legacy/**` excludes everything below `legacy`, so the directory itself can be skipped.
   return !config.exclude.some((glob) => matchesGlob(glob.replace(/\/\*\*\/?$/, ''), path));
+}
+
+/** The time one rule may spend on one module: `ruleTimeBudget` (seconds), else 10 s. */
+export function ruleTimeBudgetMs(config: ReviewConfig): number {
+  return config.ruleTimeBudget !== undefined ? config.ruleTimeBudget * 1000 : DEFAULT_RULE_TIME_BUDGET_MS;
 }
 
 export function defaultOptions(meta: RuleMeta): Record<string, unknown> {
@@ -98,10 +105,18 @@ const compiled = new Map<string, Minimatch[]>();
 export function matchesGlob(glob: string, path: string): boolean {
   let matchers = compiled.get(glob);
   if (!matchers) {
-    const trimmed = glob.replace(/^\.\//, '').replace(/\/+$/, '');
+    const trimmed = trimTrailingSlashes(glob.replace(/^\.\//, ''));
     const patterns = trimmed.endsWith('/**') ? [trimmed] : [trimmed, `${trimmed}/**`];
-    matchers = patterns.map((p) => new Minimatch(p, { dot: true }));
+    // Config validation refuses globs that expand further; the bound holds for globs given another way too.
+    matchers = patterns.map((p) => new Minimatch(p, { dot: true, braceExpandMax: MAX_GLOB_EXPANSION }));
     compiled.set(glob, matchers);
   }
   return matchers.some((m) => m.match(path));
+}
+
+/** `a/b///` → `a/b`, in one pass (`/\/+$/` retries from every slash of a long run). */
+function trimTrailingSlashes(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 47) end--;
+  return text.slice(0, end);
 }

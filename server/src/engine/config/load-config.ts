@@ -3,14 +3,19 @@ import { parseTree, printParseErrorCode, stripComments, type Node as JsonNode, t
 import { isInside, MAX_JSON_FILE_BYTES, type FileHost, type PathOrigin } from '../host.js';
 import type { InputError } from '../finding.js';
 import { computeLineStarts, rangeFromOffsets, type Range } from '../range.js';
-import type { RuleMeta, RuleOptionSpec } from '../rules/rule.js';
+import type { RuleMeta } from '../rules/rule.js';
+import { describeNode as describeType, objectProperties as properties, readOptionValue } from './option-values.js';
+import { globProblem } from './glob-limits.js';
 import type { ConfigOverride, Preset, ReviewConfig, RuleSettingInput, SeveritySetting } from './types.js';
 
 export const CONFIG_FILE_NAME = '.iac-review.json';
 
 export const PRESETS: readonly Preset[] = ['recommended', 'strict', 'none'];
 export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'info', 'off'];
-const TOP_LEVEL_KEYS = ['$schema', 'extends', 'include', 'exclude', 'rules', 'overrides'];
+const TOP_LEVEL_KEYS = ['$schema', 'extends', 'include', 'exclude', 'rules', 'overrides', 'ruleTimeBudget'];
+
+/** Bounds of `ruleTimeBudget`, in seconds: the config is part of the reviewed repository, so it cannot switch the bound off. */
+export const RULE_TIME_BUDGET_RANGE = { min: 0.1, max: 300 } as const;
 const OVERRIDE_KEYS = ['files', 'rules'];
 
 export interface LoadedConfig {
@@ -74,7 +79,15 @@ function originOf(host: FileHost, path: string): PathOrigin {
 /** Parses and validates the text of a config file (exported for the language server, which validates unsaved buffers). */
 export function parseConfigText(file: string, text: string, rules: readonly RuleMeta[]): LoadedConfig {
   const validator = new ConfigValidator(file, text, rules);
-  return { config: validator.run(), errors: validator.errors };
+  try {
+    return { config: validator.run(), errors: validator.errors };
+  } catch (e) {
+    // The JSON parser recurses once per level of nesting: `[[[[…` thousands deep exhausts the stack.
+    if (!(e instanceof RangeError)) throw e;
+    const fallback = new ConfigValidator(file, '', rules);
+    fallback.errorAt(0, 0, 'The configuration is nested too deeply to be read; the default settings apply.');
+    return { config: fallback.defaults(), errors: fallback.errors };
+  }
 }
 
 class ConfigValidator {
@@ -129,6 +142,9 @@ class ConfigValidator {
         case 'overrides':
           this.config.overrides = this.readOverrides(value);
           break;
+        case 'ruleTimeBudget':
+          this.readRuleTimeBudget(value);
+          break;
         default:
           this.error(keyNode, `Unknown setting "${key}"${suggest(key, TOP_LEVEL_KEYS)}; expected one of ${TOP_LEVEL_KEYS.slice(1).map((k) => `"${k}"`).join(', ')}.`);
       }
@@ -145,6 +161,15 @@ class ConfigValidator {
     this.error(node, `"extends" must be one of "recommended", "strict" or "none", not ${got}.`);
   }
 
+  private readRuleTimeBudget(node: JsonNode): void {
+    const { min, max } = RULE_TIME_BUDGET_RANGE;
+    if (node.type === 'number' && Number.isFinite(node.value) && node.value >= min && node.value <= max) {
+      this.config.ruleTimeBudget = node.value;
+      return;
+    }
+    this.error(node, `"ruleTimeBudget" must be a number of seconds from ${min} to ${max}, not ${describeType(node)}; the default (10 seconds) applies.`);
+  }
+
   private readStringArray(node: JsonNode, what: string): string[] {
     if (node.type !== 'array') {
       this.error(node, `${what} must be an array of glob strings, e.g. ["**/*.tf"], not ${describeType(node)}.`);
@@ -152,9 +177,17 @@ class ConfigValidator {
     }
     const out: string[] = [];
     for (const item of node.children ?? []) {
-      if (item.type === 'string' && item.value !== '') out.push(item.value);
-      else if (item.type === 'string') this.error(item, `${what} contains an empty glob.`);
-      else this.error(item, `${what} must contain only glob strings, not ${describeType(item)}.`);
+      if (item.type !== 'string') {
+        this.error(item, `${what} must contain only glob strings, not ${describeType(item)}.`);
+        continue;
+      }
+      if (item.value === '') {
+        this.error(item, `${what} contains an empty glob.`);
+        continue;
+      }
+      const problem = globProblem(item.value);
+      if (problem) this.error(item, `${what} has a glob that ${problem}; it is left out.`);
+      else out.push(item.value);
     }
     return out;
   }
@@ -218,12 +251,9 @@ class ConfigValidator {
         this.error(keyNode, `Unknown option "${name}" for rule "${meta.id}"${suggest(name, names)}${known}.`);
         continue;
       }
-      const problem = checkOptionType(spec, value);
-      if (problem) {
-        this.error(problem.node, `Option "${name}" of "${meta.id}" must be ${describeSpecType(spec)}, not ${problem.got}.`);
-        continue;
-      }
-      out[name] = jsonValue(value);
+      const read = readOptionValue(spec, value, name, meta.id);
+      for (const problem of read.problems) this.error(problem.node, problem.message);
+      if (read.ok) out[name] = read.value;
     }
     return out;
   }
@@ -259,80 +289,14 @@ class ConfigValidator {
     this.errorAt(node.offset, node.length, message);
   }
 
-  private errorAt(offset: number, length: number, message: string): void {
+  /** The configuration before anything was read: the defaults. */
+  defaults(): ReviewConfig {
+    return this.config;
+  }
+
+  errorAt(offset: number, length: number, message: string): void {
     const range: Range = rangeFromOffsets(this.lineStarts, offset, offset + length);
     this.errors.push({ file: this.file, message, range, kind: 'config' });
-  }
-}
-
-function* properties(node: JsonNode): Generator<[string, JsonNode, JsonNode]> {
-  for (const prop of node.children ?? []) {
-    const [keyNode, value] = prop.children ?? [];
-    // jsonc-parser leaves a property without a value when the text is broken; syntax errors already cover it.
-    if (keyNode && value) yield [String(keyNode.value), keyNode, value];
-  }
-}
-
-function checkOptionType(spec: RuleOptionSpec, node: JsonNode): { node: JsonNode; got: string } | undefined {
-  switch (spec.type) {
-    case 'boolean':
-      return node.type === 'boolean' ? undefined : { node, got: describeType(node) };
-    case 'string':
-      return node.type === 'string' ? undefined : { node, got: describeType(node) };
-    case 'string[]':
-      if (node.type !== 'array') return { node, got: describeType(node) };
-      for (const item of node.children ?? []) {
-        if (item.type !== 'string') return { node: item, got: `an array containing ${describeType(item)}` };
-      }
-      return undefined;
-    case 'object':
-      return node.type === 'object' ? undefined : { node, got: describeType(node) };
-  }
-}
-
-function describeSpecType(spec: RuleOptionSpec): string {
-  switch (spec.type) {
-    case 'boolean':
-      return 'true or false';
-    case 'string':
-      return 'a string';
-    case 'string[]':
-      return 'an array of strings';
-    case 'object':
-      return 'an object';
-  }
-}
-
-function jsonValue(node: JsonNode): unknown {
-  switch (node.type) {
-    case 'object': {
-      const out: Record<string, unknown> = {};
-      for (const [key, , value] of properties(node)) out[key] = jsonValue(value);
-      return out;
-    }
-    case 'array':
-      return (node.children ?? []).map(jsonValue);
-    default:
-      return node.value;
-  }
-}
-
-function describeType(node: JsonNode): string {
-  switch (node.type) {
-    case 'object':
-      return 'an object';
-    case 'array':
-      return 'an array';
-    case 'string':
-      return `the string "${node.value}"`;
-    case 'number':
-      return `the number ${node.value}`;
-    case 'boolean':
-      return String(node.value);
-    case 'null':
-      return 'null';
-    default:
-      return 'a property';
   }
 }
 

@@ -23,6 +23,8 @@ export interface ReviewConfig {
   exclude: string[];
   rules: Record<string, RuleSettingInput>;
   overrides: ConfigOverride[];
+  /** Seconds one rule may spend on one module (`ruleTimeBudget`); absent: the default, 10 s. */
+  ruleTimeBudget?: number;
 }
 
 /** The setting in force for one rule on one file. */

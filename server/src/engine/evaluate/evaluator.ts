@@ -3,6 +3,7 @@ import { SPLAT_ITEM } from '../parse/ast.js';
 import type { Location } from '../range.js';
 import type { FileHost } from '../host.js';
 import type { Module } from '../model/module.js';
+import { tickRuleBudget } from '../time-budget.js';
 import { EMPTY_SCOPE, extendScope, type Scope } from './scope.js';
 import { callFunction, type FunctionHost } from './functions.js';
 import { applyBinary, applyUnary } from './operators.js';
@@ -44,6 +45,8 @@ export class ModuleEvaluator {
   }
 
   evaluate(expr: Expression, file: SourceFile, scope: Scope = EMPTY_SCOPE): Value {
+    // Every rule's evaluation passes here: the cooperative check of its time budget.
+    tickRuleBudget();
     switch (expr.kind) {
       case 'Literal':
         if (expr.value === null) return { kind: 'null', origin: locationOf(file, expr) };

@@ -1,4 +1,6 @@
 import generatedIndex from './iam-index.generated.json' with { type: 'json' };
+import { tickRuleBudget } from '../time-budget.js';
+import { hasWildcard, matchesFolded, parseWildcard, wildcardMatches, type Wildcard } from './wildcard.js';
 
 /** AWS's access levels, as the service authorization reference names them. */
 export type AccessLevel = 'List' | 'Read' | 'Write' | 'Permissions management' | 'Tagging';
@@ -52,26 +54,7 @@ export function parseAction(text: string): ParsedAction | undefined {
   if (colon <= 0 || colon === trimmed.length - 1) return undefined;
   const service = trimmed.slice(0, colon).toLowerCase();
   const action = trimmed.slice(colon + 1);
-  return { service, action, hasWildcard: /[*?]/.test(trimmed) };
-}
-
-/** Compiles an IAM wildcard (`*` any run, `?` one character) into a case-insensitive matcher. */
-export function compileWildcard(pattern: string): (text: string) => boolean {
-  if (!/[*?]/.test(pattern)) {
-    const lower = pattern.toLowerCase();
-    return (text) => text.toLowerCase() === lower;
-  }
-  const source = pattern
-    .split('')
-    .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[\\^$.|+()[\]{}]/g, '\\$&')))
-    .join('');
-  const re = new RegExp(`^${source}$`, 'is');
-  return (text) => re.test(text);
-}
-
-/** True when the IAM wildcard pattern matches the text (case-insensitive, as IAM compares actions). */
-export function wildcardMatches(pattern: string, text: string): boolean {
-  return compileWildcard(pattern)(text);
+  return { service, action, hasWildcard: hasWildcard(trimmed) };
 }
 
 /** True when an action string or pattern (`*`, `iam:*`, `iam:Pass*`) grants the given action. */
@@ -80,8 +63,11 @@ export function grantsAction(pattern: string, action: string): boolean {
   const a = parseAction(action);
   if (!p || !a) return false;
   if (p.service === '*' && pattern.trim() === '*') return true;
-  return compileWildcard(p.service)(a.service) && compileWildcard(p.action)(a.action);
+  return wildcardMatches(p.service, a.service) && wildcardMatches(p.action, a.action);
 }
+
+/** Most patterns kept with their matches: `*`-like patterns hold 20,000 actions each, and a server runs for days. */
+const MATCH_CACHE_LIMIT = 256;
 
 /**
  * Lookup over the actions of every AWS service. Services are decoded on first
@@ -89,7 +75,7 @@ export function grantsAction(pattern: string, action: string): boolean {
  */
 export class ActionIndex {
   private readonly decoded = new Map<string, Map<string, ActionInfo>>();
-  /** Pattern → matches: `*` alone walks 22,000 actions, and policies repeat the same few patterns. */
+  /** Canonical pattern → matches: `*` alone walks 22,000 actions, and policies repeat the same few patterns. */
   private readonly matchCache = new Map<string, readonly ActionInfo[]>();
 
   constructor(private readonly data: IamIndexData) {}
@@ -149,10 +135,19 @@ export class ActionIndex {
    * names nothing AWS defines.
    */
   match(pattern: string): readonly ActionInfo[] {
-    const key = pattern.trim().toLowerCase();
+    const parsed = parseAction(pattern);
+    if (!parsed) return [];
+    if (!parsed.hasWildcard) {
+      const info = this.lookup(pattern);
+      return info ? [info] : [];
+    }
+    const service = parseWildcard(parsed.service);
+    const action = parseWildcard(parsed.action);
+    const key = `${service.canonical}:${action.canonical}`;
     let found = this.matchCache.get(key);
     if (!found) {
-      found = Object.freeze([...this.matching(pattern)]);
+      found = Object.freeze(this.matching(service, action));
+      if (this.matchCache.size >= MATCH_CACHE_LIMIT) this.matchCache.clear();
       this.matchCache.set(key, found);
     }
     return found;
@@ -163,22 +158,20 @@ export class ActionIndex {
     return this.match(pattern).length > 0;
   }
 
-  private *matching(pattern: string): Generator<ActionInfo> {
-    const parsed = parseAction(pattern);
-    if (!parsed) return;
-    if (!parsed.hasWildcard) {
-      const info = this.lookup(pattern);
-      if (info) yield info;
-      return;
-    }
-    const serviceMatches = compileWildcard(parsed.service);
-    const actionMatches = compileWildcard(parsed.action);
-    const services = /[*?]/.test(parsed.service) ? this.services().filter(serviceMatches) : [parsed.service];
-    for (const service of services) {
-      const actions = this.actionsOf(service);
+  /** Every action whose service and name the two wildcards match; linear in the index, checking the rule's time budget as it goes. */
+  private matching(service: Wildcard, action: Wildcard): ActionInfo[] {
+    const out: ActionInfo[] = [];
+    const services = hasWildcard(service.canonical) ? this.services().filter((s) => matchesFolded(service, s)) : [service.canonical];
+    for (const prefix of services) {
+      const actions = this.actionsOf(prefix);
       if (!actions) continue;
-      for (const info of actions.values()) if (actionMatches(info.name)) yield info;
+      // Keys are lower-cased names, as the case-insensitive wildcard is.
+      for (const [name, info] of actions) {
+        tickRuleBudget();
+        if (matchesFolded(action, name)) out.push(info);
+      }
     }
+    return out;
   }
 }
 

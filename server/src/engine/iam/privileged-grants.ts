@@ -32,7 +32,13 @@ export const AWS_POLICY_ATTACHMENTS: readonly { resourceType: string; attribute:
   { resourceType: 'aws_ssoadmin_managed_policy_attachment', attribute: 'managed_policy_arn', list: false, principal: 'permission set' },
 ];
 
-const MANAGED_POLICY_ARN = new RegExp(`^arn:(?:[a-z-]+|${UNKNOWN_PART})+:iam::aws:policy/(${PRIVILEGED_AWS_POLICIES.join('|')})$`);
+/**
+ * One character class for the partition, not `(?:[a-z-]+|\u0000)+`: nested
+ * quantifiers backtrack exponentially on an ARN such as
+ * `arn:aaaa…a:iam::aws:policy/AdministratorAccessX`. The class excludes `:`,
+ * so the pattern is linear.
+ */
+const MANAGED_POLICY_ARN = new RegExp(`^arn:[a-z${UNKNOWN_PART}-]+:iam::aws:policy/(${PRIVILEGED_AWS_POLICIES.join('|')})$`);
 
 /** The privileged AWS managed policy an ARN (or its known outline) names. */
 export function privilegedPolicyName(arnOrShape: string): string | undefined {
@@ -67,10 +73,21 @@ export function privilegedPolicyOf(ctx: EvaluationContext, expr: Expression, fil
   if (found) return { kind: 'yes', value: found };
   // An outline such as `arn:aws:iam::aws:policy/\u0000` could still name one of them; the ARN of a
   // policy this configuration manages (`aws_iam_policy.x.arn`, outline `arn:\u0000`) cannot.
-  if (text !== `arn:${UNKNOWN_PART}` && text.includes(UNKNOWN_PART) && !/^arn:[^\u0000]*:iam::\d{12}:/.test(text) && !/policy\/[^\u0000]+$/.test(text)) {
+  if (text !== `arn:${UNKNOWN_PART}` && text.includes(UNKNOWN_PART) && !/^arn:[^\u0000]*:iam::\d{12}:/.test(text) && !namesPolicyAfterUnknowns(text)) {
     return { kind: 'unknown', reason: unknownReason(v) };
   }
   return { kind: 'no' };
+}
+
+/**
+ * True when the outline ends in `policy/<name>` with nothing unknown after
+ * `policy/` (what `/policy\/[^\u0000]+$/` says, without its quadratic retry
+ * from every `policy/` of a long outline): the one such `policy/` that can
+ * qualify is the first after the last unknown part.
+ */
+function namesPolicyAfterUnknowns(text: string): boolean {
+  const at = text.indexOf('policy/', text.lastIndexOf(UNKNOWN_PART) + 1);
+  return at >= 0 && at + 'policy/'.length < text.length;
 }
 
 /** A known string, or the outline of a partly known one. */

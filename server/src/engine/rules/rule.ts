@@ -11,7 +11,7 @@ export interface RuleOptionSpec {
   type: 'boolean' | 'string' | 'string[]' | 'object';
   description: string;
   default: unknown;
-  /** For `object` options: JSON Schema of the value (used in the config schema). */
+  /** JSON Schema refining the value (nested types, `format: 'regex'`): config validation and the config schema use it. */
   schema?: Record<string, unknown>;
 }
 

@@ -78,7 +78,7 @@ export function normalizeName(name: string): string {
   const segment = name.split(/[./]/).filter((s) => s !== '').pop() ?? '';
   return segment
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+    .replace(/([A-Z])(?=[A-Z][a-z])/g, '$1_') // not `([A-Z]+)([A-Z][a-z])`: quadratic on a long capital run
     .toLowerCase()
     .replace(/[-\s]+/g, '_');
 }
