@@ -337,6 +337,36 @@ describe('checklist of a change: whole modules, grants, no history', () => {
     ]);
   });
 
+  it('a moved module directory is the same module; a new one that borrows a file from each of several others is new', () => {
+    const repo = newRepo();
+    const call = (v: string) => `module "vpc" {\n  source  = "terraform-aws-modules/vpc/aws"\n  version = "${v}"\n}\n`;
+    const variables = 'variable "name" {\n  type        = string\n  description = "Name"\n}\n';
+    const versions = 'terraform {\n  required_version = ">= 1.5"\n}\n';
+    repo
+      .write({
+        '.iac-review.json': onlyRules(),
+        'examples/a/main.tf': call('5.1.0'),
+        'examples/a/variables.tf': variables,
+        'examples/b/main.tf': call('4.0.0'),
+        'examples/b/versions.tf': versions,
+      })
+      .commit('base');
+    repo.branch('change').write({
+      // a moved there with its version bumped: one module, one version question
+      'examples/a/main.tf': null,
+      'examples/a/variables.tf': null,
+      'tests/a/main.tf': call('5.8.1'),
+      'tests/a/variables.tf': variables,
+      // c is new: it copies variables.tf from a and versions.tf from b, nothing makes it either of them
+      'examples/c/main.tf': call('6.0.0'),
+      'examples/c/variables.tf': variables,
+      'examples/c/versions.tf': versions,
+    });
+    const texts = questions(changeChecklist(repo)).map((q) => `${q.file}: ${q.text}`);
+    expect(texts).toContainEqual(expect.stringMatching(/^tests\/a\/main\.tf: `module\.vpc` .* moves from `5\.1\.0` to `5\.8\.1`/));
+    expect(texts.filter((t) => t.startsWith('examples/c/') && /moves from/.test(t))).toEqual([]);
+  });
+
   it('a new policy attachment asks who approved the access it grants', () => {
     const repo = newRepo();
     repo.write({ '.iac-review.json': onlyRules(), 'main.tf': '' }).commit('base');

@@ -34,19 +34,29 @@ export function detectRenames(added: readonly NewFile[], gone: readonly GoneFile
   const renames = new Map<string, string>();
   const used = new Set<string>();
 
-  // Same content: the object name of the new text equals the old blob's (one with the same file name first).
-  const bySameName = new Queues(gone, (g) => `${g.file.oid}\0${posix.basename(g.path)}`);
-  const byOid = new Queues(gone, (g) => g.file.oid);
-  const formats = new Set(gone.map((g) => g.file.oid.length));
-  for (const a of added) {
-    if (a.text === undefined) continue;
-    for (const length of formats) {
-      const oid = blobId(a.text, length);
-      const pick = bySameName.take(`${oid}\0${posix.basename(a.path)}`, used) ?? byOid.take(oid, used);
-      if (!pick) continue;
-      renames.set(a.path, pick.path);
-      used.add(pick.path);
-      break;
+  // Same content: the object name of the new text equals the old blob's. In passes, most likely first, so
+  // that a file of a moved directory is paired with its own old copy even when a new file elsewhere has the
+  // same text (an empty `variables.tf`): the same file name in a directory of the same name, then the same
+  // file name, then any.
+  const formats = [...new Set(gone.map((g) => g.file.oid.length))];
+  const oids = new Map<string, string[]>();
+  const oidsOf = (a: NewFile & { text: string }) => {
+    let ids = oids.get(a.path);
+    if (!ids) oids.set(a.path, (ids = formats.map((length) => blobId(a.text, length))));
+    return ids;
+  };
+  const exactPasses: Array<(path: string) => string> = [placeKeyOf, posix.basename, () => ''];
+  for (const pass of exactPasses) {
+    const queues = new Queues(gone, (g) => `${g.file.oid}\0${pass(g.path)}`);
+    for (const a of added) {
+      if (a.text === undefined || renames.has(a.path)) continue;
+      for (const oid of oidsOf(a as NewFile & { text: string })) {
+        const pick = queues.take(`${oid}\0${pass(a.path)}`, used);
+        if (!pick) continue;
+        renames.set(a.path, pick.path);
+        used.add(pick.path);
+        break;
+      }
     }
   }
 
@@ -72,7 +82,7 @@ export function detectRenames(added: readonly NewFile[], gone: readonly GoneFile
   // Candidates in rounds, most likely first, each old file list capped: the same file name in a
   // directory of the same name (a moved module), then the same file name, then (few files) any.
   const nameKey = (path: string) => posix.basename(path);
-  const placeKey = (path: string) => `${posix.basename(posix.dirname(path))}/${posix.basename(path)}`;
+  const placeKey = placeKeyOf;
   const byPlace = groupBy(oldFiles, (g) => placeKey(g.path));
   const byName = groupBy(oldFiles, (g) => nameKey(g.path));
   const rounds: Array<(a: NewFile) => readonly GoneFile[]> = [
@@ -145,6 +155,11 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
     else out.set(k, [item]);
   }
   return out;
+}
+
+/** A file's name with its directory's name: `a/main.tf` for `examples/a/main.tf` and `tests/a/main.tf` alike. */
+function placeKeyOf(path: string): string {
+  return `${posix.basename(posix.dirname(path))}/${posix.basename(path)}`;
 }
 
 function sameName(a: string, b: string): boolean {

@@ -78,7 +78,7 @@ export function reviewChange(options: ChangeReviewOptions): ChangeReview {
 
   const base = analyzeWorkspace({ ...options, cwd, config, host: new GitTreeHost(tree), keepModules: true, fixes: 'none' });
   const baseByDir = new Map(base.analyses.map((a) => [a.module.dir, a]));
-  const baseDirOf = renamedDirectories(repo.root, files);
+  const baseDirOf = renamedDirectories(repo.root, files, (dir) => baseByDir.has(dir));
   const baseDir = (dir: string) => baseDirOf.get(dir) ?? dir;
   const baseFor = (dir: string) => baseByDir.get(baseDir(dir));
 
@@ -145,10 +145,24 @@ function submoduleNotes(root: string, unreviewed: readonly BaseSubmodule[], anal
   return notes;
 }
 
-/** A directory whose files were all renamed from one other directory was moved there. */
-function renamedDirectories(root: string, files: FileChanges): Map<string, string> {
+/**
+ * A directory the base did not have, at least half of whose files were
+ * renamed from one other directory (and more than from any other), was moved
+ * there. A new directory that borrows a file
+ * or two from several others (a new example copying `variables.tf` from one
+ * and `versions.tf` from another) is new: pairing it with one of them would
+ * ask about "changes" nobody made.
+ */
+function renamedDirectories(root: string, files: FileChanges, baseHas: (dir: string) => boolean): Map<string, string> {
   const votes = new Map<string, Map<string, number>>();
+  const headFiles = new Map<string, number>();
+  const count = (rel: string) => {
+    const dir = dirname(repoPath(root, rel));
+    headFiles.set(dir, (headFiles.get(dir) ?? 0) + 1);
+  };
+  for (const rel of files.added) count(rel);
   for (const [to, from] of files.renamedFrom) {
+    count(to);
     const headDir = dirname(repoPath(root, to));
     const baseDir = dirname(repoPath(root, from));
     if (headDir === baseDir) continue;
@@ -158,8 +172,17 @@ function renamedDirectories(root: string, files: FileChanges): Map<string, strin
   }
   const out = new Map<string, string>();
   for (const [headDir, counts] of votes) {
-    const [best] = [...counts].sort((a, b) => b[1] - a[1]);
-    if (best) out.set(headDir, best[0]);
+    if (baseHas(headDir)) continue;
+    let best: [string, number] | undefined;
+    let runnerUp = 0;
+    for (const entry of counts) {
+      if (!best || entry[1] > best[1]) {
+        runnerUp = best?.[1] ?? 0;
+        best = entry;
+      } else runnerUp = Math.max(runnerUp, entry[1]);
+    }
+    // One clear origin holding at least half of the directory's files.
+    if (best && best[1] > runnerUp && best[1] * 2 >= (headFiles.get(headDir) ?? 0)) out.set(headDir, best[0]);
   }
   return out;
 }
