@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../server/src/cli/cli.js';
 import type { CliIO } from '../../server/src/cli/io.js';
 import { TestRepo } from '../support/git-repo.js';
+import { policy, VERSIONS } from '../support/tagged-terraform.js';
 
 function check(cwd: string, ...args: string[]) {
   let stdout = '';
@@ -16,26 +17,6 @@ function check(cwd: string, ...args: string[]) {
   return { code, stderr, findings: report?.findings.map((f) => `${f.file}:${f.range.start.line} ${f.ruleId}${f.address ? ` ${f.address}` : ''}`) ?? [] };
 }
 
-const VERSIONS = `terraform {
-  required_version = "~> 1.9"
-  required_providers {
-    aws = {
-      source  = "hashicorp/aws"
-      version = "~> 5.0"
-    }
-  }
-}
-`;
-
-const policy = (name: string, action: string) => `resource "aws_iam_policy" "${name}" {
-  name = "${name}"
-  tags = { Owner = "a", Environment = "b", CostCenter = "c" }
-  policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [{ Effect = "Allow", Action = "${action}", Resource = "arn:aws:s3:::b/*" }]
-  })
-}
-`;
 
 const BUCKET = `resource "aws_s3_bucket" "logs" {
   bucket = "acme-logs"

@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { reviewChange } from '../../server/src/engine/change/review-change.js';
 import { LspTestClient } from '../lsp/lsp-client.js';
 import { GitAudit, TestRepo } from '../support/git-repo.js';
+import { policy, VERSIONS } from '../support/tagged-terraform.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -16,26 +17,6 @@ const FORMATS = ['text', 'json', 'sarif', 'markdown', 'github'];
 /** A review that has not finished by then is hung. */
 const HANG_LIMIT_MS = 30_000;
 
-const VERSIONS = `terraform {
-  required_version = "~> 1.9"
-  required_providers {
-    aws = {
-      source  = "hashicorp/aws"
-      version = "~> 5.0"
-    }
-  }
-}
-`;
-
-const policy = (name: string, action: string) => `resource "aws_iam_policy" "${name}" {
-  name = "${name}"
-  tags = { Owner = "a", Environment = "b", CostCenter = "c" }
-  policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [{ Effect = "Allow", Action = "${action}", Resource = "arn:aws:s3:::b/*" }]
-  })
-}
-`;
 
 const HOOKS = [
   'post-index-change',
