@@ -16,7 +16,7 @@ import { repoRelativePath } from '../change/git-tree-host.js';
 import { movedFrom, removedBlocks } from '../change/refactor-blocks.js';
 import { changedArguments, changesMoreThanMetadata } from './block-changes.js';
 import { accessChange } from './iam-widening.js';
-import { topLevelItemAt } from './top-level-item.js';
+import { topLevelItemAt } from '../parse/top-level-item.js';
 
 /** A question the change raises for its reviewer, placed on the block it is about. */
 export interface ChangeQuestion {

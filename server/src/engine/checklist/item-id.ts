@@ -3,7 +3,7 @@ import type { SourceFile } from '../parse/ast.js';
 import type { Module } from '../model/module.js';
 import type { Range } from '../range.js';
 import { normalizeSource, sourceText } from '../change/source-text.js';
-import { topLevelItemAt } from './top-level-item.js';
+import { topLevelItemAt } from '../parse/top-level-item.js';
 
 /**
  * What a checklist item's id is made of (README, "Review checklist"). The id

@@ -1,10 +1,10 @@
-import type { BodyItem, SourceFile } from '../parse/ast.js';
+import type { BodyItem, SourceFile } from './ast.js';
 
 /**
  * The top-level item (block or attribute) of a file that contains `offset`,
  * by binary search: items are in source order and do not overlap, so their
- * end offsets increase. A checklist asks this once per item, and a module
- * can have tens of thousands of items and of blocks.
+ * end offsets increase. Checklist items and suppression comments ask this
+ * one by one, and a module can have tens of thousands of each.
  */
 export function topLevelItemAt(file: SourceFile, offset: number): BodyItem | undefined {
   const items = file.body;
