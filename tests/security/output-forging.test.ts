@@ -205,3 +205,45 @@ function decodeEntities(html: string): string {
     .replace(/&#39;/g, "'")
     .replace(/&amp;/g, '&');
 }
+
+describe('exercise', () => {
+  it('list, and score with --reveal, print pack names, candidate comments, file names and findings as inert text', async () => {
+    const { cpSync, mkdtempSync, readdirSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const root = mkdtempSync(join(tmpdir(), 'iac-review-exercise-output-'));
+    try {
+      const packs = join(root, 'packs');
+      const pack = join(packs, 'pack\n::error::forged by a pack name\u001b[31m');
+      cpSync(join(import.meta.dirname, '..', '..', 'test-fixtures', 'exercises', 'junior'), pack, { recursive: true });
+      writeFileSync(join(pack, 'README.md'), '# Title \u001b]8;;https://evil.example\u0007click\u001b]8;;\u0007 ##[error]forged\n');
+      for (const format of ['text', 'json']) {
+        const r = run(['exercise', 'list', '--format', format, '--packs', packs], root);
+        expect(r.code).toBe(0);
+        expectInert(r.stdout);
+        expectInert(r.stderr);
+      }
+
+      const candidate = join(root, 'candidate');
+      cpSync(pack, candidate, { recursive: true, filter: (src) => !src.endsWith('answer-key.json') });
+      const hostile = PAYLOADS.filter((p) => !/[\n\r\u2028\u2029]/.test(p)); // a comment is one line
+      hostile.forEach((p, i) => {
+        const statement = `  statement {\n    actions   = [${JSON.stringify(`s3:Get${i}`)}, "s3:Get${i}${p.replace(/["\\$%]/g, '')}"]\n    resources = ["*"]\n  }\n`;
+        writeFileSync(join(candidate, `${i}-${p.replace(/\//g, '_').replace(/\0/g, '0')}.tf`), `# REVIEW: ${p}\ndata "aws_iam_policy_document" "p${i}" {\n${statement}}\n`);
+      });
+      expect(readdirSync(candidate).length).toBeGreaterThan(hostile.length);
+      for (const format of ['markdown', 'json']) {
+        const r = run(['exercise', 'score', candidate, '--key', join(pack, 'answer-key.json'), '--reveal', '--format', format], root);
+        expect(r.code, r.stderr).toBe(0);
+        expectInert(r.stdout);
+        if (format === 'markdown') {
+          const html = markdown.render(r.stdout);
+          expect(html).not.toMatch(/<(img|script)[\s>]/);
+          for (const [, href] of html.matchAll(/href="([^"]*)"/g)) expect(href).not.toMatch(/^(javascript|https?):/);
+        }
+      }
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

@@ -172,7 +172,8 @@ function runScore(args: string[], io: CliIO): number {
     ...(exercise ? { exercise } : {}),
     ...(values.reveal ? { findings: reviewExercise(dir).findings.filter((f) => !f.suppression) } : {}),
   };
-  // The report quotes the candidate's comments, the answer key and file names: no control character reaches the terminal.
-  io.stdout(format === 'json' ? inertJson(formatScoreJson(report)) : printable(formatScoreMarkdown(report), '\n'));
+  // The report quotes the candidate's comments, the answer key (its own Markdown, over several lines) and file
+  // names: no control character reaches the terminal, and no line reads as a CI workflow command.
+  io.stdout(format === 'json' ? inertJson(formatScoreJson(report)) : printable(formatScoreMarkdown(report), '\n').split('\n').map(inertLineStart).join('\n'));
   return EXIT_OK;
 }
