@@ -203,7 +203,7 @@ function checkBlockDevices(ctx: RuleContext, resource: ResourceRef, scopes: Scop
   const devices: Device[] = [];
   for (const first of collect({ block: resource.block, dynamic: false, scopes }, outer)) {
     if (inner === undefined) devices.push(first);
-    else devices.push(...collect(first, inner));
+    else for (const d of collect(first, inner)) devices.push(d);
   }
 
   const device = path.blocks.join('.');

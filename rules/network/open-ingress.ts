@@ -82,7 +82,7 @@ function scanArguments(f: Fields, names: readonly string[], isOpen: (text: strin
   for (const name of names) {
     const scan = scanSources(f.get(name), isOpen);
     if (scan.open.length) {
-      open.push(...scan.open);
+      for (const o of scan.open) open.push(o);
       via ??= name;
     } else if (scan.unknownReason !== undefined) {
       unknownReason ??= scan.unknownReason;

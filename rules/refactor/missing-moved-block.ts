@@ -57,20 +57,20 @@ moved {
     const added = [...after.values()].filter((a) => !before.has(a.address));
     if (removed.length === 0 || added.length === 0) return;
     const handled = handledAddresses(module);
-    const kinds = new Set(added.map((a) => a.kind));
-    for (const kind of kinds) {
-      const gone = removed.filter((r) => r.kind === kind && !handled.from.has(r.address));
-      const fresh = added.filter((a) => a.kind === kind && !handled.to.has(a.address));
-      if (gone.length === 0 || fresh.length === 0) continue;
+    const goneByKind = byKind(removed.filter((r) => !handled.from.has(r.address)));
+    for (const [kind, fresh] of byKind(added.filter((a) => !handled.to.has(a.address)))) {
+      const gone = goneByKind.get(kind);
+      if (!gone) continue;
+      const goneAddresses = gone.map((g) => g.address);
       for (const [newer, older] of pairs(fresh, gone)) {
-        const candidates = older ? [older.address] : gone.map((g) => g.address);
+        const candidates = older ? [older.address] : goneAddresses;
         const what = kind.startsWith('module ') ? 'module call' : kind;
         context.report({
           file: newer.file,
           range: headerRange(newer.block),
           address: newer.address,
           message:
-            `${newer.address} is new and ${candidates.map((c) => `\`${c}\``).join(' or ')} (the same ${what}) is gone, with no moved block: ` +
+            `${newer.address} is new and ${candidateList(candidates)} (the same ${what}) is gone, with no moved block: ` +
             `Terraform will destroy ${candidates.length === 1 ? 'it' : 'the old object'} and create ${newer.address} from scratch. ` +
             `Add \`moved { from = ${candidates[0]}, to = ${newer.address} }\` if it is the same object.`,
           ...(older ? { fix: () => movedBlockFix(newer, older.address) } : {}),
@@ -79,6 +79,26 @@ moved {
     }
   },
 });
+
+/** Blocks grouped by kind, in order. */
+function byKind(blocks: readonly Addressed[]): Map<string, Addressed[]> {
+  const out = new Map<string, Addressed[]>();
+  for (const b of blocks) {
+    const list = out.get(b.kind);
+    if (list) list.push(b);
+    else out.set(b.kind, [b]);
+  }
+  return out;
+}
+
+/** At most a few names: a change that renames thousands of blocks of one type must not write thousands of names into each finding. */
+const LISTED_CANDIDATES = 5;
+
+function candidateList(addresses: readonly string[]): string {
+  const named = addresses.slice(0, LISTED_CANDIDATES).map((c) => `\`${c}\``);
+  if (addresses.length <= LISTED_CANDIDATES) return named.join(' or ');
+  return `${named.join(', ')} or one of ${addresses.length - LISTED_CANDIDATES} more blocks`;
+}
 
 /** Managed resources by address (data sources hold nothing to lose), and module calls keyed by source. */
 function addressed(module: Module): Map<string, Addressed> {
@@ -105,12 +125,19 @@ function handledAddresses(module: Module): { from: Set<string>; to: Set<string> 
  */
 function pairs(fresh: Addressed[], gone: Addressed[]): Array<[Addressed, Addressed | undefined]> {
   if (fresh.length === 1 && gone.length === 1) return [[fresh[0]!, gone[0]!]];
-  const remaining = [...gone];
+  // The gone blocks not paired yet, by body: each body computed once (a large rename is linear, not fresh × gone).
+  const remaining = new Map<string, Addressed[]>();
+  for (const g of gone) {
+    const body = bodyText(g);
+    const list = remaining.get(body);
+    if (list) list.push(g);
+    else remaining.set(body, [g]);
+  }
   return fresh.map((f) => {
     const body = bodyText(f);
-    const same = remaining.filter((g) => bodyText(g) === body);
-    if (same.length === 1) {
-      remaining.splice(remaining.indexOf(same[0]!), 1);
+    const same = remaining.get(body);
+    if (same?.length === 1) {
+      remaining.delete(body);
       return [f, same[0]!];
     }
     return [f, undefined];

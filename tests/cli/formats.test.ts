@@ -238,7 +238,7 @@ describe('markdown format', () => {
 
   it('escapes pipes and HTML outside code spans', () => {
     const out = formatMarkdown({ ...REPORT, findings: [{ ...TAGS, message: 'a | b <script> `x | <y>`' }] }, CONTEXT);
-    expect(out).toContain('a \\| b &lt;script> `x \\| <y>`');
+    expect(out).toContain('a \\| b \\<script\\> `x \\| <y>`');
   });
 
   it('says so when there is nothing to report', () => {

@@ -1,10 +1,12 @@
 // Entry point of the `iac-review` binary (bundled to dist/cli.js).
 import { main } from './cli.js';
 import { processIO } from './io.js';
+import { plainStderr } from './stderr-channel.js';
 
+const io = processIO();
 try {
-  process.exitCode = main(process.argv.slice(2), processIO());
+  process.exitCode = main(process.argv.slice(2), io);
 } catch (e) {
-  process.stderr.write(`iac-review: internal error: ${(e as Error)?.stack ?? String(e)}\nPlease report this with the input that caused it.\n`);
+  plainStderr(io).internalError(e);
   process.exitCode = 2;
 }

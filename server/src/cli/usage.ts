@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { CliIO } from './io.js';
+import { plainStderr, type StderrChannel } from './stderr-channel.js';
 
 /** A command-line mistake: printed on stderr with a hint, exit status 2. */
 export class UsageError extends Error {
@@ -15,9 +16,10 @@ export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 
-export function reportUsageError(io: CliIO, error: UsageError): number {
+/** The message (which may quote an argument, a path, a git ref: escaped by the channel), then where to read the usage. */
+export function reportUsageError(io: CliIO, error: UsageError, stderr: StderrChannel = plainStderr(io)): number {
   const hint = error.command ? `iac-review ${error.command} --help` : 'iac-review --help';
-  io.stderr(`iac-review${error.command ? ` ${error.command}` : ''}: ${error.message}\nRun \`${hint}\` for usage.\n`);
+  stderr.message(`iac-review${error.command ? ` ${error.command}` : ''}: ${error.message}`, `Run \`${hint}\` for usage.`);
   return EXIT_USAGE;
 }
 

@@ -96,12 +96,13 @@ export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
   if (options.baseModuleFor) context.baseModuleFor = options.baseModuleFor;
   for (const files of found) {
     const review = reviewModule(files, context);
-    result.files.push(...review.files);
-    result.errors.push(...review.errors);
+    // Loops, not push(...spread): a module can hold more findings than a call has room for arguments.
+    for (const f of review.files) result.files.push(f);
+    for (const e of review.errors) result.errors.push(e);
     if (!review.analysis) continue;
     result.modules.push(files.dir);
-    result.findings.push(...review.findings);
-    result.undecided.push(...review.undecided);
+    for (const f of review.findings) result.findings.push(f);
+    for (const u of review.undecided) result.undecided.push(u);
     if (options.keepModules) result.analyses.push(review.analysis);
   }
   if (inScope) {
@@ -178,8 +179,8 @@ export function reviewModule(files: ModuleFiles, context: ModuleReviewContext): 
     fixes: context.fixes ?? 'eager',
     ...(base ? { base } : {}),
   });
-  review.errors.push(...output.errors);
-  review.undecided.push(...output.undecided);
+  for (const e of output.errors) review.errors.push(e);
+  for (const u of output.undecided) review.undecided.push(u);
   review.findings = applySuppressions(
     output.findings,
     [...configFiles, ...varFiles],

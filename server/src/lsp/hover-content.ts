@@ -236,7 +236,8 @@ function certain(value: Certain<string>): string {
 function code(value: string): string {
   const flat = value.replace(/\r?\n/g, ' ');
   if (!flat.includes('`')) return `\`${flat}\``;
-  const longest = Math.max(...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  let longest = 0;
+  for (const run of flat.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
   const fence = '`'.repeat(longest + 1);
   return `${fence} ${flat} ${fence}`;
 }

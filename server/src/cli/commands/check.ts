@@ -8,13 +8,14 @@ import type { RuleMeta } from '../../engine/rules/rule.js';
 import { SEVERITY_RANK, type Severity } from '../../engine/severity.js';
 import { CHECK_HELP } from '../help.js';
 import type { CliIO } from '../io.js';
-import { describeInputError, type CheckFormatter } from '../format/report.js';
+import type { CheckFormatter } from '../format/report.js';
 import { formatText } from '../format/text.js';
 import { formatJson } from '../format/json.js';
 import { formatSarif } from '../format/sarif.js';
 import { formatMarkdown } from '../format/markdown.js';
 import { formatGithub } from '../format/github.js';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, oneOf, parseCommandArgs, UsageError } from '../usage.js';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, oneOf, parseCommandArgs, reportUsageError, UsageError } from '../usage.js';
+import { annotatedStderr, plainStderr, type StderrChannel } from '../stderr-channel.js';
 
 export const CHECK_FORMATS = { text: formatText, json: formatJson, sarif: formatSarif, markdown: formatMarkdown, github: formatGithub } satisfies Record<
   string,
@@ -33,7 +34,37 @@ export interface CheckDependencies {
   rules: readonly RuleMeta[];
 }
 
+/**
+ * `iac-review check`. With `--format github` everything on stderr is a
+ * workflow command too — usage and configuration errors, and an internal
+ * error — so the format is read before the arguments are validated.
+ */
 export function runCheck(args: string[], io: CliIO, deps: CheckDependencies): number {
+  if (requestedFormat(args) !== 'github') return check(args, io, deps, plainStderr(io));
+  const stderr = annotatedStderr(io, 'iac-review');
+  try {
+    return check(args, io, deps, stderr);
+  } catch (e) {
+    if (e instanceof UsageError) return reportUsageError(io, e, stderr);
+    stderr.internalError(e);
+    return EXIT_USAGE; // 2, as main.ts exits on any internal error
+  }
+}
+
+/** The last `--format`/`-f` value among the arguments (as parseArgs would take it), before they are validated. */
+function requestedFormat(args: readonly string[]): string | undefined {
+  let format: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') break;
+    if (arg === '--format' || arg === '-f') format = args[++i];
+    else if (arg.startsWith('--format=')) format = arg.slice('--format='.length);
+    else if (arg.startsWith('-f') && !arg.startsWith('--')) format = arg.slice(2);
+  }
+  return format;
+}
+
+function check(args: string[], io: CliIO, deps: CheckDependencies, stderr: StderrChannel): number {
   const { values, positionals } = parseCommandArgs('check', args, {
     format: { type: 'string', short: 'f' },
     config: { type: 'string', short: 'c' },
@@ -53,7 +84,7 @@ export function runCheck(args: string[], io: CliIO, deps: CheckDependencies): nu
   const fixes: FixMode = format === 'json' ? 'eager' : 'none';
   const options = { ...target, fixes };
   const result = values.base === undefined ? deps.analyze(options) : introducedOnly(deps, { ...options, base: values.base });
-  if (result.configErrors.length) return reportConfigErrors('check', io, result.configErrors);
+  if (result.configErrors.length) return reportConfigErrors('check', stderr, result.configErrors);
 
   const color = format === 'text' && io.stdoutIsTTY && !io.env.NO_COLOR;
   io.stdout(CHECK_FORMATS[format](result, { cwd: io.cwd, rules: deps.rules, color }));
@@ -95,9 +126,9 @@ export function gitProblemsAsUsageErrors<T>(command: string, review: () => T): T
 }
 
 /** A broken configuration is a usage error (exit 2), each problem with its file and position. */
-export function reportConfigErrors(command: string, io: CliIO, errors: readonly InputError[]): number {
-  io.stderr(errors.map((e) => describeInputError(io.cwd, e)).join('\n') + '\n');
-  io.stderr(`iac-review ${command}: the configuration has ${errors.length === 1 ? 'an error' : `${errors.length} errors`}; fix it and run again.\n`);
+export function reportConfigErrors(command: string, stderr: StderrChannel, errors: readonly InputError[]): number {
+  stderr.inputErrors(errors);
+  stderr.message(`iac-review ${command}: the configuration has ${errors.length === 1 ? 'an error' : `${errors.length} errors`}; fix it and run again.`);
   return EXIT_USAGE;
 }
 

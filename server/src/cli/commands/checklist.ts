@@ -3,10 +3,10 @@ import { buildChecklist, type Checklist } from '../../engine/checklist/checklist
 import { reviewChange } from '../../engine/change/review-change.js';
 import { CHECKLIST_HELP } from '../help.js';
 import type { CliIO } from '../io.js';
-import { describeInputError } from '../format/report.js';
 import { formatChecklistJson } from '../format/checklist-json.js';
 import { formatChecklistMarkdown } from '../../engine/checklist/markdown.js';
 import { EXIT_OK, oneOf, parseCommandArgs } from '../usage.js';
+import { plainStderr } from '../stderr-channel.js';
 import { gitProblemsAsUsageErrors, reportConfigErrors, reviewTarget } from './check.js';
 
 const FORMATS = { markdown: formatChecklistMarkdown, json: formatChecklistJson } satisfies Record<string, (c: Checklist) => string>;
@@ -36,12 +36,13 @@ export function runChecklist(args: string[], io: CliIO): number {
     analysis = change.head;
     checklist = buildChecklist({ cwd: io.cwd, change });
   }
-  if (analysis.configErrors.length) return reportConfigErrors('checklist', io, analysis.configErrors);
+  const stderr = plainStderr(io);
+  if (analysis.configErrors.length) return reportConfigErrors('checklist', stderr, analysis.configErrors);
   // Files that could not be read or parsed were not fully reviewed: the checklist cannot vouch for them.
   if (analysis.errors.length) {
-    io.stderr(analysis.errors.map((e) => describeInputError(io.cwd, e)).join('\n') + '\n');
+    stderr.inputErrors(analysis.errors);
     const count = analysis.errors.length === 1 ? 'an input error' : `${analysis.errors.length} input errors`;
-    io.stderr(`iac-review checklist: ${count}: those files were not fully reviewed, and the checklist does not cover what could not be read.\n`);
+    stderr.message(`iac-review checklist: ${count}: those files were not fully reviewed, and the checklist does not cover what could not be read.`);
   }
   io.stdout(FORMATS[format](checklist));
   return EXIT_OK;

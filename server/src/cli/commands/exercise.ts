@@ -21,6 +21,8 @@ import { EXERCISE_HELP } from '../help.js';
 import type { CliIO } from '../io.js';
 import { formatScoreJson, formatScoreMarkdown } from '../../engine/exercise/score-report.js';
 import { EXIT_OK, EXIT_USAGE, oneOf, parseCommandArgs, UsageError } from '../usage.js';
+import { inertJson, inertLineStart, inertText as printable } from '../../engine/inert-text.js';
+import { jsonText } from '../format/json-text.js';
 
 export interface ExerciseDependencies {
   /** The clock `exercise start` records (tests pass a fixed one). */
@@ -74,16 +76,19 @@ function runList(args: string[], io: CliIO, packsRoot: string | undefined): numb
   const root = values.packs !== undefined ? resolve(io.cwd, values.packs) : packsRoot;
   const packs = root ? listPacks(root) : [];
   if (format === 'json') {
-    io.stdout(JSON.stringify({ version: 1, packs: packs.map(({ dir: _dir, ...p }) => p) }, null, 2) + '\n');
+    io.stdout(jsonText({ version: 1, packs: packs.map(({ dir: _dir, ...p }) => p) }));
     return EXIT_OK;
   }
   if (packs.length === 0) {
-    io.stdout(`No exercise packs found${root ? ` in ${root}` : ''}. Generate one with \`iac-review exercise new --seed N --out DIR\`.\n`);
+    io.stdout(`No exercise packs found${root ? ` in ${printable(root)}` : ''}. Generate one with \`iac-review exercise new --seed N --out DIR\`.\n`);
     return EXIT_OK;
   }
-  const width = Math.max(...packs.map((p) => p.name.length));
-  for (const p of packs) {
-    io.stdout(`${p.name.padEnd(width)}  ${(p.difficulty ?? '').padEnd(6)}  ${String(p.problems).padStart(2)} problems  ${p.title ?? ''}`.trimEnd() + '\n');
+  // Pack names, difficulties and titles come from the packs' files: printed as inert text.
+  const rows = packs.map((p) => ({ name: printable(p.name), difficulty: printable(p.difficulty ?? ''), problems: p.problems, title: printable(p.title ?? '') }));
+  let width = 0;
+  for (const row of rows) width = Math.max(width, row.name.length);
+  for (const row of rows) {
+    io.stdout(inertLineStart(`${row.name.padEnd(width)}  ${row.difficulty.padEnd(6)}  ${String(row.problems).padStart(2)} problems  ${row.title}`.trimEnd()) + '\n');
   }
   return EXIT_OK;
 }
@@ -107,8 +112,8 @@ function runNew(args: string[], io: CliIO): number {
   const exercise = generateExercise({ seed: Number(values.seed), difficulty });
   writeExercise(exercise, out);
   io.stdout(
-    `Wrote ${exercise.key.name} (${exercise.key.problems.length} problems) to ${values.out}.\n` +
-      `Give it to a candidate with \`iac-review exercise start ${values.out} --out CANDIDATE_DIR\` (the answer key stays here).\n`,
+    `Wrote ${exercise.key.name} (${exercise.key.problems.length} problems) to ${printable(values.out)}.\n` +
+      `Give it to a candidate with \`iac-review exercise start ${printable(values.out)} --out CANDIDATE_DIR\` (the answer key stays here).\n`,
   );
   return EXIT_OK;
 }
@@ -148,8 +153,8 @@ function runStart(args: string[], io: CliIO, packsRoot: string | undefined, now:
     );
   }
   io.stdout(
-    `Started ${started.marker.exercise} in ${values.out} (${started.files.length} files, ${started.marker.durationMinutes} minutes; the answer key was not copied).\n` +
-      `The candidate marks problems with \`# REVIEW: …\` comments; score with \`iac-review exercise score ${values.out} --key ${join(started.marker.source, ANSWER_KEY_FILE)}\`.\n`,
+    `Started ${printable(started.marker.exercise)} in ${printable(values.out)} (${started.files.length} files, ${started.marker.durationMinutes} minutes; the answer key was not copied).\n` +
+      `The candidate marks problems with \`# REVIEW: …\` comments; score with \`iac-review exercise score ${printable(values.out)} --key ${printable(join(started.marker.source, ANSWER_KEY_FILE))}\`.\n`,
   );
   return EXIT_OK;
 }
@@ -179,6 +184,8 @@ function runScore(args: string[], io: CliIO): number {
     ...(exercise ? { exercise } : {}),
     ...(values.reveal ? { findings: reviewExercise(dir).findings.filter((f) => !f.suppression) } : {}),
   };
-  io.stdout(format === 'json' ? formatScoreJson(report) : formatScoreMarkdown(report));
+  // The report quotes the candidate's comments, the answer key (its own Markdown, over several lines) and file
+  // names: no control character reaches the terminal, and no line reads as a CI workflow command.
+  io.stdout(format === 'json' ? inertJson(formatScoreJson(report)) : printable(formatScoreMarkdown(report), '\n').split('\n').map(inertLineStart).join('\n'));
   return EXIT_OK;
 }

@@ -1,6 +1,7 @@
 import type { Finding, InputError } from '../../engine/finding.js';
 import type { Range } from '../../engine/range.js';
 import { TOOL_NAME, TOOL_VERSION } from '../tool-info.js';
+import { jsonText } from './json-text.js';
 import { activeFindings, displayPath, sortFindings, type CheckFormatter } from './report.js';
 
 /** SPEC §6 `json` (version 1). Suppressed findings stay in, marked, as audit evidence. */
@@ -18,7 +19,7 @@ export const formatJson: CheckFormatter = (report, { cwd }) => {
       suppressed: findings.length - activeFindings(report).length,
     },
   };
-  return JSON.stringify(output, null, 2) + '\n';
+  return jsonText(output);
 };
 
 function jsonFinding(f: Finding, cwd: string) {

@@ -1,4 +1,3 @@
-import type { Finding } from '../../engine/finding.js';
 import type { Severity } from '../../engine/severity.js';
 import {
   activeFindings,
@@ -9,11 +8,16 @@ import {
   suppressedFindings,
   type CheckFormatter,
 } from './report.js';
-import { inlineMarkdown as inline, markdownLinkTarget as linkTarget } from '../../engine/markdown-text.js';
+import { inlineMarkdown as inline, markdownCode as code, markdownLinkTarget as linkTarget } from '../../engine/markdown-text.js';
 
 const BADGE: Record<Severity, string> = { error: '🔴 error', warning: '🟠 warning', info: '🔵 info' };
 
-/** A report a reviewer pastes into a pull request: summary table, findings grouped by file, suppressions for the audit trail. */
+/**
+ * A report a reviewer pastes into a pull request: summary table, findings
+ * grouped by file, suppressions for the audit trail. File names and messages
+ * come from the reviewed code and are written as inert text (see
+ * markdown-text.ts); grouping is one pass over the sorted findings.
+ */
 export const formatMarkdown: CheckFormatter = (report, { cwd }) => {
   const findings = activeFindings(report);
   const suppressed = suppressedFindings(report);
@@ -34,22 +38,20 @@ export const formatMarkdown: CheckFormatter = (report, { cwd }) => {
 
   if (findings.length) {
     out.push('', '| Category | 🔴 Error | 🟠 Warning | 🔵 Info | Total |', '|---|---:|---:|---:|---:|');
-    const byCategory = new Map<string, Finding[]>();
-    for (const f of findings) byCategory.set(f.category, [...(byCategory.get(f.category) ?? []), f]);
+    const byCategory = groupBy(findings, (f) => f.category);
     for (const category of [...byCategory.keys()].sort()) {
-      const c = countBySeverity(byCategory.get(category)!);
-      out.push(`| ${cell(category)} | ${c.error} | ${c.warning} | ${c.info} | ${byCategory.get(category)!.length} |`);
+      const list = byCategory.get(category)!;
+      const c = countBySeverity(list);
+      out.push(`| ${cell(category)} | ${c.error} | ${c.warning} | ${c.info} | ${list.length} |`);
     }
     out.push(`| **Total** | **${counts.error}** | **${counts.warning}** | **${counts.info}** | **${findings.length}** |`);
 
-    const byFile = new Map<string, Finding[]>();
-    for (const f of findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
-    for (const [file, list] of byFile) {
+    for (const [file, list] of groupBy(findings, (f) => f.file)) {
       const path = displayPath(cwd, file);
-      out.push('', `### \`${path}\``, '', '| Line | Severity | Rule | Finding |', '|---:|---|---|---|');
+      out.push('', `### ${code(path)}`, '', '| Line | Severity | Rule | Finding |', '|---:|---|---|---|');
       for (const f of list) {
         const line = f.range.start.line;
-        out.push(`| [${line}](${linkTarget(path)}#L${line}) | ${BADGE[f.severity]} | \`${f.ruleId}\` | ${cell(f.message)} |`);
+        out.push(`| [${line}](${linkTarget(path)}#L${line}) | ${BADGE[f.severity]} | ${cellCode(f.ruleId)} | ${cell(f.message)} |`);
       }
     }
   }
@@ -61,7 +63,7 @@ export const formatMarkdown: CheckFormatter = (report, { cwd }) => {
       const path = displayPath(cwd, f.file);
       const line = f.range.start.line;
       out.push(
-        `| [${cell(path)}:${line}](${linkTarget(path)}#L${line}) | \`${f.ruleId}\` | ${cell(f.suppression!.reason)} | ${f.suppression!.until ?? '—'} |`,
+        `| [${cell(`${path}:${line}`)}](${linkTarget(path)}#L${line}) | ${cellCode(f.ruleId)} | ${cell(f.suppression!.reason)} | ${f.suppression!.until === undefined ? '—' : cell(f.suppression!.until)} |`,
       );
     }
     out.push('', '</details>');
@@ -71,15 +73,31 @@ export const formatMarkdown: CheckFormatter = (report, { cwd }) => {
     out.push('', '### Input errors', '');
     for (const e of report.errors) {
       const path = displayPath(cwd, e.file);
-      const where = e.range ? `[\`${path}:${e.range.start.line}\`](${linkTarget(path)}#L${e.range.start.line})` : `\`${path}\``;
+      const where = e.range ? `[${code(`${path}:${e.range.start.line}`)}](${linkTarget(path)}#L${e.range.start.line})` : code(path);
       out.push(`- ${where}: ${inline(e.message)}`);
     }
   }
   return out.join('\n') + '\n';
 };
 
-/** Text inside a table cell: no line breaks, no unescaped pipes or HTML. */
+/** Text inside a table cell: inert, and no `|` that would split the cell. */
 function cell(text: string): string {
-  return inline(text).replace(/\|/g, '\\|');
+  return inline(text, { table: true });
 }
 
+/** Code inside a table cell (a rule id): GFM splits cells on `|` before it reads code spans. */
+function cellCode(text: string): string {
+  return code(text).replace(/\|/g, '\\|');
+}
+
+/** Groups in first-seen order, each list in input order. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}

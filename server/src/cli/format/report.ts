@@ -1,4 +1,5 @@
 import { relative, sep } from 'node:path';
+import { inertLineStart, inertText } from '../../engine/inert-text.js';
 import type { Finding, InputError } from '../../engine/finding.js';
 import type { RuleMeta } from '../../engine/rules/rule.js';
 import { SEVERITY_RANK, type Severity } from '../../engine/severity.js';
@@ -60,8 +61,8 @@ export function plural(n: number, singular: string, pluralForm = `${singular}s`)
   return `${n} ${n === 1 ? singular : pluralForm}`;
 }
 
-/** `path:line:col: error: message` — the shape editors and terminals make clickable. */
+/** `path:line:col: error: message` — the shape editors and terminals make clickable; one line of inert text whatever the file is called. */
 export function describeInputError(cwd: string, e: InputError): string {
   const where = e.range ? `${displayPath(cwd, e.file)}:${e.range.start.line}:${e.range.start.column}` : displayPath(cwd, e.file);
-  return `${where}: error: ${e.message}`;
+  return inertLineStart(inertText(`${where}: error: ${e.message}`));
 }

@@ -1,6 +1,7 @@
 import type { RuleMeta } from '../../engine/rules/rule.js';
 import { escapeCell, ruleDocLines } from '../../engine/rules/rule-doc.js';
 import { TOOL_NAME, TOOL_VERSION } from '../tool-info.js';
+import { jsonText } from './json-text.js';
 
 export type CatalogFormatter = (rules: readonly RuleMeta[]) => string;
 
@@ -20,27 +21,23 @@ export const formatCatalogText: CatalogFormatter = (rules) => {
 };
 
 export const formatCatalogJson: CatalogFormatter = (rules) =>
-  JSON.stringify(
-    {
-      version: 1,
-      tool: { name: TOOL_NAME, version: TOOL_VERSION },
-      rules: sorted(rules).map((r) => ({
-        id: r.id,
-        title: r.title,
-        category: r.category,
-        severity: r.severity,
-        rationale: r.rationale,
-        remediation: r.remediation,
-        options: r.options ?? {},
-        equivalents: r.equivalents,
-        examples: r.examples,
-        fixable: r.fixable === true,
-        diffOnly: r.diffOnly === true,
-      })),
-    },
-    null,
-    2,
-  ) + '\n';
+  jsonText({
+    version: 1,
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    rules: sorted(rules).map((r) => ({
+      id: r.id,
+      title: r.title,
+      category: r.category,
+      severity: r.severity,
+      rationale: r.rationale,
+      remediation: r.remediation,
+      options: r.options ?? {},
+      equivalents: r.equivalents,
+      examples: r.examples,
+      fixable: r.fixable === true,
+      diffOnly: r.diffOnly === true,
+    })),
+  });
 
 /** The rule reference, generated from the metadata (Ruff-style: why, how to fix, examples). */
 export const formatCatalogMarkdown: CatalogFormatter = (rules) => {

@@ -4,6 +4,7 @@ import type { Finding } from '../../engine/finding.js';
 import type { RuleMeta } from '../../engine/rules/rule.js';
 import type { Severity } from '../../engine/severity.js';
 import { TOOL_NAME, TOOL_VERSION } from '../tool-info.js';
+import { jsonText } from './json-text.js';
 import { displayPath, sortFindings, type CheckFormatter } from './report.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -100,7 +101,7 @@ export const formatSarif: CheckFormatter = (report, { cwd, rules }) => {
       },
     ],
   };
-  return JSON.stringify(sarif, null, 2) + '\n';
+  return jsonText(sarif);
 };
 
 function region(located: Pick<Finding, 'range'>) {

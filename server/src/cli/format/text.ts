@@ -1,21 +1,32 @@
+import { inertLineStart, inertText } from '../../engine/inert-text.js';
 import type { Severity } from '../../engine/severity.js';
 import { activeFindings, countBySeverity, displayPath, plural, suppressedFindings, type CheckFormatter } from './report.js';
 
 const ANSI = { reset: '\x1b[0m', bold: '\x1b[1m', dim: '\x1b[2m', red: '\x1b[31m', yellow: '\x1b[33m', cyan: '\x1b[36m' };
 const SEVERITY_COLOR: Record<Severity, string> = { error: ANSI.red, warning: ANSI.yellow, info: ANSI.cyan };
 
-/** Compiler-style lines: `path:line:col  severity  rule-id  message`, then input errors, then a summary. */
+/**
+ * Compiler-style lines: `path:line:col  severity  rule-id  message`, then
+ * input errors, then a summary. File names and messages (which quote the
+ * reviewed code) are printed as inert text (see inert-text.ts): one finding
+ * is one line, and nothing in it moves the cursor, colours the terminal or
+ * reads as a CI command.
+ */
 export const formatText: CheckFormatter = (report, { cwd, color }) => {
   const paint = (code: string, text: string) => (color ? `${code}${text}${ANSI.reset}` : text);
   const lines: string[] = [];
   const findings = activeFindings(report);
-  const wheres = findings.map((f) => `${displayPath(cwd, f.file)}:${f.range.start.line}:${f.range.start.column}`);
-  const whereWidth = Math.max(0, ...wheres.map((w) => w.length));
-  const ruleWidth = Math.max(0, ...findings.map((f) => f.ruleId.length));
+  const wheres = findings.map((f) => inertLineStart(inertText(`${displayPath(cwd, f.file)}:${f.range.start.line}:${f.range.start.column}`)));
+  let whereWidth = 0;
+  let ruleWidth = 0;
+  findings.forEach((f, i) => {
+    whereWidth = Math.max(whereWidth, wheres[i]!.length);
+    ruleWidth = Math.max(ruleWidth, f.ruleId.length);
+  });
   findings.forEach((f, i) => {
     const where = paint(ANSI.bold, wheres[i]!.padEnd(whereWidth));
     const severity = paint(SEVERITY_COLOR[f.severity], f.severity.padEnd(7));
-    lines.push(`${where}  ${severity}  ${paint(ANSI.dim, f.ruleId.padEnd(ruleWidth))}  ${f.message}`);
+    lines.push(`${where}  ${severity}  ${paint(ANSI.dim, inertText(f.ruleId).padEnd(ruleWidth))}  ${inertText(f.message)}`);
   });
   if (report.errors.length) {
     if (lines.length) lines.push('');
@@ -23,7 +34,7 @@ export const formatText: CheckFormatter = (report, { cwd, color }) => {
       const where = e.range
         ? `${displayPath(cwd, e.file)}:${e.range.start.line}:${e.range.start.column}`
         : displayPath(cwd, e.file);
-      lines.push(`${paint(ANSI.bold, where)}  ${paint(ANSI.red, 'error  ')}  ${paint(ANSI.dim, 'input')}  ${e.message}`);
+      lines.push(`${paint(ANSI.bold, inertLineStart(inertText(where)))}  ${paint(ANSI.red, 'error  ')}  ${paint(ANSI.dim, 'input')}  ${inertText(e.message)}`);
     }
   }
   if (lines.length) lines.push('');

@@ -3,6 +3,7 @@ import type { ChangeReview } from '../change/review-change.js';
 import type { BlockDiff, ModuleDiff } from '../change/module-diff.js';
 import { blockBodyText, blockText, normalizeSource, sourceText } from '../change/source-text.js';
 import type { BlockRef } from '../model/module.js';
+import type { SourceFile } from '../parse/ast.js';
 import type { Range } from '../range.js';
 import { STATEFUL_RESOURCE_TYPES } from '../data/shared-data.generated.js';
 import { asString } from '../evaluate/value.js';
@@ -15,6 +16,7 @@ import { repoRelativePath } from '../change/git-tree-host.js';
 import { movedFrom, removedBlocks } from '../change/refactor-blocks.js';
 import { changedArguments, changesMoreThanMetadata } from './block-changes.js';
 import { accessChange } from './iam-widening.js';
+import { topLevelItemAt } from '../parse/top-level-item.js';
 
 /** A question the change raises for its reviewer, placed on the block it is about. */
 export interface ChangeQuestion {
@@ -84,31 +86,37 @@ export function changeQuestions(review: ChangeReview): ChangeQuestion[] {
   const out: ChangeQuestion[] = [];
   for (const diff of review.modules) {
     if (!diff.head) {
-      if (diff.base) out.push(...deletedModule(diff.base, review.repoRoot));
+      if (diff.base) for (const q of deletedModule(diff.base, review.repoRoot)) out.push(q);
       continue;
     }
-    out.push(...moduleQuestions(diff, diff.head, diff.base));
+    moduleQuestions(diff, diff.head, diff.base, out);
   }
   return out;
 }
 
-function moduleQuestions(diff: ModuleDiff, head: ModuleAnalysis, base: ModuleAnalysis | undefined): ChangeQuestion[] {
-  const out: ChangeQuestion[] = [];
+/** Appends the questions of one module to `out` (a change can raise tens of thousands: no spreading into push). */
+function moduleQuestions(diff: ModuleDiff, head: ModuleAnalysis, base: ModuleAnalysis | undefined, out: ChangeQuestion[]): void {
   const moved = movedFrom(head.module);
   const movedAway = new Set(moved.values());
   const removedBy = removedBlocks(head.module);
   const blocks = pairMoved(diff.blocks, moved);
-  const added = blocks.filter((b) => b.status === 'added');
+  // The first added block of each kind and type (module calls: each source), to tell a rename from a removal.
+  const firstAdded = new Map<string, BlockDiff>();
+  for (const a of blocks) {
+    if (a.status !== 'added') continue;
+    const key = renameKey(a, a.head);
+    if (!firstAdded.has(key)) firstAdded.set(key, a);
+  }
 
   for (const b of blocks) {
     if (b.status === 'removed') {
       if (movedAway.has(b.key) || (b.kind !== 'resource' && b.kind !== 'module')) {
-        if (b.kind === 'terraform') out.push(...terraformQuestions(b, base, head));
+        if (b.kind === 'terraform') for (const q of terraformQuestions(b, base, head)) out.push(q);
         continue;
       }
       const removal = removedBy.get(b.key);
       const destroys = removal === undefined || removal.destroys;
-      const renamedTo = added.find((a) => a.kind === b.kind && (b.kind === 'module' ? moduleSource(a.head) === moduleSource(b.base) : a.type === b.type));
+      const renamedTo = firstAdded.get(renameKey(b, b.base));
       if (b.type && STATEFUL.has(b.type) && destroys) out.push(statefulDestroyed(b, renamedTo?.key));
       if (b.type && PUBLIC_ACCESS_GUARDS.has(b.type)) out.push(guardRemoved(b));
       if (!removal && !renamedTo) out.push(pureRemoval(b));
@@ -116,7 +124,7 @@ function moduleQuestions(diff: ModuleDiff, head: ModuleAnalysis, base: ModuleAna
     }
     const headRef = b.head![0]!;
     if (b.kind === 'terraform') {
-      out.push(...terraformQuestions(b, base, head));
+      for (const q of terraformQuestions(b, base, head)) out.push(q);
       continue;
     }
     if (b.kind === 'module') {
@@ -162,8 +170,13 @@ function moduleQuestions(diff: ModuleDiff, head: ModuleAnalysis, base: ModuleAna
       );
     }
   }
-  out.push(...policyQuestions(head, base, moved));
-  return out;
+  for (const q of policyQuestions(head, base, moved)) out.push(q);
+}
+
+/** What an added block must share with a removed one to be its rename: the kind and type, or for a module call its source. */
+function renameKey(b: BlockDiff, refs: readonly BlockRef[] | undefined): string {
+  const [kind, what] = b.kind === 'module' ? ['module', moduleSource(refs)] : [b.kind, b.type];
+  return JSON.stringify([kind, what ?? null]);
 }
 
 /** An added block that a `moved` block renames from a removed one is a modification of that block. */
@@ -228,12 +241,13 @@ function policyQuestions(head: ModuleAnalysis, base: ModuleAnalysis | undefined,
   const after = statementsByOwner(head);
   const before = base ? statementsByOwner(base) : new Map<string, PolicyStatement[]>();
   const out: ChangeQuestion[] = [];
+  const files = new Map(head.module.files.map((f) => [f.path, f]));
   for (const [owner, statements] of after) {
     const previous = before.get(moved.get(owner) ?? owner) ?? [];
     const change = accessChange(previous, statements);
     if (!change) continue;
     const { file, range } = change.location;
-    const ref = topLevelBlock(head, file.path, range);
+    const ref = topLevelBlock(files.get(file.path), range);
     const what = `\`${owner}\``;
     let text: string;
     let topic: string;
@@ -261,7 +275,9 @@ function statementsByOwner(analysis: ModuleAnalysis): Map<string, PolicyStatemen
   const out = new Map<string, PolicyStatement[]>();
   for (const s of set.statements) {
     const owner = s.location.address ?? s.policyName;
-    out.set(owner, [...(out.get(owner) ?? []), s]);
+    const list = out.get(owner);
+    if (list) list.push(s);
+    else out.set(owner, [s]);
   }
   return out;
 }
@@ -431,13 +447,9 @@ function withoutRef(source: string): string {
   return source.replace(/[?&](ref|rev)=[^&]*/, '').replace(/\?$/, '');
 }
 
-function topLevelBlock(analysis: ModuleAnalysis, path: string, range: Range): BlockRef | undefined {
-  const file = analysis.module.files.find((f) => f.path === path);
-  if (!file) return undefined;
-  for (const item of file.body) {
-    if (item.kind === 'Block' && item.range.start.offset <= range.start.offset && range.start.offset < item.range.end.offset) return { block: item, file };
-  }
-  return undefined;
+function topLevelBlock(file: SourceFile | undefined, range: Range): BlockRef | undefined {
+  const item = file && topLevelItemAt(file, range.start.offset);
+  return item?.kind === 'Block' ? { block: item, file: file! } : undefined;
 }
 
 function list(names: readonly string[]): string {

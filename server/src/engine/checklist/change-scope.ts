@@ -7,14 +7,14 @@ import type { Range } from '../range.js';
 
 /** Where a change happened: its changed lines, added files, and the blocks it added or modified. */
 export class ChangeScope {
-  private readonly added: BlockRef[] = [];
-  private readonly modified: BlockRef[] = [];
+  private readonly added = new BlockIndex();
+  private readonly modified = new BlockIndex();
 
   constructor(private readonly review: ChangeReview) {
     for (const m of review.modules) {
       for (const b of m.blocks) {
-        if (b.status === 'added') this.added.push(...(b.head ?? []));
-        else if (b.status === 'modified') this.modified.push(...(b.head ?? []));
+        if (b.status === 'added') this.added.addAll(b.head ?? []);
+        else if (b.status === 'modified') this.modified.addAll(b.head ?? []);
       }
     }
   }
@@ -38,17 +38,69 @@ export class ChangeScope {
     const { files } = this.review;
     const path = repoRelativePath(this.review.repoRoot, file);
     if (this.review.baseCommit === undefined || files.added.has(path) || changesLines(files, path, range)) return true;
-    if (contains(this.added, file, range)) return true;
+    if (this.added.contains(file, range)) return true;
     return this.inModifiedBlock(file, range) ? false : undefined;
   }
 
   /** Inside a block the change modified (in the working tree). */
   private inModifiedBlock(file: string, range: Range): boolean {
-    return contains(this.modified, file, range);
+    return this.modified.contains(file, range);
   }
 }
 
-function contains(refs: readonly BlockRef[], file: string, range: Range): boolean {
-  const offset = range.start.offset;
-  return refs.some((r) => r.file.path === file && r.block.range.start.offset <= offset && offset < r.block.range.end.offset);
+/**
+ * Blocks by file, sorted by where they start, answering "is this position
+ * inside one of them" by binary search: a checklist asks it for every item,
+ * and a change can add or modify tens of thousands of blocks.
+ */
+class BlockIndex {
+  private readonly byFile = new Map<string, Spans>();
+  private indexed = true;
+
+  addAll(refs: readonly BlockRef[]): void {
+    for (const { file, block } of refs) {
+      let spans = this.byFile.get(file.path);
+      if (!spans) this.byFile.set(file.path, (spans = { starts: [], ends: [], reach: [] }));
+      spans.starts.push(block.range.start.offset);
+      spans.ends.push(block.range.end.offset);
+    }
+    this.indexed = false;
+  }
+
+  contains(file: string, range: Range): boolean {
+    if (!this.indexed) {
+      for (const spans of this.byFile.values()) index(spans);
+      this.indexed = true;
+    }
+    const spans = this.byFile.get(file);
+    if (!spans) return false;
+    const offset = range.start.offset;
+    // Past the last block that starts at or before the offset: one of those holds it iff the furthest end among them is beyond it.
+    let lo = 0;
+    let hi = spans.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (spans.starts[mid]! <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && offset < spans.reach[lo - 1]!;
+  }
+}
+
+/** Block spans of one file: starts ascending, and `reach[i]`, the furthest end among the first i + 1. */
+interface Spans {
+  starts: number[];
+  ends: number[];
+  reach: number[];
+}
+
+function index(spans: Spans): void {
+  const order = spans.starts.map((_, i) => i).sort((a, b) => spans.starts[a]! - spans.starts[b]!);
+  const starts = order.map((i) => spans.starts[i]!);
+  const ends = order.map((i) => spans.ends[i]!);
+  spans.starts = starts;
+  spans.ends = ends;
+  spans.reach = [];
+  let furthest = -1;
+  for (const end of ends) spans.reach.push((furthest = Math.max(furthest, end)));
 }

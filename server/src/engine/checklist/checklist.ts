@@ -126,7 +126,11 @@ const KIND_ORDER: Record<ChecklistItemKind, number> = { finding: 0, undecided: 1
 function sections(drafts: Draft[]): ChecklistSection[] {
   assignIds(drafts);
   const byCategory = new Map<string, Draft[]>();
-  for (const d of drafts) byCategory.set(d.category, [...(byCategory.get(d.category) ?? []), d]);
+  for (const d of drafts) {
+    const list = byCategory.get(d.category);
+    if (list) list.push(d);
+    else byCategory.set(d.category, [d]);
+  }
   return [...byCategory.keys()].sort(sectionOrder).map((category) => ({
     category,
     title: sectionTitle(category),

@@ -3,6 +3,7 @@ import type { SourceFile } from '../parse/ast.js';
 import type { Module } from '../model/module.js';
 import type { Range } from '../range.js';
 import { normalizeSource, sourceText } from '../change/source-text.js';
+import { topLevelItemAt } from '../parse/top-level-item.js';
 
 /**
  * What a checklist item's id is made of (README, "Review checklist"). The id
@@ -40,7 +41,10 @@ export class SubjectIndex {
   private readonly files = new Map<string, SourceFile>();
 
   constructor(modules: Iterable<Module>) {
-    for (const m of modules) for (const f of [...m.files, ...m.varFiles]) this.files.set(f.path, f);
+    for (const m of modules) {
+      for (const f of m.files) this.files.set(f.path, f);
+      for (const f of m.varFiles) this.files.set(f.path, f);
+    }
   }
 
   /**
@@ -52,10 +56,8 @@ export class SubjectIndex {
   subject(path: string, range: Range): string {
     const file = this.files.get(path);
     if (!file) return '';
-    const offset = range.start.offset;
-    for (const item of file.body) {
-      if (item.range.start.offset <= offset && offset < item.range.end.offset) return normalizeSource(sourceText(file, item));
-    }
+    const item = topLevelItemAt(file, range.start.offset);
+    if (item) return normalizeSource(sourceText(file, item));
     const start = file.lineStarts[range.start.line - 1] ?? 0;
     const end = file.lineStarts[range.end.line] ?? file.text.length;
     return normalizeSource(file.text.slice(start, end));

@@ -173,7 +173,7 @@ const FUNCTIONS: Record<string, Impl> = {
     const items: Value[] = [];
     for (const a of args) {
       if (a.kind !== 'tuple') return failed('concat() arguments must be lists', origin);
-      items.push(...a.items);
+      for (const item of a.items) items.push(item);
     }
     return tuple(items, origin);
   },

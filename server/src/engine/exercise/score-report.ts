@@ -1,6 +1,7 @@
 import { relative, sep } from 'node:path';
 import type { Finding } from '../finding.js';
 import type { ExerciseScore, ProblemResult } from './score.js';
+import { inlineMarkdown as inline } from '../markdown-text.js';
 
 const displayPath = (dir: string, file: string) => relative(dir, file).split(sep).join('/');
 
@@ -66,7 +67,8 @@ export function formatScoreMarkdown(report: ScoreReport): string {
   const missed = score.problems.filter((p) => !p.found);
   if (found.length) {
     lines.push('## Found', '');
-    for (const p of found) lines.push(`- **${p.id}** ${problemLabel(p)} — "${p.comment}" (${p.at!.file}:${p.at!.line})`);
+    // The candidate's comments, file names and the engine's messages are written as inert text; the answer key is the interviewer's own Markdown.
+    for (const p of found) lines.push(`- **${p.id}** ${problemLabel(p)} — "${inline(p.comment ?? '')}" (${inline(p.at!.file)}:${p.at!.line})`);
     lines.push('');
   }
   if (missed.length) {
@@ -79,19 +81,19 @@ export function formatScoreMarkdown(report: ScoreReport): string {
   }
   if (score.falseAlarmComments.length) {
     lines.push('## False alarms', '', 'REVIEW comments that name no planted problem where they stand:', '');
-    for (const c of score.falseAlarmComments) lines.push(`- ${c.file}:${c.line} — "${c.text}"`);
+    for (const c of score.falseAlarmComments) lines.push(`- ${inline(c.file)}:${c.line} — "${inline(c.text)}"`);
     lines.push('');
   }
   if (score.duplicateComments.length) {
     lines.push('## Repeated answers', '', 'Comments naming a problem already found (not counted twice):', '');
-    for (const c of score.duplicateComments) lines.push(`- ${c.file}:${c.line} — "${c.text}"`);
+    for (const c of score.duplicateComments) lines.push(`- ${inline(c.file)}:${c.line} — "${inline(c.text)}"`);
     lines.push('');
   }
   if (report.findings) {
     lines.push('## Engine findings (interviewer view)', '');
     if (report.findings.length === 0) lines.push('The engine finds nothing in this folder.');
     for (const f of report.findings) {
-      lines.push(`- \`${f.ruleId}\` ${displayPath(report.dir, f.file)}:${f.range.start.line}${f.address ? ` ${f.address}` : ''} — ${f.message}`);
+      lines.push(`- \`${f.ruleId}\` ${inline(displayPath(report.dir, f.file))}:${f.range.start.line}${f.address ? ` ${inline(f.address)}` : ''} — ${inline(f.message)}`);
     }
     lines.push('');
   }
@@ -99,7 +101,7 @@ export function formatScoreMarkdown(report: ScoreReport): string {
 }
 
 function problemLabel(p: ProblemResult): string {
-  return `\`${p.ruleId ?? p.category}\` in \`${p.address}\` (${p.block ? `${p.block.file}:${p.block.lines[0]}` : p.file}, weight ${p.weight})`;
+  return `\`${p.ruleId ?? p.category}\` in \`${p.address}\` (${p.block ? `${inline(p.block.file)}:${p.block.lines[0]}` : p.file}, weight ${p.weight})`;
 }
 
 function plural(n: number, word: string): string {

@@ -1,5 +1,5 @@
 import type { TextEdit } from '../finding.js';
-import type { SourceFile } from '../parse/ast.js';
+import type { BodyItem, SourceFile } from '../parse/ast.js';
 import { rangeFromOffsets } from '../range.js';
 import { realign } from './fmt-lines.js';
 
@@ -23,7 +23,7 @@ export function fileLines(file: SourceFile): readonly string[] {
 function editWindow(file: SourceFile, index: number): [number, number] {
   const items = file.body;
   const line = index + 1;
-  const at = items.findIndex((i) => i.range.start.line <= line && line <= i.range.end.line + 1);
+  const at = itemAround(items, line);
   if (at < 0) return [0, fileLines(file).length - 1];
   let first = at;
   let last = at;
@@ -35,6 +35,23 @@ function editWindow(file: SourceFile, index: number): [number, number] {
   const start = Math.max(0, items[first]!.range.start.line - 2);
   const end = Math.min(fileLines(file).length - 1, items[last]!.range.end.line);
   return [start, end];
+}
+
+/**
+ * The first top-level item whose lines (and the line after it) hold `line`,
+ * else -1. Binary search: items are in source order and do not overlap, so
+ * their end lines never decrease — a module with many blocks and a fix on
+ * each (JSON output computes them all) stays n·log n.
+ */
+function itemAround(items: readonly BodyItem[], line: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (items[mid]!.range.end.line + 1 >= line) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo < items.length && items[lo]!.range.start.line <= line ? lo : -1;
 }
 
 export function isCrlf(file: SourceFile): boolean {

@@ -365,7 +365,7 @@ class PolicyReader {
       if (type.kind === 'unknown') return unknown(`the principal type is not known statically (${type.reason})`);
       const typeName = asString(type) ?? 'AWS';
       const items = byType.get(typeName) ?? [];
-      if (identifiers.kind === 'tuple') items.push(...identifiers.items);
+      if (identifiers.kind === 'tuple') for (const item of identifiers.items) items.push(item);
       else items.push(identifiers);
       byType.set(typeName, items);
     }
@@ -412,7 +412,7 @@ class PolicyReader {
     const key = `${file.path}:${range.start.offset}:${range.end.offset}:${index}`;
     const existing = this.statements.get(key);
     if (existing) {
-      existing.location.related.push(...target.related);
+      for (const r of target.related) existing.location.related.push(r);
       return;
     }
     const location: StatementLocation = { file, range, related: [...target.related] };

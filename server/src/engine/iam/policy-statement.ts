@@ -149,7 +149,7 @@ export function entryList(value: Value): PolicyEntryList {
         if (item.kind === 'tuple' || item.kind === 'object') {
           // A nested list (e.g. `[var.actions]`) or a map is not valid policy JSON; read what is inside.
           const inner = entryList(item);
-          entries.push(...inner.entries);
+          for (const entry of inner.entries) entries.push(entry);
           unknown ??= inner.unknown;
         } else {
           entries.push(entry(item));
@@ -284,7 +284,7 @@ function conditionKeys(value: Value | undefined): string[] {
   if (!value || value.kind !== 'object') return [];
   const keys: string[] = [];
   for (const operator of value.entries.values()) {
-    if (operator.kind === 'object') keys.push(...operator.entries.keys());
+    if (operator.kind === 'object') for (const key of operator.entries.keys()) keys.push(key);
   }
   return keys;
 }

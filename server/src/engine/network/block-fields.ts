@@ -50,11 +50,11 @@ export function blockFields(evaluate: Evaluate, block: Block, file: SourceFile, 
       const out: Nested[] = [];
       for (const item of block.body) {
         if (item.kind === 'Attribute') {
-          if (item.name === type) out.push(...objectsOf(evaluate(item.expr, file, scope), item.range));
+          if (item.name === type) for (const o of objectsOf(evaluate(item.expr, file, scope), item.range)) out.push(o);
         } else if (item.type === type) {
           out.push({ fields: blockFields(evaluate, item, file, scope), range: headerRange(item) });
         } else if (item.type === 'dynamic' && item.labels[0]?.value === type) {
-          out.push(...expandDynamic(evaluate, item, file, scope));
+          for (const o of expandDynamic(evaluate, item, file, scope)) out.push(o);
         }
       }
       return out;

@@ -1,20 +1,15 @@
 import type { EffectiveRuleSetting } from '../config/types.js';
 import type { Finding, Fix, Suppression } from '../finding.js';
-import type { Block, BodyItem, Comment, SourceFile } from '../parse/ast.js';
-import { rangeFromOffsets, type Range } from '../range.js';
+import type { BodyItem, Comment, SourceFile } from '../parse/ast.js';
+import { rangeFromOffsets } from '../range.js';
 import type { RuleMeta } from '../rules/rule.js';
 import { isoDate, parseSuppressionComment, type LegacySuppression, type NativeSuppression } from './directive.js';
 import { lineText } from '../parse/source-line.js';
+import { firstCovering, type Target } from './coverage.js';
+import { topLevelItemAt } from '../parse/top-level-item.js';
 
 export const INVALID_RULE_ID = 'suppression/invalid';
 export const UNUSED_RULE_ID = 'suppression/unused';
-
-/** Where a suppression applies in its file. */
-type Target =
-  | { kind: 'file' }
-  | { kind: 'item'; range: Range }
-  /** Findings that start on one line (a comment inside an expression, e.g. above one key of a `tags` object). */
-  | { kind: 'line'; line: number };
 
 interface Directive {
   file: SourceFile;
@@ -86,16 +81,24 @@ export function applySuppressions(
     if (directives.length) directivesByFile.set(file.path, directives);
   }
 
+  // Each file's findings against its directives in one pass (not every finding against every directive).
+  const toMatch = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    if (finding.suppression || !directivesByFile.has(finding.file)) continue;
+    const list = toMatch.get(finding.file);
+    if (list) list.push(finding);
+    else toMatch.set(finding.file, [finding]);
+  }
+  const suppressionOf = new Map<Finding, Suppression>();
+  for (const [file, list] of toMatch) {
+    const first = firstCovering(list, directivesByFile.get(file)!);
+    list.forEach((finding, i) => {
+      const directive = first[i];
+      if (directive) suppressionOf.set(finding, directive.suppression);
+    });
+  }
   const out = findings.map((finding) => {
-    if (finding.suppression) return finding;
-    const candidates = directivesByFile.get(finding.file);
-    if (!candidates) return finding;
-    let suppression: Suppression | undefined;
-    for (const directive of candidates) {
-      if (!directive.ruleIds.has(finding.ruleId) || !covers(directive.target, finding.range)) continue;
-      directive.matched.add(finding.ruleId);
-      suppression ??= directive.suppression;
-    }
+    const suppression = suppressionOf.get(finding);
     return suppression ? { ...finding, suppression } : finding;
   });
 
@@ -261,22 +264,33 @@ function targetOf(file: SourceFile, comment: Comment): Target | undefined {
 /** checkov reads a skip comment anywhere inside the resource it applies to. */
 function enclosingTopLevelBlock(file: SourceFile, comment: Comment): Target | undefined {
   const offset = comment.range.start.offset;
-  const block = file.body.find(
-    (item): item is Block => item.kind === 'Block' && item.range.start.offset < offset && offset < item.range.end.offset,
-  );
-  return block ? { kind: 'item', range: block.range } : undefined;
+  const item = topLevelItemAt(file, offset);
+  return item?.kind === 'Block' && item.range.start.offset < offset ? { kind: 'item', range: item.range } : undefined;
 }
 
 function itemsContainingLine(body: BodyItem[], line: number): BodyItem[] {
   const chain: BodyItem[] = [];
   let items = body;
   for (;;) {
-    const item = items.find((i) => i.range.start.line <= line && line <= i.range.end.line);
+    const item = itemOnLine(items, line);
     if (!item) return chain;
     chain.push(item);
     if (item.kind !== 'Block') return chain;
     items = item.body;
   }
+}
+
+/** The first item whose lines hold `line`, by binary search (items are in source order, their end lines never decrease). */
+function itemOnLine(items: readonly BodyItem[], line: number): BodyItem | undefined {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (items[mid]!.range.end.line >= line) hi = mid;
+    else lo = mid + 1;
+  }
+  const item = items[lo];
+  return item && item.range.start.line <= line ? item : undefined;
 }
 
 function isTrailing(file: SourceFile, comment: Comment): boolean {
@@ -286,37 +300,39 @@ function isTrailing(file: SourceFile, comment: Comment): boolean {
 
 /** The first line after the comment that holds code: further comment lines are skipped (stacked suppressions), blank lines are not. */
 function nextCodeLine(file: SourceFile, comment: Comment): number | undefined {
-  const commentLines = new Set<number>();
-  for (const c of file.comments) {
-    for (let l = c.range.start.line; l <= c.range.end.line; l++) commentLines.add(l);
-  }
+  const { lines, starts } = commentPlaces(file);
   let line = comment.range.end.line + 1;
   while (line <= file.lineStarts.length) {
     const text = lineText(file, line).trim();
     if (text === '') return undefined;
-    if (!commentLines.has(line) || !isOnlyComment(file, line)) return line;
+    if (!lines.has(line) || !isOnlyComment(file, line, starts)) return line;
     line++;
   }
   return undefined;
 }
 
-function isOnlyComment(file: SourceFile, line: number): boolean {
+function isOnlyComment(file: SourceFile, line: number, commentStarts: ReadonlySet<number>): boolean {
   const start = file.lineStarts[line - 1]!;
   const first = start + (lineText(file, line).length - lineText(file, line).trimStart().length);
-  return file.comments.some((c) => c.range.start.offset === first);
+  return commentStarts.has(first);
 }
 
+/** The lines comments cover and the offsets they start at, once per file (every suppression comment asks). */
+const commentPlacesCache = new WeakMap<SourceFile, { lines: Set<number>; starts: Set<number> }>();
 
-function covers(target: Target, range: Range): boolean {
-  switch (target.kind) {
-    case 'file':
-      return true;
-    case 'item':
-      return target.range.start.offset <= range.start.offset && range.start.offset <= target.range.end.offset;
-    case 'line':
-      return range.start.line === target.line;
+function commentPlaces(file: SourceFile): { lines: Set<number>; starts: Set<number> } {
+  let places = commentPlacesCache.get(file);
+  if (!places) {
+    places = { lines: new Set(), starts: new Set() };
+    for (const c of file.comments) {
+      places.starts.add(c.range.start.offset);
+      for (let l = c.range.start.line; l <= c.range.end.line; l++) places.lines.add(l);
+    }
+    commentPlacesCache.set(file, places);
   }
+  return places;
 }
+
 
 function invalidMessage(problems: string[]): string {
   return `This suppression suppresses nothing: ${problems.join('; ')}.`;

@@ -43,7 +43,8 @@ export function missingTagsFix(file: SourceFile, resource: ResourceRef, tags: Ef
   const entries = keys.map((k) => [k, value] as const);
   const existing = tags.tagsAttribute?.attribute;
   if (existing) return addToExisting(file, existing, entries, title);
-  const width = Math.max(...keys.map((k) => mapKeyText(k).length));
+  let width = 0;
+  for (const k of keys) width = Math.max(width, mapKeyText(k).length);
   const body = entries.map(([k, v]) => `  ${mapKeyText(k).padEnd(width)} = ${v}`).join('\n');
   return insertAttributeFix(file, resource.block, site.name, `{\n${body}\n}`, title);
 }
