@@ -5,7 +5,7 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectInert, hostileConfigWorkspace, hostileWorkspace, OWN_ANNOTATION, PAYLOADS, run, shown } from './output-support.js';
 
-// markdown-it (CommonMark + GFM tables), as GitHub renders a pasted report: installed with the packaging tools.
+// markdown-it (CommonMark + GFM tables), as GitHub renders a pasted report (a devDependency).
 const MarkdownIt = createRequire(import.meta.url)('markdown-it') as new (options: object) => { render(src: string): string };
 const markdown = new MarkdownIt({ html: true, linkify: false });
 
