@@ -53,7 +53,7 @@ describe('json format (SPEC §6, version 1)', () => {
 
   it('errors and summary', () => {
     expect(out.errors).toEqual([
-      { file: 'broken.tf', message: 'expected "}" to close the block', range: { start: { line: 4, column: 1 }, end: { line: 4, column: 2 } } },
+      { file: 'broken.tf', message: 'expected "}" to close the block', range: { start: { line: 4, column: 1 }, end: { line: 4, column: 2 } }, kind: 'syntax' },
     ]);
     expect(out.summary).toEqual({ files: 3, modules: 2, findings: 2, suppressed: 1 });
   });

@@ -68,6 +68,7 @@ describe('a hostile repository (SECURITY.md)', () => {
     const errorFor = (file: string) => report.errors.find((e) => e.file === file);
     expect(errorFor('x.tf')?.message, JSON.stringify(report.errors)).toMatch(/regular file|FIFO|named pipe/i);
     expect(errorFor('leak.tf')?.message, JSON.stringify(report.errors)).toMatch(/outside/i);
+    expect([errorFor('x.tf')?.kind, errorFor('leak.tf')?.kind]).toEqual(['unreadable', 'unreadable']);
     expect(report.findings.filter((f) => f.file.startsWith('linked/') || f.file.startsWith('vendor/sub/'))).toEqual([]);
     expect(report.findings.filter((f) => f.file === 'iam.tf').map((f) => f.ruleId)).toContain('iam/wildcard-action');
   });

@@ -40,7 +40,8 @@ function jsonFinding(f: Finding, cwd: string) {
 }
 
 function jsonError(e: InputError, cwd: string) {
-  return { file: displayPath(cwd, e.file), message: e.message, ...(e.range ? { range: jsonRange(e.range) } : {}) };
+  // `kind` lets CI tell a rule that ran out of its time budget (`internal`) from a file it refused to read (`unreadable`).
+  return { file: displayPath(cwd, e.file), message: e.message, ...(e.range ? { range: jsonRange(e.range) } : {}), kind: e.kind };
 }
 
 export function jsonRange(range: Range) {
