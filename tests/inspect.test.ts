@@ -180,7 +180,7 @@ describe('inspectAt and hoverMarkdown in a root module', () => {
     expect(md).toContain(
       '- [Read] Allow `s3:GetObject`, `s3:ListBucket` on `…/*`, `arn:aws:s3:::acme-shared` when `aws:SourceVpc` (main.tf:11)',
     );
-    expect(md).toContain('  - Resource unknown: aws\\_s3\\_bucket.logs.arn is known only after apply');
+    expect(md).toContain('  - Resource unknown: aws_s3_bucket.logs.arn is known only after apply');
   });
 
   it('shows the statements of the policy document a resource uses', () => {
@@ -344,5 +344,32 @@ resource "aws_iam_role_policy" "b" {
     }
     const md = hoverMarkdown(analysis, main, at(POLICY, 'role   = "b"'))!;
     expect(md).toMatch(/` \(identity policy\) via `local\.deploy_policy`:\n- Allow `lambda:UpdateFunctionCode` on `\*` \(main\.tf:4\)/);
+  });
+});
+
+describe('hoverMarkdown on hostile strings', () => {
+  it('shows tag values with newlines, escape sequences, bidi overrides and Markdown as inert text', () => {
+    const main = `provider "aws" {
+  region = "eu-west-1"
+}
+
+resource "aws_s3_bucket" "logs" {
+  bucket = "acme-logs"
+  tags = {
+    Owner = "a\\n::error ::forged\\u001b[31mred\\u202eevil"
+    Team  = "[click](https://evil.example) <img src=x onerror=alert(1)> \`\`\` *x*"
+  }
+}
+`;
+    const { dir, analysis } = analyse({ 'main.tf': main });
+    const md = hoverMarkdown(analysis, join(dir, 'main.tf'), at(main, 'tags = {'))!;
+    expect(md).toBeDefined();
+    // No control character reaches the hover; the values are still there, written as escapes.
+    expect(md).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u);
+    expect(md).toContain('\\u001b[31mred\\u202eevil');
+    expect(md.split('\n').some((l) => l.trimStart().startsWith('::'))).toBe(false);
+    // Markdown in a value stays inside a code span: no link, no HTML.
+    expect(md).not.toMatch(/(^|[^`])\[click\]\(https/);
+    expect(md).toMatch(/`+ ?\[click\]\(https:\/\/evil\.example\) <img src=x onerror=alert\(1\)> ``` \*x\* ?`+/);
   });
 });

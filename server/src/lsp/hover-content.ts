@@ -1,4 +1,5 @@
 import { relative, sep } from 'node:path';
+import { inlineMarkdown, markdownCode } from '../engine/markdown-text.js';
 import type { ModuleAnalysis } from '../engine/analyze.js';
 import type { Location } from '../engine/range.js';
 import {
@@ -232,27 +233,19 @@ function certain(value: Certain<string>): string {
   return value.known ? code(value.value) : `_unknown: ${text(value.reason)}_`;
 }
 
-/** Inline code that survives backticks in the text. */
+/** A value shown as code (control characters escaped, fenced past any backtick run inside): the engine's one way. */
 function code(value: string): string {
-  const flat = value.replace(/\r?\n/g, ' ');
-  if (!flat.includes('`')) return `\`${flat}\``;
-  let longest = 0;
-  for (const run of flat.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
-  const fence = '`'.repeat(longest + 1);
-  return `${fence} ${flat} ${fence}`;
+  return markdownCode(value);
 }
 
 /**
  * Engine prose (reasons, rule messages) as Markdown: its `code` spans are
- * kept, everything else is escaped so `*` or `_` in a name cannot turn into
- * emphasis.
+ * kept, everything else is escaped and control characters written as
+ * escapes, so a string from the reviewed code cannot become a link, HTML or
+ * reordered (bidi) text in the hover.
  */
 function text(value: string): string {
-  return value
-    .replace(/\r?\n/g, ' ')
-    .split(/(`[^`]+`)/)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(/[\\`*_[\]<>#|~]/g, (c) => `\\${c}`)))
-    .join('');
+  return inlineMarkdown(value);
 }
 
 /** A table cell: a `|` (even inside code) would end the cell. */
