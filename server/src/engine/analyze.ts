@@ -184,12 +184,21 @@ export function reviewModule(files: ModuleFiles, context: ModuleReviewContext): 
   review.findings = applySuppressions(
     output.findings,
     [...configFiles, ...varFiles],
-    rules.map((r) => r.meta),
+    metasOf(rules),
     context.now ?? new Date(),
     (id, file) => settings.get(id, file),
   ).sort(compareFindings);
   review.analysis = { module, evaluator };
   return review;
+}
+
+const metaLists = new WeakMap<readonly Rule<any>[], RuleMeta[]>();
+
+/** The metadata of a rule list, one array per list (suppressions index it once per list, not per module). */
+function metasOf(rules: readonly Rule<any>[]): RuleMeta[] {
+  let metas = metaLists.get(rules);
+  if (!metas) metaLists.set(rules, (metas = rules.map((r) => r.meta)));
+  return metas;
 }
 
 /** The registry's rules' metadata, plus that of any extra rules given (tests). */

@@ -1,5 +1,5 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /** Files larger than this are not analysed (reported as an input error). */
 export const MAX_SOURCE_BYTES = 8 * 1024 * 1024;
@@ -148,7 +148,7 @@ export class NodeFileHost implements FileHost {
     const where = this.locate(path);
     if (!where.ok) return { ok: false, error: where.error };
     // The real path has no links left: a link swapped in since is refused by O_NOFOLLOW, not followed.
-    return decodeRead(readRegularFile(where.realPath, maxBytes, { followLinks: false }));
+    return decodeRead(readRegularFile(where.realPath, maxBytes, { followLinks: false, stat: where.stat }));
   }
 
   readDirectory(path: string, origin: PathOrigin = 'workspace'): DirEntry[] | undefined {
@@ -187,11 +187,12 @@ export class NodeFileHost implements FileHost {
    * (any `.git` segment below the root: the repository's, a submodule's
    * gitdir file). The language server asks before laying a buffer over a path.
    */
-  locate(path: string): { ok: true; realPath: string } | { ok: false; error: string; missing: boolean } {
+  locate(path: string): { ok: true; realPath: string; stat?: Stats } | { ok: false; error: string; missing: boolean } {
     const abs = resolve(path);
     let real: string;
+    let stat: Stats | undefined;
     try {
-      real = realpathSync.native(abs);
+      ({ real, stat } = this.realPathOf(abs));
     } catch (e) {
       const code = (e as NodeJS.ErrnoException)?.code;
       return { ok: false, error: describeFsError(e), missing: code === 'ENOENT' || code === 'ENOTDIR' };
@@ -202,7 +203,34 @@ export class NodeFileHost implements FileHost {
       return { ok: false, error: lexicallyInside ? LINK_OUTSIDE_WORKSPACE : OUTSIDE_WORKSPACE, missing: false };
     }
     if (hasGitSegment(relative(root, real))) return { ok: false, error: INSIDE_GIT_FOLDER, missing: false };
-    return { ok: true, realPath: real };
+    return stat ? { ok: true, realPath: real, stat } : { ok: true, realPath: real };
+  }
+
+  /**
+   * The real path of `abs`. A review reads every file of a directory, so the
+   * directory's real path is resolved once (and kept for a second: long
+   * enough for a review, short enough for an editor whose tree changes) and a
+   * file below it costs one lstat, which also says what the file is; only a
+   * link is resolved in full. Throws the file system's error.
+   */
+  private realPathOf(abs: string): { real: string; stat?: Stats } {
+    const parent = dirname(abs);
+    if (parent === abs) return { real: realpathSync.native(abs) };
+    const candidate = join(this.realDirectory(parent), basename(abs));
+    const stat = lstatSync(candidate);
+    return stat.isSymbolicLink() ? { real: realpathSync.native(candidate) } : { real: candidate, stat };
+  }
+
+  private readonly realDirectories = new Map<string, { real: string; until: number }>();
+
+  private realDirectory(dir: string): string {
+    const now = Date.now();
+    const cached = this.realDirectories.get(dir);
+    if (cached && cached.until > now) return cached.real;
+    if (this.realDirectories.size >= MAX_CACHED_DIRECTORIES) this.realDirectories.clear();
+    const real = realpathSync.native(dir);
+    this.realDirectories.set(dir, { real, until: now + REAL_DIRECTORY_TTL_MS });
+    return real;
   }
 
   private realRoots(): readonly string[] {
@@ -239,6 +267,10 @@ export class NodeFileHost implements FileHost {
   }
 }
 
+/** How long a directory's real path is reused (see NodeFileHost.realPathOf). */
+const REAL_DIRECTORY_TTL_MS = 1_000;
+const MAX_CACHED_DIRECTORIES = 10_000;
+
 /** A path's `.git` segments, in any letter case (case-insensitive file systems). */
 function hasGitSegment(rel: string): boolean {
   return rel.split(sep).some((segment) => segment.toLowerCase() === '.git');
@@ -271,11 +303,12 @@ const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
  * a socket is refused without being opened, so nothing blocks), open without
  * blocking, then check what was opened (the path may have been replaced in
  * between). With `followLinks: false` a symbolic link is refused, not followed.
+ * `stat` is the path's lstat when the caller has just taken it.
  */
-export function readRegularFile(path: string, maxBytes: number, options: { followLinks: boolean }): BytesResult {
+export function readRegularFile(path: string, maxBytes: number, options: { followLinks: boolean; stat?: Stats | undefined }): BytesResult {
   let fd: number | undefined;
   try {
-    const before = options.followLinks ? statSync(path) : lstatSync(path);
+    const before = options.stat ?? (options.followLinks ? statSync(path) : lstatSync(path));
     if (!before.isFile()) return { ok: false, error: notRegularFile(before) };
     if (before.size > maxBytes) return { ok: false, error: tooLarge(before.size, maxBytes) };
     fd = openSync(path, OPEN_FLAGS | (options.followLinks ? 0 : NO_FOLLOW));

@@ -4,7 +4,7 @@ import type { ModuleEvaluator } from './evaluate/evaluator.js';
 import type { EffectiveRuleSetting } from './config/types.js';
 import type { ReportDescriptor, Rule, RuleContext, UndecidedDescriptor } from './rules/rule.js';
 import { SEVERITY_RANK, type Severity } from './severity.js';
-import { checkRuleBudget, DEFAULT_RULE_TIME_BUDGET_MS, formatBudget, runWithinBudget } from './time-budget.js';
+import { tickRuleBudget, DEFAULT_RULE_TIME_BUDGET_MS, formatBudget, runWithinBudget } from './time-budget.js';
 
 export interface RuleRunOutput {
   findings: Finding[];
@@ -55,15 +55,15 @@ export function runRules(
       ...(base ? { base } : {}),
       options: settingFor(meta.id, enabledIn.path).options,
       evaluate: (expr, file, scope) => {
-        checkRuleBudget();
+        tickRuleBudget();
         return evaluator.evaluate(expr, file, scope);
       },
       attributeValue: (block, file, name) => {
-        checkRuleBudget();
+        tickRuleBudget();
         return evaluator.attributeValue(block, file, name);
       },
       report: (d: ReportDescriptor) => {
-        checkRuleBudget();
+        tickRuleBudget();
         const setting = settingFor(meta.id, d.file.path);
         if (setting.severity === 'off') return;
         const severity = finalSeverity(setting, d.severity, strict);
@@ -87,7 +87,7 @@ export function runRules(
         output.findings.push(finding);
       },
       undecided: (d: UndecidedDescriptor) => {
-        checkRuleBudget();
+        tickRuleBudget();
         if (settingFor(meta.id, d.file.path).severity === 'off') return;
         const item: UndecidedItem = {
           ruleId: meta.id,

@@ -2,8 +2,9 @@
  * The time one rule may spend on one module. JavaScript cannot interrupt
  * synchronous code, so the budget is cooperative: the paths every rule goes
  * through (its context's evaluate/attributeValue/report/undecided, the
- * evaluator's recursion, the IAM matchers' loops) call checkRuleBudget(),
- * which throws RuleBudgetExceeded once the deadline has passed. runRules
+ * evaluator's recursion, the IAM matchers' loops) call tickRuleBudget(),
+ * which reads the clock every 64th call and throws RuleBudgetExceeded once
+ * the deadline has passed. runRules
  * turns that into one `internal` error naming the rule and the module.
  *
  * The state is module-level because a rule runs synchronously from start to

@@ -39,7 +39,7 @@ export function applySuppressions(
 ): Finding[] {
   const today = isoDate(now);
   const rulesById = new Map(rules.map((r) => [r.id, r]));
-  const legacyIndex = buildLegacyIndex(rules);
+  const legacyIndex = legacyIndexOf(rules);
   const directivesByFile = new Map<string, Directive[]>();
   const generated: Finding[] = [];
 
@@ -219,6 +219,15 @@ interface LegacyIndex {
   /** tfsec and trivy ids (long names and AVD ids) share one namespace: trivy accepts both. */
   tfsecTrivy: Map<string, string[]>;
   checkov: Map<string, string[]>;
+}
+
+/** One index per rule list: a review applies suppressions module by module with the same rules. */
+const legacyIndexes = new WeakMap<readonly RuleMeta[], LegacyIndex>();
+
+function legacyIndexOf(rules: readonly RuleMeta[]): LegacyIndex {
+  let index = legacyIndexes.get(rules);
+  if (!index) legacyIndexes.set(rules, (index = buildLegacyIndex(rules)));
+  return index;
 }
 
 function buildLegacyIndex(rules: readonly RuleMeta[]): LegacyIndex {
