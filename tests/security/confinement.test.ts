@@ -48,8 +48,8 @@ describe('the workspace is the repository holding the analysed path, found witho
     const report = JSON.parse(run.stdout) as { summary: { files: number; modules: number }; errors: Array<{ file: string; message: string }> };
     expect(report.summary).toMatchObject({ modules: 0 });
     expect(report.errors).toEqual([
-      { file: 'repo/envs/evil/mod', message: 'directory not searched: it leads outside the analysed workspace, or into its .git folder' },
-      { file: 'repo/envs/evil', message: `directory not searched: ${LINK_OUTSIDE_WORKSPACE}` },
+      { file: 'repo/envs/evil/mod', message: 'directory not searched: it leads outside the analysed workspace, or into its .git folder', kind: 'unreadable' },
+      { file: 'repo/envs/evil', message: `directory not searched: ${LINK_OUTSIDE_WORKSPACE}`, kind: 'unreadable' },
     ]);
   });
 
@@ -89,8 +89,8 @@ describe('a hostile repository reviewed by the CLI', () => {
     expect(report.findings.filter((f) => f.ruleId === 'tagging/tag-values').map((f) => f.message)).toHaveLength(1);
     expect(report.errors).toEqual(
       expect.arrayContaining([
-        { file: 'repo/x.tf', message: LINK_OUTSIDE_WORKSPACE },
-        { file: 'repo/linkdir', message: `directory not searched: ${LINK_OUTSIDE_WORKSPACE}` },
+        { file: 'repo/x.tf', message: LINK_OUTSIDE_WORKSPACE, kind: 'unreadable' },
+        { file: 'repo/linkdir', message: `directory not searched: ${LINK_OUTSIDE_WORKSPACE}`, kind: 'unreadable' },
       ]),
     );
     expect(report.findings.every((f) => f.file.startsWith('repo/') && !f.file.startsWith('repo/linkdir/'))).toBe(true);
@@ -225,7 +225,7 @@ describe('symbolic link loops end the walk, never the review', () => {
     expect(run.hung, 'killed after 30 s').toBe(false);
     const report = JSON.parse(run.stdout) as { errors: Array<{ file: string; message: string }>; summary: { modules: number; files: number } };
     expect(report.summary).toMatchObject({ modules: 2, files: 3 });
-    expect(report.errors).toEqual([{ file: 'loop.tf', message: 'a symbolic link loop (or too many links in a row); not read' }]);
+    expect(report.errors).toEqual([{ file: 'loop.tf', message: 'a symbolic link loop (or too many links in a row); not read', kind: 'unreadable' }]);
   });
 });
 
@@ -237,7 +237,7 @@ describe('only regular files are read, and nothing blocks (CLI killed after 30 s
     const run = await runCli(['check', '.', '--format', 'json'], base);
     expect(run.hung, 'killed after 30 s').toBe(false);
     const report = JSON.parse(run.stdout) as { findings: Array<{ file: string }>; errors: Array<{ file: string; message: string }> };
-    expect(report.errors).toEqual([{ file: 'x.tf', message: 'a named pipe (FIFO), not a regular file; only regular files are read' }]);
+    expect(report.errors).toEqual([{ file: 'x.tf', message: 'a named pipe (FIFO), not a regular file; only regular files are read', kind: 'unreadable' }]);
     expect(report.findings.some((f) => f.file === 'main.tf')).toBe(true);
   });
 

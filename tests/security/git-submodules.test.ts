@@ -97,6 +97,7 @@ describe('submodules in diff mode', () => {
       {
         file: 'vendor/lib',
         message: expect.stringMatching(new RegExp(`^a submodule whose commit at the base \\(${unfetched.slice(0, 12)}\\) is not in its repository .*: its own change was not reviewed, and none of its findings is reported as introduced\\. Fetch the submodule`)),
+        kind: 'unreadable',
       },
     ]);
     expect(r.status).toBe(1); // the review could not vouch for part of the change
