@@ -5,6 +5,7 @@ import type { BlockRef, Module } from '../../server/src/engine/model/module.js';
 import type { Fix } from '../../server/src/engine/finding.js';
 import { rangeFromOffsets } from '../../server/src/engine/range.js';
 import { isCrlf } from '../../server/src/engine/fix/line-splice.js';
+import { groupBy } from '../../server/src/engine/group-by.js';
 
 /** A resource or module call, with what must match for a rename: the resource type, or the module source. */
 interface Addressed extends BlockRef {
@@ -126,13 +127,7 @@ function handledAddresses(module: Module): { from: Set<string>; to: Set<string> 
 function pairs(fresh: Addressed[], gone: Addressed[]): Array<[Addressed, Addressed | undefined]> {
   if (fresh.length === 1 && gone.length === 1) return [[fresh[0]!, gone[0]!]];
   // The gone blocks not paired yet, by body: each body computed once (a large rename is linear, not fresh × gone).
-  const remaining = new Map<string, Addressed[]>();
-  for (const g of gone) {
-    const body = bodyText(g);
-    const list = remaining.get(body);
-    if (list) list.push(g);
-    else remaining.set(body, [g]);
-  }
+  const remaining = groupBy(gone, bodyText);
   return fresh.map((f) => {
     const body = bodyText(f);
     const same = remaining.get(body);

@@ -1,19 +1,14 @@
 /**
  * Adversarial inputs for the matchers, shared by the regression tests
  * (tests/security/matching-*.test.ts) and the benchmark (scripts/bench.mjs
- * bundles this file): no imports, so it bundles alone.
+ * bundles this file with what it imports).
  */
+import { SeededRandom } from '../../server/src/engine/exercise/generator/prng.js';
 
-/** A small deterministic PRNG (mulberry32): the same adversarial inputs on every run. */
+/** A deterministic float source (the engine's mulberry32): the same adversarial inputs on every run. */
 export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = new SeededRandom(seed);
+  return () => random.next();
 }
 
 /**

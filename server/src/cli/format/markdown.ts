@@ -9,6 +9,7 @@ import {
   type CheckFormatter,
 } from './report.js';
 import { inlineMarkdown as inline, markdownCode as code, markdownLinkTarget as linkTarget } from '../../engine/markdown-text.js';
+import { groupBy } from '../../engine/group-by.js';
 
 const BADGE: Record<Severity, string> = { error: '🔴 error', warning: '🟠 warning', info: '🔵 info' };
 
@@ -88,16 +89,4 @@ function cell(text: string): string {
 /** Code inside a table cell (a rule id): GFM splits cells on `|` before it reads code spans. */
 function cellCode(text: string): string {
   return code(text).replace(/\|/g, '\\|');
-}
-
-/** Groups in first-seen order, each list in input order. */
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = groups.get(k);
-    if (list) list.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import type { BaseFile, BaseTree } from './base-tree.js';
 import { lineCounts, similarity, type LineCounts } from './line-diff.js';
+import { groupBy } from '../group-by.js';
 
 /** A file of the working tree that the base does not have at its path. */
 export interface NewFile {
@@ -144,17 +145,6 @@ class Queues {
     this.next.set(key, i);
     return group[i];
   }
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = out.get(k);
-    if (group) group.push(item);
-    else out.set(k, [item]);
-  }
-  return out;
 }
 
 /** A file's name with its directory's name: `a/main.tf` for `examples/a/main.tf` and `tests/a/main.tf` alike. */
