@@ -89,4 +89,17 @@ describe('symbolic links at the base of a change', () => {
       'shared.tf aws_iam_policy.added',
     ]);
   });
+
+  it('links to ancestor folders in the working tree end the walk: nothing repeated, nothing introduced, no hang', () => {
+    const repo = new TestRepo();
+    repo.write({ 'm/main.tf': policy('kept', 's3:*') }).commit('base');
+    // Two links to the folder itself and one to its parent: a walk that followed them would grow exponentially.
+    repo.symlink('m/a', '.').symlink('m/b', '.').symlink('m/c', '..');
+    const run = cli(repo.root, 'check', '--base', 'main', '--format', 'json', '--fail-on', 'warning');
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).findings).toEqual([]);
+    const review = reviewChange({ cwd: repo.root, base: 'main' });
+    expect(review.introduced.size).toBe(0);
+    expect([...review.files.added]).toEqual([]);
+  });
 });

@@ -51,27 +51,32 @@ export interface RefusedPath {
   reason: string;
 }
 
+/** Directories deeper than this below a searched path are not searched. */
+const MAX_DEPTH = 64;
+
 /**
- * Finds the modules under the given paths. A directory is searched
- * recursively; a file stands for its directory's module.
- *
- * Symbolic links inside the workspace are followed, real directories first
- * (a module reached both ways is found where it really is), and every
- * directory is entered once by its real path, so a link loop ends the walk
- * of that branch. A link to a directory the host refuses is reported.
+ * Walks the directories under `start` and hands each one's Terraform source
+ * names to `onDirectory`: the one walk of the working tree (module discovery,
+ * diff mode). Symbolic links inside the workspace are followed, real
+ * directories first (a directory reached both ways is found where it really
+ * is), and every directory is entered once by its real path, so link loops
+ * and links to ancestors end instead of multiplying the walk. A link to a
+ * directory the host refuses goes to `onRefused`; `skip` keeps a directory
+ * out (diff mode: a submodule whose change is not reviewed).
  */
-export function discoverModules(
+export function walkSourceDirectories(
   host: FileHost,
-  paths: string[],
-  included: (absPath: string) => boolean,
-): { modules: ModuleFiles[]; missing: string[]; refused: RefusedPath[] } {
-  const dirs = new Map<string, string[]>();
-  const missing: string[] = [];
-  const refused: RefusedPath[] = [];
+  start: string,
+  visitor: {
+    onDirectory: (dir: string, sourceNames: string[]) => void;
+    onRefused?: (path: string, reason: string) => void;
+    skip?: (dir: string) => boolean;
+  },
+): void {
   const entered = new Set<string>();
   const links: Array<[string, number]> = [];
   const visit = (dir: string, depth: number) => {
-    if (depth > 64) return;
+    if (depth > MAX_DEPTH || visitor.skip?.(dir)) return;
     const key = host.realPath?.(dir) ?? dir;
     if (entered.has(key)) return;
     entered.add(key);
@@ -82,19 +87,40 @@ export function discoverModules(
       const abs = join(dir, entry.name);
       if (entry.isDirectory) {
         if (SKIPPED_DIRECTORIES.has(entry.name)) continue;
-        if (entry.refused) refused.push({ path: abs, reason: entry.refused });
+        if (entry.refused) visitor.onRefused?.(abs, entry.refused);
         else if (entry.isSymbolicLink) {
           // Only a host that knows real paths can tell a loop: without one, links are not followed.
           if (host.realPath) links.push([abs, depth + 1]);
         } else visit(abs, depth + 1);
-      } else if (sourceKind(entry.name) && included(abs)) names.push(entry.name);
+      } else if (sourceKind(entry.name)) names.push(entry.name);
     }
-    if (names.length) dirs.set(dir, names);
+    if (names.length) visitor.onDirectory(dir, names);
   };
-  const walk = (start: string) => {
-    visit(start, 0);
-    for (let link = links.shift(); link; link = links.shift()) visit(link[0], link[1]);
-  };
+  visit(start, 0);
+  for (let link = links.shift(); link; link = links.shift()) visit(link[0], link[1]);
+}
+
+/**
+ * Finds the modules under the given paths. A directory is searched
+ * recursively (walkSourceDirectories); a file stands for its directory's
+ * module. A link to a directory the host refuses is reported.
+ */
+export function discoverModules(
+  host: FileHost,
+  paths: string[],
+  included: (absPath: string) => boolean,
+): { modules: ModuleFiles[]; missing: string[]; refused: RefusedPath[] } {
+  const dirs = new Map<string, string[]>();
+  const missing: string[] = [];
+  const refused: RefusedPath[] = [];
+  const walk = (start: string) =>
+    walkSourceDirectories(host, start, {
+      onDirectory: (dir, sources) => {
+        const names = sources.filter((name) => included(join(dir, name)));
+        if (names.length) dirs.set(dir, names);
+      },
+      onRefused: (path, reason) => refused.push({ path, reason }),
+    });
   for (const p of paths) {
     const abs = resolve(p);
     const entries = host.readDirectory(abs);

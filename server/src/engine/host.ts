@@ -175,7 +175,8 @@ export class NodeFileHost implements FileHost {
 
   realPath(path: string): string | undefined {
     try {
-      return realpathSync.native(resolve(path));
+      // Discovery asks for every directory: the cached parent and one lstat, as for a read.
+      return this.realPathOf(resolve(path)).real;
     } catch {
       return undefined;
     }

@@ -1,9 +1,6 @@
-import { SKIPPED_DIRECTORIES, sourceKind } from '../discover.js';
+import { walkSourceDirectories } from '../discover.js';
 import type { FileHost } from '../host.js';
-import { repoPath } from './git-tree-host.js';
-
-/** Directories deeper than this are not searched (as module discovery). */
-const MAX_DEPTH = 64;
+import { repoPath, repoRelativePath } from './git-tree-host.js';
 
 /**
  * The Terraform sources of the working tree, found and read through the
@@ -22,17 +19,14 @@ export class WorkingTree {
     /** Repository-relative directories not to look into (submodules whose change is not reviewed). */
     excluded: (rel: string) => boolean,
   ) {
-    const visit = (rel: string, depth: number) => {
-      const entries = host.readDirectory(repoPath(root, rel));
-      if (!entries) return;
-      for (const entry of entries) {
-        const path = rel === '' ? entry.name : `${rel}/${entry.name}`;
-        if (entry.isDirectory) {
-          if (depth < MAX_DEPTH && !SKIPPED_DIRECTORIES.has(entry.name) && !excluded(path)) visit(path, depth + 1);
-        } else if (sourceKind(entry.name)) this.paths.add(path);
-      }
-    };
-    visit('', 0);
+    // The walk module discovery makes: each real directory once, so links cannot multiply it.
+    walkSourceDirectories(host, root, {
+      onDirectory: (dir, names) => {
+        const rel = repoRelativePath(root, dir);
+        for (const name of names) this.paths.add(rel === '' ? name : `${rel}/${name}`);
+      },
+      skip: (dir) => dir !== root && excluded(repoRelativePath(root, dir)),
+    });
   }
 
   /** A source file's text, or undefined when it cannot be read (the review reports why). */
