@@ -372,4 +372,15 @@ resource "aws_s3_bucket" "logs" {
     expect(md).not.toMatch(/(^|[^`])\[click\]\(https/);
     expect(md).toMatch(/`+ ?\[click\]\(https:\/\/evil\.example\) <img src=x onerror=alert\(1\)> ``` \*x\* ?`+/);
   });
+
+  it('shows where a tag comes from without letting the file name act as Markdown or reorder the line', () => {
+    const name = 'a[x](https:evil)\u202e*b*.tf';
+    const main = 'provider "aws" {\n  region = "eu-west-1"\n}\n\nresource "aws_s3_bucket" "logs" {\n  bucket = "acme-logs"\n  tags   = local.tags\n}\n';
+    const { dir, analysis } = analyse({ 'main.tf': main, [name]: 'locals {\n  tags = { Owner = "team" }\n}\n' });
+    const md = hoverMarkdown(analysis, join(dir, 'main.tf'), at(main, 'tags   ='))!;
+    expect(md).toContain('Owner');
+    expect(md).not.toContain('\u202e');
+    expect(md).not.toContain('[x](https:evil)');
+    expect(md).toContain('a\\[x\\](https:evil)\\\\u202e\\*b\\*.tf:2');
+  });
 });

@@ -32,7 +32,7 @@ export function hoverMarkdown(
 ): string | undefined {
   const inspection = inspectAt(analysis, file, position, options);
   if (!inspection) return undefined;
-  const where = (location: Location) => `${relativePath(analysis.module.dir, location.file)}:${location.range.start.line}`;
+  const where = (location: Location) => text(`${relativePath(analysis.module.dir, location.file)}:${location.range.start.line}`);
   const sections: string[] = [];
   if (inspection.moduleCall) sections.push(moduleSection(inspection.moduleCall));
   if (inspection.tags) sections.push(tagsSection(inspection.tags, inspection.address, where));

@@ -146,8 +146,8 @@ function runStart(args: string[], io: CliIO, packsRoot: string | undefined, now:
     ...(duration !== undefined ? { durationMinutes: duration } : {}),
   });
   if (started.skipped.length) {
-    // JSON quoting: a name from the pack cannot put control characters on the terminal.
-    const names = started.skipped.slice(0, 5).map((n) => JSON.stringify(n));
+    // Quoted and inert: a name from the pack cannot put control characters, bidi overrides or a workflow command on the terminal.
+    const names = started.skipped.slice(0, 5).map((n) => `"${printable(n)}"`);
     io.stderr(
       `Not copied (not regular files or folders: symbolic links, pipes, devices): ${names.join(', ')}${started.skipped.length > names.length ? ` and ${started.skipped.length - names.length} more` : ''}.\n`,
     );

@@ -57,7 +57,7 @@ export function formatScoreJson(report: ScoreReport): string {
 export function formatScoreMarkdown(report: ScoreReport): string {
   const { score } = report;
   const lines: string[] = [];
-  lines.push(`# Exercise score${report.exercise ? `: ${report.exercise}` : ''}`, '');
+  lines.push(`# Exercise score${report.exercise ? `: ${inline(report.exercise)}` : ''}`, '');
   lines.push(`**Score: ${score.score} / 100** — found ${score.found} of ${score.found + score.missed} problems, ${plural(score.falseAlarms, 'false alarm')}.`, '');
   lines.push('| Category | Found | Missed |', '| --- | ---: | ---: |');
   for (const [category, tally] of Object.entries(score.byCategory)) lines.push(`| ${category} | ${tally.found} | ${tally.missed} |`);
