@@ -188,7 +188,7 @@ describe('globs of the config are bounded', () => {
     expect(isPathIncluded({ ...config, baseDir: '/repo' }, '/repo/app/main.tf')).toBe(true);
   });
 
-  it('a glob with a long run of trailing slashes is trimmed in linear time', { timeout: 30_000 }, () => {
+  it('a glob with a long run of trailing slashes still names its folder', { timeout: 30_000 }, () => {
     const config = { ...parse('{}').config, baseDir: '/repo', exclude: [`legacy${'/'.repeat(200_000)}`] };
     expect(isPathIncluded(config, '/repo/legacy/main.tf')).toBe(false);
   });
