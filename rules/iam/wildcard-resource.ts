@@ -1,6 +1,6 @@
 import { defineRule } from '../../server/src/engine/rules/rule.js';
 import { actionIndex, parseAction, type ActionInfo } from '../../server/src/engine/iam/action-index.js';
-import { matchesWildcard, parseWildcard } from '../../server/src/engine/iam/wildcard.js';
+import { compileWildcard } from '../../server/src/engine/iam/wildcard.js';
 import { tickRuleBudget } from '../../server/src/engine/time-budget.js';
 import { policiesOf } from '../../server/src/engine/iam/policy-sources.js';
 import { couldBe, knownEntries, mayContain, unknownWhere } from '../../server/src/engine/iam/policy-statement.js';
@@ -136,10 +136,7 @@ export default defineRule<Options>({
   },
   check(ctx) {
     // IAM wildcards, matched in linear time: the option is input like the policies are.
-    const allowed = (ctx.options.allowedActions ?? []).map((pattern) => {
-      const wildcard = parseWildcard(pattern.trim());
-      return (action: string) => matchesWildcard(wildcard, action);
-    });
+    const allowed = (ctx.options.allowedActions ?? []).map((pattern) => compileWildcard(pattern.trim()));
     const policies = policiesOf(ctx);
     for (const policy of policies.undecided) {
       if (policy.kind !== 'identity') continue;

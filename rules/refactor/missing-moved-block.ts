@@ -58,8 +58,8 @@ moved {
     const added = [...after.values()].filter((a) => !before.has(a.address));
     if (removed.length === 0 || added.length === 0) return;
     const handled = handledAddresses(module);
-    const goneByKind = byKind(removed.filter((r) => !handled.from.has(r.address)));
-    for (const [kind, fresh] of byKind(added.filter((a) => !handled.to.has(a.address)))) {
+    const goneByKind = groupBy(removed.filter((r) => !handled.from.has(r.address)), (b) => b.kind);
+    for (const [kind, fresh] of groupBy(added.filter((a) => !handled.to.has(a.address)), (b) => b.kind)) {
       const gone = goneByKind.get(kind);
       if (!gone) continue;
       const goneAddresses = gone.map((g) => g.address);
@@ -80,17 +80,6 @@ moved {
     }
   },
 });
-
-/** Blocks grouped by kind, in order. */
-function byKind(blocks: readonly Addressed[]): Map<string, Addressed[]> {
-  const out = new Map<string, Addressed[]>();
-  for (const b of blocks) {
-    const list = out.get(b.kind);
-    if (list) list.push(b);
-    else out.set(b.kind, [b]);
-  }
-  return out;
-}
 
 /** At most a few names: a change that renames thousands of blocks of one type must not write thousands of names into each finding. */
 const LISTED_CANDIDATES = 5;

@@ -54,14 +54,9 @@ export function runRules(
       module,
       ...(base ? { base } : {}),
       options: settingFor(meta.id, enabledIn.path).options,
-      evaluate: (expr, file, scope) => {
-        tickRuleBudget();
-        return evaluator.evaluate(expr, file, scope);
-      },
-      attributeValue: (block, file, name) => {
-        tickRuleBudget();
-        return evaluator.attributeValue(block, file, name);
-      },
+      // The evaluator's own recursion ticks the budget: no second tick per call here.
+      evaluate: (expr, file, scope) => evaluator.evaluate(expr, file, scope),
+      attributeValue: (block, file, name) => evaluator.attributeValue(block, file, name),
       report: (d: ReportDescriptor) => {
         tickRuleBudget();
         const setting = settingFor(meta.id, d.file.path);

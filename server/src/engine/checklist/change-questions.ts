@@ -17,6 +17,7 @@ import { movedFrom, removedBlocks } from '../change/refactor-blocks.js';
 import { changedArguments, changesMoreThanMetadata } from './block-changes.js';
 import { accessChange } from './iam-widening.js';
 import { topLevelItemAt } from '../parse/top-level-item.js';
+import { groupBy } from '../group-by.js';
 
 /** A question the change raises for its reviewer, placed on the block it is about. */
 export interface ChangeQuestion {
@@ -272,14 +273,7 @@ function policyQuestions(head: ModuleAnalysis, base: ModuleAnalysis | undefined,
 function statementsByOwner(analysis: ModuleAnalysis): Map<string, PolicyStatement[]> {
   const { module, evaluator } = analysis;
   const set = policiesOf({ module, evaluate: (expr, file, scope) => evaluator.evaluate(expr, file, scope) });
-  const out = new Map<string, PolicyStatement[]>();
-  for (const s of set.statements) {
-    const owner = s.location.address ?? s.policyName;
-    const list = out.get(owner);
-    if (list) list.push(s);
-    else out.set(owner, [s]);
-  }
-  return out;
+  return groupBy(set.statements, (s) => s.location.address ?? s.policyName);
 }
 
 function grantDescription(analysis: ModuleAnalysis, ref: BlockRef): string {

@@ -7,6 +7,7 @@ import { changeQuestions, type ChangeQuestion } from './change-questions.js';
 import { ChangeScope } from './change-scope.js';
 import { itemId, SubjectIndex, type ItemIdentity } from './item-id.js';
 import { sectionOrder, sectionTitle } from './sections.js';
+import { groupBy } from '../group-by.js';
 
 /** `iac-review checklist --format json` (SPEC §7), version 1. */
 export interface Checklist {
@@ -125,12 +126,7 @@ const KIND_ORDER: Record<ChecklistItemKind, number> = { finding: 0, undecided: 1
 /** Sections in a fixed order; within one, findings, then undecided items, then questions, each by file and position. */
 function sections(drafts: Draft[]): ChecklistSection[] {
   assignIds(drafts);
-  const byCategory = new Map<string, Draft[]>();
-  for (const d of drafts) {
-    const list = byCategory.get(d.category);
-    if (list) list.push(d);
-    else byCategory.set(d.category, [d]);
-  }
+  const byCategory = groupBy(drafts, (d) => d.category);
   return [...byCategory.keys()].sort(sectionOrder).map((category) => ({
     category,
     title: sectionTitle(category),

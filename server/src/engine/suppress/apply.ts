@@ -7,6 +7,7 @@ import { isoDate, parseSuppressionComment, type LegacySuppression, type NativeSu
 import { lineText } from '../parse/source-line.js';
 import { firstCovering, type Target } from './coverage.js';
 import { topLevelItemAt } from '../parse/top-level-item.js';
+import { groupBy } from '../group-by.js';
 
 export const INVALID_RULE_ID = 'suppression/invalid';
 export const UNUSED_RULE_ID = 'suppression/unused';
@@ -82,13 +83,7 @@ export function applySuppressions(
   }
 
   // Each file's findings against its directives in one pass (not every finding against every directive).
-  const toMatch = new Map<string, Finding[]>();
-  for (const finding of findings) {
-    if (finding.suppression || !directivesByFile.has(finding.file)) continue;
-    const list = toMatch.get(finding.file);
-    if (list) list.push(finding);
-    else toMatch.set(finding.file, [finding]);
-  }
+  const toMatch = groupBy(findings.filter((f) => !f.suppression && directivesByFile.has(f.file)), (f) => f.file);
   const suppressionOf = new Map<Finding, Suppression>();
   for (const [file, list] of toMatch) {
     const first = firstCovering(list, directivesByFile.get(file)!);

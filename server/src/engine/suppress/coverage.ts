@@ -1,5 +1,6 @@
 import type { Finding } from '../finding.js';
 import type { Range } from '../range.js';
+import { groupBy } from '../group-by.js';
 
 /** Where a suppression applies in its file. */
 export type Target =
@@ -32,7 +33,7 @@ export interface Covering {
  */
 export function firstCovering<D extends Covering>(findings: readonly Finding[], directives: readonly D[]): Array<D | undefined> {
   const result = new Array<D | undefined>(findings.length).fill(undefined);
-  const findingsByRule = groupIndices(findings.length, (i) => findings[i]!.ruleId);
+  const findingsByRule = groupBy(findings.keys(), (i) => findings[i]!.ruleId);
   const directivesByRule = new Map<string, number[]>();
   directives.forEach((d, i) => {
     for (const id of d.ruleIds) {
@@ -89,17 +90,6 @@ export function firstCovering<D extends Covering>(findings: readonly Finding[], 
     }
   }
   return result;
-}
-
-function groupIndices(count: number, key: (i: number) => string): Map<string, number[]> {
-  const out = new Map<string, number[]>();
-  for (let i = 0; i < count; i++) {
-    const k = key(i);
-    const list = out.get(k);
-    if (list) list.push(i);
-    else out.set(k, [i]);
-  }
-  return out;
 }
 
 /** Whether an ascending list holds a value in [from, to]. */
