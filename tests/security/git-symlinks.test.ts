@@ -102,4 +102,20 @@ describe('symbolic links at the base of a change', () => {
     expect(review.introduced.size).toBe(0);
     expect([...review.files.added]).toEqual([]);
   });
+
+  it('a folder linked into the reviewed path is the same module at the base: its unchanged findings are not introduced', () => {
+    const repo = new TestRepo();
+    repo.write({ 'modules/prod/main.tf': policy('prod', 's3:*'), 'main.tf': 'locals {\n  a = 1\n}\n' }).symlink('envs/prod', '../modules/prod').commit('base');
+    repo.branch('change').write({ 'main.tf': 'locals {\n  a = 2\n}\n' });
+    const whole = JSON.parse(cli(repo.root, 'check', 'envs', '--format', 'json').stdout) as { findings: Array<{ ruleId: string; file: string }> };
+    expect(whole.findings.map((f) => f.file)).toContain('envs/prod/main.tf');
+    const review = reviewChange({ cwd: repo.root, paths: ['envs'], base: 'main' });
+    expect([...review.introduced]).toEqual([]);
+    expect([...review.files.added]).toEqual([]);
+    // An edit behind the link is introduced where the review shows it.
+    repo.write({ 'modules/prod/main.tf': policy('prod', 's3:*') + policy('added', 'sqs:*') });
+    const introduced = [...reviewChange({ cwd: repo.root, paths: ['envs'], base: 'main' }).introduced].filter((f) => f.ruleId === 'iam/wildcard-action');
+    expect(introduced.map((f) => f.address)).toEqual(['aws_iam_policy.added']);
+  });
 });
+

@@ -162,7 +162,24 @@ export class BaseTree {
    * leads nowhere, outside the repository or into a `.git` directory.
    */
   resolveFile(path: string): BaseFile | undefined {
-    let parts = path.split('/');
+    const resolved = this.resolveLinks(path);
+    const entry = resolved === undefined ? undefined : this.entries.get(resolved);
+    return entry?.kind === 'file' ? { path: entry.path, oid: entry.oid, repo: entry.repo } : undefined;
+  }
+
+  /** Whether a path (links already resolved) is a symbolic link of the base. */
+  isSymlink(path: string): boolean {
+    return this.entries.get(path)?.kind === 'symlink';
+  }
+
+  /**
+   * The path, without symbolic links, that a repository-relative path leads
+   * to ('' for the root) — a file or a directory, whether or not it exists —
+   * or undefined when it leaves the repository, enters a `.git` directory,
+   * uses a file as a directory, or chains too many links.
+   */
+  resolveLinks(path: string): string | undefined {
+    let parts = path === '' ? [] : path.split('/');
     for (let hops = 0; hops <= MAX_LINK_HOPS; hops++) {
       let link: { at: number; entry: BaseEntry } | undefined;
       for (let i = 1; i <= parts.length && !link; i++) {
@@ -171,16 +188,13 @@ export class BaseTree {
         if (entry.kind === 'symlink') link = { at: i, entry };
         else if (i < parts.length) return undefined; // a file used as a directory
       }
-      if (!link) {
-        const entry = this.entries.get(parts.join('/'));
-        return entry?.kind === 'file' ? { path: entry.path, oid: entry.oid, repo: entry.repo } : undefined;
-      }
+      if (!link) return parts.join('/');
       const target = this.linkTarget(link.entry);
       if (target === undefined) return undefined;
       const next = this.insideRoot(posix.join(posix.dirname(link.entry.path), target), target);
       if (next === undefined) return undefined;
       parts = [...(next === '' ? [] : next.split('/')), ...parts.slice(link.at)];
-      if (parts.length === 0 || parts.some((p) => p.toLowerCase() === '.git')) return undefined;
+      if (parts.some((p) => p.toLowerCase() === '.git')) return undefined;
     }
     return undefined;
   }

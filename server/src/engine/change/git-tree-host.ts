@@ -5,8 +5,8 @@ import type { BaseTree } from './base-tree.js';
 /**
  * The files of the base of a change as a FileHost, at the paths they would
  * have in the working tree: the base is reviewed exactly like the change.
- * A symbolic link is listed as a file (as a directory listing of the working
- * tree shows it) and read as the file it leads to inside the repository.
+ * A symbolic link is listed as the working tree's host lists it (a link,
+ * to a directory or not) and read as what it leads to inside the repository.
  */
 export class GitTreeHost implements FileHost {
   readonly workspaceRoot: string;
@@ -16,6 +16,16 @@ export class GitTreeHost implements FileHost {
   constructor(private readonly tree: BaseTree) {
     this.workspaceRoot = tree.root;
     for (const path of tree.paths()) this.addFile(path);
+    // A link to a directory is listed as the working tree's host lists it, so discovery treats both sides alike.
+    for (const [dir, entries] of this.directories) {
+      for (const entry of entries) {
+        const path = dir === '' ? entry.name : `${dir}/${entry.name}`;
+        if (entry.isDirectory || !tree.isSymlink(path)) continue;
+        entry.isSymbolicLink = true;
+        const target = tree.resolveLinks(path);
+        entry.isDirectory = target !== undefined && this.directories.has(target);
+      }
+    }
   }
 
   readText(path: string, maxBytes = MAX_SOURCE_BYTES): ReadResult {
@@ -27,7 +37,15 @@ export class GitTreeHost implements FileHost {
 
   readDirectory(path: string): DirEntry[] | undefined {
     const rel = this.relativePath(path);
-    return rel === undefined ? undefined : this.directories.get(rel);
+    const resolved = rel === undefined ? undefined : this.tree.resolveLinks(rel);
+    return resolved === undefined ? undefined : this.directories.get(resolved);
+  }
+
+  /** Where a path leads through the base's links (discovery enters each real directory once, as on disk). */
+  realPath(path: string): string | undefined {
+    const rel = this.relativePath(path);
+    const resolved = rel === undefined ? undefined : this.tree.resolveLinks(rel);
+    return resolved === undefined ? undefined : repoPath(this.workspaceRoot, resolved);
   }
 
   private relativePath(path: string): string | undefined {
