@@ -84,17 +84,30 @@ export function matchesWildcard(wildcard: Wildcard, text: string): boolean {
 
 /** As matchesWildcard, for a text already lower-cased when the pattern is case-insensitive (the action index keeps its names so). */
 export function matchesFolded(wildcard: Wildcard, text: string): boolean {
-  const { parts } = wildcard;
-  if (!wildcard.hasStar) return text.length === wildcard.minLength && segmentAt(parts[0]!, text, 0);
   if (text.length < wildcard.minLength) return false;
+  return placeParts(wildcard, text, segmentAt);
+}
+
+/** Whether a segment (literal characters and `?`, never `*`) matches the subject at a position. */
+type SegmentTest = (segment: string, subject: string, at: number) => boolean;
+
+/**
+ * The one placement both matchers share: the head at the start, the tail at
+ * the end, each middle segment at its leftmost fit after the previous one
+ * (leftmost is always safe between stars, so there is nothing to undo).
+ */
+function placeParts(wildcard: Wildcard, subject: string, fits: SegmentTest): boolean {
+  const { parts } = wildcard;
+  if (!wildcard.hasStar) return subject.length === parts[0]!.length && fits(parts[0]!, subject, 0);
   const head = parts[0]!;
   const tail = parts[parts.length - 1]!;
-  const limit = text.length - tail.length;
-  if (!segmentAt(head, text, 0) || !segmentAt(tail, text, limit)) return false;
+  const limit = subject.length - tail.length;
+  if (limit < head.length) return false;
+  if (!fits(head, subject, 0) || !fits(tail, subject, limit)) return false;
   let pos = head.length;
   for (let p = 1; p < parts.length - 1; p++) {
     const segment = parts[p]!;
-    const at = findSegment(segment, text, pos, limit);
+    const at = findSegment(segment, subject, pos, limit, fits);
     if (at < 0) return false;
     pos = at + segment.length;
   }
@@ -111,14 +124,18 @@ function segmentAt(segment: string, text: string, at: number): boolean {
   return true;
 }
 
-/** The leftmost position ≥ from where `segment` matches and ends by `limit`, or -1. */
-function findSegment(segment: string, text: string, from: number, limit: number): number {
+/**
+ * The leftmost position ≥ from where `segment` fits and ends by `limit`, or -1.
+ * A segment without `?` is found by indexOf: it holds no `*` either, so an
+ * exact occurrence is a fit for both matchers.
+ */
+function findSegment(segment: string, subject: string, from: number, limit: number, fits: SegmentTest): number {
   const last = limit - segment.length;
   if (!segment.includes('?')) {
-    const at = text.indexOf(segment, from);
+    const at = subject.indexOf(segment, from);
     return at >= 0 && at <= last ? at : -1;
   }
-  for (let at = from; at <= last; at++) if (segmentAt(segment, text, at)) return at;
+  for (let at = from; at <= last; at++) if (fits(segment, subject, at)) return at;
   return -1;
 }
 
@@ -155,28 +172,7 @@ export function wildcardCovers(general: string, specific: string, options: Wildc
   // A star-free pattern matches texts of one length only.
   if (!g.hasStar && s.hasStar) return false;
   if (s.minLength < g.minLength) return false;
-  const symbols = s.canonical;
-  const { parts } = g;
-  if (!g.hasStar) return symbols.length === parts[0]!.length && symbolSegmentAt(parts[0]!, symbols, 0);
-  const head = parts[0]!;
-  const tail = parts[parts.length - 1]!;
-  const limit = symbols.length - tail.length;
-  if (limit < head.length) return false;
-  if (!symbolSegmentAt(head, symbols, 0) || !symbolSegmentAt(tail, symbols, limit)) return false;
-  let pos = head.length;
-  for (let p = 1; p < parts.length - 1; p++) {
-    const segment = parts[p]!;
-    let found = -1;
-    for (let at = pos; at <= limit - segment.length; at++) {
-      if (symbolSegmentAt(segment, symbols, at)) {
-        found = at;
-        break;
-      }
-    }
-    if (found < 0) return false;
-    pos = found + segment.length;
-  }
-  return true;
+  return placeParts(g, s.canonical, symbolSegmentAt);
 }
 
 /** A segment of the general pattern against the specific pattern's symbols: a `*` there is matched by nothing in a segment. */
