@@ -1,11 +1,13 @@
 import { resolve } from 'node:path';
-import type { SourceFile } from './parse/ast.js';
-import { parseSource } from './parse/parse-file.js';
 import type { Finding, InputError, UndecidedItem } from './finding.js';
 import { isInside, NodeFileHost, type FileHost } from './host.js';
-import { buildModule } from './model/build-module.js';
 import type { Module } from './model/module.js';
-import { ModuleEvaluator } from './evaluate/evaluator.js';
+import type { ModuleEvaluator } from './evaluate/evaluator.js';
+import { ModuleLoader } from './workspace/module-loader.js';
+import { ModuleGraph } from './workspace/module-graph.js';
+import type { ModuleInstance } from './workspace/module-instance.js';
+import { InstanceRuns, placeKey } from './workspace/instance-runs.js';
+import { callerFindings } from './workspace/caller-findings.js';
 import type { Rule, RuleMeta } from './rules/rule.js';
 import { RULES } from './rules/registry.generated.js';
 import { runRules, type FixMode } from './run-rules.js';
@@ -94,6 +96,8 @@ export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
 
   const context: ModuleReviewContext = { host, config, rules, now, fixes: options.fixes ?? 'eager' };
   if (options.baseModuleFor) context.baseModuleFor = options.baseModuleFor;
+  const graph = (context.graph = workspaceGraph(context));
+  const reviewed: Module[] = [];
   for (const files of found) {
     const review = reviewModule(files, context);
     // Loops, not push(...spread): a module can hold more findings than a call has room for arguments.
@@ -101,10 +105,13 @@ export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
     for (const e of review.errors) result.errors.push(e);
     if (!review.analysis) continue;
     result.modules.push(files.dir);
+    reviewed.push(review.analysis.module);
     for (const f of review.findings) result.findings.push(f);
     for (const u of review.undecided) result.undecided.push(u);
     if (options.keepModules) result.analyses.push(review.analysis);
   }
+  result.undecided = undecidedAfterCallers(result.undecided, reviewed, graph, rules);
+  for (const e of graph.modules.cycles) result.errors.push(e);
   if (inScope) {
     result.findings = result.findings.filter((f) => inScope(f.file));
     result.undecided = result.undecided.filter((u) => inScope(u.file));
@@ -132,6 +139,14 @@ export interface ModuleReviewContext {
   now?: Date;
   fixes?: FixMode;
   baseModuleFor?: (dir: string) => Module | undefined;
+  /** The workspace's modules and the rule runs over their instances, shared by the reviews of one workspace; else one per review. */
+  graph?: WorkspaceGraph;
+}
+
+/** The modules of one review and what the rules said about each instance, shared so that each is computed once. */
+export interface WorkspaceGraph {
+  modules: ModuleGraph;
+  runs: InstanceRuns;
 }
 
 /** The review of one module (one directory). */
@@ -146,50 +161,110 @@ export interface ModuleReview {
   analysis?: ModuleAnalysis;
 }
 
+/** A graph over the context's host, config and rules: one per workspace review. */
+export function workspaceGraph(context: ModuleReviewContext): WorkspaceGraph {
+  const settings = settingsFor(context.config, context.rules ?? RULES);
+  const loader = new ModuleLoader(context.host, (p) => isPathIncluded(context.config, p));
+  return {
+    modules: new ModuleGraph(loader),
+    runs: new InstanceRuns((id, file) => settings.get(id, file), {
+      strict: settings.strict,
+      timeBudgetMs: ruleTimeBudgetMs(context.config),
+      fixes: context.fixes ?? 'eager',
+    }),
+  };
+}
+
 /**
  * Reviews one module: the unit a language server re-runs when one of its
- * files changes (the CLI runs it for every module it finds).
+ * files changes (the CLI runs it for every module it finds). Its findings are
+ * its own (the module evaluated on its own) and those its calls produce
+ * only because of the values it passes (SPEC §2a), placed in its files.
  */
 export function reviewModule(files: ModuleFiles, context: ModuleReviewContext): ModuleReview {
-  const { host, config } = context;
+  const { config } = context;
   const rules = context.rules ?? RULES;
-  const review: ModuleReview = { dir: files.dir, files: [], findings: [], errors: [], undecided: [] };
-  const parse = (path: string): SourceFile | undefined => {
-    review.files.push(path);
-    const read = host.readText(path);
-    if (!read.ok) {
-      review.errors.push({ file: path, message: read.error, kind: 'unreadable' });
-      return undefined;
-    }
-    const file = parseSource(path, read.text);
-    for (const e of file.errors) review.errors.push({ file: path, message: e.message, range: e.range, kind: 'syntax' });
-    return file;
-  };
-  const configFiles = files.configFiles.map(parse).filter((f): f is SourceFile => f !== undefined);
-  const varFiles = files.varFiles.map(parse).filter((f): f is SourceFile => f !== undefined);
-  if (configFiles.length === 0 && varFiles.length === 0) return review;
+  const graph = context.graph ?? workspaceGraph(context);
+  const loaded = graph.modules.loader.load(files);
+  const review: ModuleReview = { dir: files.dir, files: loaded.files, findings: [], errors: [...loaded.errors], undecided: [] };
+  const module = loaded.module;
+  if (!module) return review;
 
   const settings = settingsFor(config, rules);
-  const module = buildModule(files.dir, configFiles, varFiles);
-  const evaluator = new ModuleEvaluator(module, host);
+  const setting = (id: string, file: string) => settings.get(id, file);
+  const sourceFiles = [...module.files, ...module.varFiles];
+  const enabled = rules.filter((r) => r.check && !r.meta.diffOnly && sourceFiles.some((f) => setting(r.meta.id, f.path).severity !== 'off'));
+  const instance = graph.modules.standalone(module);
+  const findings: Finding[] = [];
+  for (const rule of enabled) {
+    const run = graph.runs.run(instance, rule);
+    for (const f of run.findings) if (setting(f.ruleId, f.file).severity !== 'off') findings.push(f);
+    for (const u of run.undecided) if (setting(u.ruleId, u.file).severity !== 'off') review.undecided.push(u);
+    for (const e of run.errors) review.errors.push(e);
+  }
+  for (const f of callerFindings(instance, enabled, graph.runs)) {
+    const placed = setting(f.ruleId, f.file);
+    if (placed.severity === 'off') continue;
+    if (placed.severityFromConfig) f.severity = placed.severity as Finding['severity'];
+    findings.push(f);
+  }
+  // Rules that compare with the base of a change (SPEC §7) see the module on its own.
   const base = context.baseModuleFor?.(files.dir);
-  const output = runRules(module, evaluator, rules, (id, file) => settings.get(id, file), {
-    timeBudgetMs: ruleTimeBudgetMs(config),
-    strict: settings.strict,
-    fixes: context.fixes ?? 'eager',
-    ...(base ? { base } : {}),
-  });
-  for (const e of output.errors) review.errors.push(e);
-  for (const u of output.undecided) review.undecided.push(u);
-  review.findings = applySuppressions(
-    output.findings,
-    [...configFiles, ...varFiles],
-    metasOf(rules),
-    context.now ?? new Date(),
-    (id, file) => settings.get(id, file),
-  ).sort(compareFindings);
-  review.analysis = { module, evaluator };
+  if (base) {
+    const diffRules = rules.filter((r) => r.meta.diffOnly);
+    const output = runRules(module, instance.evaluator, diffRules, setting, {
+      timeBudgetMs: ruleTimeBudgetMs(config),
+      strict: settings.strict,
+      fixes: context.fixes ?? 'eager',
+      base,
+    });
+    for (const e of output.errors) review.errors.push(e);
+    for (const u of output.undecided) review.undecided.push(u);
+    for (const f of output.findings) findings.push(f);
+  }
+  review.findings = applySuppressions(findings, sourceFiles, metasOf(rules), context.now ?? new Date(), setting).sort(compareFindings);
+  review.analysis = { module, evaluator: instance.evaluator };
   return review;
+}
+
+/**
+ * Drops the undecided items of called modules that every caller decides
+ * (SPEC §2a): an item stays when the module has no caller among the
+ * reviewed modules, when its rule does not depend on the caller, or when it
+ * is still undecided in at least one place the module is called from.
+ */
+export function undecidedAfterCallers(items: UndecidedItem[], reviewed: readonly Module[], graph: WorkspaceGraph, rules: readonly Rule<any>[]): UndecidedItem[] {
+  const instances = calledInstances(reviewed, graph.modules);
+  if (instances.size === 0) return items;
+  const moduleOfFile = new Map<string, Module>();
+  for (const m of reviewed) for (const f of m.files) moduleOfFile.set(f.path, m);
+  const ruleById = new Map(rules.map((r) => [r.meta.id, r]));
+  return items.filter((item) => {
+    const module = moduleOfFile.get(item.file);
+    const rule = ruleById.get(item.ruleId);
+    const callers = module && instances.get(module);
+    if (!module || !rule || !callers?.length) return true;
+    if (!graph.runs.dependsOnCaller(graph.modules.standalone(module), rule)) return true;
+    const key = placeKey(item);
+    return callers.some((i) => graph.runs.run(i, rule).undecided.some((u) => placeKey(u) === key));
+  });
+}
+
+/** Every instance of a reviewed module created by the call chains that start at a reviewed module nobody calls. */
+function calledInstances(reviewed: readonly Module[], graph: ModuleGraph): Map<Module, ModuleInstance[]> {
+  const called = new Set<Module>();
+  for (const m of reviewed) for (const child of graph.standalone(m).allChildren()) called.add(child.module);
+  const out = new Map<Module, ModuleInstance[]>();
+  const visit = (instance: ModuleInstance): void => {
+    for (const child of instance.allChildren()) {
+      const list = out.get(child.module);
+      if (list) list.push(child);
+      else out.set(child.module, [child]);
+      visit(child);
+    }
+  };
+  for (const m of reviewed) if (!called.has(m)) visit(graph.standalone(m));
+  return out;
 }
 
 const metaLists = new WeakMap<readonly Rule<any>[], RuleMeta[]>();

@@ -61,8 +61,8 @@ export interface InputError {
   file: string;
   message: string;
   range?: Range;
-  /** What went wrong: a syntax error, an unreadable file, a configuration problem, a rule that threw, a named path that does not exist. */
+  /** What went wrong: a syntax error, an unreadable file, a configuration problem, a rule that threw, a named path that does not exist, module calls that call each other (Terraform cannot load them). */
   kind: InputErrorKind;
 }
 
-export type InputErrorKind = 'syntax' | 'unreadable' | 'config' | 'internal' | 'missing';
+export type InputErrorKind = 'syntax' | 'unreadable' | 'config' | 'internal' | 'missing' | 'module-cycle';

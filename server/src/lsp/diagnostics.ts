@@ -13,6 +13,7 @@ export const INPUT_ERROR_CODES: Record<InputErrorKind, string> = {
   config: 'config-error',
   internal: 'internal-error',
   missing: 'missing-file',
+  'module-cycle': 'module-cycle',
 };
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {

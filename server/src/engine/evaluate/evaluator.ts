@@ -23,19 +23,44 @@ import {
 const APPLY_TIME_ROOTS = new Set(['self', 'count', 'each']);
 
 /**
+ * Where a module instance sits in the workspace's graph of modules (SPEC §2a):
+ * what its caller passes, and what its own module calls return.
+ */
+export interface EvaluationContext {
+  /**
+   * Set when a caller evaluates this module: the value the caller passes for
+   * `var.<name>`, or undefined when the caller omits the argument (the
+   * variable's default applies).
+   */
+  callerValue?(name: string): Value | undefined;
+  /** `module.<name>`: the outputs of that call (an object; a tuple or object of them with count / for_each), or undefined when the call is not followed. */
+  moduleValue?(name: string): Value | undefined;
+}
+
+/**
  * Resolves expressions of one module statically (SPEC §2). Pure apart from
  * reading files for file()/templatefile() through the FileHost; memoises
  * locals and variables; never loops on cycles.
  */
 export class ModuleEvaluator {
   private readonly localCache = new Map<string, Value>();
+  /** Locals whose value depends on an input (a variable or a child module's output): reading them is reading an input. */
+  private readonly inputDependentLocals = new Set<string>();
   private readonly localsInProgress: string[] = [];
   private readonly variableCache = new Map<string, Value>();
+  private readonly moduleCache = new Map<string, Value>();
   private readonly functionHost: FunctionHost;
+  /**
+   * How many times evaluation read something a caller can change (a
+   * variable, a child module's output). A rule that reads none gives the same
+   * result under every caller, so it need not run again per call.
+   */
+  inputReads = 0;
 
   constructor(
     readonly module: Module,
     host: FileHost,
+    private readonly context: EvaluationContext = {},
   ) {
     this.functionHost = {
       host,
@@ -125,7 +150,10 @@ export class ModuleEvaluator {
   /** `local.<name>`: evaluated once; a cycle yields unknown instead of looping. */
   localValue(name: string): Value {
     const cached = this.localCache.get(name);
-    if (cached) return cached;
+    if (cached) {
+      if (this.inputDependentLocals.has(name)) this.inputReads++;
+      return cached;
+    }
     const local = this.module.locals.get(name);
     if (!local) return failed(`local.${name} is not defined in this module`);
     if (this.localsInProgress.includes(name)) {
@@ -133,23 +161,28 @@ export class ModuleEvaluator {
       return failed(`local.${name} refers to itself (${cycle.join(' → ')})`);
     }
     this.localsInProgress.push(name);
+    const readsBefore = this.inputReads;
     let value: Value;
     try {
       value = this.evaluate(local.attribute.expr, local.file);
     } finally {
       this.localsInProgress.pop();
     }
+    if (this.inputReads !== readsBefore) this.inputDependentLocals.add(name);
     // Values computed while a cycle was open may be partial; only cache outside cycles.
     if (this.localsInProgress.length === 0 || value.kind !== 'unknown') this.localCache.set(name, value);
     return value;
   }
 
   /**
-   * `var.<name>` as Terraform loads it in a root module (default, then
-   * terraform.tfvars, then *.auto.tfvars in lexical order); in a child
-   * module every variable is an input its callers decide, so unknown.
+   * `var.<name>`: what the caller passes when a caller evaluates this module
+   * (the default when it omits it); else as Terraform loads it in a root
+   * module (default, then terraform.tfvars, then *.auto.tfvars in lexical
+   * order); in a child module reviewed on its own every variable is an input
+   * its callers decide, so unknown.
    */
   variableValue(name: string): Value {
+    this.inputReads++;
     const cached = this.variableCache.get(name);
     if (cached) return cached;
     const value = this.resolveVariable(name);
@@ -160,6 +193,7 @@ export class ModuleEvaluator {
   private resolveVariable(name: string): Value {
     const declared = this.module.variables.get(name);
     if (!declared) return failed(`var.${name} is not declared in this module`);
+    if (this.context.callerValue) return this.callerVariable(name, declared);
     if (!this.module.isRoot) {
       return unknown(`var.${name} is an input of this child module: its callers decide the value`);
     }
@@ -174,6 +208,29 @@ export class ModuleEvaluator {
     return value ?? unknown(`var.${name} has no default and is not set in a .tfvars file: it is given at plan time`);
   }
 
+  /** A variable of a module its caller evaluates: the caller's value, else the default (Terraform also uses the default for null when `nullable = false`). */
+  private callerVariable(name: string, declared: { block: Block; file: SourceFile }): Value {
+    const passed = this.context.callerValue!(name);
+    const defaultValue = () => this.attributeValue(declared.block, declared.file, 'default', EMPTY_SCOPE);
+    if (passed === undefined) {
+      return defaultValue() ?? failed(`var.${name} has no default and the caller does not set it (Terraform requires it)`);
+    }
+    if (passed.kind === 'null') {
+      const nullable = this.attributeValue(declared.block, declared.file, 'nullable', EMPTY_SCOPE);
+      if (nullable?.kind === 'bool' && !nullable.value) return defaultValue() ?? passed;
+    }
+    return passed;
+  }
+
+  /** `module.<name>` as a value, when the workspace follows that call. */
+  private moduleValue(name: string, origin: Location): Value {
+    this.inputReads++;
+    const cached = this.moduleCache.get(name);
+    if (cached) return cached;
+    const value = this.context.moduleValue?.(name) ?? unknown(`module.${name} outputs are known only after the child module is evaluated`, origin);
+    this.moduleCache.set(name, value);
+    return value;
+  }
 
   private evaluateRoot(name: string, _file: SourceFile, scope: Scope, origin: Location): Value {
     const bound = scope.get(name);
@@ -216,7 +273,7 @@ export class ModuleEvaluator {
         case 'self':
           return unknown(`${root}.${expr.name} is known only during plan`, origin);
         case 'module':
-          return unknown(`module.${expr.name} outputs are known only after the child module is evaluated`, origin);
+          return this.moduleValue(expr.name, origin);
         case 'data':
           return unknown(`data.${expr.name} is read at plan time`, origin);
         default:

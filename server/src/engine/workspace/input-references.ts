@@ -1,0 +1,62 @@
+import type { Block, BodyItem, Expression, SourceFile } from '../parse/ast.js';
+import { childExpressions } from '../parse/expression-children.js';
+import type { Module } from '../model/module.js';
+import type { Range } from '../range.js';
+import { rangeContainsRange } from '../inspect/definition-at.js';
+
+/**
+ * The variables (`var.<name>`) an expression depends on, in the order they
+ * are written, looking through the module's locals: what a caller can
+ * change about the expression's value.
+ */
+export function inputReferences(module: Module, exprs: readonly Expression[]): string[] {
+  const names: string[] = [];
+  const seenLocals = new Set<string>();
+  const visit = (expr: Expression): void => {
+    if (expr.kind === 'GetAttr' && expr.object.kind === 'Variable') {
+      if (expr.object.name === 'var') {
+        if (!names.includes(expr.name)) names.push(expr.name);
+        return;
+      }
+      if (expr.object.name === 'local') {
+        const local = module.locals.get(expr.name);
+        if (local && !seenLocals.has(expr.name)) {
+          seenLocals.add(expr.name);
+          visit(local.attribute.expr);
+        }
+        return;
+      }
+    }
+    for (const child of childExpressions(expr)) visit(child);
+  };
+  for (const expr of exprs) visit(expr);
+  return names;
+}
+
+/**
+ * The expressions that decide what a finding at `range` says: the innermost
+ * argument containing the range, else every argument of the innermost block
+ * containing it (a finding on a block header is about the whole block,
+ * including its `count` / `for_each`).
+ */
+export function expressionsAt(file: SourceFile, range: Range): Expression[] {
+  let body: readonly BodyItem[] = file.body;
+  let block: Block | undefined;
+  for (;;) {
+    const item = body.find((i) => rangeContainsRange(i.range, range));
+    if (!item) break;
+    if (item.kind === 'Attribute') return [item.expr];
+    block = item;
+    body = item.body;
+  }
+  return block ? blockExpressions(block) : [];
+}
+
+function blockExpressions(block: Block): Expression[] {
+  const out: Expression[] = [];
+  for (const item of block.body) {
+    if (item.kind === 'Attribute') out.push(item.expr);
+    else out.push(...blockExpressions(item));
+  }
+  return out;
+}

@@ -1,0 +1,69 @@
+import type { Finding, InputError, UndecidedItem } from '../finding.js';
+import type { EffectiveRuleSetting } from '../config/types.js';
+import type { Rule } from '../rules/rule.js';
+import { runRules, type FixMode, type SettingLookup } from '../run-rules.js';
+import type { ModuleInstance } from './module-instance.js';
+
+/** What one rule said about one module instance. */
+export interface RuleRun {
+  findings: Finding[];
+  undecided: UndecidedItem[];
+  errors: InputError[];
+  /** Whether the rule read anything a caller can change (a variable, a child module's output). */
+  readsInputs: boolean;
+}
+
+export interface InstanceRunOptions {
+  strict: boolean;
+  timeBudgetMs: number;
+  /** Fix edits for the findings of modules reviewed on their own; instances in a caller's context never need them. */
+  fixes: FixMode;
+}
+
+/**
+ * Runs rules over module instances, each (instance, rule) once. A rule runs
+ * whether or not it is on where the instance's own files are (a rule that is
+ * off in a callee can still be on in its caller, where the finding would be
+ * placed): the caller of `run` decides with `settingFor` what to keep.
+ */
+export class InstanceRuns {
+  private readonly results = new WeakMap<ModuleInstance, Map<string, RuleRun>>();
+
+  constructor(
+    private readonly settingFor: SettingLookup,
+    private readonly options: InstanceRunOptions,
+  ) {}
+
+  run(instance: ModuleInstance, rule: Rule<any>): RuleRun {
+    let byRule = this.results.get(instance);
+    if (!byRule) this.results.set(instance, (byRule = new Map()));
+    const cached = byRule.get(rule.meta.id);
+    if (cached) return cached;
+    const evaluator = instance.evaluator;
+    const readsBefore = evaluator.inputReads;
+    const output = runRules(instance.module, evaluator, [rule], (id, file) => this.runningSetting(rule, id, file), {
+      strict: this.options.strict,
+      timeBudgetMs: this.options.timeBudgetMs,
+      fixes: instance.step ? 'none' : this.options.fixes,
+    });
+    const run: RuleRun = { ...output, readsInputs: evaluator.inputReads !== readsBefore };
+    byRule.set(rule.meta.id, run);
+    return run;
+  }
+
+  /** Whether the rule's verdict on this module can depend on its caller: only then is it run again per call. */
+  dependsOnCaller(instance: ModuleInstance, rule: Rule<any>): boolean {
+    return this.run(instance.graph.standalone(instance.module), rule).readsInputs;
+  }
+
+  /** The setting a rule runs under: the one in force, or — where it is off — the rule's own default severity. */
+  private runningSetting(rule: Rule<any>, id: string, file: string): EffectiveRuleSetting {
+    const setting = this.settingFor(id, file);
+    return setting.severity !== 'off' ? setting : { ...setting, severity: rule.meta.severity, severityFromConfig: false };
+  }
+}
+
+/** The key two runs of a rule share when they report the same thing at the same place. */
+export function placeKey(item: { ruleId: string; file: string; range: { start: { offset: number }; end: { offset: number } } }): string {
+  return `${item.ruleId}\u0000${item.file}\u0000${item.range.start.offset}\u0000${item.range.end.offset}`;
+}

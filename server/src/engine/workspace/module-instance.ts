@@ -1,0 +1,136 @@
+import type { Module, ModuleCallRef } from '../model/module.js';
+import { ModuleEvaluator } from '../evaluate/evaluator.js';
+import { EMPTY_SCOPE, extendScope, type Scope } from '../evaluate/scope.js';
+import { num, object, tuple, unknown, type Value } from '../evaluate/value.js';
+import { findAttribute } from '../rules/rule.js';
+import { iterationScopes } from '../protection/instances.js';
+import type { ModuleGraph } from './module-graph.js';
+
+/** Above this many instances a module call is followed once, with `count.index` / `each` unknown. */
+const MAX_CALL_INSTANCES = 64;
+
+/** How a module instance was reached: the instance that calls it, the call, and the call's instance key. */
+export interface CallStep {
+  parent: ModuleInstance;
+  call: ModuleCallRef;
+  /** `count.index` / `each` bound for this instance of the call. */
+  scope: Scope;
+  /** `[0]`, `["a"]`, or undefined when the call has one instance (or its instances are not known). */
+  key?: string;
+}
+
+/**
+ * A module evaluated in one place of the workspace's graph (SPEC §2a): on its
+ * own (no step), or as the callee of a call, with the caller's arguments as
+ * its variables. Its own module calls are followed lazily, when something
+ * reads `module.<name>` or a review walks its children.
+ */
+export class ModuleInstance {
+  readonly evaluator: ModuleEvaluator;
+  private readonly children = new Map<string, ModuleInstance[]>();
+
+  constructor(
+    readonly module: Module,
+    readonly graph: ModuleGraph,
+    readonly step?: CallStep,
+  ) {
+    const callerValue = step ? (name: string) => this.callerArgument(name) : undefined;
+    this.evaluator = new ModuleEvaluator(module, graph.host, {
+      ...(callerValue ? { callerValue } : {}),
+      moduleValue: (name) => this.moduleValue(name),
+    });
+  }
+
+  /** The instances from the outermost caller down to this one. */
+  get chain(): ModuleInstance[] {
+    const out: ModuleInstance[] = [];
+    for (let i: ModuleInstance | undefined = this; i; i = i.step?.parent) out.unshift(i);
+    return out;
+  }
+
+  get root(): ModuleInstance {
+    let i: ModuleInstance = this;
+    while (i.step) i = i.step.parent;
+    return i;
+  }
+
+  /** `module.db["a"].module.kms`: this instance's address from the outermost caller ('' for the outermost). */
+  get addressPrefix(): string {
+    const parts: string[] = [];
+    for (let i: ModuleInstance | undefined = this; i?.step; i = i.step.parent) parts.unshift(`module.${i.step.call.name}${i.step.key ?? ''}`);
+    return parts.join('.');
+  }
+
+  /** The instances of one of this module's calls (none when the call is not followed: not local, not installed, a cycle, too deep). */
+  childrenOf(call: ModuleCallRef): ModuleInstance[] {
+    let list = this.children.get(call.name);
+    if (!list) {
+      list = this.graph.followCall(this, call) ?? [];
+      this.children.set(call.name, list);
+    }
+    return list;
+  }
+
+  /** Every followed child instance, call by call. */
+  allChildren(): ModuleInstance[] {
+    return this.module.moduleCalls.flatMap((call) => this.childrenOf(call));
+  }
+
+  /** The scopes of a call's instances, evaluated in this (the calling) instance. */
+  callInstanceScopes(call: ModuleCallRef): Array<{ scope: Scope; key?: string }> {
+    const count = findAttribute(call.block, 'count');
+    if (count) {
+      const n = this.evaluator.evaluate(count.expr, call.file);
+      if (n.kind !== 'number' || !Number.isInteger(n.value) || n.value < 0 || n.value > MAX_CALL_INSTANCES) return [{ scope: EMPTY_SCOPE }];
+      return Array.from({ length: n.value }, (_, i) => ({
+        scope: extendScope(EMPTY_SCOPE, { count: object(new Map([['index', num(i)]])) }),
+        key: `[${i}]`,
+      }));
+    }
+    const forEach = findAttribute(call.block, 'for_each');
+    if (!forEach) return [{ scope: EMPTY_SCOPE }];
+    const scopes = iterationScopes(this.evaluator.evaluate(forEach.expr, call.file), 'each', EMPTY_SCOPE);
+    if (!scopes) return [{ scope: EMPTY_SCOPE }];
+    return scopes.map((scope) => {
+      const each = scope.get('each');
+      const key = each?.kind === 'object' ? each.entries.get('key') : undefined;
+      return key?.kind === 'string' ? { scope, key: `[${JSON.stringify(key.value)}]` } : { scope };
+    });
+  }
+
+  /** `var.<name>` as the caller passes it; undefined when the call omits the argument. */
+  private callerArgument(name: string): Value | undefined {
+    const { parent, call, scope } = this.step!;
+    const attr = findAttribute(call.block, name);
+    return attr ? parent.evaluator.evaluate(attr.expr, call.file, scope) : undefined;
+  }
+
+  /** `module.<name>` in this instance: the outputs of the call's instance(s). */
+  private moduleValue(name: string): Value | undefined {
+    const call = this.module.moduleCalls.find((c) => c.name === name);
+    if (!call) return undefined;
+    const instances = this.childrenOf(call);
+    if (instances.length === 0) return undefined;
+    if (findAttribute(call.block, 'count')) return tuple(instances.map((i) => i.outputs()));
+    if (findAttribute(call.block, 'for_each')) {
+      if (instances.some((i) => i.step?.key === undefined)) return unknown(`the for_each of module.${name} is not known statically`);
+      return object(new Map(instances.map((i) => [JSON.parse(i.step!.key!.slice(1, -1)) as string, i.outputs()])));
+    }
+    return instances[0]!.outputs();
+  }
+
+  private outputValues?: Value;
+
+  /** The module's outputs as one object, evaluated in this instance. */
+  outputs(): Value {
+    if (this.outputValues) return this.outputValues;
+    // A placeholder while evaluating: an output that reads itself through the caller gets unknown, not a loop.
+    this.outputValues = unknown('the module outputs refer to themselves');
+    const entries = new Map<string, Value>();
+    for (const output of this.module.outputs) {
+      const value = findAttribute(output.block, 'value');
+      entries.set(output.name, value ? this.evaluator.evaluate(value.expr, output.file) : unknown(`output "${output.name}" has no value`));
+    }
+    return (this.outputValues = object(entries));
+  }
+}

@@ -1,0 +1,85 @@
+import type { SourceFile } from '../parse/ast.js';
+import { parseSource } from '../parse/parse-file.js';
+import type { InputError } from '../finding.js';
+import type { FileHost } from '../host.js';
+import { buildModule } from '../model/build-module.js';
+import type { Module } from '../model/module.js';
+import { moduleFilesOf, sourceKind, type ModuleFiles } from '../discover.js';
+
+/** One module directory read and parsed: its model, or only errors when no file could be read. */
+export interface LoadedModule {
+  dir: string;
+  /** Absolute paths of the files read. */
+  files: string[];
+  errors: InputError[];
+  /** Absent when no file of the module could be read. */
+  module?: Module;
+}
+
+/** Reads and parses the files of one module and indexes its blocks. */
+export function loadModule(files: ModuleFiles, host: FileHost): LoadedModule {
+  const loaded: LoadedModule = { dir: files.dir, files: [], errors: [] };
+  const parse = (path: string): SourceFile | undefined => {
+    loaded.files.push(path);
+    const read = host.readText(path);
+    if (!read.ok) {
+      loaded.errors.push({ file: path, message: read.error, kind: 'unreadable' });
+      return undefined;
+    }
+    const file = parseSource(path, read.text);
+    for (const e of file.errors) loaded.errors.push({ file: path, message: e.message, range: e.range, kind: 'syntax' });
+    return file;
+  };
+  const configFiles = files.configFiles.map(parse).filter((f): f is SourceFile => f !== undefined);
+  const varFiles = files.varFiles.map(parse).filter((f): f is SourceFile => f !== undefined);
+  if (configFiles.length || varFiles.length) loaded.module = buildModule(files.dir, configFiles, varFiles);
+  return loaded;
+}
+
+/**
+ * The modules of one review, each read once: those discovery found and the
+ * callees module calls lead to (which may lie outside the analysed paths,
+ * or under `.terraform/modules`). Reads go through the host, so a callee
+ * outside the workspace is never read.
+ */
+export class ModuleLoader {
+  private readonly byDir = new Map<string, LoadedModule | undefined>();
+
+  constructor(
+    readonly host: FileHost,
+    /** Whether a file is analysed (config include/exclude); callees honour it like discovered modules. */
+    private readonly included: (path: string) => boolean = () => true,
+  ) {}
+
+  /** A discovered module: its files are already known. */
+  load(files: ModuleFiles): LoadedModule {
+    const cached = this.byDir.get(files.dir);
+    if (cached) return cached;
+    const loaded = loadModule(files, this.host);
+    this.byDir.set(files.dir, loaded);
+    return loaded;
+  }
+
+  /**
+   * The module in a directory a call leads to; undefined when it cannot be
+   * read or holds no Terraform. `downloaded`: a module `terraform init`
+   * placed under `.terraform/modules`, which include/exclude never select.
+   */
+  loadDir(dir: string, downloaded = false): LoadedModule | undefined {
+    if (this.byDir.has(dir)) return this.byDir.get(dir);
+    const entries = this.host.readDirectory(dir);
+    let loaded: LoadedModule | undefined;
+    if (entries) {
+      const names = entries.filter((e) => !e.isDirectory && sourceKind(e.name) && (downloaded || this.included(`${dir}/${e.name}`))).map((e) => e.name);
+      const files = moduleFilesOf(dir, names);
+      if (files.configFiles.length) loaded = loadModule(files, this.host);
+    }
+    this.byDir.set(dir, loaded);
+    return loaded;
+  }
+
+  /** Forgets a directory's module (the editor, after one of its files changed). */
+  forget(dir: string): void {
+    this.byDir.delete(dir);
+  }
+}
