@@ -52,6 +52,7 @@ export function runRules(
     const { meta } = rule;
     const context: RuleContext<Record<string, unknown>> = {
       module,
+      instance: evaluator,
       ...(base ? { base } : {}),
       options: settingFor(meta.id, enabledIn.path).options,
       // The evaluator's own recursion ticks the budget: no second tick per call here.

@@ -272,7 +272,7 @@ function policyQuestions(head: ModuleAnalysis, base: ModuleAnalysis | undefined,
 
 function statementsByOwner(analysis: ModuleAnalysis): Map<string, PolicyStatement[]> {
   const { module, evaluator } = analysis;
-  const set = policiesOf({ module, evaluate: (expr, file, scope) => evaluator.evaluate(expr, file, scope) });
+  const set = policiesOf({ module, instance: evaluator, evaluate: (expr, file, scope) => evaluator.evaluate(expr, file, scope) });
   return groupBy(set.statements, (s) => s.location.address ?? s.policyName);
 }
 

@@ -26,7 +26,7 @@ const APPLY_TIME_ROOTS = new Set(['self', 'count', 'each']);
  * Where a module instance sits in the workspace's graph of modules (SPEC §2a):
  * what its caller passes, and what its own module calls return.
  */
-export interface EvaluationContext {
+export interface CallContext {
   /**
    * Set when a caller evaluates this module: the value the caller passes for
    * `var.<name>`, or undefined when the caller omits the argument (the
@@ -60,7 +60,7 @@ export class ModuleEvaluator {
   constructor(
     readonly module: Module,
     host: FileHost,
-    private readonly context: EvaluationContext = {},
+    private readonly context: CallContext = {},
   ) {
     this.functionHost = {
       host,

@@ -37,7 +37,8 @@ interface Target {
 const POLICY_DOCUMENT = 'aws_iam_policy_document';
 const MAX_DEPTH = 16;
 
-const cache = new WeakMap<Module, PolicySet>();
+/** By module instance (a module evaluated with one caller's values reads other policies), else by module. */
+const cache = new WeakMap<object, PolicySet>();
 
 /**
  * Finds and normalises every policy document in the module (SPEC §3): the
@@ -46,10 +47,11 @@ const cache = new WeakMap<Module, PolicySet>();
  * IAM rules.
  */
 export function policiesOf(ctx: EvaluationContext): PolicySet {
-  let set = cache.get(ctx.module);
+  const key = ctx.instance ?? ctx.module;
+  let set = cache.get(key);
   if (!set) {
     set = new PolicyReader(ctx).read();
-    cache.set(ctx.module, set);
+    cache.set(key, set);
   }
   return set;
 }

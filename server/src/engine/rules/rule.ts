@@ -67,6 +67,12 @@ export interface UndecidedDescriptor {
 /** What a rule's `check` receives: the whole module, evaluated on demand, and a way to report. */
 export interface RuleContext<O = Record<string, unknown>> {
   readonly module: Module;
+  /**
+   * The module instance under review (SPEC §2a: a module evaluated on its
+   * own, or with one caller's values): facts derived from evaluated values
+   * are cached per instance, never per module.
+   */
+  readonly instance: object;
   /** Diff mode only: the same module at the base of the change (`diffOnly` rules always get it). */
   readonly base?: Module;
   /** Options merged over the rule's defaults. */

@@ -28,7 +28,8 @@ export function callerFindings(top: ModuleInstance, rules: readonly Rule<any>[],
       for (const finding of mine) {
         if (without.has(placeKey(finding))) continue;
         const placed = placeInCaller(instance, finding);
-        const key = `${placeKey(placed)}\u0000${placed.message}`;
+        // One finding per place and rule: the instances of a counted call say the same thing there.
+        const key = placeKey(placed);
         if (!out.has(key)) out.set(key, placed);
       }
     }

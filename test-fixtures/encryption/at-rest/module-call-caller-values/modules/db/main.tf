@@ -1,0 +1,16 @@
+variable "name" {
+  type = string
+}
+
+variable "storage_encrypted" {
+  type    = bool
+  default = false
+}
+
+# On its own this module cannot know what its callers pass: no finding here.
+resource "aws_db_instance" "this" {
+  identifier        = var.name
+  engine            = "postgres"
+  instance_class    = "db.t3.medium"
+  storage_encrypted = var.storage_encrypted
+}
