@@ -38,7 +38,8 @@ export class ModuleGraph {
   /** The instances a call creates in `parent`; undefined when the call is not followed. */
   followCall(parent: ModuleInstance, call: ModuleCallRef): ModuleInstance[] | undefined {
     const chain = parent.chain;
-    if (chain.length >= MAX_CALL_DEPTH) return undefined;
+    // The chain holds one module more than it has calls: this call is call number chain.length.
+    if (chain.length > MAX_CALL_DEPTH) return undefined;
     const keyPath = [...chain.slice(1).map((i) => i.step!.call.name), call.name];
     const target = this.targets.targetOf(parent.module.dir, call, chain[0]!.module.dir, keyPath);
     if (!target) return undefined;
