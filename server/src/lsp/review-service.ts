@@ -2,6 +2,7 @@ import { basename, dirname } from 'node:path';
 import type { ModuleReview } from '../engine/analyze.js';
 import { isPathIncluded } from '../engine/config/effective.js';
 import { discoverModules, sourceKind } from '../engine/discover.js';
+import { localSourceDir } from '../engine/model/local-source.js';
 import type { ModuleReviewer } from './module-reviewer.js';
 import { DiagnosticsPublisher, type SendDiagnostics } from './publisher.js';
 import { ReviewScheduler } from './scheduler.js';
@@ -25,6 +26,9 @@ export class ReviewService {
   /** Reviews of modules with open documents (lazy fixes, evaluated module kept). */
   private readonly openReviews = new Map<string, ModuleReview>();
   private readonly knownModules = new Set<string>();
+  /** Local module calls seen in the last review of each module: caller → callees, and the reverse. */
+  private readonly callees = new Map<string, Set<string>>();
+  private readonly callers = new Map<string, Set<string>>();
   private readonly loggedInternalErrors = new Set<string>();
   private scanGeneration = 0;
   private enabled = true;
@@ -41,11 +45,59 @@ export class ReviewService {
     this.publisher = new DiagnosticsPublisher(send);
   }
 
-  /** Something in `dir` changed (an edit, a file on disk): review it again after `delayMs`. */
+  /**
+   * Something in `dir` changed (an edit, a file on disk): review it again
+   * after `delayMs`, and the modules whose review reads it (SPEC §2a): every
+   * module that calls it, directly or through other calls (their findings
+   * follow the values it passes on), and the modules it calls (their role
+   * and their undecided items depend on their callers).
+   */
   changed(dir: string, delayMs: number): void {
-    this.openReviews.delete(dir);
-    this.knownModules.add(dir);
-    if (this.enabled) this.scheduler.schedule(dir, delayMs);
+    for (const affected of [dir, ...this.transitiveCallers(dir), ...(this.callees.get(dir) ?? [])]) {
+      this.openReviews.delete(affected);
+      this.knownModules.add(affected);
+      if (this.enabled) this.scheduler.schedule(affected, delayMs);
+    }
+  }
+
+  /** The modules that call `dir`, and those that call them, as far as the last reviews know. */
+  private transitiveCallers(dir: string): string[] {
+    const seen = new Set<string>([dir]);
+    const queue = [dir];
+    for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+      for (const caller of this.callers.get(next) ?? []) {
+        if (seen.has(caller)) continue;
+        seen.add(caller);
+        queue.push(caller);
+      }
+    }
+    seen.delete(dir);
+    return [...seen];
+  }
+
+  /** Records the local calls of a module just reviewed; a callee it no longer calls is reviewed again too. */
+  private recordCalls(review: ModuleReview): void {
+    const module = review.analysis?.module;
+    const now = new Set<string>();
+    for (const call of module?.moduleCalls ?? []) {
+      const target = localSourceDir(review.dir, call);
+      if (target !== undefined && target !== review.dir) now.add(target);
+    }
+    const before = this.callees.get(review.dir) ?? new Set<string>();
+    for (const gone of before) {
+      if (now.has(gone)) continue;
+      this.callers.get(gone)?.delete(review.dir);
+      if (this.enabled && this.knownModules.has(gone)) this.scheduler.schedule(gone, 0);
+    }
+    for (const added of now) {
+      if (before.has(added)) continue;
+      let set = this.callers.get(added);
+      if (!set) this.callers.set(added, (set = new Set()));
+      set.add(review.dir);
+      if (this.enabled && this.knownModules.has(added)) this.scheduler.schedule(added, 0);
+    }
+    if (now.size) this.callees.set(review.dir, now);
+    else this.callees.delete(review.dir);
   }
 
   reviewNow(dir: string): ModuleReview {
@@ -60,6 +112,7 @@ export class ReviewService {
     if (open.length && review.analysis) this.openReviews.set(dir, review);
     else this.openReviews.delete(dir);
     if (!review.files.length) this.knownModules.delete(dir);
+    this.recordCalls(review);
     for (const e of review.errors) {
       const key = `${e.file}\u0000${e.message}`;
       if (e.kind === 'internal' && !this.loggedInternalErrors.has(key)) {
