@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { SourceFile } from './parse/ast.js';
 import { parseSource } from './parse/parse-file.js';
 import type { Finding, InputError, UndecidedItem } from './finding.js';
@@ -16,6 +16,9 @@ import { effectiveRuleSetting, isPathIncluded, ruleTimeBudgetMs } from './config
 import type { EffectiveRuleSetting, ReviewConfig } from './config/types.js';
 import { applySuppressions } from './suppress/apply.js';
 import { compareRanges } from './range.js';
+import { assignModuleRoles } from './roles/assign-roles.js';
+import { roleFactsOf } from './roles/role-facts.js';
+import type { ModuleRole, ModuleRoleAssignment } from './roles/module-role.js';
 
 export interface AnalyzeOptions {
   /** Directory that relative paths (and output paths) are relative to. */
@@ -59,6 +62,8 @@ export interface AnalysisResult {
   files: string[];
   /** Absolute paths of every module directory. */
   modules: string[];
+  /** Each module's role and why (SPEC §2a), in the order of `modules`. */
+  moduleRoles: ModuleRoleAssignment[];
   config: ReviewConfig;
   /** The evaluated modules, for hovers and checklists (only with `keepModules`). */
   analyses: ModuleAnalysis[];
@@ -88,19 +93,31 @@ export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
     undecided: [],
     files: [],
     modules: [],
+    moduleRoles: [],
     config,
     analyses: [],
   };
 
   const context: ModuleReviewContext = { host, config, rules, now, fixes: options.fixes ?? 'eager' };
   if (options.baseModuleFor) context.baseModuleFor = options.baseModuleFor;
-  for (const files of found) {
-    const review = reviewModule(files, context);
+  // Three phases: a module's role depends on the modules that call it, so every module is loaded before any is reviewed.
+  const loadedModules: Array<LoadedModule | undefined> = found.map((files) => loadModule(files, host));
+  const roles = assignModuleRoles(
+    loadedModules.flatMap((l) => (l?.module ? [roleFactsOf(l.module)] : [])),
+    { analysedDirs: analysedDirectories(paths, host), configured: { baseDir: config.baseDir, roles: config.roles } },
+  );
+  for (let i = 0; i < loadedModules.length; i++) {
+    const entry = loadedModules[i]!;
+    // Released once reviewed: only `keepModules` keeps syntax trees past their module's review.
+    loadedModules[i] = undefined;
+    const role = roles.get(entry.dir);
+    const review = reviewLoadedModule(entry, role ? { ...context, role } : context);
     // Loops, not push(...spread): a module can hold more findings than a call has room for arguments.
     for (const f of review.files) result.files.push(f);
     for (const e of review.errors) result.errors.push(e);
     if (!review.analysis) continue;
-    result.modules.push(files.dir);
+    result.modules.push(entry.dir);
+    if (role) result.moduleRoles.push(role);
     for (const f of review.findings) result.findings.push(f);
     for (const u of review.undecided) result.undecided.push(u);
     if (options.keepModules) result.analyses.push(review.analysis);
@@ -132,6 +149,19 @@ export interface ModuleReviewContext {
   now?: Date;
   fixes?: FixMode;
   baseModuleFor?: (dir: string) => Module | undefined;
+  /** The module's role (SPEC §2a): rules that do not apply in it stay off. Absent: `deployment`, where every rule applies. */
+  role?: ModuleRoleAssignment;
+}
+
+/** One module directory read, parsed and modelled: the first step of a review, apart so roles can be assigned in between. */
+export interface LoadedModule {
+  dir: string;
+  /** Absolute paths of the files read. */
+  files: string[];
+  /** Unreadable files and syntax errors. */
+  errors: InputError[];
+  /** Absent when no file of the module could be read. */
+  module?: Module;
 }
 
 /** The review of one module (one directory). */
@@ -144,49 +174,67 @@ export interface ModuleReview {
   undecided: UndecidedItem[];
   /** Absent when no file of the module could be read. */
   analysis?: ModuleAnalysis;
+  /** The role the module was reviewed in, when one was given. */
+  role?: ModuleRoleAssignment;
 }
 
 /**
  * Reviews one module: the unit a language server re-runs when one of its
- * files changes (the CLI runs it for every module it finds).
+ * files changes (the CLI loads every module first, to assign roles).
  */
 export function reviewModule(files: ModuleFiles, context: ModuleReviewContext): ModuleReview {
-  const { host, config } = context;
-  const rules = context.rules ?? RULES;
-  const review: ModuleReview = { dir: files.dir, files: [], findings: [], errors: [], undecided: [] };
+  return reviewLoadedModule(loadModule(files, context.host), context);
+}
+
+/** Reads and parses a module's files (syntax errors are kept, the rest of a file still counts) and builds its model. */
+export function loadModule(files: ModuleFiles, host: FileHost): LoadedModule {
+  const loaded: LoadedModule = { dir: files.dir, files: [], errors: [] };
   const parse = (path: string): SourceFile | undefined => {
-    review.files.push(path);
+    loaded.files.push(path);
     const read = host.readText(path);
     if (!read.ok) {
-      review.errors.push({ file: path, message: read.error, kind: 'unreadable' });
+      loaded.errors.push({ file: path, message: read.error, kind: 'unreadable' });
       return undefined;
     }
     const file = parseSource(path, read.text);
-    for (const e of file.errors) review.errors.push({ file: path, message: e.message, range: e.range, kind: 'syntax' });
+    for (const e of file.errors) loaded.errors.push({ file: path, message: e.message, range: e.range, kind: 'syntax' });
     return file;
   };
   const configFiles = files.configFiles.map(parse).filter((f): f is SourceFile => f !== undefined);
   const varFiles = files.varFiles.map(parse).filter((f): f is SourceFile => f !== undefined);
-  if (configFiles.length === 0 && varFiles.length === 0) return review;
+  if (configFiles.length > 0 || varFiles.length > 0) loaded.module = buildModule(files.dir, configFiles, varFiles);
+  return loaded;
+}
 
+/** Runs the rules that apply in the module's role over a loaded module, then its suppressions. */
+export function reviewLoadedModule(loaded: LoadedModule, context: ModuleReviewContext): ModuleReview {
+  const { host, config } = context;
+  const rules = context.rules ?? RULES;
+  const review: ModuleReview = { dir: loaded.dir, files: loaded.files, findings: [], errors: [...loaded.errors], undecided: [] };
+  if (context.role) review.role = context.role;
+  const module = loaded.module;
+  if (!module) return review;
+
+  const role = context.role?.role ?? 'deployment';
   const settings = settingsFor(config, rules);
-  const module = buildModule(files.dir, configFiles, varFiles);
+  const settingFor = (id: string, file: string) => settings.get(id, file, role);
   const evaluator = new ModuleEvaluator(module, host);
-  const base = context.baseModuleFor?.(files.dir);
-  const output = runRules(module, evaluator, rules, (id, file) => settings.get(id, file), {
+  const base = context.baseModuleFor?.(loaded.dir);
+  const output = runRules(module, evaluator, rules, settingFor, {
     timeBudgetMs: ruleTimeBudgetMs(config),
     strict: settings.strict,
     fixes: context.fixes ?? 'eager',
+    role,
     ...(base ? { base } : {}),
   });
   for (const e of output.errors) review.errors.push(e);
   for (const u of output.undecided) review.undecided.push(u);
   review.findings = applySuppressions(
     output.findings,
-    [...configFiles, ...varFiles],
+    [...module.files, ...module.varFiles],
     metasOf(rules),
     context.now ?? new Date(),
-    (id, file) => settings.get(id, file),
+    settingFor,
   ).sort(compareFindings);
   review.analysis = { module, evaluator };
   return review;
@@ -219,6 +267,11 @@ function settingsFor(config: ReviewConfig, rules: readonly Rule<any>[]): Setting
   return cache;
 }
 
+/** The directories module paths are read from for roles: each directory PATH, and a file PATH's directory. */
+function analysedDirectories(paths: readonly string[], host: FileHost): string[] {
+  return paths.map((p) => (host.readDirectory(p) ? p : dirname(p)));
+}
+
 /**
  * When the user names files, their whole module is analysed (rules see whole
  * modules) but only findings in the named files, or under named directories, are kept.
@@ -229,6 +282,8 @@ function scopeFilter(paths: string[], host: FileHost): ((file: string) => boolea
   const dirs = paths.filter((p) => !files.has(p));
   return (file) => files.has(file) || dirs.some((d) => isInside(d, file));
 }
+
+const OFF_IN_ROLE: EffectiveRuleSetting = { severity: 'off', severityFromConfig: false, options: {} };
 
 class SettingCache {
   readonly strict: boolean;
@@ -243,7 +298,13 @@ class SettingCache {
     this.strict = config.extends === 'strict';
   }
 
-  get(ruleId: string, file: string): EffectiveRuleSetting {
+  /** The setting of a rule on a file of a module in `role`: off where the rule does not apply (SPEC §2a). */
+  get(ruleId: string, file: string, role?: ModuleRole): EffectiveRuleSetting {
+    const setting = this.configured(ruleId, file);
+    return role === undefined || !setting.roles || setting.roles.includes(role) ? setting : OFF_IN_ROLE;
+  }
+
+  private configured(ruleId: string, file: string): EffectiveRuleSetting {
     // Without overrides a rule's setting is the same for every file.
     const key = this.config.overrides.length ? `${ruleId}\u0000${file}` : ruleId;
     let setting = this.cache.get(key);
