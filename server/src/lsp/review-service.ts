@@ -25,6 +25,8 @@ export class ReviewService {
   /** Reviews of modules with open documents (lazy fixes, evaluated module kept). */
   private readonly openReviews = new Map<string, ModuleReview>();
   private readonly knownModules = new Set<string>();
+  /** The role each module was last reviewed in: when another module's calls change it, the module is reviewed again. */
+  private readonly reviewedRoles = new Map<string, string>();
   private readonly loggedInternalErrors = new Set<string>();
   private scanGeneration = 0;
   private enabled = true;
@@ -57,6 +59,9 @@ export class ReviewService {
       return nothing;
     }
     const review = this.reviewer.review(dir, open.length ? 'lazy' : 'none');
+    if (review.role) this.reviewedRoles.set(dir, review.role.role);
+    else this.reviewedRoles.delete(dir);
+    this.reviewWhereRolesMoved();
     if (open.length && review.analysis) this.openReviews.set(dir, review);
     else this.openReviews.delete(dir);
     if (!review.files.length) this.knownModules.delete(dir);
@@ -69,6 +74,13 @@ export class ReviewService {
     }
     this.publisher.publishModule(review, open);
     return review;
+  }
+
+  /** Schedules the modules whose role is no longer the one they were reviewed in (a call to them came or went). */
+  private reviewWhereRolesMoved(): void {
+    for (const [dir, role] of this.reviewedRoles) {
+      if (this.reviewer.roles.roleOf(dir)?.role !== role) this.changed(dir, 0);
+    }
   }
 
   /** The review of the module's current text (a pending review runs now), for quick fixes and hovers. */
