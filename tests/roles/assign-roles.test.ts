@@ -159,3 +159,61 @@ describe('roles in a review', () => {
     expect(result.findings.filter((f) => f.ruleId === 'lifecycle/prevent-destroy')).toEqual([]);
   });
 });
+
+describe('roles and configuration', () => {
+  function tree(files: Record<string, string>): string {
+    const root = mkdtempSync(join(tmpdir(), 'iac-roles-config-'));
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(root, path)), { recursive: true });
+      writeFileSync(join(root, path), text);
+    }
+    return root;
+  }
+  const QUEUE = 'provider "aws" {\n  region = "eu-west-1"\n}\nresource "aws_sqs_queue" "q" {\n  name = "q"\n}\n';
+  const ruleFindings = (root: string, ruleId: string) =>
+    analyzeWorkspace({ cwd: root }).findings.filter((f) => f.ruleId === ruleId).map((f) => f.file.slice(root.length + 1));
+
+  it('by default prevent_destroy is asked of a deployment, not of an example', () => {
+    const root = tree({ 'examples/demo/main.tf': QUEUE, 'live/main.tf': QUEUE });
+    expect(ruleFindings(root, 'lifecycle/prevent-destroy')).toEqual(['live/main.tf']);
+  });
+
+  it('config "roles" makes a directory a deployment (or an example); the first matching glob wins', () => {
+    const root = tree({
+      '.iac-review.json': JSON.stringify({ roles: { 'examples/prod-like': 'deployment', 'examples/**': 'example', 'live/**': 'example' } }),
+      'examples/demo/main.tf': QUEUE,
+      'examples/prod-like/main.tf': QUEUE,
+      'live/main.tf': QUEUE,
+    });
+    expect(ruleFindings(root, 'lifecycle/prevent-destroy')).toEqual(['examples/prod-like/main.tf']);
+    const result = analyzeWorkspace({ cwd: root });
+    expect(result.moduleRoles.map((m) => `${m.dir.slice(root.length + 1)} ${m.role}`)).toEqual([
+      'examples/demo example',
+      'examples/prod-like deployment',
+      'live example',
+    ]);
+  });
+
+  it('a rule\'s "roles" option changes where it runs', () => {
+    const root = tree({
+      '.iac-review.json': JSON.stringify({ rules: { 'lifecycle/prevent-destroy': ['warning', { roles: ['example'] }] } }),
+      'examples/demo/main.tf': QUEUE,
+      'live/main.tf': QUEUE,
+    });
+    expect(ruleFindings(root, 'lifecycle/prevent-destroy')).toEqual(['examples/demo/main.tf']);
+  });
+
+  it('a wrong role is a config error with its position, and the defaults stay', () => {
+    const root = tree({
+      '.iac-review.json': '{\n  "roles": { "live/**": "prod" },\n  "rules": { "hardcoded/region": ["info", { "roles": ["example", "demo"] }] }\n}\n',
+      'live/main.tf': QUEUE,
+    });
+    const result = analyzeWorkspace({ cwd: root });
+    expect(result.configErrors.map((e) => `${e.range!.start.line}:${e.range!.start.column} ${e.message}`)).toEqual([
+      '2:25 The role of "live/**" must be one of "deployment", "module", "example", "test", not the string "prod".',
+      '3:66 Option "roles" of "hardcoded/region" must be an array of module roles ("deployment", "module", "example", "test"), not an array containing the string "demo"; the rule\'s default roles apply.',
+    ]);
+    expect(result.config.roles).toEqual([]);
+    expect(result.config.rules['hardcoded/region']).toEqual(['info', {}]);
+  });
+});

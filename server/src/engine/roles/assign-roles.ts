@@ -46,7 +46,8 @@ function configuredRole(dir: string, options: RoleAssignmentOptions): ModuleRole
   if (!options.configured) return undefined;
   const path = slashes(relative(options.configured.baseDir, dir));
   for (const { glob, role } of options.configured.roles) {
-    if (matchesGlob(glob, path)) return { dir, role, why: `configured by .iac-review.json roles "${glob}"` };
+    // A glob names directories here: `legacy/**` takes `legacy` itself too, as exclude's directory pruning does.
+    if (matchesGlob(glob, path) || (glob.endsWith('/**') && matchesGlob(glob.slice(0, -3), path))) return { dir, role, why: `configured by .iac-review.json roles "${glob}"` };
   }
   return undefined;
 }
