@@ -39,7 +39,7 @@ describe('module roles in the language server', () => {
 
     await client.open(main, BUCKET);
     expect(hoverText(await client.hover(main, 0, 2))).toContain('**Module role** `module`: called by examples/demo through source = "../.."');
-    // Only the first block of the first file tells it.
+    // Anywhere in the first block of the first file (load order); another file's first block does not tell it.
     expect(hoverText(await client.hover(main, 1, 2)) ?? '').toContain('Module role');
     expect(await client.hover(join(root, 'variables.tf'), 0, 2)).toBeNull();
 
