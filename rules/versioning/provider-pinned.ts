@@ -110,7 +110,7 @@ function reportUndeclared(ctx: RuleContext, name: string, use: ProviderUse): voi
     range: anchor.range,
     message:
       `Provider "${name}" (used by ${use.user}) is not declared: add \`${name} = { source = "${sourceHint(name)}", ` +
-      `version = "${ctx.module.isRoot ? '~> X.Y' : '>= X.Y'}" }\` to ${where}.`,
+      `version = "${pinsAsRoot(ctx) ? '~> X.Y' : '>= X.Y'}" }\` to ${where}.`,
   };
   ctx.report(!rp && !settings && use.address ? { ...descriptor, address: use.address } : descriptor);
 }
@@ -144,7 +144,7 @@ function checkRequirement(ctx: RuleContext, req: ProviderRequirement): void {
   let unbounded: { text: string; suggestion?: string } | undefined;
   if (!req.version) {
     problems.push('has no version constraint');
-    fixes.push(`version = "${ctx.module.isRoot ? '~> X.Y' : '>= X.Y'}"`);
+    fixes.push(`version = "${pinsAsRoot(ctx) ? '~> X.Y' : '>= X.Y'}"`);
   } else if (req.version.value.kind === 'unknown') {
     ctx.undecided({
       file: req.file,
@@ -152,7 +152,7 @@ function checkRequirement(ctx: RuleContext, req: ProviderRequirement): void {
       text: `Check the version constraint of provider "${req.name}".`,
       reason: `its version is not known statically: ${req.version.value.reason}`,
     });
-  } else if (ctx.module.isRoot) {
+  } else if (pinsAsRoot(ctx)) {
     const text = asString(req.version.value);
     const parsed = text === undefined ? undefined : parseVersionConstraint(text);
     if (text !== undefined && parsed?.ok && !hasUpperBound(parsed.clauses, 'provider')) {
@@ -194,4 +194,9 @@ function checkRequirement(ctx: RuleContext, req: ProviderRequirement): void {
 function joinProblems(problems: string[]): string {
   if (problems.length <= 1) return problems.join('');
   return `${problems.slice(0, -1).join(', ')} and ${problems[problems.length - 1]}`;
+}
+
+/** A root module pins an upper bound; an example is copied into other roots, so like a module a lower bound is enough (SPEC §2a). */
+function pinsAsRoot(ctx: RuleContext): boolean {
+  return ctx.module.isRoot && ctx.role !== 'example';
 }

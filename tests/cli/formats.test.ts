@@ -13,7 +13,7 @@ describe('json format (SPEC §6, version 1)', () => {
   const out = JSON.parse(formatJson(REPORT, CONTEXT));
 
   it('has exactly the top-level fields of the spec', () => {
-    expect(Object.keys(out)).toEqual(['version', 'tool', 'findings', 'errors', 'summary']);
+    expect(Object.keys(out)).toEqual(['version', 'tool', 'findings', 'errors', 'modules', 'summary']);
     expect(out.version).toBe(1);
     expect(out.tool).toEqual({ name: 'iac-review', version: packageJson.version });
   });

@@ -214,7 +214,7 @@ describe('end to end with the real analysis', () => {
       const r = spawnSync(process.execPath, [cli, 'check'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
       expect(r.status).toBe(1);
       expect(r.stdout).toMatch(/^main\.tf:1:26 +error +naming\/identifier-format +Resource name "AppLogs"/);
-      expect(r.stdout).toContain('1 problem (1 error, 0 warnings, 0 info) in 1 file in 1 module.');
+      expect(r.stdout).toContain('1 problem (1 error, 0 warnings, 0 info) in 1 file in 1 module (1 deployment).');
     });
 
     it('--version prints the package version; usage errors exit 2', () => {

@@ -145,11 +145,11 @@ describe('config validation: every error has a line and column, valid parts stil
 }`;
     const { config, errors } = parse(text);
     expect(errors.map((e) => `${e.range!.start.line}:${e.range!.start.column} ${e.message}`)).toEqual([
-      '3:42 Unknown option "tag" for rule "tagging/required-tags" (did you mean "tags"?); its options are "tags", "caseSensitive".',
+      '3:42 Unknown option "tag" for rule "tagging/required-tags" (did you mean "tags"?); its options are "tags", "caseSensitive", "roles".',
       '3:73 Option "caseSensitive" of "tagging/required-tags" must be true or false, not the string "yes".',
       '3:98 Option "tags" of "tagging/required-tags" must be an array of strings, not an array containing the number 3.',
       '5:51 Option "values" of "tagging/tag-values" must be an object, not an array.',
-      '6:36 Unknown option "anything" for rule "hardcoded/region"; it has no options.',
+      '6:36 Unknown option "anything" for rule "hardcoded/region"; it has no options other than "roles".',
     ]);
     expect(config.rules['tagging/required-tags']).toEqual(['error', {}]);
     expect(config.rules['versioning/module-source-pinned']).toEqual(['warning', { requireExact: true }]);
@@ -160,7 +160,7 @@ describe('config validation: every error has a line and column, valid parts stil
     expect(errorAt('{"exclude": "legacy/**"}')[0]).toMatch(/^1:13 "exclude" must be an array of glob strings/);
     expect(errorAt('{"include": ["a", 1]}')).toEqual(['1:19 "include" must contain only glob strings, not the number 1.']);
     expect(errorAt('{\n "rule": {}\n}')).toEqual([
-      '2:2 Unknown setting "rule" (did you mean "rules"?); expected one of "extends", "include", "exclude", "rules", "overrides", "ruleTimeBudget".',
+      '2:2 Unknown setting "rule" (did you mean "rules"?); expected one of "extends", "include", "exclude", "rules", "overrides", "roles", "ruleTimeBudget".',
     ]);
     expect(errorAt('{"$schema": "./schemas/iac-review.schema.json"}')).toEqual([]);
   });
@@ -196,6 +196,7 @@ describe('effectiveRuleSetting', () => {
       severity: 'warning',
       severityFromConfig: false,
       options: { tags: ['Owner', 'Environment', 'CostCenter'], caseSensitive: false },
+      roles: ['deployment', 'module'],
     });
     expect(effectiveRuleSetting(config('{}'), REGION, '/repo/main.tf').severity).toBe('info');
   });

@@ -1,9 +1,9 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { Finding, InputError, UndecidedItem } from './finding.js';
 import { isInside, NodeFileHost, type FileHost } from './host.js';
 import type { Module } from './model/module.js';
 import type { ModuleEvaluator } from './evaluate/evaluator.js';
-import { ModuleLoader } from './workspace/module-loader.js';
+import { ModuleLoader, type LoadedModule } from './workspace/module-loader.js';
 import { ModuleGraph } from './workspace/module-graph.js';
 import type { ModuleInstance } from './workspace/module-instance.js';
 import { InstanceRuns, placeKey } from './workspace/instance-runs.js';
@@ -18,6 +18,9 @@ import { effectiveRuleSetting, isPathIncluded, ruleTimeBudgetMs } from './config
 import type { EffectiveRuleSetting, ReviewConfig } from './config/types.js';
 import { applySuppressions } from './suppress/apply.js';
 import { compareRanges } from './range.js';
+import { assignModuleRoles } from './roles/assign-roles.js';
+import { roleFactsOf } from './roles/role-facts.js';
+import type { ModuleRole, ModuleRoleAssignment } from './roles/module-role.js';
 
 export interface AnalyzeOptions {
   /** Directory that relative paths (and output paths) are relative to. */
@@ -61,6 +64,8 @@ export interface AnalysisResult {
   files: string[];
   /** Absolute paths of every module directory. */
   modules: string[];
+  /** Each module's role and why (SPEC §2a), in the order of `modules`. */
+  moduleRoles: ModuleRoleAssignment[];
   config: ReviewConfig;
   /** The evaluated modules, for hovers and checklists (only with `keepModules`). */
   analyses: ModuleAnalysis[];
@@ -90,6 +95,7 @@ export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
     undecided: [],
     files: [],
     modules: [],
+    moduleRoles: [],
     config,
     analyses: [],
   };
@@ -97,15 +103,26 @@ export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
   const context: ModuleReviewContext = { host, config, rules, now, fixes: options.fixes ?? 'eager' };
   if (options.baseModuleFor) context.baseModuleFor = options.baseModuleFor;
   const graph = (context.graph = workspaceGraph(context));
+  // Three phases: a module's role depends on the modules that call it, so every module is loaded before any is reviewed.
+  const loadedModules: Array<LoadedModule | undefined> = found.map((files) => graph.modules.loader.load(files));
+  const roles = assignModuleRoles(
+    loadedModules.flatMap((l) => (l?.module ? [roleFactsOf(l.module)] : [])),
+    { analysedDirs: analysedDirectories(paths, host), configured: { baseDir: config.baseDir, roles: config.roles } },
+  );
+  graph.roleOf = (dir) => roles.get(dir)?.role;
   const reviewed: Module[] = [];
-  for (const files of found) {
-    const review = reviewModule(files, context);
+  for (let i = 0; i < loadedModules.length; i++) {
+    const entry = loadedModules[i]!;
+    loadedModules[i] = undefined;
+    const role = roles.get(entry.dir);
+    const review = reviewLoadedModule(entry, role ? { ...context, role } : context);
     // Loops, not push(...spread): a module can hold more findings than a call has room for arguments.
     for (const f of review.files) result.files.push(f);
     for (const e of review.errors) result.errors.push(e);
     if (!review.analysis) continue;
-    result.modules.push(files.dir);
+    result.modules.push(entry.dir);
     reviewed.push(review.analysis.module);
+    if (role) result.moduleRoles.push(role);
     for (const f of review.findings) result.findings.push(f);
     for (const u of review.undecided) result.undecided.push(u);
     if (options.keepModules) result.analyses.push(review.analysis);
@@ -139,6 +156,8 @@ export interface ModuleReviewContext {
   now?: Date;
   fixes?: FixMode;
   baseModuleFor?: (dir: string) => Module | undefined;
+  /** The module's role (SPEC §2a): rules that do not apply in it stay off. Absent: `deployment`, where every rule applies. */
+  role?: ModuleRoleAssignment;
   /** The workspace's modules and the rule runs over their instances, shared by the reviews of one workspace; else one per review. */
   graph?: WorkspaceGraph;
 }
@@ -147,7 +166,11 @@ export interface ModuleReviewContext {
 export interface WorkspaceGraph {
   modules: ModuleGraph;
   runs: InstanceRuns;
+  /** The role of a module directory, when roles were assigned (callee instances are run in their own role). */
+  roleOf: (dir: string) => ModuleRole | undefined;
 }
+
+export type { LoadedModule } from './workspace/module-loader.js';
 
 /** The review of one module (one directory). */
 export interface ModuleReview {
@@ -159,42 +182,58 @@ export interface ModuleReview {
   undecided: UndecidedItem[];
   /** Absent when no file of the module could be read. */
   analysis?: ModuleAnalysis;
+  /** The role the module was reviewed in, when one was given. */
+  role?: ModuleRoleAssignment;
 }
 
 /** A graph over the context's host, config and rules: one per workspace review. */
 export function workspaceGraph(context: ModuleReviewContext): WorkspaceGraph {
   const settings = settingsFor(context.config, context.rules ?? RULES);
   const loader = new ModuleLoader(context.host, (p) => isPathIncluded(context.config, p));
-  return {
+  const graph: WorkspaceGraph = {
     modules: new ModuleGraph(loader),
     runs: new InstanceRuns((id, file) => settings.get(id, file), {
       strict: settings.strict,
       timeBudgetMs: ruleTimeBudgetMs(context.config),
       fixes: context.fixes ?? 'eager',
+      roleOf: (dir) => graph.roleOf(dir) ?? 'module',
     }),
+    roleOf: () => undefined,
   };
+  return graph;
 }
 
 /**
  * Reviews one module: the unit a language server re-runs when one of its
- * files changes (the CLI runs it for every module it finds). Its findings are
- * its own (the module evaluated on its own) and those its calls produce
- * only because of the values it passes (SPEC §2a), placed in its files.
+ * files changes (the CLI loads every module first, to assign roles).
  */
 export function reviewModule(files: ModuleFiles, context: ModuleReviewContext): ModuleReview {
+  const graph = context.graph ?? workspaceGraph(context);
+  return reviewLoadedModule(graph.modules.loader.load(files), { ...context, graph });
+}
+
+/**
+ * Runs the rules that apply in the module's role over a loaded module, then
+ * its suppressions. Its findings are its own (the module evaluated on its
+ * own) and those its calls produce only because of the values it passes
+ * (SPEC §2a), placed in its files.
+ */
+export function reviewLoadedModule(loaded: LoadedModule, context: ModuleReviewContext): ModuleReview {
   const { config } = context;
   const rules = context.rules ?? RULES;
   const graph = context.graph ?? workspaceGraph(context);
-  const loaded = graph.modules.loader.load(files);
-  const review: ModuleReview = { dir: files.dir, files: loaded.files, findings: [], errors: [...loaded.errors], undecided: [] };
+  const review: ModuleReview = { dir: loaded.dir, files: loaded.files, findings: [], errors: [...loaded.errors], undecided: [] };
+  if (context.role) review.role = context.role;
   const module = loaded.module;
   if (!module) return review;
 
+  const role = context.role?.role ?? 'deployment';
   const settings = settingsFor(config, rules);
-  const setting = (id: string, file: string) => settings.get(id, file);
+  const setting = (id: string, file: string) => settings.get(id, file, role);
   const sourceFiles = [...module.files, ...module.varFiles];
   const enabled = rules.filter((r) => r.check && !r.meta.diffOnly && sourceFiles.some((f) => setting(r.meta.id, f.path).severity !== 'off'));
   const instance = graph.modules.standalone(module);
+  graph.runs.setRole(instance, role);
   const findings: Finding[] = [];
   for (const rule of enabled) {
     const run = graph.runs.run(instance, rule);
@@ -209,13 +248,13 @@ export function reviewModule(files: ModuleFiles, context: ModuleReviewContext): 
     findings.push(f);
   }
   // Rules that compare with the base of a change (SPEC §7) see the module on its own.
-  const base = context.baseModuleFor?.(files.dir);
+  const base = context.baseModuleFor?.(loaded.dir);
   if (base) {
-    const diffRules = rules.filter((r) => r.meta.diffOnly);
-    const output = runRules(module, instance.evaluator, diffRules, setting, {
+    const output = runRules(module, instance.evaluator, rules.filter((r) => r.meta.diffOnly), setting, {
       timeBudgetMs: ruleTimeBudgetMs(config),
       strict: settings.strict,
       fixes: context.fixes ?? 'eager',
+      role,
       base,
     });
     for (const e of output.errors) review.errors.push(e);
@@ -294,6 +333,11 @@ function settingsFor(config: ReviewConfig, rules: readonly Rule<any>[]): Setting
   return cache;
 }
 
+/** The directories module paths are read from for roles: each directory PATH, and a file PATH's directory. */
+function analysedDirectories(paths: readonly string[], host: FileHost): string[] {
+  return paths.map((p) => (host.readDirectory(p) ? p : dirname(p)));
+}
+
 /**
  * When the user names files, their whole module is analysed (rules see whole
  * modules) but only findings in the named files, or under named directories, are kept.
@@ -304,6 +348,8 @@ function scopeFilter(paths: string[], host: FileHost): ((file: string) => boolea
   const dirs = paths.filter((p) => !files.has(p));
   return (file) => files.has(file) || dirs.some((d) => isInside(d, file));
 }
+
+const OFF_IN_ROLE: EffectiveRuleSetting = { severity: 'off', severityFromConfig: false, options: {} };
 
 class SettingCache {
   readonly strict: boolean;
@@ -318,7 +364,13 @@ class SettingCache {
     this.strict = config.extends === 'strict';
   }
 
-  get(ruleId: string, file: string): EffectiveRuleSetting {
+  /** The setting of a rule on a file of a module in `role`: off where the rule does not apply (SPEC §2a). */
+  get(ruleId: string, file: string, role?: ModuleRole): EffectiveRuleSetting {
+    const setting = this.configured(ruleId, file);
+    return role === undefined || !setting.roles || setting.roles.includes(role) ? setting : OFF_IN_ROLE;
+  }
+
+  private configured(ruleId: string, file: string): EffectiveRuleSetting {
     // Without overrides a rule's setting is the same for every file.
     const key = this.config.overrides.length ? `${ruleId}\u0000${file}` : ruleId;
     let setting = this.cache.get(key);

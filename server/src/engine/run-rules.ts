@@ -2,6 +2,7 @@ import type { Finding, Fix, InputError, UndecidedItem } from './finding.js';
 import type { Module } from './model/module.js';
 import type { ModuleEvaluator } from './evaluate/evaluator.js';
 import type { EffectiveRuleSetting } from './config/types.js';
+import type { ModuleRole } from './roles/module-role.js';
 import type { ReportDescriptor, Rule, RuleContext, UndecidedDescriptor } from './rules/rule.js';
 import { SEVERITY_RANK, type Severity } from './severity.js';
 import { tickRuleBudget, DEFAULT_RULE_TIME_BUDGET_MS, formatBudget, runWithinBudget } from './time-budget.js';
@@ -22,6 +23,8 @@ export interface RunRulesOptions {
   strict?: boolean;
   fixes?: FixMode;
   base?: Module;
+  /** The module's role (SPEC §2a), for rules whose meaning depends on it; default `deployment`. */
+  role?: ModuleRole;
   /** Time one rule may spend on this module (default 10 s); see time-budget.ts. */
   timeBudgetMs?: number;
 }
@@ -38,7 +41,7 @@ export function runRules(
   evaluator: ModuleEvaluator,
   rules: readonly Rule<any>[],
   settingFor: SettingLookup,
-  { strict = false, fixes = 'eager', base, timeBudgetMs = DEFAULT_RULE_TIME_BUDGET_MS }: RunRulesOptions = {},
+  { strict = false, fixes = 'eager', base, role = 'deployment', timeBudgetMs = DEFAULT_RULE_TIME_BUDGET_MS }: RunRulesOptions = {},
 ): RuleRunOutput {
   const output: RuleRunOutput = { findings: [], undecided: [], errors: [] };
   const budgetMs = Number.isFinite(timeBudgetMs) && timeBudgetMs > 0 ? timeBudgetMs : DEFAULT_RULE_TIME_BUDGET_MS;
@@ -53,6 +56,7 @@ export function runRules(
     const context: RuleContext<Record<string, unknown>> = {
       module,
       instance: evaluator,
+      role,
       ...(base ? { base } : {}),
       options: settingFor(meta.id, enabledIn.path).options,
       // The evaluator's own recursion ticks the budget: no second tick per call here.

@@ -12,6 +12,9 @@ import {
   type TagsInspection,
 } from '../engine/inspect/inspection.js';
 import type { ModuleCallInspection } from '../engine/inspect/module-call.js';
+import { rangeContainsPosition } from '../engine/inspect/definition-at.js';
+import type { Module } from '../engine/model/module.js';
+import type { ModuleRoleAssignment } from '../engine/roles/module-role.js';
 import { UNKNOWN_PART, type Certain, type PolicyEntryList, type PolicyStatement, type PrincipalSet } from '../engine/iam/policy-statement.js';
 import { isVcsSource, type ModuleSource } from '../engine/versioning/module-source.js';
 
@@ -28,17 +31,32 @@ export function hoverMarkdown(
   analysis: ModuleAnalysis,
   file: string,
   position: { line: number; column: number },
-  options: InspectOptions = {},
+  options: InspectOptions & { role?: ModuleRoleAssignment } = {},
 ): string | undefined {
+  // The module's role is told once, on its first block: where a reader starts.
+  const role = options.role && inFirstBlock(analysis.module, file, position) ? roleSection(options.role) : undefined;
   const inspection = inspectAt(analysis, file, position, options);
-  if (!inspection) return undefined;
+  if (!inspection) return role;
   const where = (location: Location) => text(`${relativePath(analysis.module.dir, location.file)}:${location.range.start.line}`);
   const sections: string[] = [];
   if (inspection.moduleCall) sections.push(moduleSection(inspection.moduleCall));
   if (inspection.tags) sections.push(tagsSection(inspection.tags, inspection.address, where));
   if (inspection.policies) sections.push(policiesSection(inspection.policies, where));
+  if (role) sections.push(role);
   if (sections.length === 0) return undefined;
   return [heading(inspection), ...sections].join('\n\n');
+}
+
+/** The first block of the module's first file in load order. */
+function inFirstBlock(module: Module, file: string, position: { line: number; column: number }): boolean {
+  const first = module.files[0];
+  if (!first || first.path !== file) return false;
+  const block = first.body.find((item) => item.kind === 'Block');
+  return block !== undefined && rangeContainsPosition(block.range, position);
+}
+
+function roleSection(role: ModuleRoleAssignment): string {
+  return `**Module role** ${code(role.role)}: ${text(role.why)}`;
 }
 
 function heading(inspection: Inspection): string {

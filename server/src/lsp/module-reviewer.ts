@@ -1,11 +1,14 @@
 import { join } from 'node:path';
-import { reviewModule, type ModuleReview } from '../engine/analyze.js';
+import { reviewLoadedModule, workspaceGraph, type ModuleReview, type ModuleReviewContext } from '../engine/analyze.js';
+import { loadModule } from '../engine/workspace/module-loader.js';
 import { isPathIncluded } from '../engine/config/effective.js';
 import { moduleFilesOf, sourceKind, type ModuleFiles } from '../engine/discover.js';
 import type { FileHost } from '../engine/host.js';
 import type { Rule } from '../engine/rules/rule.js';
 import type { FixMode } from '../engine/run-rules.js';
+import { roleFactsOf } from '../engine/roles/role-facts.js';
 import type { WorkspaceConfigs } from './workspace-configs.js';
+import { WorkspaceRoles } from './workspace-roles.js';
 
 export interface ReviewerOptions {
   /** The rules to run (default: the whole catalog); tests add one that throws. */
@@ -15,11 +18,16 @@ export interface ReviewerOptions {
 
 /** Reviews one module directory as the editor sees it, under the configuration of its workspace folder. */
 export class ModuleReviewer {
+  /** Every reviewed module's role; a review records what it learnt of its module's calls. */
+  readonly roles: WorkspaceRoles;
+
   constructor(
     readonly hostFor: (root: string) => FileHost,
     readonly configs: WorkspaceConfigs,
     private readonly options: ReviewerOptions = {},
-  ) {}
+  ) {
+    this.roles = new WorkspaceRoles(configs);
+  }
 
   /** The module's files after config include/exclude and the `.tofu` twin rule; undefined when there are none. */
   filesOf(dir: string): ModuleFiles | undefined {
@@ -38,16 +46,29 @@ export class ModuleReviewer {
    */
   review(dir: string, fixes: FixMode): ModuleReview {
     const files = this.filesOf(dir);
-    if (!files) return { dir, files: [], findings: [], errors: [], undecided: [] };
+    if (!files) {
+      this.roles.record(dir, undefined);
+      return { dir, files: [], findings: [], errors: [], undecided: [] };
+    }
     const root = this.configs.folderFor(dir);
     try {
-      return reviewModule(files, {
-        host: this.hostFor(root),
+      const host = this.hostFor(root);
+      const loaded = loadModule(files, host);
+      // Its own facts first: roles are read from every module's facts, this one's included.
+      this.roles.record(dir, loaded.module ? roleFactsOf(loaded.module) : undefined);
+      const role = this.roles.roleOf(dir);
+      const context: ModuleReviewContext = {
+        host,
         config: this.configs.configFor(root).config,
         now: this.options.now?.() ?? new Date(),
         fixes,
+        ...(role ? { role } : {}),
         ...(this.options.rules ? { rules: this.options.rules } : {}),
-      });
+      };
+      // The modules it calls are read afresh through the same host (open documents included), each in its own role.
+      const graph = workspaceGraph(context);
+      graph.roleOf = (d) => this.roles.roleOf(d)?.role;
+      return reviewLoadedModule(loaded, { ...context, graph });
     } catch (e) {
       const file = files.configFiles[0] ?? files.varFiles[0]!;
       return {

@@ -29,6 +29,8 @@ export class ReviewService {
   /** Local module calls seen in the last review of each module: caller → callees, and the reverse. */
   private readonly callees = new Map<string, Set<string>>();
   private readonly callers = new Map<string, Set<string>>();
+  /** The role each module was last reviewed in: when another module's calls change it, the module is reviewed again. */
+  private readonly reviewedRoles = new Map<string, string>();
   private readonly loggedInternalErrors = new Set<string>();
   private scanGeneration = 0;
   private enabled = true;
@@ -109,6 +111,9 @@ export class ReviewService {
       return nothing;
     }
     const review = this.reviewer.review(dir, open.length ? 'lazy' : 'none');
+    if (review.role) this.reviewedRoles.set(dir, review.role.role);
+    else this.reviewedRoles.delete(dir);
+    this.reviewWhereRolesMoved();
     if (open.length && review.analysis) this.openReviews.set(dir, review);
     else this.openReviews.delete(dir);
     if (!review.files.length) this.knownModules.delete(dir);
@@ -122,6 +127,13 @@ export class ReviewService {
     }
     this.publisher.publishModule(review, open);
     return review;
+  }
+
+  /** Schedules the modules whose role is no longer the one they were reviewed in (a call to them came or went). */
+  private reviewWhereRolesMoved(): void {
+    for (const [dir, role] of this.reviewedRoles) {
+      if (this.reviewer.roles.roleOf(dir)?.role !== role) this.changed(dir, 0);
+    }
   }
 
   /** The review of the module's current text (a pending review runs now), for quick fixes and hovers. */

@@ -285,7 +285,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const review = service.current(dir);
       if (!review.analysis || token.isCancellationRequested) return null;
       const config = configs.configFor(configs.folderFor(dir)).config;
-      const markdown = hoverMarkdown(review.analysis, path, { line: params.position.line + 1, column: params.position.character + 1 }, { config });
+      const markdown = hoverMarkdown(review.analysis, path, { line: params.position.line + 1, column: params.position.character + 1 }, {
+        config,
+        ...(review.role ? { role: review.role } : {}),
+      });
       return markdown === undefined ? null : { contents: { kind: MarkupKind.Markdown, value: markdown } };
     }),
   );

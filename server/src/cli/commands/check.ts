@@ -25,7 +25,7 @@ export type CheckFormat = keyof typeof CHECK_FORMATS;
 export type FailOn = Severity | 'never';
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'info', 'never'];
 
-type CheckResult = Pick<AnalysisResult, 'findings' | 'errors' | 'configErrors' | 'files' | 'modules'>;
+type CheckResult = Pick<AnalysisResult, 'findings' | 'errors' | 'configErrors' | 'files' | 'modules'> & Partial<Pick<AnalysisResult, 'moduleRoles'>>;
 
 export interface CheckDependencies {
   analyze(options: AnalyzeOptions): CheckResult;

@@ -12,6 +12,7 @@ export const formatJson: CheckFormatter = (report, { cwd }) => {
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     findings: findings.map((f) => jsonFinding(f, cwd)),
     errors: report.errors.map((e) => jsonError(e, cwd)),
+    modules: (report.moduleRoles ?? []).map((m) => ({ dir: displayPath(cwd, m.dir), role: m.role })),
     summary: {
       files: report.files.length,
       modules: report.modules.length,

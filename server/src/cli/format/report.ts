@@ -2,6 +2,7 @@ import { relative, sep } from 'node:path';
 import { inertLineStart, inertText } from '../../engine/inert-text.js';
 import type { Finding, InputError } from '../../engine/finding.js';
 import type { RuleMeta } from '../../engine/rules/rule.js';
+import type { ModuleRoleAssignment } from '../../engine/roles/module-role.js';
 import { SEVERITY_RANK, type Severity } from '../../engine/severity.js';
 
 /** What a `check` output format receives (a subset of the analysis result). */
@@ -11,6 +12,8 @@ export interface CheckReport {
   /** Absolute paths of the analysed files and module directories. */
   files: readonly string[];
   modules: readonly string[];
+  /** Each module's role (SPEC §2a); absent when the review assigned none. */
+  moduleRoles?: readonly ModuleRoleAssignment[];
 }
 
 export interface FormatContext {

@@ -1,4 +1,5 @@
 import { inertLineStart, inertText } from '../../engine/inert-text.js';
+import { describeRoleCounts } from '../../engine/roles/module-role.js';
 import type { Severity } from '../../engine/severity.js';
 import { activeFindings, countBySeverity, displayPath, plural, suppressedFindings, type CheckFormatter } from './report.js';
 
@@ -49,7 +50,8 @@ function summaryLine(
   suppressed: number,
   paint: (code: string, text: string) => string,
 ): string {
-  const scope = `${plural(report.files.length, 'file')} in ${plural(report.modules.length, 'module')}`;
+  const roles = report.moduleRoles?.length ? ` (${describeRoleCounts(report.moduleRoles.map((m) => m.role))})` : '';
+  const scope = `${plural(report.files.length, 'file')} in ${plural(report.modules.length, 'module')}${roles}`;
   const extras: string[] = [];
   if (suppressed) extras.push(`${suppressed} suppressed`);
   if (report.errors.length) extras.push(paint(ANSI.red, plural(report.errors.length, 'input error')));

@@ -1,6 +1,9 @@
 import type { RuleMeta, RuleOptionSpec } from '../rules/rule.js';
 import { PRESETS, RULE_TIME_BUDGET_RANGE, SEVERITY_SETTINGS } from './load-config.js';
 import { optionValueSchema } from './option-values.js';
+import { ROLES_OPTION } from './effective.js';
+import { MODULE_ROLES } from '../roles/module-role.js';
+import { ruleRoles } from '../roles/rule-roles.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -48,6 +51,13 @@ export function buildConfigSchema(rules: readonly RuleMeta[]): JsonSchema {
           },
         },
       },
+      roles: {
+        description:
+          'Module roles by directory glob (relative to this file); the first matching glob wins. A rule runs only in the roles ' +
+          'it applies in (its "roles" option). Default: from the path (examples/, tests/, modules/...) and module calls.',
+        type: 'object',
+        additionalProperties: { $ref: '#/definitions/role' },
+      },
       ruleTimeBudget: {
         description:
           'Seconds one rule may spend on one module. A rule that takes longer is stopped and reported as an internal error ' +
@@ -59,6 +69,15 @@ export function buildConfigSchema(rules: readonly RuleMeta[]): JsonSchema {
       },
     },
     definitions: {
+      role: {
+        enum: [...MODULE_ROLES],
+        enumDescriptions: [
+          'A root module applied to real infrastructure: every rule applies.',
+          'A reusable module: every rule but state/remote-backend and lifecycle/prevent-destroy.',
+          'A root module that demonstrates a module: the security rules.',
+          'A test harness or fixture: secrets/hardcoded-secret and suppression/*.',
+        ],
+      },
       severity: {
         enum: [...SEVERITY_SETTINGS],
         enumDescriptions: ['Report as an error.', 'Report as a warning.', 'Report as information.', 'Do not run the rule.'],
@@ -80,7 +99,16 @@ function ruleSettingSchema(meta: RuleMeta): JsonSchema {
   const options: JsonSchema = {
     type: 'object',
     additionalProperties: false,
-    properties: Object.fromEntries(optionEntries.map(([name, spec]) => [name, optionSchema(spec)])),
+    properties: {
+      ...Object.fromEntries(optionEntries.map(([name, spec]) => [name, optionSchema(spec)])),
+      [ROLES_OPTION]: {
+        description: 'The module roles this rule applies in (every rule accepts it).',
+        type: 'array',
+        items: { $ref: '#/definitions/role' },
+        uniqueItems: true,
+        default: [...ruleRoles(meta)],
+      },
+    },
   };
   return {
     description,

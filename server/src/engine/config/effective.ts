@@ -1,6 +1,8 @@
 import { relative, sep } from 'node:path';
 import { Minimatch } from 'minimatch';
 import type { RuleMeta } from '../rules/rule.js';
+import { ruleRoles } from '../roles/rule-roles.js';
+import type { ModuleRole } from '../roles/module-role.js';
 import { SEVERITY_RANK, type Severity } from '../severity.js';
 import { DEFAULT_RULE_TIME_BUDGET_MS } from '../time-budget.js';
 import { MAX_GLOB_EXPANSION } from './glob-limits.js';
@@ -8,6 +10,9 @@ import type { EffectiveRuleSetting, Preset, ReviewConfig, RuleSettingInput, Seve
 
 /** Options the `strict` preset turns on wherever a rule has them (SPEC §5). */
 export const STRICT_OPTIONS: Readonly<Record<string, unknown>> = { requireExact: true, requireCommitHash: true };
+
+/** The option every rule accepts: the module roles it applies in (SPEC §2a). */
+export const ROLES_OPTION = 'roles';
 
 /** Always excluded, whatever the config says: downloaded modules and providers. */
 const ALWAYS_EXCLUDED_DIR = '.terraform';
@@ -22,6 +27,7 @@ export function effectiveRuleSetting(config: ReviewConfig, meta: RuleMeta, absFi
     severity: presetSeverity(config.extends, meta.severity),
     severityFromConfig: false,
     options: { ...defaultOptions(meta), ...presetOptions(config.extends, meta) },
+    roles: ruleRoles(meta),
   };
   applyInput(setting, config.rules[meta.id]);
   if (config.overrides.length > 0) {
@@ -85,7 +91,12 @@ function applyInput(setting: EffectiveRuleSetting, input: RuleSettingInput | und
     setting.severity = input;
   } else {
     setting.severity = input[0];
-    if (input[1]) setting.options = { ...setting.options, ...input[1] };
+    if (input[1]) {
+      // `roles` is the generic option every rule accepts: it says where the rule runs, not how, so the rule never sees it.
+      const { [ROLES_OPTION]: roles, ...options } = input[1];
+      if (roles !== undefined) setting.roles = roles as ModuleRole[];
+      setting.options = { ...setting.options, ...options };
+    }
   }
   setting.severityFromConfig = true;
 }

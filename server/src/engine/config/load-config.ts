@@ -6,13 +6,17 @@ import { computeLineStarts, rangeFromOffsets, type Range } from '../range.js';
 import type { RuleMeta } from '../rules/rule.js';
 import { describeNode as describeType, objectProperties as properties, readOptionValue } from './option-values.js';
 import { globProblem } from './glob-limits.js';
-import type { ConfigOverride, Preset, ReviewConfig, RuleSettingInput, SeveritySetting } from './types.js';
+import { ROLES_OPTION } from './effective.js';
+import { isModuleRole, MODULE_ROLES, type ModuleRole } from '../roles/module-role.js';
+import type { ConfigOverride, ConfiguredRole, Preset, ReviewConfig, RuleSettingInput, SeveritySetting } from './types.js';
 
 export const CONFIG_FILE_NAME = '.iac-review.json';
 
+const ROLE_LIST = MODULE_ROLES.map((r) => `"${r}"`).join(', ');
+
 export const PRESETS: readonly Preset[] = ['recommended', 'strict', 'none'];
 export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'info', 'off'];
-const TOP_LEVEL_KEYS = ['$schema', 'extends', 'include', 'exclude', 'rules', 'overrides', 'ruleTimeBudget'];
+const TOP_LEVEL_KEYS = ['$schema', 'extends', 'include', 'exclude', 'rules', 'overrides', 'roles', 'ruleTimeBudget'];
 
 /** Bounds of `ruleTimeBudget`, in seconds: the config is part of the reviewed repository, so it cannot switch the bound off. */
 export const RULE_TIME_BUDGET_RANGE = { min: 0.1, max: 300 } as const;
@@ -25,7 +29,7 @@ export interface LoadedConfig {
 
 /** The configuration in force when there is no config file. */
 export function defaultConfig(baseDir: string): ReviewConfig {
-  return { baseDir, extends: 'recommended', include: [], exclude: [], rules: {}, overrides: [] };
+  return { baseDir, extends: 'recommended', include: [], exclude: [], rules: {}, overrides: [], roles: [] };
 }
 
 /**
@@ -142,6 +146,9 @@ class ConfigValidator {
         case 'overrides':
           this.config.overrides = this.readOverrides(value);
           break;
+        case 'roles':
+          this.config.roles = this.readRoles(value);
+          break;
         case 'ruleTimeBudget':
           this.readRuleTimeBudget(value);
           break;
@@ -159,6 +166,42 @@ class ConfigValidator {
     }
     const got = node.type === 'string' ? `"${node.value}"` : describeType(node);
     this.error(node, `"extends" must be one of "recommended", "strict" or "none", not ${got}.`);
+  }
+
+  /** `"roles": { "<glob>": "<role>" }`, kept in the order written: the first matching glob wins. */
+  private readRoles(node: JsonNode): ConfiguredRole[] {
+    if (node.type !== 'object') {
+      this.error(node, `"roles" must be an object mapping globs to module roles, e.g. { "legacy/**": "module" }, not ${describeType(node)}.`);
+      return [];
+    }
+    const out: ConfiguredRole[] = [];
+    for (const [glob, keyNode, value] of properties(node)) {
+      if (glob === '') {
+        this.error(keyNode, '"roles" has an empty glob.');
+        continue;
+      }
+      const problem = globProblem(glob);
+      if (problem) {
+        this.error(keyNode, `"roles" has a glob that ${problem}; it is left out.`);
+        continue;
+      }
+      if (value.type === 'string' && isModuleRole(value.value)) out.push({ glob, role: value.value });
+      else this.error(value, `The role of "${glob}" must be one of ${ROLE_LIST}, not ${describeType(value)}.`);
+    }
+    return out;
+  }
+
+  /** The generic `roles` option of a rule: a non-empty list of module roles. */
+  private readRuleRoles(meta: RuleMeta, node: JsonNode): ModuleRole[] | undefined {
+    const items = node.type === 'array' ? (node.children ?? []) : [];
+    const roles = items.map((item) => (item.type === 'string' && isModuleRole(item.value) ? item.value : undefined));
+    if (node.type === 'array' && roles.every((r): r is ModuleRole => r !== undefined)) return [...new Set(roles)];
+    const wrong = node.type === 'array' ? items[roles.findIndex((r) => r === undefined)]! : node;
+    this.error(
+      wrong,
+      `Option "roles" of "${meta.id}" must be an array of module roles (${ROLE_LIST}), not ${node.type === 'array' ? `an array containing ${describeType(wrong)}` : describeType(node)}; the rule's default roles apply.`,
+    );
+    return undefined;
   }
 
   private readRuleTimeBudget(node: JsonNode): void {
@@ -245,10 +288,17 @@ class ConfigValidator {
       return out;
     }
     for (const [name, keyNode, value] of properties(node)) {
+      if (name === ROLES_OPTION) {
+        const roles = this.readRuleRoles(meta, value);
+        if (roles) out[name] = roles;
+        continue;
+      }
       const spec = specs[name];
       if (!spec) {
-        const known = names.length ? `; its options are ${names.map((n) => `"${n}"`).join(', ')}` : '; it has no options';
-        this.error(keyNode, `Unknown option "${name}" for rule "${meta.id}"${suggest(name, names)}${known}.`);
+        const known = names.length
+          ? `; its options are ${[...names, ROLES_OPTION].map((n) => `"${n}"`).join(', ')}`
+          : `; it has no options other than "${ROLES_OPTION}"`;
+        this.error(keyNode, `Unknown option "${name}" for rule "${meta.id}"${suggest(name, [...names, ROLES_OPTION])}${known}.`);
         continue;
       }
       const read = readOptionValue(spec, value, name, meta.id);

@@ -1,4 +1,5 @@
 import type { Severity } from '../severity.js';
+import type { ModuleRole } from '../roles/module-role.js';
 
 export type Preset = 'recommended' | 'strict' | 'none';
 
@@ -6,6 +7,12 @@ export type SeveritySetting = Severity | 'off';
 
 /** A rule's setting as written: `"warning"` or `["error", { …options }]`. */
 export type RuleSettingInput = SeveritySetting | [SeveritySetting] | [SeveritySetting, Record<string, unknown>];
+
+/** One entry of `"roles": { "<glob>": "<role>" }`: module directories matching the glob have the role. */
+export interface ConfiguredRole {
+  glob: string;
+  role: ModuleRole;
+}
 
 export interface ConfigOverride {
   files: string[];
@@ -23,6 +30,8 @@ export interface ReviewConfig {
   exclude: string[];
   rules: Record<string, RuleSettingInput>;
   overrides: ConfigOverride[];
+  /** Module roles set by glob, in the order written (the first matching glob wins; SPEC §2a). */
+  roles: ConfiguredRole[];
   /** Seconds one rule may spend on one module (`ruleTimeBudget`); absent: the default, 10 s. */
   ruleTimeBudget?: number;
 }
@@ -34,4 +43,9 @@ export interface EffectiveRuleSetting {
   severityFromConfig: boolean;
   /** The rule's default options overlaid with configured ones (and preset ones, e.g. strict). */
   options: Record<string, unknown>;
+  /**
+   * The module roles the rule applies in: the generic `roles` option, else
+   * the rule's (roles/rule-roles.ts). Absent only in a setting made by hand: every role.
+   */
+  roles?: readonly ModuleRole[];
 }

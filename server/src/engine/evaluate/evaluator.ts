@@ -19,6 +19,14 @@ import {
   type Value,
 } from './value.js';
 
+/**
+ * Variable defaults by declaration: Terraform requires a default to be a
+ * literal value (no references, no calls), so it is the same in every
+ * instance of the module and is evaluated once (a module called from many
+ * places often has large default maps).
+ */
+const defaultValues = new WeakMap<Block, Value | null>();
+
 /** Resource-attribute roots that are never statically known. */
 const APPLY_TIME_ROOTS = new Set(['self', 'count', 'each']);
 
@@ -197,9 +205,7 @@ export class ModuleEvaluator {
     if (!this.module.isRoot) {
       return unknown(`var.${name} is an input of this child module: its callers decide the value`);
     }
-    let value: Value | undefined;
-    const defaultValue = this.attributeValue(declared.block, declared.file, 'default', EMPTY_SCOPE);
-    if (defaultValue) value = defaultValue;
+    let value: Value | undefined = this.defaultOf(declared);
     for (const varFile of this.module.varFiles) {
       for (const item of varFile.body) {
         if (item.kind === 'Attribute' && item.name === name) value = this.evaluate(item.expr, varFile, EMPTY_SCOPE); // tfvars hold constants: references are unknown
@@ -211,15 +217,24 @@ export class ModuleEvaluator {
   /** A variable of a module its caller evaluates: the caller's value, else the default (Terraform also uses the default for null when `nullable = false`). */
   private callerVariable(name: string, declared: { block: Block; file: SourceFile }): Value {
     const passed = this.context.callerValue!(name);
-    const defaultValue = () => this.attributeValue(declared.block, declared.file, 'default', EMPTY_SCOPE);
     if (passed === undefined) {
-      return defaultValue() ?? failed(`var.${name} has no default and the caller does not set it (Terraform requires it)`);
+      return this.defaultOf(declared) ?? failed(`var.${name} has no default and the caller does not set it (Terraform requires it)`);
     }
     if (passed.kind === 'null') {
       const nullable = this.attributeValue(declared.block, declared.file, 'nullable', EMPTY_SCOPE);
-      if (nullable?.kind === 'bool' && !nullable.value) return defaultValue() ?? passed;
+      if (nullable?.kind === 'bool' && !nullable.value) return this.defaultOf(declared) ?? passed;
     }
     return passed;
+  }
+
+  /** A variable's default, evaluated once per declaration (see `defaultValues`); undefined without one. */
+  private defaultOf(declared: { block: Block; file: SourceFile }): Value | undefined {
+    let value = defaultValues.get(declared.block);
+    if (value === undefined) {
+      value = this.attributeValue(declared.block, declared.file, 'default', EMPTY_SCOPE) ?? null;
+      defaultValues.set(declared.block, value);
+    }
+    return value ?? undefined;
   }
 
   /** `module.<name>` as a value, when the workspace follows that call. */

@@ -1,4 +1,5 @@
 import type { RuleMeta } from './rule.js';
+import { ruleRoles } from '../roles/rule-roles.js';
 
 /**
  * A rule's documentation as Markdown lines, from its metadata: the reference
@@ -6,6 +7,7 @@ import type { RuleMeta } from './rule.js';
  */
 export function ruleDocLines(r: RuleMeta, heading: '#' | '##' | '###'): string[] {
   const out = [`${heading} ${r.id}`, '', `**${r.title}** — default severity: \`${r.severity}\`${r.fixable ? ' · quick fix available' : ''}${r.diffOnly ? ' · diff mode only' : ''}`];
+  out.push('', `**Applies in** ${ruleRoles(r).map((role) => `\`${role}\``).join(', ')} modules (SPEC §2a roles; change with the \`roles\` option).`);
   out.push('', `**Why.** ${r.rationale}`, '', `**How to fix.** ${r.remediation}`);
   const options = Object.entries(r.options ?? {});
   if (options.length) {

@@ -5,6 +5,7 @@ import type { Severity } from '../severity.js';
 import type { Module } from '../model/module.js';
 import type { Value } from '../evaluate/value.js';
 import type { Scope } from '../evaluate/scope.js';
+import type { ModuleRole } from '../roles/module-role.js';
 
 /** Declares one option of a rule; drives config validation, the JSON Schema and the docs. */
 export interface RuleOptionSpec {
@@ -36,6 +37,12 @@ export interface RuleMeta {
   fixable?: boolean;
   /** Rules that run only in diff mode (SPEC §7). */
   diffOnly?: boolean;
+  /**
+   * The module roles the rule applies in (SPEC §2a); absent: the defaults
+   * roles/rule-roles.ts derives from the id and category. Config can change
+   * it per rule (`["warning", { "roles": [...] }]`).
+   */
+  roles?: readonly ModuleRole[];
 }
 
 export interface ReportDescriptor {
@@ -73,6 +80,8 @@ export interface RuleContext<O = Record<string, unknown>> {
    * are cached per instance, never per module.
    */
   readonly instance: object;
+  /** The module's role (SPEC §2a); `deployment` when the caller did not decide one. */
+  readonly role: ModuleRole;
   /** Diff mode only: the same module at the base of the change (`diffOnly` rules always get it). */
   readonly base?: Module;
   /** Options merged over the rule's defaults. */

@@ -2,6 +2,7 @@ import type { Finding, InputError, UndecidedItem } from '../finding.js';
 import type { EffectiveRuleSetting } from '../config/types.js';
 import type { Rule } from '../rules/rule.js';
 import { runRules, type FixMode, type SettingLookup } from '../run-rules.js';
+import type { ModuleRole } from '../roles/module-role.js';
 import type { ModuleInstance } from './module-instance.js';
 
 /** What one rule said about one module instance. */
@@ -18,6 +19,8 @@ export interface InstanceRunOptions {
   timeBudgetMs: number;
   /** Fix edits for the findings of modules reviewed on their own; instances in a caller's context never need them. */
   fixes: FixMode;
+  /** The role a module's instances are run in, unless its review said otherwise (`setRole`). */
+  roleOf: (dir: string) => ModuleRole;
 }
 
 /**
@@ -28,11 +31,17 @@ export interface InstanceRunOptions {
  */
 export class InstanceRuns {
   private readonly results = new WeakMap<ModuleInstance, Map<string, RuleRun>>();
+  private readonly roles = new WeakMap<ModuleInstance, ModuleRole>();
 
   constructor(
     private readonly settingFor: SettingLookup,
     private readonly options: InstanceRunOptions,
   ) {}
+
+  /** The role the module was reviewed in (the editor decides it per review): rules that read the role see it. */
+  setRole(instance: ModuleInstance, role: ModuleRole): void {
+    this.roles.set(instance, role);
+  }
 
   run(instance: ModuleInstance, rule: Rule<any>): RuleRun {
     let byRule = this.results.get(instance);
@@ -45,6 +54,7 @@ export class InstanceRuns {
       strict: this.options.strict,
       timeBudgetMs: this.options.timeBudgetMs,
       fixes: instance.step ? 'none' : this.options.fixes,
+      role: this.roles.get(instance) ?? this.options.roleOf(instance.module.dir),
     });
     const run: RuleRun = { ...output, readsInputs: evaluator.inputReads !== readsBefore };
     byRule.set(rule.meta.id, run);
