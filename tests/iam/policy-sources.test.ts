@@ -193,8 +193,10 @@ data "aws_iam_policy_document" "c" {
     const { statements, undecided } = readPolicies({ 'main.tf': main });
     expect(undecided.map((u) => u.policyName)).toEqual(['aws_iam_policy.a policy', 'aws_iam_policy.b policy']);
     expect(undecided[0]!.reason).toContain('var.policy');
+    // The dynamic statement is read like a written one (SPEC §2a): its effect is known (Allow), its actions are not.
     expect(statements).toHaveLength(1);
-    expect(statements[0]!.effect.known).toBe(false);
+    expect(statements[0]!.effect.known).toBe(true);
+    expect(statements[0]!.actions?.unknown).toContain('the for_each of dynamic "statement" is not known statically');
     const result = runRules({ 'main.tf': main }, [wildcardAction]);
     expect(result.findings).toEqual([]);
     expect(result.undecided.length).toBe(3);

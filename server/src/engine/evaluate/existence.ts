@@ -240,6 +240,16 @@ function union(a: readonly string[], b: readonly string[]): readonly string[] {
   return [...a, ...b.filter((c) => !a.includes(c))];
 }
 
+/**
+ * The context with an instance's scope bound wherever an expression is
+ * evaluated without one, for helpers that evaluate on their own (policy
+ * readers, value outlines): `each.value`, a dynamic block's iterator.
+ */
+export function inScope<C extends Pick<RuleContext<unknown>, 'evaluate'>>(ctx: C, scope: Scope): C {
+  if (scope.size === 0) return ctx;
+  return { ...ctx, evaluate: (expr: Expression, file: SourceFile, inner?: Scope) => ctx.evaluate(expr, file, inner ?? scope) };
+}
+
 /** `dynamic "<type>"` blocks of a block. */
 export function dynamicBlocks(block: Block, type: string): Block[] {
   return findBlocks(block, 'dynamic').filter((d) => d.labels[0]?.value === type);
