@@ -108,7 +108,7 @@ export class ModuleEvaluator {
         const cond = this.evaluate(expr.cond, file, scope);
         if (cond.kind === 'bool') return this.evaluate(cond.value ? expr.then : expr.else, file, scope);
         if (cond.kind === 'unknown') {
-          return this.existence?.assumeBranch(expr, file, scope) ?? unknown(`depends on a condition that is not known statically (${cond.reason})`, locationOf(file, expr));
+          return this.existence?.assumeBranch(expr, file, scope, cond) ?? unknown(`depends on a condition that is not known statically (${cond.reason})`, locationOf(file, expr));
         }
         return failed('the condition is not a bool', locationOf(file, expr));
       }

@@ -17,7 +17,7 @@ import { findAttribute, findBlocks, type RuleContext } from '../rules/rule.js';
 import type { ModuleEvaluator } from './evaluator.js';
 import { iterate } from './evaluator.js';
 import { EMPTY_SCOPE, extendScope, type Scope } from './scope.js';
-import { num, object, str, unknown, type Value } from './value.js';
+import { num, object, str, unknown, type UnknownValue, type Value } from './value.js';
 
 /** A `count` / `for_each` value, with the conditions assumed to reach it (empty when nothing was assumed). */
 export interface Existence {
@@ -88,7 +88,9 @@ export class ExistenceRecorder {
   }
 
   /** `cond ? x : <empty>` with `cond` unknown: `x` when it is a known collection or count, assuming `cond`. */
-  assumeBranch(expr: ConditionalExpr, file: SourceFile, scope: Scope): Value | undefined {
+  assumeBranch(expr: ConditionalExpr, file: SourceFile, scope: Scope, cond: UnknownValue): Value | undefined {
+    // A condition Terraform could not evaluate either (an undeclared variable) decides nothing.
+    if (cond.failed) return undefined;
     const then = this.capture(() => this.evaluator.evaluate(expr.then, file, scope));
     const otherwise = this.capture(() => this.evaluator.evaluate(expr.else, file, scope));
     if (isEmpty(then.result) && isEmpty(otherwise.result)) return then.result;
@@ -96,9 +98,12 @@ export class ExistenceRecorder {
       [then, otherwise, true],
       [otherwise, then, false],
     ] as const) {
-      if (!isEmpty(other.result) || !decidesExistence(kept.result)) continue;
+      if (!isEmpty(other.result)) continue;
+      // `cond ? var.list : []`: the content is what is unknown, and the checklist should say so.
+      if (kept.result.kind === 'unknown' && !kept.result.failed) return kept.result;
+      if (!decidesExistence(kept.result)) continue;
       this.record(kept.when);
-      this.record([conditionText(this.evaluator, expr.cond, file, scope, truth)]);
+      this.record(conditionText(this.evaluator, expr.cond, file, scope, truth));
       return kept.result;
     }
     return undefined;
@@ -106,7 +111,7 @@ export class ExistenceRecorder {
 
   /** A for-expression filter that is not known for one element: the element is kept, under that filter. */
   assumeFilter(cond: Expression, file: SourceFile, scope: Scope): boolean {
-    this.record([conditionText(this.evaluator, cond, file, scope, true)]);
+    this.record(conditionText(this.evaluator, cond, file, scope, true));
     return true;
   }
 
@@ -150,9 +155,11 @@ const NEGATED: Partial<Record<string, string>> = { '==': '!=', '!=': '==', '<': 
 /**
  * How a reviewer reads an assumed condition: the part of it that is not
  * known (`v.enabled && var.create` with `v.enabled` true reads `var.create is
- * true`), a comparison as written (or negated), anything else `… is true/false`.
+ * true`), a conjunction side by side (`var.a && !var.b` reads `var.a is true
+ * and var.b is false`), a comparison as written (or negated), anything else
+ * `… is true/false`.
  */
-export function conditionText(evaluator: ModuleEvaluator, cond: Expression, file: SourceFile, scope: Scope, truth: boolean): string {
+export function conditionText(evaluator: ModuleEvaluator, cond: Expression, file: SourceFile, scope: Scope, truth: boolean): string[] {
   let e = cond;
   while (e.kind === 'Paren') e = e.expr;
   if (e.kind === 'Unary' && e.op === '!') return conditionText(evaluator, e.operand, file, scope, !truth);
@@ -163,12 +170,16 @@ export function conditionText(evaluator: ModuleEvaluator, cond: Expression, file
     const right = evaluator.evaluate(e.right, file, scope);
     if (left.kind === 'bool' && left.value === neutral) return conditionText(evaluator, e.right, file, scope, truth);
     if (right.kind === 'bool' && right.value === neutral) return conditionText(evaluator, e.left, file, scope, truth);
+    // `a && b` true (`a || b` false) is both sides so: said side by side, each in its own words.
+    if (truth === neutral) {
+      return [...conditionText(evaluator, e.left, file, scope, truth), ...conditionText(evaluator, e.right, file, scope, truth)];
+    }
   }
   if (e.kind === 'Binary' && NEGATED[e.op]) {
     const op = truth ? e.op : NEGATED[e.op]!;
-    return `${sourceText(file, e.left.range)} ${op} ${sourceText(file, e.right.range)}`;
+    return [`${sourceText(file, e.left.range)} ${op} ${sourceText(file, e.right.range)}`];
   }
-  return `${sourceText(file, e.range)} is ${truth}`;
+  return [`${sourceText(file, e.range)} is ${truth}`];
 }
 
 function sourceText(file: SourceFile, range: Range): string {
