@@ -316,8 +316,8 @@ export default defineRule({
       'or exploit them. SSH (22), RDP (3389) and rules that open every port (`protocol = "-1"`, `"all"`, `*`, or a port ' +
       'range holding 22 or 3389) are errors; any other port open to the internet is a warning; a rule that opens only 80 ' +
       'and/or 443 is what a public web front end needs and is not reported. ICMP is not reported either: path-MTU ' +
-      'discovery needs it, and it exposes no service. Covered: `ingress` blocks (literal, `dynamic` with a known ' +
-      '`for_each`, or the attribute form) of aws_security_group / aws_default_security_group, aws_security_group_rule ' +
+      'discovery needs it, and it exposes no service. Covered: `ingress` blocks (literal, `dynamic` — one rule per ' +
+      'element, or per toggle `cond ? [1] : []` reported "when cond is true" — or the attribute form) of aws_security_group / aws_default_security_group, aws_security_group_rule ' +
       '(`type = "ingress"`), aws_vpc_security_group_ingress_rule, google_compute_firewall (direction INGRESS, not ' +
       'disabled, `allow` blocks) and azurerm_network_security_rule / `security_rule` blocks (Inbound, Allow). Egress ' +
       'rules are never reported. Where a source, port or protocol comes from an input the module cannot know (a child ' +
