@@ -4,8 +4,7 @@ import type { ModuleEvaluator } from './evaluate/evaluator.js';
 import type { EffectiveRuleSetting } from './config/types.js';
 import type { ReportDescriptor, Rule, RuleContext, UndecidedDescriptor } from './rules/rule.js';
 import { SEVERITY_RANK, type Severity } from './severity.js';
-import { evaluateExistence, existenceAt } from './evaluate/existence.js';
-import type { Range } from './range.js';
+import { evaluateExistence, existenceLookup } from './evaluate/existence.js';
 import { tickRuleBudget, DEFAULT_RULE_TIME_BUDGET_MS, formatBudget, runWithinBudget } from './time-budget.js';
 
 export interface RuleRunOutput {
@@ -56,14 +55,8 @@ export function runRules(
   const existence = (expr: Parameters<typeof evaluator.evaluate>[0], file: Parameters<typeof evaluator.evaluate>[1], scope?: Parameters<typeof evaluator.evaluate>[2]) =>
     evaluateExistence(evaluator, expr, file, scope);
   const evaluate: RuleContext['evaluate'] = (expr, file, scope) => evaluator.evaluate(expr, file, scope);
-  // The conditions a finding's place exists under, once per place: several rules report on the same block.
-  const whenByPlace = new Map<string, readonly string[]>();
-  const whenAt = (file: string, range: Range): readonly string[] => {
-    const key = `${file}:${range.start.offset}:${range.end.offset}`;
-    let when = whenByPlace.get(key);
-    if (!when) whenByPlace.set(key, (when = existenceAt({ evaluate, existence }, module, file, range)));
-    return when;
-  };
+  // The conditions a finding's place exists under (SPEC §2a), looked up only for findings that need them.
+  const whenAt = existenceLookup({ evaluate, existence }, module);
   for (const rule of rules) {
     if (!rule.check) continue;
     // Diff-only rules compare with the base of a change: they run only in diff mode (SPEC §7).

@@ -12,7 +12,7 @@
  */
 import type { Block, ConditionalExpr, Expression, SourceFile } from '../parse/ast.js';
 import type { Range } from '../range.js';
-import type { Module } from '../model/module.js';
+import type { BlockRef, Module } from '../model/module.js';
 import { findAttribute, findBlocks, type RuleContext } from '../rules/rule.js';
 import type { ModuleEvaluator } from './evaluator.js';
 import { iterate } from './evaluator.js';
@@ -279,34 +279,63 @@ export function dynamicIterator(dynamic: Block): string {
 }
 
 /**
- * The conditions under which the code at `range` exists: those of its
+ * The conditions under which the code at a place exists: those of its
  * resource / data source / module call and of every `dynamic` block around
  * it, across all their instances (empty when it exists unconditionally, or
  * not at all). The engine adds them to findings, so that every rule's
- * message says when.
+ * message says when. Built once per module run: blocks are found by offset
+ * and each block's instances evaluated once, however many findings it has.
  */
-export function existenceAt(ctx: ExistenceContext, module: Module, filePath: string, range: Range): readonly string[] {
-  const ref = [...module.resources, ...module.dataSources, ...module.moduleCalls].find(
-    (r) => r.file.path === filePath && contains(r.block.range, range),
-  );
-  if (!ref) return [];
-  let level = instances(ctx, ref.block, ref.file);
-  let block: Block | undefined = ref.block;
-  while (block && level.length) {
-    const dynamic = innermostDynamic(block, range);
-    if (!dynamic) break;
-    level = level.flatMap((instance) => dynamicInstances(ctx, dynamic, ref.file, instance));
-    block = dynamicContent(dynamic);
-  }
-  return level.reduce<readonly string[]>((all, instance) => union(all, instance.when), []);
+export function existenceLookup(ctx: ExistenceContext, module: Module): (filePath: string, range: Range) => readonly string[] {
+  let byFile: Map<string, BlockRef[]> | undefined;
+  const instancesOf = new Map<Block, Instance[]>();
+  const blockAt = (filePath: string, range: Range): BlockRef | undefined => {
+    if (!byFile) {
+      byFile = new Map();
+      for (const ref of [...module.resources, ...module.dataSources, ...module.moduleCalls]) {
+        const list = byFile.get(ref.file.path) ?? [];
+        list.push(ref);
+        byFile.set(ref.file.path, list);
+      }
+      for (const list of byFile.values()) list.sort((a, b) => a.block.range.start.offset - b.block.range.start.offset);
+    }
+    const list = byFile.get(filePath);
+    if (!list) return undefined;
+    // The last block starting at or before the place: top-level blocks do not nest.
+    let lo = 0;
+    let hi = list.length - 1;
+    let found: BlockRef | undefined;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.block.range.start.offset <= range.start.offset) {
+        found = list[mid];
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found && contains(found.block.range, range) ? found : undefined;
+  };
+  return (filePath, range) => {
+    const ref = blockAt(filePath, range);
+    if (!ref) return [];
+    let level = instancesOf.get(ref.block);
+    if (!level) instancesOf.set(ref.block, (level = instances(ctx, ref.block, ref.file)));
+    let block: Block | undefined = ref.block;
+    while (block && level.length) {
+      const dynamic = outermostDynamicAround(block, range);
+      if (!dynamic) break;
+      level = level.flatMap((instance) => dynamicInstances(ctx, dynamic, ref.file, instance));
+      block = dynamicContent(dynamic);
+    }
+    return level.reduce<readonly string[]>((all, instance) => union(all, instance.when), []);
+  };
 }
 
 /** The outermost `dynamic` block inside `block` (through nested blocks) that contains `range`. */
-function innermostDynamic(block: Block, range: Range): Block | undefined {
+function outermostDynamicAround(block: Block, range: Range): Block | undefined {
   for (const item of block.body) {
     if (item.kind !== 'Block' || !contains(item.range, range)) continue;
     if (item.type === 'dynamic') return item;
-    return innermostDynamic(item, range);
+    return outermostDynamicAround(item, range);
   }
   return undefined;
 }

@@ -352,17 +352,22 @@ class PolicyReader {
     else if (conditions.length) {
       // In the JSON shape: { test: { variable: values } }, so the keys are read like a JSON statement's.
       const byTest = new Map<string, Value>();
+      let unreadable: string | undefined;
       conditions.forEach(({ block: c, ctx }, i) => {
         const test = findAttribute(c, 'test');
         const variable = findAttribute(c, 'variable');
         const testName = (test && asString(ctx.evaluate(test.expr, file))) ?? `condition${i}`;
-        const key = variable ? asString(ctx.evaluate(variable.expr, file)) : undefined;
+        // The key's outline is enough to tell what it scopes (`autoscaling:ResourceTag/…/${statement.value}`).
+        const keyValue = variable ? shapedValue(ctx, variable.expr, file) : undefined;
+        const key = keyValue && (asString(keyValue) ?? (keyValue as ShapedUnknown).shape);
+        if (keyValue?.kind === 'unknown' && key === undefined) unreadable ??= keyValue.reason;
         const inner = byTest.get(testName);
         const keys = inner?.kind === 'object' ? new Map(inner.entries) : new Map<string, Value>();
         if (key !== undefined) keys.set(key, str('…'));
         byTest.set(testName, object(keys));
       });
-      entries.set('Condition', object(byTest));
+      // A condition key that cannot be read may be the one that narrows the statement.
+      entries.set('Condition', unreadable === undefined ? object(byTest) : unknown(`a condition key is not known statically (${unreadable})`));
     }
     else if (conditionValue && conditionValue.kind === 'unknown') entries.set('Condition', conditionValue);
     else if (conditionValue && !(conditionValue.kind === 'tuple' && !conditionValue.items.length) && conditionValue.kind !== 'null') {
