@@ -1,18 +1,10 @@
 import { defineRule, findAttribute, findBlocks, headerRange } from '../../server/src/engine/rules/rule.js';
 import type { RuleContext } from '../../server/src/engine/rules/rule.js';
-import type { Block, SourceFile } from '../../server/src/engine/parse/ast.js';
-import { unknown } from '../../server/src/engine/evaluate/value.js';
+import type { Block } from '../../server/src/engine/parse/ast.js';
 import type { ResourceRef } from '../../server/src/engine/model/module.js';
-import { EMPTY_SCOPE, extendScope, type Scope } from '../../server/src/engine/evaluate/scope.js';
-import {
-  argumentIsSet,
-  dynamicBlocks,
-  dynamicContent,
-  dynamicIterator,
-  expectBool,
-  judgeArgument,
-} from '../../server/src/engine/protection/argument.js';
-import { instanceScopes, iterationScopes } from '../../server/src/engine/protection/instances.js';
+import { EMPTY_SCOPE, type Scope } from '../../server/src/engine/evaluate/scope.js';
+import { argumentIsSet, expectBool, judgeArgument } from '../../server/src/engine/protection/argument.js';
+import { dynamicBlocks, dynamicContent, dynamicInstances, instances, type Instance } from '../../server/src/engine/evaluate/existence.js';
 import {
   BLOCK_DEVICES,
   ENCRYPTION_ARGUMENTS,
@@ -79,26 +71,13 @@ export default defineRule({
       const spec = ENCRYPTION_ARGUMENTS.get(resource.type);
       const devices = BLOCK_DEVICES.get(resource.type);
       if (!spec && !devices) continue;
-      const scopes = instanceScopes(ctx, resource.block, resource.file);
-      if (scopes.length === 0) continue;
-      if (spec) checkArgument(ctx, resource, scopes, spec, ebsByDefault);
-      for (const path of devices ?? []) checkBlockDevices(ctx, resource, scopes, path, ebsByDefault);
+      const each = instances(ctx, resource.block, resource.file);
+      if (each.length === 0) continue;
+      if (spec) checkArgument(ctx, resource, each.map((i) => i.scope), spec, ebsByDefault);
+      for (const path of devices ?? []) checkBlockDevices(ctx, resource, each, path, ebsByDefault);
     }
   },
 });
-
-/**
- * Scopes for the content of a `dynamic` block: one per element of a known
- * `for_each` (binding the iterator), else the iterator stays unknown.
- */
-function dynamicScopes(ctx: RuleContext, dynamic: Block, file: SourceFile, parents: Scope[]): Scope[] {
-  const forEach = findAttribute(dynamic, 'for_each');
-  const iterator = dynamicIterator(dynamic);
-  return parents.flatMap((parent) => {
-    const known = forEach ? iterationScopes(ctx.evaluate(forEach.expr, file, parent), iterator, parent) : undefined;
-    return known ?? [extendScope(parent, { [iterator]: unknown(`${iterator} is an element of a dynamic block's for_each that is not known statically`) })];
-  });
-}
 
 /** Whether the module turns on EBS encryption by default for its account and region (the resource's `enabled` defaults to true). */
 function accountEbsEncryption(ctx: RuleContext): boolean {
@@ -189,26 +168,28 @@ function defaultEncryption(ctx: RuleContext, resource: ResourceRef, scopes: Scop
   return { kind: encrypted ? 'encrypted' : 'unencrypted' };
 }
 
-function checkBlockDevices(ctx: RuleContext, resource: ResourceRef, scopes: Scope[], path: BlockDevicePath, ebsByDefault: boolean): void {
+function checkBlockDevices(ctx: RuleContext, resource: ResourceRef, each: Instance[], path: BlockDevicePath, ebsByDefault: boolean): void {
   const { file, address } = resource;
   const [outer, inner] = path.blocks as [string, string | undefined];
-  type Device = { block: Block; dynamic: boolean; scopes: Scope[] };
+  type Device = { block: Block; dynamic: boolean; instances: Instance[] };
   const collect = (parent: Device, type: string): Device[] => [
-    ...findBlocks(parent.block, type).map((block) => ({ block, dynamic: parent.dynamic, scopes: parent.scopes })),
+    ...findBlocks(parent.block, type).map((block) => ({ block, dynamic: parent.dynamic, instances: parent.instances })),
     ...dynamicBlocks(parent.block, type).flatMap((d) => {
       const content = dynamicContent(d);
-      return content ? [{ block: content, dynamic: true, scopes: dynamicScopes(ctx, d, file, parent.scopes) }] : [];
+      const generated = parent.instances.flatMap((i) => dynamicInstances(ctx, d, file, i));
+      return content ? [{ block: content, dynamic: true, instances: generated }] : [];
     }),
   ];
   const devices: Device[] = [];
-  for (const first of collect({ block: resource.block, dynamic: false, scopes }, outer)) {
+  for (const first of collect({ block: resource.block, dynamic: false, instances: each }, outer)) {
     if (inner === undefined) devices.push(first);
     else for (const d of collect(first, inner)) devices.push(d);
   }
 
   const device = path.blocks.join('.');
-  for (const { block, dynamic, scopes } of devices) {
-    if (scopes.length === 0) continue;
+  for (const { block, dynamic, instances: generated } of devices) {
+    if (generated.length === 0) continue;
+    const scopes = generated.map((i) => i.scope);
     const verdict = judgeArgument(ctx, block, file, 'encrypted', scopes, expectBool(true), 'ok');
     if (verdict.kind === 'ok') continue;
     if (verdict.kind === 'bad') {

@@ -1,6 +1,6 @@
 import { defineRule, findAttribute, headerRange } from '../../server/src/engine/rules/rule.js';
 import { argumentIsSet, expectBool, judgeArgument } from '../../server/src/engine/protection/argument.js';
-import { instanceScopes } from '../../server/src/engine/protection/instances.js';
+import { instances } from '../../server/src/engine/evaluate/existence.js';
 import { insertAttributeFix, setAttributeValueFix } from '../../server/src/engine/fix/block-edits.js';
 
 const TITLE = 'Set enable_key_rotation = true';
@@ -47,7 +47,7 @@ resource "aws_kms_key" "signing" {
     for (const resource of ctx.module.resources) {
       if (resource.mode !== 'managed' || resource.type !== 'aws_kms_key') continue;
       const { block, file, address } = resource;
-      const scopes = instanceScopes(ctx, block, file);
+      const scopes = instances(ctx, block, file).map((i) => i.scope);
       if (scopes.length === 0) continue;
 
       // Only symmetric keys in AWS's own key store can rotate.

@@ -10,19 +10,48 @@ import {
   privilegedPolicyOf,
 } from '../../server/src/engine/iam/privileged-grants.js';
 import { unparen } from '../../server/src/engine/iam/value-shape.js';
+import { inScope, instances } from '../../server/src/engine/evaluate/existence.js';
 
 const GOOGLE_MEMBER_OR_BINDING = /^google_[a-z0-9_]+_iam_(member|binding)$/;
 const GOOGLE_POLICY = /^google_[a-z0-9_]+_iam_policy$/;
 
-function report(ctx: RuleContext<unknown>, ref: ResourceRef, at: { range: Attribute['range'] }, file: SourceFile, message: string): void {
-  ctx.report({ file, range: at.range, address: ref.address, message });
+/**
+ * Findings and checklist items of one block across its instances (`for_each`
+ * over roles, a toggled attachment): each privileged grant once, and the
+ * block undecided only when no instance reports and one is unknown.
+ */
+class Outcome {
+  private readonly reports = new Map<string, { range: Attribute['range']; message: string }>();
+  private pending: { range: Attribute['range']; text: string; reason: string } | undefined;
+
+  constructor(
+    private readonly ctx: RuleContext<unknown>,
+    private readonly ref: ResourceRef,
+    private readonly file: SourceFile,
+  ) {}
+
+  report(at: { range: Attribute['range'] }, message: string): void {
+    this.reports.set(`${at.range.start.offset}:${message}`, { range: at.range, message });
+  }
+
+  undecided(at: { range: Attribute['range'] }, text: string, reason: string): void {
+    this.pending ??= { range: at.range, text, reason };
+  }
+
+  flush(): void {
+    for (const { range, message } of this.reports.values()) this.ctx.report({ file: this.file, range, address: this.ref.address, message });
+    if (!this.reports.size && this.pending) this.ctx.undecided({ file: this.file, address: this.ref.address, ...this.pending });
+  }
 }
 
-function undecided(ctx: RuleContext<unknown>, ref: ResourceRef, at: { range: Attribute['range'] }, file: SourceFile, text: string, reason: string): void {
-  ctx.undecided({ file, range: at.range, address: ref.address, text, reason });
+/** Runs `check` in every instance of the block (`each.value` bound where known), reporting through one Outcome. */
+function eachInstance(ctx: RuleContext<unknown>, ref: ResourceRef, check: (scoped: RuleContext<unknown>, out: Outcome) => void): void {
+  const out = new Outcome(ctx, ref, ref.file);
+  for (const instance of instances(ctx, ref.block, ref.file)) check(inScope(ctx, instance.scope), out);
+  out.flush();
 }
 
-function checkAwsAttachment(ctx: RuleContext<unknown>, ref: ResourceRef): void {
+function checkAwsAttachment(ctx: RuleContext<unknown>, ref: ResourceRef, out: Outcome): void {
   for (const spec of AWS_POLICY_ATTACHMENTS) {
     if (spec.resourceType !== ref.type) continue;
     const attr = findAttribute(ref.block, spec.attribute);
@@ -33,26 +62,26 @@ function checkAwsAttachment(ctx: RuleContext<unknown>, ref: ResourceRef): void {
       const decision = privilegedPolicyOf(ctx, item, ref.file);
       const at = items.length > 1 || item !== attr.expr ? item : attr;
       if (decision.kind === 'yes') {
-        report(ctx, ref, at, ref.file, `${ref.address} attaches the AWS managed policy ${decision.value} to a ${spec.principal}: grant the permissions the workload needs instead`);
+        out.report(at, `${ref.address} attaches the AWS managed policy ${decision.value} to a ${spec.principal}: grant the permissions the workload needs instead`);
       } else if (decision.kind === 'unknown') {
-        undecided(ctx, ref, at, ref.file, `Confirm that ${ref.address} does not attach AdministratorAccess, IAMFullAccess or PowerUserAccess`, decision.reason);
+        out.undecided(at, `Confirm that ${ref.address} does not attach AdministratorAccess, IAMFullAccess or PowerUserAccess`, decision.reason);
       }
     }
   }
 }
 
-function checkGoogleRole(ctx: RuleContext<unknown>, ref: ResourceRef, role: Attribute, file: SourceFile): void {
+function checkGoogleRole(ctx: RuleContext<unknown>, ref: ResourceRef, role: Attribute, file: SourceFile, out: Outcome): void {
   const v = ctx.evaluate(role.expr, file);
   if (v.kind === 'unknown') {
-    undecided(ctx, ref, role, file, `Confirm that ${ref.address} does not grant roles/owner or roles/editor`, v.reason);
+    out.undecided(role, `Confirm that ${ref.address} does not grant roles/owner or roles/editor`, v.reason);
     return;
   }
   if (v.kind === 'string' && (PRIVILEGED_GOOGLE_ROLES as readonly string[]).includes(v.value)) {
-    report(ctx, ref, role, file, `${ref.address} grants the basic role ${v.value}: use predefined or custom roles with the permissions needed`);
+    out.report(role, `${ref.address} grants the basic role ${v.value}: use predefined or custom roles with the permissions needed`);
   }
 }
 
-function checkGooglePolicy(ctx: RuleContext<unknown>, ref: ResourceRef): void {
+function checkGooglePolicy(ctx: RuleContext<unknown>, ref: ResourceRef, out: Outcome): void {
   const attr = findAttribute(ref.block, 'policy_data');
   if (!attr) return;
   const e = unparen(attr.expr);
@@ -60,7 +89,7 @@ function checkGooglePolicy(ctx: RuleContext<unknown>, ref: ResourceRef): void {
   if (e.kind === 'GetAttr' && e.name === 'policy_data' && e.object.kind === 'GetAttr' && e.object.object.kind === 'GetAttr' && e.object.object.name === 'google_iam_policy') return;
   const v = ctx.evaluate(attr.expr, ref.file);
   if (v.kind === 'unknown') {
-    undecided(ctx, ref, attr, ref.file, `Confirm that ${ref.address} does not grant roles/owner or roles/editor`, v.reason);
+    out.undecided(attr, `Confirm that ${ref.address} does not grant roles/owner or roles/editor`, v.reason);
     return;
   }
   if (v.kind !== 'string') return;
@@ -72,10 +101,10 @@ function checkGooglePolicy(ctx: RuleContext<unknown>, ref: ResourceRef): void {
     return;
   }
   const found = roles.filter((r) => (PRIVILEGED_GOOGLE_ROLES as readonly string[]).includes(r));
-  if (found.length) report(ctx, ref, attr, ref.file, `${ref.address} grants the basic role ${found.join(' and ')}: use predefined or custom roles with the permissions needed`);
+  if (found.length) out.report(attr, `${ref.address} grants the basic role ${found.join(' and ')}: use predefined or custom roles with the permissions needed`);
 }
 
-function checkAzureAssignment(ctx: RuleContext<unknown>, ref: ResourceRef): void {
+function checkAzureAssignment(ctx: RuleContext<unknown>, ref: ResourceRef, out: Outcome): void {
   const role = privilegedAzureRole(ctx, ref.block, ref.file);
   const scopeAttr = findAttribute(ref.block, 'scope');
   if (!role || !scopeAttr || role.decision.kind === 'no') return;
@@ -83,15 +112,12 @@ function checkAzureAssignment(ctx: RuleContext<unknown>, ref: ResourceRef): void
   if (scope.kind === 'no') return;
   const text = `Confirm that ${ref.address} does not assign Owner, Contributor or User Access Administrator at subscription or management-group scope`;
   if (role.decision.kind === 'unknown') {
-    undecided(ctx, ref, role.attribute, ref.file, text, `the role is not known statically: ${role.decision.reason}`);
+    out.undecided(role.attribute, text, `the role is not known statically: ${role.decision.reason}`);
   } else if (scope.kind === 'unknown') {
-    undecided(ctx, ref, role.attribute, ref.file, text, `the scope is not known statically: ${scope.reason}`);
+    out.undecided(role.attribute, text, `the scope is not known statically: ${scope.reason}`);
   } else {
-    report(
-      ctx,
-      ref,
+    out.report(
       role.attribute,
-      ref.file,
       `${ref.address} assigns ${role.decision.value} at ${scope.value} scope: assign a narrower role, or the same role on a resource group or resource`,
     );
   }
@@ -132,16 +158,16 @@ export default defineRule({
   check(ctx) {
     for (const ref of ctx.module.resources) {
       if (ref.mode !== 'managed') continue;
-      if (ref.type.startsWith('aws_')) checkAwsAttachment(ctx, ref);
+      if (ref.type.startsWith('aws_')) eachInstance(ctx, ref, (scoped, out) => checkAwsAttachment(scoped, ref, out));
       else if (GOOGLE_MEMBER_OR_BINDING.test(ref.type)) {
         const role = findAttribute(ref.block, 'role');
-        if (role) checkGoogleRole(ctx, ref, role, ref.file);
-      } else if (GOOGLE_POLICY.test(ref.type)) checkGooglePolicy(ctx, ref);
-      else if (ref.type === 'azurerm_role_assignment') checkAzureAssignment(ctx, ref);
+        if (role) eachInstance(ctx, ref, (scoped, out) => checkGoogleRole(scoped, ref, role, ref.file, out));
+      } else if (GOOGLE_POLICY.test(ref.type)) eachInstance(ctx, ref, (scoped, out) => checkGooglePolicy(scoped, ref, out));
+      else if (ref.type === 'azurerm_role_assignment') eachInstance(ctx, ref, (scoped, out) => checkAzureAssignment(scoped, ref, out));
     }
     for (const ref of ctx.module.dataSources) {
       if (ref.type !== 'google_iam_policy') continue;
-      for (const role of googlePolicyBindings(ref.block)) checkGoogleRole(ctx, ref, role, ref.file);
+      for (const role of googlePolicyBindings(ref.block)) eachInstance(ctx, ref, (scoped, out) => checkGoogleRole(scoped, ref, role, ref.file, out));
     }
   },
 });

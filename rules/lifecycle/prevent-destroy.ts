@@ -1,7 +1,7 @@
 import { defineRule, findBlocks, headerRange } from '../../server/src/engine/rules/rule.js';
 import { STATEFUL_RESOURCE_TYPES } from '../../server/src/engine/data/shared-data.generated.js';
 import { expectBool, judgeArgument } from '../../server/src/engine/protection/argument.js';
-import { instanceScopes } from '../../server/src/engine/protection/instances.js';
+import { instances } from '../../server/src/engine/evaluate/existence.js';
 import { insertAttributeFix, insertNestedBlockFix, setAttributeValueFix } from '../../server/src/engine/fix/block-edits.js';
 
 interface Options {
@@ -71,7 +71,7 @@ export default defineRule<Options>({
 
     for (const resource of ctx.module.resources) {
       if (resource.mode !== 'managed' || !types.has(resource.type)) continue;
-      const scopes = instanceScopes(ctx, resource.block, resource.file);
+      const scopes = instances(ctx, resource.block, resource.file).map((i) => i.scope);
       if (scopes.length === 0) continue;
       const lifecycles = findBlocks(resource.block, 'lifecycle');
       const lifecycle = lifecycles.find((l) => l.body.some((i) => i.kind === 'Attribute' && i.name === 'prevent_destroy')) ?? lifecycles[0];

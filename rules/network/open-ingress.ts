@@ -4,7 +4,8 @@ import { asString, type Value } from '../../server/src/engine/evaluate/value.js'
 import type { SourceFile } from '../../server/src/engine/parse/ast.js';
 import type { Range } from '../../server/src/engine/range.js';
 import type { ResourceRef } from '../../server/src/engine/model/module.js';
-import { blockFields, resourceInstances, type Fields } from '../../server/src/engine/network/block-fields.js';
+import { blockFields, type Fields } from '../../server/src/engine/network/block-fields.js';
+import { instances } from '../../server/src/engine/evaluate/existence.js';
 import {
   isAzureInternetPrefix,
   isInternetCidr,
@@ -165,7 +166,7 @@ function gcpFirewall(f: Fields): Verdict {
     ...(gateUnknown === undefined ? {} : { gateUnknown }),
     sources: scan,
     ...(via === undefined ? {} : { via }),
-    ports: f.nested('allow').map((a) => (a.mayNotExist !== undefined ? { unknown: a.mayNotExist } : gcpAllowPorts(a.fields))),
+    ports: f.nested('allow').map((a) => gcpAllowPorts(a.fields)),
   });
 }
 
@@ -219,7 +220,7 @@ class Findings {
   private readonly sites = new Map<number, Site>();
   constructor(private readonly resource: ResourceRef) {}
 
-  record(range: Range, subject: string, verdict: Verdict, mayNotExist: string | undefined): void {
+  record(range: Range, subject: string, verdict: Verdict): void {
     if (verdict.kind === 'closed') return;
     let site = this.sites.get(range.start.offset);
     if (!site) {
@@ -227,7 +228,6 @@ class Findings {
       this.sites.set(range.start.offset, site);
     }
     if (verdict.kind === 'unknown') site.unknownReason ??= verdict.reason;
-    else if (mayNotExist !== undefined) site.unknownReason ??= mayNotExist;
     else {
       site.exposures.push(verdict.exposure);
       for (const s of verdict.sources) site.sources.add(s);
@@ -248,7 +248,7 @@ class Findings {
           range: site.range,
           address,
           severity: exposure.severity,
-          message: `${capitalize(site.subject)} admits ${exposure.what} from the internet (${[...site.sources].join(', ')}): ${advice}.`,
+          message: `${site.subject === address ? address : capitalize(site.subject)} admits ${exposure.what} from the internet (${[...site.sources].join(', ')}): ${advice}.`,
         });
       } else if (site.unknownReason !== undefined) {
         ctx.undecided({
@@ -267,23 +267,23 @@ function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-type Check = (resource: ResourceRef, fields: Fields, findings: Findings, mayNotExist: string | undefined) => void;
+type Check = (resource: ResourceRef, fields: Fields, findings: Findings) => void;
 
 /** Reports a rule resource on the argument that admits the internet (else its header). */
 function onArgument(verdictOf: (f: Fields) => Verdict): Check {
-  return (resource, fields, findings, mayNotExist) => {
+  return (resource, fields, findings) => {
     const verdict = verdictOf(fields);
     if (verdict.kind === 'closed') return;
     const range = (verdict.via !== undefined && findAttribute(resource.block, verdict.via)?.range) || headerRange(resource.block);
-    findings.record(range, resource.address, verdict, mayNotExist);
+    findings.record(range, resource.address, verdict);
   };
 }
 
 /** Reports each nested rule block (`ingress`, `security_rule`) on its own header. */
 function onNested(type: string, noun: string, verdictOf: (f: Fields) => Verdict): Check {
-  return (resource, fields, findings, mayNotExist) => {
+  return (resource, fields, findings) => {
     for (const nested of fields.nested(type)) {
-      findings.record(nested.range, `${noun} of ${resource.address}`, verdictOf(nested.fields), mayNotExist ?? nested.mayNotExist);
+      findings.record(nested.range, `${noun} of ${resource.address}`, verdictOf(nested.fields));
     }
   };
 }
@@ -316,8 +316,8 @@ export default defineRule({
       'or exploit them. SSH (22), RDP (3389) and rules that open every port (`protocol = "-1"`, `"all"`, `*`, or a port ' +
       'range holding 22 or 3389) are errors; any other port open to the internet is a warning; a rule that opens only 80 ' +
       'and/or 443 is what a public web front end needs and is not reported. ICMP is not reported either: path-MTU ' +
-      'discovery needs it, and it exposes no service. Covered: `ingress` blocks (literal, `dynamic` with a known ' +
-      '`for_each`, or the attribute form) of aws_security_group / aws_default_security_group, aws_security_group_rule ' +
+      'discovery needs it, and it exposes no service. Covered: `ingress` blocks (literal, `dynamic` — one rule per ' +
+      'element, or per toggle `cond ? [1] : []` reported "when cond is true" — or the attribute form) of aws_security_group / aws_default_security_group, aws_security_group_rule ' +
       '(`type = "ingress"`), aws_vpc_security_group_ingress_rule, google_compute_firewall (direction INGRESS, not ' +
       'disabled, `allow` blocks) and azurerm_network_security_rule / `security_rule` blocks (Inbound, Allow). Egress ' +
       'rules are never reported. Where a source, port or protocol comes from an input the module cannot know (a child ' +
@@ -377,9 +377,8 @@ export default defineRule({
       const check = CHECKS[resource.type];
       if (!check) continue;
       const findings = new Findings(resource);
-      for (const instance of resourceInstances(ctx.evaluate, resource)) {
-        const fields = blockFields(ctx.evaluate, resource.block, resource.file, instance.scope);
-        check(resource, fields, findings, instance.mayNotExist);
+      for (const instance of instances(ctx, resource.block, resource.file)) {
+        check(resource, blockFields(ctx, resource.block, resource.file, instance), findings);
       }
       findings.flush(ctx);
     }

@@ -1,6 +1,6 @@
 import { defineRule } from '../../server/src/engine/rules/rule.js';
 import { expectBool, judgeArgument } from '../../server/src/engine/protection/argument.js';
-import { instanceScopes } from '../../server/src/engine/protection/instances.js';
+import { instances } from '../../server/src/engine/evaluate/existence.js';
 import { setAttributeValueFix } from '../../server/src/engine/fix/block-edits.js';
 
 /**
@@ -58,7 +58,7 @@ export default defineRule({
   check(ctx) {
     for (const resource of ctx.module.resources) {
       if (resource.mode !== 'managed' || !DATABASE_TYPES.has(resource.type)) continue;
-      const scopes = instanceScopes(ctx, resource.block, resource.file);
+      const scopes = instances(ctx, resource.block, resource.file).map((i) => i.scope);
       if (scopes.length === 0) continue;
       const verdict = judgeArgument(ctx, resource.block, resource.file, 'publicly_accessible', scopes, expectBool(false), 'ok');
       if (verdict.kind === 'bad') {

@@ -7,12 +7,11 @@ import type { Scope } from '../../server/src/engine/evaluate/scope.js';
 import type { Value } from '../../server/src/engine/evaluate/value.js';
 import {
   argumentIsSet,
-  dynamicBlocks,
   expectBool,
   judgeArgument,
   type ArgumentVerdict,
 } from '../../server/src/engine/protection/argument.js';
-import { instanceScopes } from '../../server/src/engine/protection/instances.js';
+import { dynamicBlocks, dynamicContent, dynamicInstances, instances, type Instance } from '../../server/src/engine/evaluate/existence.js';
 import {
   insertAttributeFix,
   insertNestedBlockFix,
@@ -92,10 +91,11 @@ export default defineRule({
       const retentionArgument = RETENTION_ARGUMENTS.get(resource.type);
       const dynamo = resource.type === 'aws_dynamodb_table';
       if (!nameArgument && !retentionArgument && !dynamo) continue;
-      const scopes = instanceScopes(ctx, resource.block, resource.file);
-      if (scopes.length === 0) continue;
+      const each = instances(ctx, resource.block, resource.file);
+      if (each.length === 0) continue;
+      const scopes = each.map((i) => i.scope);
       if (dynamo) {
-        checkPointInTimeRecovery(ctx, resource, scopes);
+        checkPointInTimeRecovery(ctx, resource, each);
         continue;
       }
       if (resource.type === 'aws_db_instance') {
@@ -179,20 +179,28 @@ function checkRetention(ctx: RuleContext, resource: ResourceRef, scopes: Scope[]
   } else undecidedIfUnknown(ctx, resource, verdict, `Confirm that ${address} keeps automated backups (${argument} ≥ 1).`);
 }
 
-function checkPointInTimeRecovery(ctx: RuleContext, resource: ResourceRef, scopes: Scope[]): void {
+function checkPointInTimeRecovery(ctx: RuleContext, resource: ResourceRef, each: Instance[]): void {
   const { block, file, address } = resource;
+  let pitr = findBlocks(block, 'point_in_time_recovery')[0];
+  let scopes: Scope[] = each.map((i) => i.scope);
   const dynamic = dynamicBlocks(block, 'point_in_time_recovery')[0];
-  if (dynamic) {
-    ctx.undecided({
-      file,
-      range: headerRange(dynamic),
-      address,
-      text: `Confirm that ${address} has point-in-time recovery enabled.`,
-      reason: 'point_in_time_recovery is a dynamic block: whether it is generated, and with what, is decided at plan time',
-    });
-    return;
+  if (!pitr && dynamic) {
+    // Generated: its content in every instance it generates; an instance of the table without one has no recovery.
+    const perTable = each.map((i) => dynamicInstances(ctx, dynamic, file, i));
+    const content = dynamicContent(dynamic);
+    if (content && perTable.every((generated) => generated.length > 0)) {
+      pitr = content;
+      scopes = perTable.flat().map((i) => i.scope);
+    } else {
+      ctx.report({
+        file,
+        range: headerRange(dynamic),
+        address,
+        message: `${address} has no point-in-time recovery: its dynamic "point_in_time_recovery" block generates none; generate \`point_in_time_recovery { enabled = true }\`.`,
+      });
+      return;
+    }
   }
-  const pitr = findBlocks(block, 'point_in_time_recovery')[0];
   if (!pitr) {
     ctx.report({
       file,

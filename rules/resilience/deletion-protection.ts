@@ -1,6 +1,6 @@
 import { defineRule, headerRange } from '../../server/src/engine/rules/rule.js';
 import { boolOf, judgeArgument } from '../../server/src/engine/protection/argument.js';
-import { instanceScopes } from '../../server/src/engine/protection/instances.js';
+import { instances } from '../../server/src/engine/evaluate/existence.js';
 import { DELETION_PROTECTION_ARGUMENTS } from '../../server/src/engine/protection/deletion-protection-arguments.js';
 import { insertAttributeFix, setAttributeValueFix } from '../../server/src/engine/fix/block-edits.js';
 
@@ -49,7 +49,7 @@ export default defineRule({
       if (resource.mode !== 'managed') continue;
       const spec = DELETION_PROTECTION_ARGUMENTS.get(resource.type);
       if (!spec) continue;
-      const scopes = instanceScopes(ctx, resource.block, resource.file);
+      const scopes = instances(ctx, resource.block, resource.file).map((i) => i.scope);
       if (scopes.length === 0) continue;
       const { argument, protectedText } = spec;
       const verdict = judgeArgument(

@@ -3,6 +3,7 @@ import { readPolicies, runRules } from './policy-harness.js';
 import { knownEntries } from '../../server/src/engine/iam/policy-statement.js';
 import wildcardAction from '../../rules/iam/wildcard-action.js';
 import wildcardResource from '../../rules/iam/wildcard-resource.js';
+import publicPrincipal from '../../rules/iam/public-principal.js';
 
 
 describe('policy sources', () => {
@@ -193,11 +194,49 @@ data "aws_iam_policy_document" "c" {
     const { statements, undecided } = readPolicies({ 'main.tf': main });
     expect(undecided.map((u) => u.policyName)).toEqual(['aws_iam_policy.a policy', 'aws_iam_policy.b policy']);
     expect(undecided[0]!.reason).toContain('var.policy');
+    // The dynamic statement is read like a written one (SPEC §2a): its effect is known (Allow), its actions are not.
     expect(statements).toHaveLength(1);
-    expect(statements[0]!.effect.known).toBe(false);
+    expect(statements[0]!.effect.known).toBe(true);
+    expect(statements[0]!.actions?.unknown).toContain('the for_each of dynamic "statement" is not known statically');
     const result = runRules({ 'main.tf': main }, [wildcardAction]);
     expect(result.findings).toEqual([]);
     expect(result.undecided.length).toBe(3);
+  });
+
+  it('expands a dynamic statement over a known map filtered by an unknown condition, principals outlined through format()', () => {
+    const main = `data "aws_partition" "current" {}
+data "aws_region" "current" {}
+
+locals {
+  accounts = { us-east-1 = "127311923021", eu-west-1 = "156460612806" }
+}
+
+data "aws_iam_policy_document" "elb" {
+  dynamic "statement" {
+    for_each = { for k, v in local.accounts : k => v if k == data.aws_region.current.region }
+    content {
+      sid       = statement.key
+      actions   = ["s3:PutObject"]
+      resources = ["arn:aws:s3:::logs/*"]
+      principals {
+        type        = "AWS"
+        identifiers = [format("arn:%s:iam::%s:root", data.aws_partition.current.partition, statement.value)]
+      }
+    }
+  }
+}
+
+resource "aws_s3_bucket_policy" "logs" {
+  bucket = "logs"
+  policy = data.aws_iam_policy_document.elb.json
+}
+`;
+    const { statements } = readPolicies({ 'main.tf': main });
+    expect(statements.map((s) => s.sid)).toEqual(['eu-west-1', 'us-east-1']);
+    // The account root of a known account, whatever the partition: never every principal, so no checklist item.
+    const result = runRules({ 'main.tf': main }, [publicPrincipal]);
+    expect(result.findings).toEqual([]);
+    expect(result.undecided).toEqual([]);
   });
 
   it('reports a statement from source_policy_documents where it is written', () => {

@@ -5,6 +5,7 @@ import type { EffectiveRuleSetting } from './config/types.js';
 import type { ModuleRole } from './roles/module-role.js';
 import type { ReportDescriptor, Rule, RuleContext, UndecidedDescriptor } from './rules/rule.js';
 import { SEVERITY_RANK, type Severity } from './severity.js';
+import { evaluateExistence, existenceLookup } from './evaluate/existence.js';
 import { tickRuleBudget, DEFAULT_RULE_TIME_BUDGET_MS, formatBudget, runWithinBudget } from './time-budget.js';
 
 export interface RuleRunOutput {
@@ -18,6 +19,14 @@ export interface RuleRunOutput {
 export type FixMode = 'eager' | 'lazy' | 'none';
 
 export type SettingLookup = (ruleId: string, file: string) => EffectiveRuleSetting;
+
+/**
+ * Categories whose findings are about deployed infrastructure: when the block
+ * exists only under an assumed condition, their messages say when (SPEC §2a).
+ * The others judge the code as written (names, versions, a secret in the
+ * repository), which is there whether or not the block is ever created.
+ */
+const EXISTENCE_CATEGORIES = new Set(['iam', 'encryption', 'network', 'lifecycle', 'resilience', 'observability', 'tagging']);
 
 export interface RunRulesOptions {
   strict?: boolean;
@@ -46,6 +55,11 @@ export function runRules(
   const output: RuleRunOutput = { findings: [], undecided: [], errors: [] };
   const budgetMs = Number.isFinite(timeBudgetMs) && timeBudgetMs > 0 ? timeBudgetMs : DEFAULT_RULE_TIME_BUDGET_MS;
   const files = [...module.files, ...module.varFiles];
+  const existence = (expr: Parameters<typeof evaluator.evaluate>[0], file: Parameters<typeof evaluator.evaluate>[1], scope?: Parameters<typeof evaluator.evaluate>[2]) =>
+    evaluateExistence(evaluator, expr, file, scope);
+  const evaluate: RuleContext['evaluate'] = (expr, file, scope) => evaluator.evaluate(expr, file, scope);
+  // The conditions a finding's place exists under (SPEC §2a), looked up only for findings that need them.
+  const whenAt = existenceLookup({ evaluate, existence }, module);
   for (const rule of rules) {
     if (!rule.check) continue;
     // Diff-only rules compare with the base of a change: they run only in diff mode (SPEC §7).
@@ -60,7 +74,8 @@ export function runRules(
       ...(base ? { base } : {}),
       options: settingFor(meta.id, enabledIn.path).options,
       // The evaluator's own recursion ticks the budget: no second tick per call here.
-      evaluate: (expr, file, scope) => evaluator.evaluate(expr, file, scope),
+      evaluate,
+      existence,
       attributeValue: (block, file, name) => evaluator.attributeValue(block, file, name),
       report: (d: ReportDescriptor) => {
         tickRuleBudget();
@@ -71,7 +86,7 @@ export function runRules(
           ruleId: meta.id,
           severity,
           category: meta.category,
-          message: d.message,
+          message: EXISTENCE_CATEGORIES.has(meta.category) ? withWhen(d.message, whenAt(d.file.path, d.range)) : d.message,
           file: d.file.path,
           range: d.range,
         };
@@ -121,6 +136,12 @@ export function runRules(
     }
   }
   return output;
+}
+
+/** `…, when var.create is true`: the message of a finding whose block exists only under assumed conditions. */
+function withWhen(message: string, when: readonly string[]): string {
+  if (!when.length) return message;
+  return `${message.replace(/\.$/, '')}, when ${when.join(' and ')}`;
 }
 
 /** `finding.fix` computed on first read, then stored as a plain property. */

@@ -9,6 +9,7 @@ import { STATEFUL_RESOURCE_TYPES } from '../data/shared-data.generated.js';
 import { asString } from '../evaluate/value.js';
 import { findAttribute, findBlocks } from '../rules/rule.js';
 import { policiesOf } from '../iam/policy-sources.js';
+import { evaluateExistence } from '../evaluate/existence.js';
 import type { PolicyStatement } from '../iam/policy-statement.js';
 import { classifyModuleSource } from '../versioning/module-source.js';
 import { providerRequirements } from '../versioning/provider-requirements.js';
@@ -272,7 +273,12 @@ function policyQuestions(head: ModuleAnalysis, base: ModuleAnalysis | undefined,
 
 function statementsByOwner(analysis: ModuleAnalysis): Map<string, PolicyStatement[]> {
   const { module, evaluator } = analysis;
-  const set = policiesOf({ module, instance: evaluator, evaluate: (expr, file, scope) => evaluator.evaluate(expr, file, scope) });
+  const set = policiesOf({
+    module,
+    instance: evaluator,
+    evaluate: (expr, file, scope) => evaluator.evaluate(expr, file, scope),
+    existence: (expr, file, scope) => evaluateExistence(evaluator, expr, file, scope),
+  });
   return groupBy(set.statements, (s) => s.location.address ?? s.policyName);
 }
 

@@ -7,6 +7,7 @@ import { tickRuleBudget } from '../time-budget.js';
 import { EMPTY_SCOPE, extendScope, type Scope } from './scope.js';
 import { callFunction, type FunctionHost } from './functions.js';
 import { applyBinary, applyUnary } from './operators.js';
+import type { ExistenceRecorder } from './existence.js';
 import {
   asString,
   bool,
@@ -64,6 +65,12 @@ export class ModuleEvaluator {
    * result under every caller, so it need not run again per call.
    */
   inputReads = 0;
+  /**
+   * Set only while existence.ts evaluates a `count` / `for_each`: an unknown
+   * condition that decides only *whether* elements exist is then assumed to
+   * let them exist, and recorded (SPEC §2a, conditional existence).
+   */
+  existence: ExistenceRecorder | undefined = undefined;
 
   constructor(
     readonly module: Module,
@@ -133,7 +140,9 @@ export class ModuleEvaluator {
       case 'Conditional': {
         const cond = this.evaluate(expr.cond, file, scope);
         if (cond.kind === 'bool') return this.evaluate(cond.value ? expr.then : expr.else, file, scope);
-        if (cond.kind === 'unknown') return unknown(`depends on a condition that is not known statically (${cond.reason})`, locationOf(file, expr));
+        if (cond.kind === 'unknown') {
+          return this.existence?.assumeBranch(expr, file, scope, cond) ?? unknown(`depends on a condition that is not known statically (${cond.reason})`, locationOf(file, expr));
+        }
         return failed('the condition is not a bool', locationOf(file, expr));
       }
       case 'Binary':
@@ -157,11 +166,24 @@ export class ModuleEvaluator {
 
   /** `local.<name>`: evaluated once; a cycle yields unknown instead of looping. */
   localValue(name: string): Value {
+    // Existence evaluation assumes values: it has its own cache (existence.ts) so that this one holds none of them.
+    if (this.existence) {
+      const assumed = this.existence.local(name, () => this.computeLocal(name), () => this.localsInProgress.length > 0);
+      if (this.inputDependentLocals.has(name)) this.inputReads++;
+      return assumed;
+    }
     const cached = this.localCache.get(name);
     if (cached) {
       if (this.inputDependentLocals.has(name)) this.inputReads++;
       return cached;
     }
+    const value = this.computeLocal(name);
+    // Values computed while a cycle was open may be partial; only cache outside cycles.
+    if (this.localsInProgress.length === 0 || value.kind !== 'unknown') this.localCache.set(name, value);
+    return value;
+  }
+
+  private computeLocal(name: string): Value {
     const local = this.module.locals.get(name);
     if (!local) return failed(`local.${name} is not defined in this module`);
     if (this.localsInProgress.includes(name)) {
@@ -177,8 +199,6 @@ export class ModuleEvaluator {
       this.localsInProgress.pop();
     }
     if (this.inputReads !== readsBefore) this.inputDependentLocals.add(name);
-    // Values computed while a cycle was open may be partial; only cache outside cycles.
-    if (this.localsInProgress.length === 0 || value.kind !== 'unknown') this.localCache.set(name, value);
     return value;
   }
 
@@ -379,9 +399,10 @@ export class ModuleEvaluator {
       const inner = extendScope(scope, bindings);
       if (expr.cond) {
         const c = this.evaluate(expr.cond, file, inner);
-        if (c.kind === 'unknown') return unknown(`a for-expression filter is not known statically (${c.reason})`, origin);
-        if (c.kind !== 'bool') return failed('a for-expression filter is not a bool', origin);
-        if (!c.value) continue;
+        if (c.kind === 'unknown') {
+          if (!this.existence?.assumeFilter(expr.cond, file, inner)) return unknown(`a for-expression filter is not known statically (${c.reason})`, origin);
+        } else if (c.kind !== 'bool') return failed('a for-expression filter is not a bool', origin);
+        else if (!c.value) continue;
       }
       const value = this.evaluate(expr.valueExpr, file, inner);
       if (expr.result === 'tuple') {

@@ -93,6 +93,18 @@ function shapeOf(ctx: EvaluationContext, e: Expression, file: SourceFile): strin
     }
     return shape;
   }
+  // format("arn:%s:iam::%s:root", partition, account): the format string is the outline.
+  if (e.kind === 'Call' && e.name === 'format' && e.args.length > 0) {
+    const spec = ctx.evaluate(e.args[0]!, file);
+    if (spec.kind !== 'string') return undefined;
+    let arg = 1;
+    return spec.value.replace(/%(%|[-+# 0]*\d*(?:\.\d+)?[a-z])/g, (verb) => {
+      if (verb === '%%') return '%';
+      const value = e.args[arg] ? ctx.evaluate(e.args[arg]!, file) : undefined;
+      arg++;
+      return (value && asString(value)) ?? UNKNOWN_PART;
+    });
+  }
   // The ARN of a resource is never `*`.
   if (e.kind === 'GetAttr' && (e.name === 'arn' || e.name.endsWith('_arn'))) {
     const root = traversalRoot(e);

@@ -7,6 +7,7 @@ import type { RuleContext } from '../rules/rule.js';
 import { effectiveTags, findTag } from '../tagging/effective-tags.js';
 import { tagWord } from '../tagging/taggable-types.js';
 import { policiesOf } from '../iam/policy-sources.js';
+import { evaluateExistence } from '../evaluate/existence.js';
 import type { Certain, PolicyStatement, StatementLocation, UndecidedPolicy } from '../iam/policy-statement.js';
 import { definitionAt, rangeContainsPosition, rangeContainsRange, type LineColumn } from './definition-at.js';
 import { inspectModuleCall, type ModuleCallInspection } from './module-call.js';
@@ -83,9 +84,10 @@ export function inspectAt(
     (r) => r.file.path === file && rangeContainsPosition(r.block.range, position),
   );
   if (!ref) return undefined;
-  const ctx: Pick<RuleContext, 'module' | 'evaluate' | 'attributeValue'> = {
+  const ctx: Pick<RuleContext, 'module' | 'evaluate' | 'existence' | 'attributeValue'> = {
     module,
     evaluate: (expr, f, scope) => evaluator.evaluate(expr, f, scope),
+    existence: (expr, f, scope) => evaluateExistence(evaluator, expr, f, scope),
     attributeValue: (block, f, name) => evaluator.attributeValue(block, f, name),
   };
   const location: Location = { file: ref.file.path, range: ref.block.range };
@@ -107,7 +109,7 @@ function isResource(ref: ResourceRef | ModuleCallRef): ref is ResourceRef {
   return 'mode' in ref;
 }
 
-function tagsOf(module: Module, ref: ResourceRef, ctx: Pick<RuleContext, 'evaluate' | 'attributeValue'>): TagsInspection | undefined {
+function tagsOf(module: Module, ref: ResourceRef, ctx: Pick<RuleContext, 'evaluate' | 'existence'>): TagsInspection | undefined {
   const tags = effectiveTags(module, ref, ctx);
   if (!tags) return undefined;
   const entries: InspectedTag[] = [];
@@ -137,7 +139,7 @@ function tagValue(value: Value): Certain<string> {
  * `jsonencode`), and those it uses from elsewhere (a policy document's `.json`,
  * a shared local), which the policy reader records as related uses.
  */
-function policiesOfBlock(ref: ResourceRef, ctx: Pick<RuleContext, 'module' | 'evaluate'>): PoliciesInspection | undefined {
+function policiesOfBlock(ref: ResourceRef, ctx: Pick<RuleContext, 'module' | 'evaluate' | 'existence'>): PoliciesInspection | undefined {
   const set = policiesOf(ctx);
   const inBlock = (file: string, range: Location['range']) => file === ref.file.path && rangeContainsRange(ref.block.range, range);
   const belongs = (location: StatementLocation) =>

@@ -7,11 +7,9 @@
  */
 import type { Block, SourceFile } from '../parse/ast.js';
 import type { Range } from '../range.js';
-import type { Scope } from '../evaluate/scope.js';
-import { EMPTY_SCOPE, extendScope } from '../evaluate/scope.js';
-import { num, object, str, unknown, type ObjectValue, type Value } from '../evaluate/value.js';
-import { findAttribute, findBlocks, headerRange, type RuleContext } from '../rules/rule.js';
-import type { BlockRef } from '../model/module.js';
+import { unknown, type ObjectValue, type Value } from '../evaluate/value.js';
+import { dynamicContent, dynamicInstances, type ExistenceContext, type Instance } from '../evaluate/existence.js';
+import { findAttribute, headerRange } from '../rules/rule.js';
 
 export interface Fields {
   get(name: string): Value | undefined;
@@ -25,23 +23,18 @@ export interface Nested {
   fields: Fields;
   /** Where a finding about this nested rule goes: its block header, the `dynamic` header or the attribute. */
   range: Range;
-  /**
-   * Set when the instance may not exist (a `for_each` or `count` that is not
-   * known): what it holds can then be a checklist item, never a finding.
-   */
-  mayNotExist?: string;
 }
 
-/** Upper bound on instances expanded from one `for_each`/`count`, so a huge literal cannot stall the editor. */
-const MAX_INSTANCES = 256;
-
-type Evaluate = RuleContext['evaluate'];
-
-export function blockFields(evaluate: Evaluate, block: Block, file: SourceFile, scope: Scope = EMPTY_SCOPE): Fields {
+/**
+ * The fields of one instance of a block (`instances` / `dynamicInstances` in
+ * evaluate/existence.ts give the instances, so a `dynamic` block toggled by
+ * an unknown condition is read like any other, SPEC §2a).
+ */
+export function blockFields(ctx: ExistenceContext, block: Block, file: SourceFile, instance: Instance): Fields {
   return {
     get(name) {
       const attr = findAttribute(block, name);
-      return attr ? evaluate(attr.expr, file, scope) : undefined;
+      return attr ? ctx.evaluate(attr.expr, file, instance.scope) : undefined;
     },
     rangeOf(name) {
       return findAttribute(block, name)?.range;
@@ -50,11 +43,13 @@ export function blockFields(evaluate: Evaluate, block: Block, file: SourceFile, 
       const out: Nested[] = [];
       for (const item of block.body) {
         if (item.kind === 'Attribute') {
-          if (item.name === type) for (const o of objectsOf(evaluate(item.expr, file, scope), item.range)) out.push(o);
+          if (item.name === type) for (const o of objectsOf(ctx.evaluate(item.expr, file, instance.scope), item.range)) out.push(o);
         } else if (item.type === type) {
-          out.push({ fields: blockFields(evaluate, item, file, scope), range: headerRange(item) });
+          out.push({ fields: blockFields(ctx, item, file, instance), range: headerRange(item) });
         } else if (item.type === 'dynamic' && item.labels[0]?.value === type) {
-          for (const o of expandDynamic(evaluate, item, file, scope)) out.push(o);
+          const content = dynamicContent(item);
+          if (!content) continue;
+          for (const inner of dynamicInstances(ctx, item, file, instance)) out.push({ fields: blockFields(ctx, content, file, inner), range: headerRange(item) });
         }
       }
       return out;
@@ -75,84 +70,16 @@ function objectFields(value: ObjectValue, range: Range): Fields {
 
 /** Rule objects held by an attribute (`ingress = [{ … }]`); an unknown list is one instance whose every argument is unknown. */
 function objectsOf(value: Value, range: Range): Nested[] {
-  if (value.kind === 'unknown') return [{ fields: unknownFields(value.reason, range), range, mayNotExist: value.reason }];
+  if (value.kind === 'unknown') return [{ fields: unknownFields(value.reason, range), range }];
   const items = value.kind === 'tuple' ? value.items : value.kind === 'object' ? [value] : [];
   const out: Nested[] = [];
   for (const item of items) {
     if (item.kind === 'object') out.push({ fields: objectFields(item, range), range });
-    else if (item.kind === 'unknown') out.push({ fields: unknownFields(item.reason, range), range, mayNotExist: item.reason });
+    else if (item.kind === 'unknown') out.push({ fields: unknownFields(item.reason, range), range });
   }
   return out;
 }
 
 function unknownFields(reason: string, range: Range): Fields {
   return { get: () => unknown(reason), rangeOf: () => range, nested: () => [] };
-}
-
-function iteratorName(dynamic: Block): string {
-  const it = findAttribute(dynamic, 'iterator');
-  return it?.expr.kind === 'Variable' ? it.expr.name : dynamic.labels[0]!.value;
-}
-
-function expandDynamic(evaluate: Evaluate, dynamic: Block, file: SourceFile, scope: Scope): Nested[] {
-  const content = findBlocks(dynamic, 'content')[0];
-  const forEach = findAttribute(dynamic, 'for_each');
-  if (!content || !forEach) return [];
-  const range = headerRange(dynamic);
-  const name = iteratorName(dynamic);
-  const collection = evaluate(forEach.expr, file, scope);
-  const instance = (key: Value, value: Value): Nested => ({
-    fields: blockFields(evaluate, content, file, extendScope(scope, { [name]: object(new Map([['key', key], ['value', value]])) })),
-    range,
-  });
-  switch (collection.kind) {
-    case 'unknown': {
-      const reason = `the for_each of dynamic "${dynamic.labels[0]!.value}" is not known statically (${collection.reason})`;
-      return [{ ...instance(unknown(reason), unknown(reason)), mayNotExist: reason }];
-    }
-    case 'tuple':
-      return collection.items.slice(0, MAX_INSTANCES).map((v, i) => instance(num(i), v));
-    case 'object':
-      return [...collection.entries].slice(0, MAX_INSTANCES).map(([k, v]) => instance(str(k), v));
-    default:
-      return [];
-  }
-}
-
-export interface ResourceInstance {
-  scope: Scope;
-  mayNotExist?: string;
-}
-
-/**
- * The instances of a resource as far as they matter for reading its
- * arguments: none for `count = 0` or an empty `for_each`, one scope per
- * `for_each` element (with `each.key`/`each.value` bound), and a single
- * "may not exist" instance when the count or collection is unknown.
- */
-export function resourceInstances(evaluate: Evaluate, ref: BlockRef): ResourceInstance[] {
-  const count = findAttribute(ref.block, 'count');
-  if (count) {
-    const n = evaluate(count.expr, ref.file);
-    if (n.kind === 'number') return n.value >= 1 ? [{ scope: EMPTY_SCOPE }] : [];
-    if (n.kind === 'unknown') return [{ scope: EMPTY_SCOPE, mayNotExist: `its count is not known statically (${n.reason})` }];
-    return [];
-  }
-  const forEach = findAttribute(ref.block, 'for_each');
-  if (!forEach) return [{ scope: EMPTY_SCOPE }];
-  const collection = evaluate(forEach.expr, ref.file);
-  const each = (key: Value, value: Value): ResourceInstance => ({
-    scope: extendScope(EMPTY_SCOPE, { each: object(new Map([['key', key], ['value', value]])) }),
-  });
-  switch (collection.kind) {
-    case 'unknown':
-      return [{ scope: EMPTY_SCOPE, mayNotExist: `its for_each is not known statically (${collection.reason})` }];
-    case 'tuple':
-      // for_each takes sets of strings: each.key and each.value are the element.
-      return collection.items.slice(0, MAX_INSTANCES).map((v) => each(v, v));
-    case 'object':
-      return [...collection.entries].slice(0, MAX_INSTANCES).map(([k, v]) => each(str(k), v));
-    default:
-      return [];
-  }
 }

@@ -1,6 +1,6 @@
 import type { Attribute, Block, SourceFile } from '../parse/ast.js';
 import type { RuleContext } from '../rules/rule.js';
-import { findAttribute, findBlocks } from '../rules/rule.js';
+import { findAttribute } from '../rules/rule.js';
 import type { Scope } from '../evaluate/scope.js';
 import type { Value } from '../evaluate/value.js';
 
@@ -110,21 +110,4 @@ export function argumentIsSet(
   }
   if (sawSet && sawNull) return { kind: 'unknown', reason: `${name} is set in some instances only` };
   return { kind: sawSet ? 'yes' : 'no' };
-}
-
-/** `dynamic "<type>"` blocks of a block. */
-export function dynamicBlocks(block: Block, type: string): Block[] {
-  return findBlocks(block, 'dynamic').filter((d) => d.labels[0]?.value === type);
-}
-
-/** The `content` block of a `dynamic` block. */
-export function dynamicContent(dynamic: Block): Block | undefined {
-  return findBlocks(dynamic, 'content')[0];
-}
-
-/** The iterator name of a `dynamic` block (`iterator = x`, else the block type). */
-export function dynamicIterator(dynamic: Block): string {
-  const it = findAttribute(dynamic, 'iterator');
-  if (it && it.expr.kind === 'Variable') return it.expr.name;
-  return dynamic.labels[0]?.value ?? 'each';
 }

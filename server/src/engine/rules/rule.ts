@@ -6,6 +6,7 @@ import type { Module } from '../model/module.js';
 import type { Value } from '../evaluate/value.js';
 import type { Scope } from '../evaluate/scope.js';
 import type { ModuleRole } from '../roles/module-role.js';
+import type { Existence } from '../evaluate/existence.js';
 
 /** Declares one option of a rule; drives config validation, the JSON Schema and the docs. */
 export interface RuleOptionSpec {
@@ -90,6 +91,13 @@ export interface RuleContext<O = Record<string, unknown>> {
   evaluate(expr: Expression, file: SourceFile, scope?: Scope): Value;
   /** Evaluates an attribute of a block, or undefined when the block does not set it. */
   attributeValue(block: Block, file: SourceFile, name: string): Value | undefined;
+  /**
+   * Evaluates a `count` / `for_each` as existence (SPEC §2a): an unknown
+   * condition that only decides whether elements exist is assumed true and
+   * returned in `when`. Rules use it through `instances` / `dynamicInstances`
+   * (evaluate/existence.ts).
+   */
+  existence(expr: Expression, file: SourceFile, scope?: Scope): Existence;
   report(descriptor: ReportDescriptor): void;
   undecided(descriptor: UndecidedDescriptor): void;
 }

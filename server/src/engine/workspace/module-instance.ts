@@ -1,13 +1,10 @@
 import type { Module, ModuleCallRef } from '../model/module.js';
 import { ModuleEvaluator } from '../evaluate/evaluator.js';
-import { EMPTY_SCOPE, extendScope, type Scope } from '../evaluate/scope.js';
-import { num, object, tuple, unknown, type Value } from '../evaluate/value.js';
+import type { Scope } from '../evaluate/scope.js';
+import { object, tuple, unknown, type Value } from '../evaluate/value.js';
+import { evaluateExistence, instances } from '../evaluate/existence.js';
 import { findAttribute } from '../rules/rule.js';
-import { iterationScopes } from '../protection/instances.js';
 import type { ModuleGraph } from './module-graph.js';
-
-/** Above this many instances a module call is followed once, with `count.index` / `each` unknown. */
-const MAX_CALL_INSTANCES = 64;
 
 /** How a module instance was reached: the instance that calls it, the call, and the call's instance key. */
 export interface CallStep {
@@ -76,23 +73,23 @@ export class ModuleInstance {
     return this.module.moduleCalls.flatMap((call) => this.childrenOf(call));
   }
 
-  /** The scopes of a call's instances, evaluated in this (the calling) instance. */
+  /**
+   * The instances of a call, evaluated in this (the calling) instance, by
+   * the one instance policy of every block (conditional existence included:
+   * `count = var.create ? 1 : 0` is one instance).
+   */
   callInstanceScopes(call: ModuleCallRef): Array<{ scope: Scope; key?: string }> {
-    const count = findAttribute(call.block, 'count');
-    if (count) {
-      const n = this.evaluator.evaluate(count.expr, call.file);
-      if (n.kind !== 'number' || !Number.isInteger(n.value) || n.value < 0 || n.value > MAX_CALL_INSTANCES) return [{ scope: EMPTY_SCOPE }];
-      return Array.from({ length: n.value }, (_, i) => ({
-        scope: extendScope(EMPTY_SCOPE, { count: object(new Map([['index', num(i)]])) }),
-        key: `[${i}]`,
-      }));
-    }
-    const forEach = findAttribute(call.block, 'for_each');
-    if (!forEach) return [{ scope: EMPTY_SCOPE }];
-    const scopes = iterationScopes(this.evaluator.evaluate(forEach.expr, call.file), 'each', EMPTY_SCOPE);
-    if (!scopes) return [{ scope: EMPTY_SCOPE }];
-    return scopes.map((scope) => {
+    const evaluator = this.evaluator;
+    const ctx = {
+      evaluate: evaluator.evaluate.bind(evaluator),
+      existence: (expr: Parameters<typeof evaluateExistence>[1], file: Parameters<typeof evaluateExistence>[2], scope?: Scope) =>
+        evaluateExistence(evaluator, expr, file, scope),
+    };
+    return instances(ctx, call.block, call.file).map(({ scope }) => {
+      const index = scope.get('count');
       const each = scope.get('each');
+      const i = index?.kind === 'object' ? index.entries.get('index') : undefined;
+      if (i?.kind === 'number') return { scope, key: `[${i.value}]` };
       const key = each?.kind === 'object' ? each.entries.get('key') : undefined;
       return key?.kind === 'string' ? { scope, key: `[${JSON.stringify(key.value)}]` } : { scope };
     });

@@ -37,6 +37,8 @@ resource "aws_security_group" "this" {
   }
 }
 
+# Whether it exists is the caller's choice, but what it opens is written here:
+# reported, "when var.enable_ssh is true" (SPEC §2a, conditional existence).
 resource "aws_security_group_rule" "maybe" {
   count = var.enable_ssh ? 1 : 0
 
@@ -44,6 +46,6 @@ resource "aws_security_group_rule" "maybe" {
   from_port         = 22
   to_port           = 22
   protocol          = "tcp"
-  cidr_blocks       = ["0.0.0.0/0"]
+  cidr_blocks       = ["0.0.0.0/0"] # expect: network/open-ingress
   security_group_id = aws_security_group.this.id
 }
