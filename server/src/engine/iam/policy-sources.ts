@@ -325,7 +325,8 @@ class PolicyReader {
         const key = variable ? asString(this.ctx.evaluate(variable.expr, file)) : undefined;
         const inner = byTest.get(testName);
         const keys = inner?.kind === 'object' ? new Map(inner.entries) : new Map<string, Value>();
-        if (key !== undefined) keys.set(key, str('…'));
+        const values = findAttribute(c, 'values');
+        if (key !== undefined) keys.set(key, values ? this.ctx.evaluate(values.expr, file) : str('…'));
         byTest.set(testName, object(keys));
       });
       entries.set('Condition', object(byTest));
