@@ -6,6 +6,7 @@ import type { Value } from '../evaluate/value.js';
 import { asString } from '../evaluate/value.js';
 import { findAttribute, findBlocks, type RuleContext } from '../rules/rule.js';
 import { tagSiteOf, type TagSite } from './taggable-types.js';
+import { providerRequirements } from '../versioning/provider-requirements.js';
 
 export interface TagEntry {
   key: string;
@@ -60,9 +61,41 @@ export function findTag(tags: EffectiveTags, key: string, caseSensitive: boolean
   return undefined;
 }
 
+/**
+ * Where a provider keeps the defaults every resource receives, by provider type: aws `default_tags { tags }`,
+ * google and google-beta `default_labels` (google-beta is a provider of its own, with its own block and defaults).
+ */
+type DefaultsKind = 'aws' | 'google';
+const DEFAULTS_BY_PROVIDER_TYPE: ReadonlyMap<string, DefaultsKind> = new Map([
+  ['aws', 'aws'],
+  ['google', 'google'],
+  ['google-beta', 'google'],
+]);
+
+/** Local name → provider type, from `required_providers` sources (`hashicorp/google-beta` → google-beta); per module. */
+const providerTypesByModule = new WeakMap<Module, Map<string, string>>();
+
+/**
+ * The provider type of a local name: the last segment of its `required_providers` source, else the name itself
+ * (Terraform's default for an undeclared provider is `hashicorp/<name>`).
+ */
+function providerTypeOf(module: Module, localName: string, ctx: Evaluator): string {
+  let types = providerTypesByModule.get(module);
+  if (!types) {
+    types = new Map();
+    for (const [name, requirement] of providerRequirements(module, (expr, file) => ctx.evaluate(expr, file))) {
+      const source = requirement.source?.value;
+      if (source?.kind === 'string') types.set(name, source.value.split('/').pop()!.toLowerCase());
+    }
+    providerTypesByModule.set(module, types);
+  }
+  return types.get(localName) ?? localName;
+}
+
 function addProviderDefaults(module: Module, resource: ResourceRef, ctx: Evaluator, out: EffectiveTags): void {
   const providerName = resource.provider.name;
-  if (providerName !== 'aws' && providerName !== 'google') return;
+  const defaultsKind = DEFAULTS_BY_PROVIDER_TYPE.get(providerTypeOf(module, providerName, ctx));
+  if (!defaultsKind) return;
   const config = providerConfigFor(module, resource.provider);
   const label = resource.provider.alias ? `${providerName}.${resource.provider.alias}` : providerName;
   if (!config) {
@@ -83,7 +116,7 @@ function addProviderDefaults(module: Module, resource: ResourceRef, ctx: Evaluat
   }
   let value: Value | undefined;
   let location: Location | undefined;
-  if (providerName === 'aws') {
+  if (defaultsKind === 'aws') {
     const block = findBlocks(config.block, 'default_tags')[0];
     const attr = block && findAttribute(block, 'tags');
     if (attr) {
