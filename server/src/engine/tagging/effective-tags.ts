@@ -6,7 +6,7 @@ import type { Value } from '../evaluate/value.js';
 import { asString } from '../evaluate/value.js';
 import { findAttribute, findBlocks, type RuleContext } from '../rules/rule.js';
 import { tagSiteOf, type TagSite } from './taggable-types.js';
-import { providerRequirements } from '../versioning/provider-requirements.js';
+import { providerTypeOf } from '../model/provider-type.js';
 
 export interface TagEntry {
   key: string;
@@ -72,29 +72,9 @@ const DEFAULTS_BY_PROVIDER_TYPE: ReadonlyMap<string, DefaultsKind> = new Map([
   ['google-beta', 'google'],
 ]);
 
-/** Local name → provider type, from `required_providers` sources (`hashicorp/google-beta` → google-beta); per module. */
-const providerTypesByModule = new WeakMap<Module, Map<string, string>>();
-
-/**
- * The provider type of a local name: the last segment of its `required_providers` source, else the name itself
- * (Terraform's default for an undeclared provider is `hashicorp/<name>`).
- */
-function providerTypeOf(module: Module, localName: string, ctx: Evaluator): string {
-  let types = providerTypesByModule.get(module);
-  if (!types) {
-    types = new Map();
-    for (const [name, requirement] of providerRequirements(module, (expr, file) => ctx.evaluate(expr, file))) {
-      const source = requirement.source?.value;
-      if (source?.kind === 'string') types.set(name, source.value.split('/').pop()!.toLowerCase());
-    }
-    providerTypesByModule.set(module, types);
-  }
-  return types.get(localName) ?? localName;
-}
-
 function addProviderDefaults(module: Module, resource: ResourceRef, ctx: Evaluator, out: EffectiveTags): void {
   const providerName = resource.provider.name;
-  const defaultsKind = DEFAULTS_BY_PROVIDER_TYPE.get(providerTypeOf(module, providerName, ctx));
+  const defaultsKind = DEFAULTS_BY_PROVIDER_TYPE.get(providerTypeOf(module, providerName, (expr, file) => ctx.evaluate(expr, file)));
   if (!defaultsKind) return;
   const config = providerConfigFor(module, resource.provider);
   const label = resource.provider.alias ? `${providerName}.${resource.provider.alias}` : providerName;
