@@ -49,18 +49,56 @@ function isAccountKey(s: LiteralString, owner: ArgumentOwner): boolean {
   return key === 'identifiers' && s.siblings.get('type') === 'AWS';
 }
 
-function accountIdsIn(s: LiteralString, owner: ArgumentOwner): PatternMatch[] {
+/** An account id found, and whether it names a principal (an account trusted or granted access). */
+interface AccountIdMatch extends PatternMatch {
+  principal: boolean;
+}
+
+/**
+ * Arguments and keys whose account ids name principals: trust and resource
+ * policies' `AWS` principals, `identifiers` of a principals block, `principal`
+ * of a permission, and the `trusted_*` inputs of role modules.
+ */
+function isPrincipalKey(s: LiteralString): boolean {
+  const key = s.key?.toLowerCase();
+  if (key === undefined) return false;
+  return key === 'aws' || key === 'identifiers' || key.includes('principal') || key.startsWith('trusted');
+}
+
+/** `arn:aws:iam::123456789012:root` is the whole account as a principal, wherever it is written. */
+function isAccountRootArn(text: string, match: PatternMatch): boolean {
+  return text.startsWith(':root', match.index + match.value.length);
+}
+
+function accountIdsIn(s: LiteralString, owner: ArgumentOwner): AccountIdMatch[] {
   const text = s.part.value;
-  if (s.whole && isAccountIdString(text)) return isAccountKey(s, owner) ? [{ value: text, index: 0 }] : [];
-  const found = embeddedAccountIds(text);
+  const principalKey = isPrincipalKey(s);
+  if (s.whole && isAccountIdString(text)) return isAccountKey(s, owner) ? [{ value: text, index: 0, principal: principalKey }] : [];
+  const found: AccountIdMatch[] = embeddedAccountIds(text).map((m) => ({ ...m, principal: principalKey || isAccountRootArn(text, m) }));
   for (const { list, start: listStart } of jsonAwsPrincipals(text)) {
     for (const id of list.matchAll(/"(\d{12})"/g)) {
       if (!isAccountIdString(id[1]!)) continue;
       const index = listStart + id.index! + 1;
-      if (!found.some((f) => f.index === index)) found.push({ value: id[1]!, index });
+      if (!found.some((f) => f.index === index)) found.push({ value: id[1]!, index, principal: true });
     }
   }
   return found.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * What to write instead. The caller's identity is the account applying the
+ * configuration: right for the module's own resources, wrong for a principal
+ * (a trust policy or a grant names another account, usually) and impossible in
+ * a provider block (the provider would have to be configured to read it).
+ */
+function advice(owner: ArgumentOwner, match: AccountIdMatch): string {
+  if (owner.kind === 'provider') {
+    return 'a provider block is configured before any data source can be read, so take it from a variable of the root module or a local that names the account.';
+  }
+  if (match.principal) {
+    return 'it names the account trusted or granted access here, usually not the one applying, so take it from a variable or a local that names that account.';
+  }
+  return 'use `data.aws_caller_identity.current.account_id`, or a variable or local that names the account.';
 }
 
 export default defineRule({
@@ -82,7 +120,9 @@ export default defineRule({
       'publishers (Canonical\'s 099720109477) — the same constant in every account, not an environment value.',
     remediation:
       'For the current account use `data.aws_caller_identity.current.account_id` (and `data.aws_partition.current.partition`); ' +
-      'for other accounts declare a variable or a local (`local.log_archive_account_id`) and build the ARN from it.',
+      'for other accounts — principals of trust and resource policies, `:root` ARNs — declare a variable or a local ' +
+      '(`local.log_archive_account_id`) and build the ARN from it. In a provider block (`allowed_account_ids`, ' +
+      '`assume_role { role_arn }`) no data source can be read: use a variable of the root module or a local.',
     equivalents: {},
     examples: {
       failing: `resource "aws_iam_role_policy_attachment" "ci" {
@@ -115,9 +155,7 @@ resource "aws_iam_role_policy_attachment" "read_only" {
               file: s.file,
               range: rangeInLiteral(s.file, s.part, m.index, m.value.length),
               address: owner.address,
-              message:
-                `Account id ${m.value} is written literally in ${owner.address}${s.key ? ` (${s.key})` : ''}: use ` +
-                '`data.aws_caller_identity.current.account_id`, or a variable or local that names the account.',
+              message: `Account id ${m.value} is written literally in ${owner.address}${s.key ? ` (${s.key})` : ''}: ${advice(owner, m)}`,
             });
           }
         },

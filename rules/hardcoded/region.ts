@@ -1,6 +1,7 @@
 import { defineRule } from '../../server/src/engine/rules/rule.js';
 import { argumentOwners, forEachLiteralString, rangeInLiteral } from '../../server/src/engine/hardcoded/literal-strings.js';
 import { MAY_HOLD_REGION, regionsIn } from '../../server/src/engine/hardcoded/aws-patterns.js';
+import { isDictatedRegion, isRegionArgument } from '../../server/src/engine/hardcoded/dictated-regions.js';
 
 const SKIP = new Set(['description']);
 
@@ -17,8 +18,11 @@ export default defineRule({
       'that is a region (`eu-west-1`, `us-gov-west-1`, `cn-north-1`) or an availability zone (`eu-west-1a`), the region ' +
       'field of an ARN (`arn:aws:sns:eu-west-1:…`), and the region in an AWS endpoint host (`s3.eu-west-1.amazonaws.com`, ' +
       '`com.amazonaws.eu-west-1.s3`). Not reported: provider blocks (that is where the region is chosen), variables, locals ' +
-      'and tfvars, `description` text, and a region that is only part of a name (`acme-logs-eu-west-1`) — a naming ' +
-      'convention, not configuration.',
+      'and tfvars, `description` text, a region that is only part of a name (`acme-logs-eu-west-1`) — a naming ' +
+      'convention, not configuration —, the `region` argument of an AWS resource or data source (AWS provider v6) and ' +
+      'of a module call, which chooses the region as a provider block does, and regions AWS dictates: ECR Public ' +
+      '(`aws_ecrpublic_*`, its ARNs and endpoints) lives in us-east-1 only, and CloudFront takes ACM certificates, ' +
+      'Lambda@Edge functions and web ACLs only from us-east-1.',
     remediation:
       'Use `data.aws_region.current.name` (zones: `data.aws_availability_zones.available.names`), or take the value from a ' +
       'variable; build ARNs and endpoints from them.',
@@ -48,7 +52,9 @@ resource "aws_subnet" "a" {
         owner.block,
         owner.file,
         (s) => {
+          if (isRegionArgument(owner, s)) return;
           for (const m of regionsIn(s.part.value, s.whole)) {
+            if (isDictatedRegion(m, owner.type)) continue;
             const what = m.kind === 'zone' ? 'Availability zone' : 'Region';
             const instead =
               m.kind === 'zone'

@@ -4,6 +4,7 @@ import { compileWildcard } from '../../server/src/engine/iam/wildcard.js';
 import { tickRuleBudget } from '../../server/src/engine/time-budget.js';
 import { policiesOf } from '../../server/src/engine/iam/policy-sources.js';
 import { couldBe, knownEntries, mayContain, unknownWhere } from '../../server/src/engine/iam/policy-statement.js';
+import { resourceScoping } from '../../server/src/engine/iam/resource-scoping-condition.js';
 import {
   allowStatus,
   listForMessage,
@@ -18,9 +19,6 @@ interface Options {
 }
 
 const READ_ONLY = new Set(['List', 'Read']);
-
-/** Condition keys that narrow which resources a statement reaches (attribute-based access control). */
-const RESOURCE_SCOPING_KEY = /(^|:)ResourceTag\/|^aws:Resource(Account|OrgID|OrgPaths)$/i;
 
 /** Pattern → its write/permission actions that support resource-level permissions (before allowedActions). */
 const restrictableCache = new Map<string, readonly ActionInfo[]>();
@@ -95,8 +93,14 @@ export default defineRule<Options>({
       '`sts:GetCallerIdentity`): naming an ARN there is impossible, and flagging them is the false positive users of other ' +
       'tools complain about most. Which actions are which comes from AWS\'s service authorization reference. Resource ' +
       'policies (bucket, key, queue policies) are not checked: there `*` means the resource the policy is attached to. ' +
-      'Nor are statements whose Condition scopes the resources by tag, account or organisation (`aws:ResourceTag/…`, ' +
-      '`aws:ResourceAccount`): that is attribute-based access control, a least-privilege design of its own.',
+      'Nor are statements whose Condition narrows the resources: by their tags, account or organisation ' +
+      '(`aws:ResourceTag/…`, `ec2:ResourceTag/…`, `aws:ResourceAccount`), by the tags a create or tag request must set ' +
+      '(`aws:RequestTag/…`, `aws:TagKeys`), by what a create request makes (`iam:AWSServiceName` on ' +
+      '`iam:CreateServiceLinkedRole`, `ec2:CreateAction`, `iam:PermissionsBoundary`, `iam:PolicyARN`) or by where it ' +
+      'lives (`ec2:Vpc`) — attribute-based access control, a least-privilege design of its own. Such a condition counts ' +
+      'only when it fails on a request without the key (not negated, not `…IfExists`, not `ForAllValues:`, `Null` only ' +
+      'with `"false"`). Conditions about the caller or the use (`aws:SourceIp`, `iam:PassedToService`, ' +
+      '`kms:ViaService`) leave every resource reachable and do not count.',
     remediation:
       'Name the ARNs the actions need (`aws_s3_bucket.artifacts.arn`, `"${aws_s3_bucket.artifacts.arn}/*"`), or split the ' +
       'statement: one with the actions that only work on `*`, one with the scoped ones. Add deliberate exceptions to the ' +
@@ -147,13 +151,18 @@ export default defineRule<Options>({
       if (statement.kind !== 'identity' || statement.principals || statement.notPrincipals) continue;
       const status = allowStatus(statement);
       if (status.applies === false || !statement.actions || !statement.resources) continue;
-      if (statement.conditionKeys.some((key) => RESOURCE_SCOPING_KEY.test(key))) continue;
+      const scoping = resourceScoping(statement);
+      if (scoping.narrowed === true) continue;
       const star = mayContain(statement.resources, '*');
       if (star === 'no') continue;
       const known = knownEntries(statement.actions);
       const restrictable = restrictableActions(known, allowed);
       const label = statementLabel(statement);
       if (restrictable.length && star === 'yes' && status.applies === true) {
+        if (scoping.narrowed === 'unknown') {
+          undecidedStatement(ctx, statement, `Confirm that the Condition of ${label} narrows the resources of its write actions`, scoping.reason);
+          continue;
+        }
         reportStatement(
           ctx,
           statement,

@@ -2,6 +2,8 @@ import { defineRule, findBlocks, headerRange } from '../../server/src/engine/rul
 import { STATEFUL_RESOURCE_TYPES } from '../../server/src/engine/data/shared-data.generated.js';
 import { expectBool, judgeArgument } from '../../server/src/engine/protection/argument.js';
 import { instances } from '../../server/src/engine/evaluate/existence.js';
+import { transience } from '../../server/src/engine/lifecycle/transient-data.js';
+import type { ReportDescriptor } from '../../server/src/engine/rules/rule.js';
 import { insertAttributeFix, insertNestedBlockFix, setAttributeValueFix } from '../../server/src/engine/fix/block-edits.js';
 
 interface Options {
@@ -22,7 +24,9 @@ export default defineRule<Options>({
       '`lifecycle { prevent_destroy = true }` makes Terraform refuse any plan that would destroy the resource — a ' +
       '`terraform destroy` in the wrong workspace, or a changed argument that forces replacement — so the mistake fails at ' +
       'plan time instead of deleting data. The stateful types come from the shared list (option `resourceTypes` adds or ' +
-      'removes types). Terraform requires a literal there; a value that cannot be read statically is left to the ' +
+      'removes types). Not reported: resources whose configuration makes their data transient — a queue keeping ' +
+      'messages for less than an hour (`message_retention_seconds` under 3600), a memcached cluster — since destroying ' +
+      'them loses nothing that would not be gone anyway. Terraform requires a literal there; a value that cannot be read statically is left to the ' +
       'review checklist.',
     remediation:
       'Add `lifecycle { prevent_destroy = true }` to the resource (or `prevent_destroy = true` to its existing lifecycle ' +
@@ -73,10 +77,23 @@ export default defineRule<Options>({
       if (resource.mode !== 'managed' || !types.has(resource.type)) continue;
       const scopes = instances(ctx, resource.block, resource.file).map((i) => i.scope);
       if (scopes.length === 0) continue;
+      const data = transience(resource.type, (argument) => ctx.attributeValue(resource.block, resource.file, argument));
+      if (data.transient === true) continue;
+      // Where the argument that could make the data transient is unknown, a missing flag is for a human to weigh.
+      const report = (finding: ReportDescriptor): void => {
+        if (data.transient !== 'unknown') return ctx.report(finding);
+        ctx.undecided({
+          file: resource.file,
+          range: finding.range,
+          address: resource.address,
+          text: `Confirm that ${resource.address} is protected by prevent_destroy = true, unless its data is transient.`,
+          reason: `whether it keeps data depends on ${data.argument}, which is not known statically: ${data.reason}`,
+        });
+      };
       const lifecycles = findBlocks(resource.block, 'lifecycle');
       const lifecycle = lifecycles.find((l) => l.body.some((i) => i.kind === 'Attribute' && i.name === 'prevent_destroy')) ?? lifecycles[0];
       if (!lifecycle) {
-        ctx.report({
+        report({
           file: resource.file,
           range: headerRange(resource.block),
           address: resource.address,
@@ -90,7 +107,7 @@ export default defineRule<Options>({
         case 'ok':
           break;
         case 'default':
-          ctx.report({
+          report({
             file: resource.file,
             range: headerRange(lifecycle),
             address: resource.address,
@@ -99,7 +116,7 @@ export default defineRule<Options>({
           });
           break;
         case 'bad':
-          ctx.report({
+          report({
             file: resource.file,
             range: verdict.attribute.range,
             address: resource.address,

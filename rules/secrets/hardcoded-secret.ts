@@ -264,7 +264,8 @@ export default defineRule({
       '`random_password.p.result`, `data.…`), values read with file(), the empty string `""` (it holds nothing and is ' +
       'the usual "not set" value), non-string values (`manage_master_user_password = true`), names that are about a ' +
       'secret rather than the secret (`*_arn`, `*_id`, `*_name`, `*_length`, `*_ttl`, `*_version`, `*_policy`, ' +
-      '`*_enabled`, `creation_token`, `existing_secret`), ARNs and secret-store references given to secret names, tags, ' +
+      '`*_enabled`, `creation_token`, `existing_secret`; names that say the value is derived from the secret: ' +
+      '`encrypted_*` ciphertext, `*hash*`, `*fingerprint*`, `version_token`; settings such as `expire_passwords`), ARNs and secret-store references given to secret names, tags, ' +
       'and AWS\'s documentation key id `AKIAIOSFODNN7EXAMPLE` outside a secret-named argument. Placeholders such as ' +
       '`"changeme"` are reported: they are known literals, and placeholders get deployed.',
     remediation:

@@ -1,6 +1,7 @@
 import { defineRule, findAttribute, headerRange } from '../../server/src/engine/rules/rule.js';
 import type { RuleContext } from '../../server/src/engine/rules/rule.js';
 import type { Block, Expression, SourceFile } from '../../server/src/engine/parse/ast.js';
+import type { Value } from '../../server/src/engine/evaluate/value.js';
 import { insertAttributeFix, setAttributeValueFix } from '../../server/src/engine/fix/block-edits.js';
 import { isSecretName } from '../../server/src/engine/secrets/secret-names.js';
 
@@ -95,7 +96,11 @@ function isScalarSwitch(ctx: RuleContext, block: Block, file: SourceFile): boole
   if (type?.expr.kind === 'Variable' && (type.expr.name === 'bool' || type.expr.name === 'number')) return true;
   if (type) return false;
   const def = ctx.attributeValue(block, file, 'default');
-  return def?.kind === 'bool' || def?.kind === 'number';
+  return def !== undefined && isScalar(def);
+}
+
+function isScalar(value: Value): boolean {
+  return value.kind === 'bool' || value.kind === 'number';
 }
 
 function isTrue(ctx: RuleContext, block: Block, file: SourceFile, name: string): boolean {
@@ -151,8 +156,10 @@ export default defineRule({
       '`tls_private_key.x.private_key_pem`, a sensitive or secret-named variable, an attribute named like a secret such ' +
       'as `aws_iam_access_key.x.secret`) — Terraform refuses to plan most of those, so the fix is needed anyway. Not ' +
       'reported: names about a secret rather than the secret (`*_arn`, `*_id`, `*_name`, `*_length`, `*_ttl`, ' +
-      '`*_version`, `*_policy`, `*_enabled`, `creation_token`), variables typed `bool` or `number` ' +
-      '(`manage_master_user_password`), outputs whose value is a secret\'s ARN, id or name, values wrapped in ' +
+      '`*_version`, `*_policy`, `*_enabled`, `creation_token`), names that say the value is derived from a secret ' +
+      '(`encrypted_password` and `encrypted_secret` are ciphertext under the user\'s PGP key; `*hash*`, ' +
+      '`*fingerprint*`, `version_token`) or a setting about secrets (`expire_passwords`), variables typed `bool` or ' +
+      '`number` (`manage_master_user_password`) and outputs whose value is known to be a bool or number, outputs whose value is a secret\'s ARN, id or name, values wrapped in ' +
       '`nonsensitive(…)` (an explicit decision), and ephemeral variables and outputs (`ephemeral = true`), which ' +
       'Terraform never records in plan or state files.',
     remediation: 'Add `sensitive = true` to the variable or output block.',
@@ -190,6 +197,8 @@ variable "db_password_length" {
       if (isTrue(ctx, o.block, o.file, 'ephemeral')) continue;
       const value = findAttribute(o.block, 'value');
       if (value?.expr.kind === 'Call' && value.expr.name === 'nonsensitive') continue;
+      // A value known to be a bool or a number is a switch or a count about secrets (`expire_passwords`), never one.
+      if (value && isScalar(ctx.evaluate(value.expr, o.file))) continue;
       const parts = value ? traversal(value.expr) : undefined;
       const locatesSecret = parts !== undefined && parts.length > 1 && isIdentifierAttribute(parts[parts.length - 1]!);
       if (isSecretName(o.name) && !locatesSecret) {

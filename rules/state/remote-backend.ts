@@ -3,6 +3,7 @@ import type { RuleContext } from '../../server/src/engine/rules/rule.js';
 import type { Block, SourceFile } from '../../server/src/engine/parse/ast.js';
 import { asString } from '../../server/src/engine/evaluate/value.js';
 import { insertAttributeFix, setAttributeValueFix } from '../../server/src/engine/fix/block-edits.js';
+import { backendAdvice } from '../../server/src/engine/state/backend-advice.js';
 import { blockHeader, firstLineOfModule, settingsTerraformBlock } from '../../server/src/engine/versioning/module-anchor.js';
 
 interface Backend {
@@ -30,9 +31,11 @@ export default defineRule({
       'completed with `-backend-config` at `terraform init` — cannot be judged from the code: its missing settings ' +
       'are listed in the review checklist instead of reported; an explicit `encrypt = false` is still reported.',
     remediation:
-      'Add a remote backend to the root module, e.g. `terraform { backend "s3" { bucket = "…", key = "app.tfstate", ' +
-      'region = "…", encrypt = true, use_lockfile = true } }` (or `dynamodb_table = "…"` before Terraform 1.10), a ' +
-      '`gcs`/`azurerm` backend, or a `cloud` block; then run `terraform init -migrate-state`.',
+      'Add a remote backend to the root module, the one of the cloud it builds in (the message names it from the ' +
+      'providers the module uses): e.g. `terraform { backend "s3" { bucket = "…", key = "app.tfstate", ' +
+      'region = "…", encrypt = true, use_lockfile = true } }` (or `dynamodb_table = "…"` before Terraform 1.10) for AWS, ' +
+      '`backend "gcs"` for Google Cloud, `backend "azurerm"` for Azure, or a `cloud` block; then run ' +
+      '`terraform init -migrate-state`.',
     equivalents: {
       checkov: ['CKV_TF_3'],
     },
@@ -67,6 +70,7 @@ export default defineRule({
       for (const b of findBlocks(t.block, 'backend')) backends.push({ block: b, file: t.file, type: b.labels[0]?.value ?? '' });
     }
     const backend = backends[0];
+    const advice = () => backendAdvice(module, (expr, file) => ctx.evaluate(expr, file));
     if (!backend) {
       const settings = settingsTerraformBlock(module);
       const anchor = settings ? blockHeader(settings) : firstLineOfModule(module);
@@ -74,8 +78,7 @@ export default defineRule({
       ctx.report({
         ...anchor,
         message:
-          'This root module has no backend, so its state is a local file on whoever runs `apply`: add a remote backend ' +
-          '(e.g. `backend "s3"` with `encrypt = true` and `use_lockfile = true`) or a `cloud` block' +
+          `This root module has no backend, so its state is a local file on whoever runs \`apply\`: add ${advice()} or a \`cloud\` block` +
           (settings ? ' to this terraform block.' : ' in a `terraform` block.'),
       });
       return;
@@ -86,7 +89,7 @@ export default defineRule({
         range: headerRange(backend.block),
         message:
           'backend "local" keeps this root module\'s state in a file on whoever runs `apply` (unshared, unlocked, ' +
-          'lost with the machine): use a remote backend such as "s3" with `encrypt = true` and `use_lockfile = true`, or a `cloud` block.',
+          `lost with the machine): use ${advice()}, or a \`cloud\` block.`,
       });
       return;
     }

@@ -21,7 +21,8 @@ export default defineRule<Options>({
       'An untagged resource has no owner to page and no budget to charge, and tag-based IAM conditions silently stop matching it.',
     remediation:
       'Add the missing keys to the resource\'s `tags` (Google: `labels`), or once for every resource through the provider\'s ' +
-      '`default_tags { tags = … }` (aws) / `default_labels` (google). The quick fix adds the keys with the value `"' +
+      '`default_tags { tags = … }` (aws) / `default_labels` (google; google-beta resources take the `google-beta` ' +
+      'provider\'s own). The quick fix adds the keys with the value `"' +
       TAG_PLACEHOLDER +
       '"`, which stays reported until a real value replaces it.',
     equivalents: { tflint: ['aws_resource_missing_tags'] },

@@ -14,13 +14,14 @@ resource "aws_elasticache_replication_group" "cache" {
   ]
 }
 
+# The region argument (AWS provider v6, and modules that pass it on) chooses the region as a provider block does.
 data "aws_vpc_endpoint_service" "s3" {
   service = "s3"
-  region  = "cn-north-1" # expect: hardcoded/region
+  region  = "cn-north-1"
 }
 
 module "network" {
   source  = "./modules/network"
-  region  = "ap-southeast-2" # expect: hardcoded/region
+  region  = "ap-southeast-2"
   version = "1.0.0"
 }

@@ -60,13 +60,32 @@ const WHOLE_REGION = new RegExp(`^(${REGION})$`);
 /** True when a text (a whole block's source) may hold a region or zone name: a cheap test before walking its strings. */
 export const MAY_HOLD_REGION = new RegExp(REGION);
 const WHOLE_ZONE = new RegExp(`^(${REGION})[a-z]$`);
-/** The region field of an ARN, also when the `arn:<partition>` head is interpolated. */
-const ARN_REGION = new RegExp(`(?:(?<![A-Za-z0-9])arn:${PARTITION}|^):[a-z0-9-]+:(${REGION}):`, 'g');
-/** AWS endpoint host names (`s3.eu-west-1.amazonaws.com`) and VPC endpoint service names (`com.amazonaws.eu-west-1.s3`). */
-const ENDPOINT_REGION = new RegExp(`(?:\\.(${REGION})\\.amazonaws\\.com)|(?:(?<![A-Za-z0-9.])com\\.amazonaws\\.(${REGION})\\.)`, 'g');
+/** The region field of an ARN, also when the `arn:<partition>` head is interpolated. Group 1: service, group 2: region. */
+const ARN_REGION = new RegExp(`(?:(?<![A-Za-z0-9])arn:${PARTITION}|^):([a-z0-9-]+):(${REGION}):`, 'g');
+/**
+ * AWS endpoint host names (`s3.eu-west-1.amazonaws.com`, group 1: region) and VPC endpoint service names
+ * (`com.amazonaws.eu-west-1.s3`, group 2: region, group 3: service).
+ */
+const ENDPOINT_REGION = new RegExp(`(?:\\.(${REGION})\\.amazonaws\\.com)|(?:(?<![A-Za-z0-9.])com\\.amazonaws\\.(${REGION})\\.([a-z0-9-]+))`, 'g');
+
+/**
+ * The host labels before `end` (`api.ecr-public` of `https://api.ecr-public.us-east-1.amazonaws.com`), at most a
+ * host name's 253 characters back: a text of many endpoints is then still read in linear time.
+ */
+function labelsBefore(text: string, end: number): string {
+  let start = end;
+  while (start > 0 && end - start < 253 && /[A-Za-z0-9.-]/.test(text[start - 1]!)) start--;
+  return text.slice(start, end);
+}
 
 export interface RegionMatch extends PatternMatch {
   kind: 'region' | 'zone';
+  /** Where the region sits: the whole string, an ARN's region field, or an endpoint host. */
+  form: 'whole' | 'arn' | 'endpoint';
+  /** The ARN's service (`acm`), or the endpoint's service labels (`api.ecr-public`, `s3`). */
+  service?: string;
+  /** For an ARN, the text after its region and account fields (`global/webacl/…`). */
+  resource?: string;
 }
 
 /**
@@ -79,18 +98,28 @@ export function regionsIn(text: string, whole: boolean): RegionMatch[] {
   // Every region name holds a digit after a dash: most strings are ruled out without a regular expression.
   if (text.length < 9 || !/-\d/.test(text)) return [];
   if (whole) {
-    if (WHOLE_REGION.test(text)) return [{ kind: 'region', value: text, index: 0 }];
-    if (WHOLE_ZONE.test(text)) return [{ kind: 'zone', value: text, index: 0 }];
+    if (WHOLE_REGION.test(text)) return [{ kind: 'region', form: 'whole', value: text, index: 0 }];
+    if (WHOLE_ZONE.test(text)) return [{ kind: 'zone', form: 'whole', value: text, index: 0 }];
   }
   const out: RegionMatch[] = [];
   if (!text.includes(':') && !text.includes('amazonaws')) return out;
   for (const m of text.matchAll(ARN_REGION)) {
-    const value = m[1]!;
-    out.push({ kind: 'region', value, index: m.index! + m[0].lastIndexOf(value) });
+    const value = m[2]!;
+    const end = m.index! + m[0].length;
+    const accountEnd = text.indexOf(':', end);
+    out.push({
+      kind: 'region',
+      form: 'arn',
+      value,
+      index: end - value.length - 1,
+      service: m[1]!,
+      resource: accountEnd === -1 ? '' : text.slice(accountEnd + 1),
+    });
   }
   for (const m of text.matchAll(ENDPOINT_REGION)) {
     const value = (m[1] ?? m[2])!;
-    out.push({ kind: 'region', value, index: m.index! + m[0].indexOf(value) });
+    const service = m[1] !== undefined ? labelsBefore(text, m.index!) : m[3]!;
+    out.push({ kind: 'region', form: 'endpoint', value, index: m.index! + m[0].indexOf(value), service });
   }
   return out.sort((a, b) => a.index - b.index);
 }

@@ -30,6 +30,8 @@ export interface LiteralString {
   whole: boolean;
   /** The nearest attribute name or object key the string is the value of (inside tuples too). */
   key: string | undefined;
+  /** The argument (attribute of the block in `blockPath`) the string is written in, however deep inside its value. */
+  attribute: string | undefined;
   /** Types of the nested blocks the attribute is in, outermost first (`["root_block_device"]`). */
   blockPath: readonly string[];
   /** The sibling attributes' literal values of the block the string is in (e.g. `type = "AWS"` next to `identifiers`). */
@@ -90,7 +92,7 @@ export function forEachLiteralInExpression(
   options: Pick<WalkOptions, 'sourceFilter'> = {},
 ): void {
   if (!sourceMayMatch(file, expr, options.sourceFilter)) return;
-  walkExpression(expr, { file, key, blockPath: [], siblings: new Map(), visit });
+  walkExpression(expr, { file, key, attribute: key, blockPath: [], siblings: new Map(), visit });
 }
 
 function walkBlock(block: Block, file: SourceFile, path: readonly string[], visit: (s: LiteralString) => void, options: WalkOptions): void {
@@ -103,7 +105,7 @@ function walkBlock(block: Block, file: SourceFile, path: readonly string[], visi
   for (const item of block.body) {
     if (item.kind === 'Attribute') {
       if (options.skipAttributes?.has(item.name)) continue;
-      walkExpression(item.expr, { file, key: item.name, blockPath: path, siblings, visit });
+      walkExpression(item.expr, { file, key: item.name, attribute: item.name, blockPath: path, siblings, visit });
     } else {
       walkBlock(item, file, [...path, item.type], visit, options);
     }
@@ -113,6 +115,7 @@ function walkBlock(block: Block, file: SourceFile, path: readonly string[], visi
 interface ExprContext {
   file: SourceFile;
   key: string | undefined;
+  attribute: string | undefined;
   blockPath: readonly string[];
   siblings: ReadonlyMap<string, string>;
   visit: (s: LiteralString) => void;
@@ -188,7 +191,7 @@ function walkParts(parts: TemplatePart[], ctx: ExprContext, whole: boolean): voi
   for (const part of parts) {
     switch (part.kind) {
       case 'TemplateLiteral':
-        ctx.visit({ file: ctx.file, part, whole, key: ctx.key, blockPath: ctx.blockPath, siblings: ctx.siblings });
+        ctx.visit({ file: ctx.file, part, whole, key: ctx.key, attribute: ctx.attribute, blockPath: ctx.blockPath, siblings: ctx.siblings });
         break;
       case 'TemplateInterpolation':
         walkExpression(part.expr, ctx);

@@ -365,7 +365,8 @@ class PolicyReader {
         if (keyValue?.kind === 'unknown' && key === undefined) unreadable ??= keyValue.reason;
         const inner = byTest.get(testName);
         const keys = inner?.kind === 'object' ? new Map(inner.entries) : new Map<string, Value>();
-        if (key !== undefined) keys.set(key, str('…'));
+        const values = findAttribute(c, 'values');
+        if (key !== undefined) keys.set(key, values ? this.ctx.evaluate(values.expr, file) : str('…'));
         byTest.set(testName, object(keys));
       });
       // A condition key that cannot be read may be the one that narrows the statement.

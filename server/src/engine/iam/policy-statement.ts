@@ -41,6 +41,15 @@ export interface PrincipalSet {
   unknown?: string;
 }
 
+/** One key of a Condition with its operator: `"Null": { "aws:RequestTag/team": "false" }`. */
+export interface ConditionTest {
+  /** As written: `StringEquals`, `ForAnyValue:StringLike`, `ArnLikeIfExists`, `Null`. */
+  operator: string;
+  key: string;
+  /** The values compared against, when known: a string, a tuple of strings, or unknown. */
+  values: Value;
+}
+
 export type Certain<T> = { known: true; value: T } | { known: false; reason: string };
 
 /** Where a statement was written, and how a finding about it is placed (SPEC §2). */
@@ -66,6 +75,8 @@ export interface PolicyStatement {
   hasCondition: Certain<boolean>;
   /** The condition keys that are known (`aws:ResourceTag/team`, `iam:PassedToService`), as written. */
   conditionKeys: string[];
+  /** Each known key with its operator and values; absent when nothing of the Condition could be read. */
+  conditions?: ConditionTest[];
   kind: PolicyKind;
   /** `aws_iam_policy.deploy policy`, for messages. */
   policyName: string;
@@ -256,6 +267,7 @@ export function statementFromValue(
     effect: effectOf(el.get('Effect') ?? { kind: 'null' }),
     hasCondition: conditionPresence(el.get('Condition')),
     conditionKeys: conditionKeys(el.get('Condition')),
+    conditions: conditionTests(el.get('Condition')),
     ...info,
   };
   // A missing Effect is invalid JSON policy; treat it as unknown rather than guess.
@@ -287,6 +299,16 @@ function conditionKeys(value: Value | undefined): string[] {
     if (operator.kind === 'object') for (const key of operator.entries.keys()) keys.push(key);
   }
   return keys;
+}
+
+/** `{ Null: { "aws:RequestTag/team": "false" } }` → each key with its operator and values. */
+function conditionTests(value: Value | undefined): ConditionTest[] {
+  if (!value || value.kind !== 'object') return [];
+  const tests: ConditionTest[] = [];
+  for (const [operator, keys] of value.entries) {
+    if (keys.kind === 'object') for (const [key, values] of keys.entries) tests.push({ operator, key, values });
+  }
+  return tests;
 }
 
 function conditionPresence(value: Value | undefined): Certain<boolean> {

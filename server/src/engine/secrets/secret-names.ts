@@ -70,6 +70,23 @@ const NOT_SECRET_PREFIXES = [
   'allow_',
 ];
 
+/**
+ * Words that, before the secret word, say the value is derived from a secret or describes one instead of being it:
+ * ciphertext under someone else's key (`encrypted_password` / `encrypted_secret` of aws_iam_user_login_profile and
+ * aws_iam_access_key are encrypted with the user's PGP key, and only that key's holder can read them), a one-way
+ * digest (`hashed_password`, `fingerprint_secret`), a marker of which version is current (`version_token` of
+ * aws_s3tables_table; only right before the secret word: `version_control_token` is a VCS credential).
+ * `unencrypted` is a different word, so `unencrypted_password` stays a secret.
+ */
+const NOT_SECRET_QUALIFIERS = new Set(['encrypted', 'fingerprint', 'fingerprints', 'hash', 'hashed', 'digest', 'checksum']);
+const NOT_SECRET_LAST_QUALIFIERS = new Set(['version', 'versions']);
+
+/**
+ * Verbs before the secret word make the name a setting about secrets, not one: `expire_passwords` (a bool of
+ * aws_iam_account_password_policy), `iam_rotate_token`. The same verbs as a leading word are in NOT_SECRET_PREFIXES.
+ */
+const SETTING_VERBS = new Set(['manage', 'create', 'enable', 'disable', 'generate', 'rotate', 'require', 'allow', 'expire', 'skip']);
+
 /** Suffixes that name something about a secret (its ARN, id, length …) rather than the secret itself. */
 const NOT_SECRET_SUFFIXES = ['_arn', '_id', '_ids', '_name', '_names', '_length', '_ttl', '_version', '_policy', '_enabled', '_required'];
 
@@ -103,8 +120,10 @@ function classifySecretName(name: string): boolean {
   if (NOT_SECRET_PREFIXES.some((p) => n.startsWith(p))) return false;
   for (const word of SECRET_WORDS) {
     if (n === word || n.endsWith(`_${word}`)) {
-      const rest = n.slice(0, n.length - word.length - 1);
-      return !NOT_SECRET_NAMES.has(`${rest.split('_').pop()}_${word}`);
+      const before = n.slice(0, Math.max(0, n.length - word.length - 1)).split('_');
+      const last = before[before.length - 1]!;
+      if (NOT_SECRET_NAMES.has(`${last}_${word}`) || NOT_SECRET_LAST_QUALIFIERS.has(last)) return false;
+      return !before.some((w) => NOT_SECRET_QUALIFIERS.has(w) || SETTING_VERBS.has(w));
     }
   }
   return false;

@@ -8,6 +8,7 @@ import { findAttribute, findBlocks, type RuleContext } from '../rules/rule.js';
 import { EMPTY_SCOPE } from '../evaluate/scope.js';
 import { dynamicBlocks, dynamicContent, dynamicInstances, dynamicIterator, type Instance } from '../evaluate/existence.js';
 import { tagSiteOf, type TagSite } from './taggable-types.js';
+import { providerTypeOf } from '../model/provider-type.js';
 
 export interface TagEntry {
   key: string;
@@ -62,9 +63,21 @@ export function findTag(tags: EffectiveTags, key: string, caseSensitive: boolean
   return undefined;
 }
 
+/**
+ * Where a provider keeps the defaults every resource receives, by provider type: aws `default_tags { tags }`,
+ * google and google-beta `default_labels` (google-beta is a provider of its own, with its own block and defaults).
+ */
+type DefaultsKind = 'aws' | 'google';
+const DEFAULTS_BY_PROVIDER_TYPE: ReadonlyMap<string, DefaultsKind> = new Map([
+  ['aws', 'aws'],
+  ['google', 'google'],
+  ['google-beta', 'google'],
+]);
+
 function addProviderDefaults(module: Module, resource: ResourceRef, ctx: Evaluator, out: EffectiveTags): void {
   const providerName = resource.provider.name;
-  if (providerName !== 'aws' && providerName !== 'google') return;
+  const defaultsKind = DEFAULTS_BY_PROVIDER_TYPE.get(providerTypeOf(module, providerName, (expr, file) => ctx.evaluate(expr, file)));
+  if (!defaultsKind) return;
   const config = providerConfigFor(module, resource.provider);
   const label = resource.provider.alias ? `${providerName}.${resource.provider.alias}` : providerName;
   if (!config) {
@@ -85,7 +98,7 @@ function addProviderDefaults(module: Module, resource: ResourceRef, ctx: Evaluat
   }
   let value: Value | undefined;
   let location: Location | undefined;
-  if (providerName === 'aws') {
+  if (defaultsKind === 'aws') {
     const block = findBlocks(config.block, 'default_tags')[0];
     const attr = block && findAttribute(block, 'tags');
     if (attr) {
