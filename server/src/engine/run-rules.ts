@@ -36,6 +36,8 @@ export interface RunRulesOptions {
   role?: ModuleRole;
   /** Time one rule may spend on this module (default 10 s); see time-budget.ts. */
   timeBudgetMs?: number;
+  /** The provider configurations the module's caller passes (a module evaluated in a caller's context, SPEC §2a). */
+  callerProvider?: RuleContext['callerProvider'];
 }
 
 /**
@@ -50,7 +52,7 @@ export function runRules(
   evaluator: ModuleEvaluator,
   rules: readonly Rule<any>[],
   settingFor: SettingLookup,
-  { strict = false, fixes = 'eager', base, role = 'deployment', timeBudgetMs = DEFAULT_RULE_TIME_BUDGET_MS }: RunRulesOptions = {},
+  { strict = false, fixes = 'eager', base, role = 'deployment', timeBudgetMs = DEFAULT_RULE_TIME_BUDGET_MS, callerProvider }: RunRulesOptions = {},
 ): RuleRunOutput {
   const output: RuleRunOutput = { findings: [], undecided: [], errors: [] };
   const budgetMs = Number.isFinite(timeBudgetMs) && timeBudgetMs > 0 ? timeBudgetMs : DEFAULT_RULE_TIME_BUDGET_MS;
@@ -71,6 +73,7 @@ export function runRules(
       module,
       instance: evaluator,
       role,
+      ...(callerProvider ? { callerProvider } : {}),
       ...(base ? { base } : {}),
       options: settingFor(meta.id, enabledIn.path).options,
       // The evaluator's own recursion ticks the budget: no second tick per call here.

@@ -2,7 +2,7 @@ import type { Attribute, Block, Expression, SourceFile } from '../parse/ast.js';
 import type { Fix, RelatedInformation } from '../finding.js';
 import type { Range } from '../range.js';
 import type { Severity } from '../severity.js';
-import type { Module } from '../model/module.js';
+import type { Module, ProviderConfigRef, ProviderKey } from '../model/module.js';
 import type { Value } from '../evaluate/value.js';
 import type { Scope } from '../evaluate/scope.js';
 import type { ModuleRole } from '../roles/module-role.js';
@@ -83,6 +83,13 @@ export interface RuleContext<O = Record<string, unknown>> {
   readonly instance: object;
   /** The module's role (SPEC §2a); `deployment` when the caller did not decide one. */
   readonly role: ModuleRole;
+  /**
+   * A module evaluated with its caller's values (SPEC §2a): the provider
+   * configuration the caller passes for a provider this module uses without
+   * configuring it, and how to evaluate it. Absent for a module reviewed on
+   * its own.
+   */
+  readonly callerProvider?: (key: ProviderKey) => { config: ProviderConfigRef; evaluate: (expr: Expression, file: SourceFile) => Value } | undefined;
   /** Diff mode only: the same module at the base of the change (`diffOnly` rules always get it). */
   readonly base?: Module;
   /** Options merged over the rule's defaults. */

@@ -1,4 +1,4 @@
-import type { Attribute, Block, SourceFile } from '../parse/ast.js';
+import type { Attribute, Block, Expression, SourceFile } from '../parse/ast.js';
 import type { Location } from '../range.js';
 import type { Module, ProviderConfigRef, ResourceRef } from '../model/module.js';
 import { providerConfigFor } from '../model/build-module.js';
@@ -37,7 +37,7 @@ export interface EffectiveTags {
   defaultsLocation?: Location;
 }
 
-type Evaluator = Pick<RuleContext, 'evaluate' | 'existence'>;
+type Evaluator = Pick<RuleContext, 'evaluate' | 'existence'> & Partial<Pick<RuleContext, 'callerProvider'>>;
 
 export function effectiveTags(module: Module, resource: ResourceRef, ctx: Evaluator): EffectiveTags | undefined {
   const site = tagSiteOf(resource.type);
@@ -78,8 +78,16 @@ function addProviderDefaults(module: Module, resource: ResourceRef, ctx: Evaluat
   const providerName = resource.provider.name;
   const defaultsKind = DEFAULTS_BY_PROVIDER_TYPE.get(providerTypeOf(module, providerName, (expr, file) => ctx.evaluate(expr, file)));
   if (!defaultsKind) return;
-  const config = providerConfigFor(module, resource.provider);
+  let config = providerConfigFor(module, resource.provider);
+  let evaluate = (expr: Expression, file: SourceFile) => ctx.evaluate(expr, file);
   const label = resource.provider.alias ? `${providerName}.${resource.provider.alias}` : providerName;
+  const passedIn = !config || config.block.body.every((i) => i.kind === 'Attribute' && i.name === 'alias');
+  // A module evaluated with its caller's values uses the caller's configuration (SPEC §2a).
+  const inherited = passedIn && !module.isRoot ? ctx.callerProvider?.(resource.provider) : undefined;
+  if (inherited) {
+    config = inherited.config;
+    evaluate = inherited.evaluate;
+  }
   if (!config) {
     if (!module.isRoot) {
       out.unknownReasons.push(
@@ -92,7 +100,7 @@ function addProviderDefaults(module: Module, resource: ResourceRef, ctx: Evaluat
   }
   out.provider = config;
   const onlyAlias = config.block.body.every((i) => i.kind === 'Attribute' && i.name === 'alias');
-  if (onlyAlias && !module.isRoot) {
+  if (onlyAlias && !module.isRoot && !inherited) {
     out.unknownReasons.push(`provider ${label} is passed in by the callers of this module: its default tags are theirs`);
     return;
   }
@@ -102,13 +110,13 @@ function addProviderDefaults(module: Module, resource: ResourceRef, ctx: Evaluat
     const block = findBlocks(config.block, 'default_tags')[0];
     const attr = block && findAttribute(block, 'tags');
     if (attr) {
-      value = ctx.evaluate(attr.expr, config.file);
+      value = evaluate(attr.expr, config.file);
       location = { file: config.file.path, range: attr.range };
     }
   } else {
     const attr = findAttribute(config.block, 'default_labels');
     if (attr) {
-      value = ctx.evaluate(attr.expr, config.file);
+      value = evaluate(attr.expr, config.file);
       location = { file: config.file.path, range: attr.range };
     }
   }

@@ -55,6 +55,7 @@ export class InstanceRuns {
       timeBudgetMs: this.options.timeBudgetMs,
       fixes: instance.step ? 'none' : this.options.fixes,
       role: this.roles.get(instance) ?? this.options.roleOf(instance.module.dir),
+      callerProvider: (key) => instance.callerProvider(key),
     });
     const run: RuleRun = { ...output, readsInputs: evaluator.inputReads !== readsBefore };
     byRule.set(rule.meta.id, run);

@@ -1,4 +1,7 @@
-import type { Module, ModuleCallRef } from '../model/module.js';
+import type { Module, ModuleCallRef, ProviderConfigRef, ProviderKey } from '../model/module.js';
+import { providerConfigFor } from '../model/build-module.js';
+import type { Expression, SourceFile } from '../parse/ast.js';
+import { passedProvider } from './passed-providers.js';
 import { ModuleEvaluator } from '../evaluate/evaluator.js';
 import type { Scope } from '../evaluate/scope.js';
 import { object, tuple, unknown, type Value } from '../evaluate/value.js';
@@ -93,6 +96,25 @@ export class ModuleInstance {
       const key = each?.kind === 'object' ? each.entries.get('key') : undefined;
       return key?.kind === 'string' ? { scope, key: `[${JSON.stringify(key.value)}]` } : { scope };
     });
+  }
+
+  /**
+   * The provider configuration this instance's caller passes for `key`
+   * (SPEC §2a: a child module uses its callers' configurations), followed up
+   * the chain while a caller only passes on what it was given; with a way
+   * to evaluate it where it is written. Undefined on its own (no caller) or
+   * when nothing configures it. Counts as reading an input: callers decide it.
+   */
+  callerProvider(key: ProviderKey): { config: ProviderConfigRef; evaluate: (expr: Expression, file: SourceFile) => Value } | undefined {
+    this.evaluator.inputReads++;
+    if (!this.step) return undefined;
+    const { parent, call } = this.step;
+    const parentKey = passedProvider(call, key);
+    if (!parentKey) return undefined;
+    const own = providerConfigFor(parent.module, parentKey);
+    const configured = own?.block.body.some((item) => !(item.kind === 'Attribute' && item.name === 'alias'));
+    if (own && configured) return { config: own, evaluate: (expr, file) => parent.evaluator.evaluate(expr, file) };
+    return parent.module.isRoot && !own ? undefined : parent.callerProvider(parentKey);
   }
 
   /** `var.<name>` as the caller passes it; undefined when the call omits the argument. */
