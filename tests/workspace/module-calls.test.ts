@@ -173,4 +173,18 @@ describe('module calls (SPEC §2a)', () => {
     const alone = workspace({ 'modules/db/main.tf': DB_MODULE });
     expect(undecidedIn(alone)).toEqual(['modules/db/main.tf']);
   });
+
+  it("converts a caller's value by the variable's type: optional object attributes the caller leaves out get their default", () => {
+    const dir = workspace({
+      'main.tf':
+        'module "volumes" {\n  source = "./modules/volumes"\n  volumes = {\n    logs = {}\n    scratch = { encrypted = false }\n    data = { size = 100 }\n  }\n}\n',
+      'modules/volumes/main.tf':
+        'variable "volumes" {\n  type = map(object({\n    size      = optional(number, 10)\n    encrypted = optional(bool, true)\n    tags      = optional(map(string))\n  }))\n}\n\n' +
+        'resource "aws_ebs_volume" "this" {\n  for_each          = var.volumes\n  availability_zone = "eu-west-1a"\n  size              = each.value.size\n  encrypted         = each.value.encrypted\n  tags              = each.value.tags\n}\n',
+    });
+    const { findings, undecided } = analyzeWorkspace({ cwd: dir, rules: only('encryption/at-rest') });
+    // Only "scratch" turns encryption off; the others get optional(bool, true).
+    expect(findings.map((f) => `${f.file.slice(dir.length + 1)}:${f.range.start.line} ${f.address}`)).toEqual(['main.tf:3 module.volumes.aws_ebs_volume.this']);
+    expect(undecided.filter((u) => u.file.startsWith(dir) && !u.file.includes('modules'))).toEqual([]);
+  });
 });

@@ -1,4 +1,5 @@
-import type { Block, Expression, SourceFile, TemplatePart } from '../parse/ast.js';
+import type { Attribute, Block, Expression, SourceFile, TemplatePart } from '../parse/ast.js';
+import { changesValues, convertToShape, shapeOf } from './type-conversion.js';
 import { SPLAT_ITEM } from '../parse/ast.js';
 import type { Location } from '../range.js';
 import type { FileHost } from '../host.js';
@@ -236,7 +237,7 @@ export class ModuleEvaluator {
 
   /** A variable of a module its caller evaluates: the caller's value, else the default (Terraform also uses the default for null when `nullable = false`). */
   private callerVariable(name: string, declared: { block: Block; file: SourceFile }): Value {
-    const passed = this.context.callerValue!(name);
+    const passed = this.convertToType(this.context.callerValue!(name), declared);
     if (passed === undefined) {
       return this.defaultOf(declared) ?? failed(`var.${name} has no default and the caller does not set it (Terraform requires it)`);
     }
@@ -247,11 +248,22 @@ export class ModuleEvaluator {
     return passed;
   }
 
+  /** A value a caller passes, converted by the variable's `type` as Terraform does (optional attributes filled in). */
+  private convertToType(value: Value | undefined, declared: { block: Block; file: SourceFile }): Value | undefined {
+    if (value === undefined || value.kind === 'unknown') return value;
+    const type = declared.block.body.find((i): i is Attribute => i.kind === 'Attribute' && i.name === 'type');
+    if (!type) return value;
+    const shape = shapeOf(type.expr);
+    if (!changesValues(shape)) return value;
+    return convertToShape(value, shape, (expr) => this.evaluate(expr, declared.file, EMPTY_SCOPE));
+  }
+
   /** A variable's default, evaluated once per declaration (see `defaultValues`); undefined without one. */
   private defaultOf(declared: { block: Block; file: SourceFile }): Value | undefined {
     let value = defaultValues.get(declared.block);
     if (value === undefined) {
-      value = this.attributeValue(declared.block, declared.file, 'default', EMPTY_SCOPE) ?? null;
+      const written = this.attributeValue(declared.block, declared.file, 'default', EMPTY_SCOPE);
+      value = (written && this.convertToType(written, declared)) ?? null;
       defaultValues.set(declared.block, value);
     }
     return value ?? undefined;

@@ -35,21 +35,44 @@ export function inputReferences(module: Module, exprs: readonly Expression[]): s
 
 /**
  * The expressions that decide what a finding at `range` says: the innermost
- * argument containing the range, else every argument of the innermost block
- * containing it (a finding on a block header is about the whole block,
- * including its `count` / `for_each`).
+ * argument containing the range — followed by the `for_each` / `count` of
+ * the enclosing blocks when it reads `each`, `count` or a dynamic block's
+ * iterator — else every argument of the innermost block containing it (a
+ * finding on a block header is about the whole block, including its
+ * `count` / `for_each`).
  */
 export function expressionsAt(file: SourceFile, range: Range): Expression[] {
   let body: readonly BodyItem[] = file.body;
-  let block: Block | undefined;
+  const enclosing: Block[] = [];
   for (;;) {
     const item = body.find((i) => rangeContainsRange(i.range, range));
     if (!item) break;
-    if (item.kind === 'Attribute') return [item.expr];
-    block = item;
+    if (item.kind === 'Attribute') return [item.expr, ...iterationExpressions(item.expr, enclosing)];
+    enclosing.push(item);
     body = item.body;
   }
+  const block = enclosing.at(-1);
   return block ? blockExpressions(block) : [];
+}
+
+/** The `for_each` / `count` of enclosing blocks whose iteration variable the expression reads. */
+function iterationExpressions(expr: Expression, enclosing: readonly Block[]): Expression[] {
+  const roots = new Set<string>();
+  const visit = (e: Expression): void => {
+    if (e.kind === 'Variable') roots.add(e.name);
+    for (const child of childExpressions(e)) visit(child);
+  };
+  visit(expr);
+  const out: Expression[] = [];
+  for (const block of [...enclosing].reverse()) {
+    const iterator = block.type === 'dynamic' ? (block.labels[0]?.value ?? '') : undefined;
+    const reads = iterator !== undefined ? roots.has(iterator) || roots.has('each') : roots.has('each') || roots.has('count');
+    if (!reads) continue;
+    for (const item of block.body) {
+      if (item.kind === 'Attribute' && (item.name === 'for_each' || item.name === 'count')) out.push(item.expr);
+    }
+  }
+  return out;
 }
 
 function blockExpressions(block: Block): Expression[] {
