@@ -58,9 +58,14 @@ describe('the bundled example module', () => {
     }
   });
 
-  it('does not report what it cannot prove (child module tags) but lists it for a human', () => {
+  it('reviews the child module with its caller\'s values: the caller\'s default tags lack CostCenter, so the finding is the caller\'s (SPEC §2a)', () => {
+    // On its own the queue module cannot know its callers' provider default tags: nothing reported there…
     expect(found.filter((f) => f.startsWith('modules/queue') && f.includes('tagging/'))).toEqual([]);
-    expect(result.undecided.some((u) => u.ruleId === 'tagging/required-tags' && u.file.endsWith('modules/queue/main.tf'))).toBe(true);
+    // …and its only caller decides: the finding sits on the module block (the callee's default `tags = {}` decides), not on the checklist.
+    const queue = result.findings.find((f) => f.ruleId === 'tagging/required-tags' && relative(EXAMPLE, f.file) === 'main.tf' && f.range.start.line === 8);
+    expect(queue?.message).toMatch(/^module\.queue → aws_sqs_queue\.this: .*CostCenter/);
+    expect(queue?.address).toBe('module.queue.aws_sqs_queue.this');
+    expect(result.undecided.some((u) => u.ruleId === 'tagging/required-tags' && u.file.endsWith('modules/queue/main.tf'))).toBe(false);
   });
 
   it('does not report actions AWS grants only on "*"', () => {

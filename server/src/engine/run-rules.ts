@@ -72,6 +72,7 @@ export function runRules(
     const context: RuleContext<Record<string, unknown>> = {
       module,
       instance: evaluator,
+      memo: (key, compute) => evaluator.memo(key, compute),
       role,
       ...(callerProvider ? { callerProvider } : {}),
       ...(base ? { base } : {}),

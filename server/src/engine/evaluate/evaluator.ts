@@ -59,6 +59,7 @@ export class ModuleEvaluator {
   private readonly localsInProgress: string[] = [];
   private readonly variableCache = new Map<string, Value>();
   private readonly moduleCache = new Map<string, Value>();
+  private readonly memos = new WeakMap<object, { value: unknown; readsInputs: boolean }>();
   private readonly functionHost: FunctionHost;
   /**
    * How many times evaluation read something a caller can change (a
@@ -155,6 +156,24 @@ export class ModuleEvaluator {
       case 'Invalid':
         return failed('the expression has a syntax error', locationOf(file, expr));
     }
+  }
+
+  /**
+   * A fact derived by evaluation (a module's policy documents, …), computed
+   * once per evaluator under `key`. Reading it again counts the inputs its
+   * computation read, so a rule that only reads the cached fact still depends
+   * on its callers when the fact does.
+   */
+  memo<T>(key: object, compute: () => T): T {
+    const hit = this.memos.get(key);
+    if (hit) {
+      if (hit.readsInputs) this.inputReads++;
+      return hit.value as T;
+    }
+    const before = this.inputReads;
+    const value = compute();
+    this.memos.set(key, { value, readsInputs: this.inputReads !== before });
+    return value;
   }
 
   /** Evaluates attribute `name` of a block, or undefined when the block does not set it. */

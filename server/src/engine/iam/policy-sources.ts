@@ -39,16 +39,13 @@ interface Target {
 const POLICY_DOCUMENT = 'aws_iam_policy_document';
 const MAX_DEPTH = 16;
 
-/** By module instance (a module evaluated with one caller's values reads other policies), else by module. */
+/** Contexts without an evaluator's memo (hovers, change questions) cache by module. */
 const cache = new WeakMap<object, PolicySet>();
+/** The memo key of a module instance's policy set. */
+const POLICY_SET = {};
 
-/**
- * Finds and normalises every policy document in the module (SPEC §3): the
- * policy-taking arguments listed in policy-attributes.ts and every
- * `data "aws_iam_policy_document"`. Read once per module and shared by the
- * IAM rules.
- */
 export function policiesOf(ctx: EvaluationContext & ExistenceContext): PolicySet {
+  if (ctx.memo) return ctx.memo(POLICY_SET, () => new PolicyReader(ctx).read());
   const key = ctx.instance ?? ctx.module;
   let set = cache.get(key);
   if (!set) {

@@ -5,7 +5,7 @@ import { asString, object, tuple, type Value } from '../evaluate/value.js';
 import { UNKNOWN_PART, type ShapedUnknown } from './policy-statement.js';
 
 /** What reading policies needs: the module and an evaluator (a rule context, or a hover's). */
-export type EvaluationContext = Pick<RuleContext<unknown>, 'module' | 'evaluate'> & Partial<Pick<RuleContext<unknown>, 'instance'>>;
+export type EvaluationContext = Pick<RuleContext<unknown>, 'module' | 'evaluate'> & Partial<Pick<RuleContext<unknown>, 'instance' | 'memo'>>;
 
 /** Roots of traversals that are not resources. */
 const NON_RESOURCE_ROOTS = new Set(['var', 'local', 'module', 'each', 'count', 'self', 'path', 'terraform']);

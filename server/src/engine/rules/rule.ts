@@ -81,6 +81,8 @@ export interface RuleContext<O = Record<string, unknown>> {
    * are cached per instance, never per module.
    */
   readonly instance: object;
+  /** A fact derived by evaluation, computed once per module instance (see ModuleEvaluator.memo): shared by rules, and still counted as reading what it read. */
+  memo<T>(key: object, compute: () => T): T;
   /** The module's role (SPEC §2a); `deployment` when the caller did not decide one. */
   readonly role: ModuleRole;
   /**

@@ -9,8 +9,9 @@ variable "tags" {
   default     = {}
 }
 
-# A child module: the caller's provider default_tags apply here, so missing
-# tags cannot be proven; the review checklist lists them for a human instead.
+# A child module: its callers' provider default_tags apply here. On its own
+# it cannot prove a tag missing; reviewed through its caller (main.tf), the
+# caller's values decide, and a finding goes on the caller's module block.
 resource "aws_sqs_queue" "this" {
   name                      = var.name
   message_retention_seconds = 1209600
