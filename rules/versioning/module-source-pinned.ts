@@ -53,7 +53,7 @@ export default defineRule<Options>({
     options: {
       requireExact: {
         type: 'boolean',
-        description: 'Registry modules must be pinned to one version (`= 1.2.3` or `1.2.3`), not a range.',
+        description: 'Registry modules must be pinned to one version (`= 1.2.3` or `1.2.3`), not a range or a list of constraints.',
         default: false,
       },
       requireCommitHash: {
@@ -168,12 +168,13 @@ function checkRegistry(ctx: RuleContext<Options>, call: ModuleCallRef, sourceAtt
   if (ctx.options.requireExact) {
     if (isExactConstraint(parsed.clauses)) return;
     const exact = suggestExactVersion(parsed.clauses);
+    const what = parsed.clauses.length > 1 ? 'is a list of constraints, not one version' : 'is a range';
     const descriptor: ReportDescriptor = {
       file: call.file,
       range: versionAttr.expr.range,
       message: exact
-        ? `Version "${text}" of "${source.raw}" is a range; exact versions are required: use \`version = "${exact}"\` or the release you tested.`
-        : `Version "${text}" of "${source.raw}" is a range; exact versions are required: ${exactHint}, e.g. \`version = "X.Y.Z"\`.`,
+        ? `Version "${text}" of "${source.raw}" ${what}; exact versions are required: use \`version = "${exact}"\` or the release you tested.`
+        : `Version "${text}" of "${source.raw}" ${what}; exact versions are required: ${exactHint}, e.g. \`version = "X.Y.Z"\`.`,
       address: call.address,
     };
     const fix = exact ? replaceStringFix(`Pin to version ${exact}`, call.file, versionAttr.expr, exact) : undefined;
