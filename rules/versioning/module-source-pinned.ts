@@ -1,4 +1,4 @@
-import { defineRule, findAttribute } from '../../server/src/engine/rules/rule.js';
+import { defineRule, findAttribute, headerRange } from '../../server/src/engine/rules/rule.js';
 import type { RuleContext } from '../../server/src/engine/rules/rule.js';
 import type { ModuleCallRef } from '../../server/src/engine/model/module.js';
 import type { Attribute } from '../../server/src/engine/parse/ast.js';
@@ -130,9 +130,10 @@ function checkRegistry(ctx: RuleContext<Options>, call: ModuleCallRef, sourceAtt
   const versionAttr = findAttribute(call.block, 'version');
   const exactHint = 'pin the version `terraform init` selected (see .terraform/modules/modules.json)';
   if (!versionAttr) {
+    // A missing argument is reported on the block header (SPEC §2), where `version` is to be added.
     ctx.report({
       file: call.file,
-      range: sourceAttr.expr.range,
+      range: headerRange(call.block),
       message: ctx.options.requireExact
         ? `Registry module "${source.raw}" has no version: add \`version = "X.Y.Z"\` — ${exactHint}.`
         : `Registry module "${source.raw}" has no version, so every \`terraform init\` takes the latest release: add \`version = "~> X.Y"\` for the major version you tested.`,

@@ -8,8 +8,8 @@ module "range" {
   version = ">= 19.0, < 20.0" # expect: versioning/module-source-pinned
 }
 
-module "missing" {
-  source = "terraform-aws-modules/rds/aws" # expect: versioning/module-source-pinned
+module "missing" { # expect: versioning/module-source-pinned
+  source = "terraform-aws-modules/rds/aws"
 }
 
 module "exact_bare" {
