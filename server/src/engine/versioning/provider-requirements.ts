@@ -63,7 +63,7 @@ export function providerUses(module: Module): ProviderUse[] {
     if (use.name !== BUILTIN_PROVIDER) uses.push(use);
   };
 
-  for (const r of [...module.resources, ...module.dataSources]) {
+  for (const r of [...module.resources, ...module.dataSources, ...module.scopedDataSources]) {
     add({ name: r.provider.name, block: r.block, file: r.file, user: r.address, address: r.address });
   }
   for (const p of module.providers) {
@@ -77,7 +77,7 @@ export function providerUses(module: Module): ProviderUse[] {
       if (name) add({ name, block: call.block, file: call.file, user: call.address, address: call.address });
     }
   }
-  // Blocks the model does not list: ephemeral resources and data sources scoped to `check` blocks.
+  // Blocks the model does not list: ephemeral resources.
   for (const file of module.files) {
     for (const item of file.body) {
       if (item.kind !== 'Block') continue;
@@ -85,13 +85,6 @@ export function providerUses(module: Module): ProviderUse[] {
         const type = item.labels[0]!.value;
         const address = `ephemeral.${type}.${item.labels[1]!.value}`;
         add({ name: explicitProvider(item) ?? impliedProviderName(type), block: item, file, user: address, address });
-      } else if (item.type === 'check') {
-        for (const data of findBlocks(item, 'data')) {
-          if (data.labels.length < 2) continue;
-          const type = data.labels[0]!.value;
-          const address = `data.${type}.${data.labels[1]!.value}`;
-          add({ name: explicitProvider(data) ?? impliedProviderName(type), block: data, file, user: address, address });
-        }
       }
     }
   }
