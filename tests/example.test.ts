@@ -29,7 +29,7 @@ describe('the bundled example module', () => {
         'iam.tf:37 iam/passrole-wildcard',
         'iam.tf:50 iam/user-attached-policy',
         'iam.tf:52 iam/privileged-attachment',
-        'main.tf:2 versioning/module-source-pinned',
+        'main.tf:1 versioning/module-source-pinned',
         'main.tf:15 versioning/module-source-pinned',
         'versions.tf:3 versioning/provider-pinned',
         'versions.tf:8 versioning/provider-pinned',

@@ -65,7 +65,7 @@ EOT
   check(ctx) {
     const policies = policiesOf(ctx);
     for (const policy of policies.undecided) {
-      if (policy.kind !== 'identity') continue;
+      if (policy.invalidJson || policy.kind !== 'identity') continue;
       undecidedPolicy(ctx, policy, `Confirm that ${policy.policyName} does not allow iam:PassRole on every role`);
     }
     for (const statement of policies.statements) {

@@ -69,7 +69,7 @@ export default defineRule({
   check(ctx) {
     const policies = policiesOf(ctx);
     for (const policy of policies.undecided) {
-      if (policy.kind === 'identity') continue;
+      if (policy.invalidJson || policy.kind === 'identity') continue;
       undecidedPolicy(ctx, policy, `Confirm that ${policy.policyName} does not allow every principal`);
     }
     for (const statement of policies.statements) {

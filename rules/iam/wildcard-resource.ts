@@ -143,7 +143,7 @@ export default defineRule<Options>({
     const allowed = (ctx.options.allowedActions ?? []).map((pattern) => compileWildcard(pattern.trim()));
     const policies = policiesOf(ctx);
     for (const policy of policies.undecided) {
-      if (policy.kind !== 'identity') continue;
+      if (policy.invalidJson || policy.kind !== 'identity') continue;
       undecidedPolicy(ctx, policy, `Confirm that ${policy.policyName} scopes its write actions to named resources`);
     }
     for (const statement of policies.statements) {

@@ -62,7 +62,7 @@ export default defineRule<Options>({
     };
 
     for (const r of m.resources) labelCheck(check, 'Resource', r.block.labels[1], r.file, r.address);
-    for (const d of m.dataSources) labelCheck(check, 'Data source', d.block.labels[1], d.file, d.address);
+    for (const d of [...m.dataSources, ...m.scopedDataSources]) labelCheck(check, 'Data source', d.block.labels[1], d.file, d.address);
     for (const c of m.moduleCalls) labelCheck(check, 'Module', c.block.labels[0], c.file, c.address);
     for (const v of m.variables.values()) labelCheck(check, 'Variable', v.block.labels[0], v.file, `var.${v.name}`);
     for (const o of m.outputs) labelCheck(check, 'Output', o.block.labels[0], o.file, `output.${o.name}`);

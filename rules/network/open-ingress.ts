@@ -13,12 +13,15 @@ import {
   type SourceScan,
 } from '../../server/src/engine/network/internet-sources.js';
 import {
+  awsPortSet,
+  awsPortsMatter,
   gradeExposure,
   hasPorts,
   isAllProtocols,
   isIcmp,
   mergeExposures,
   parsePortText,
+  type AwsRuleForm,
   type Exposure,
   type PortRange,
   type PortSet,
@@ -97,31 +100,29 @@ function scanArguments(f: Fields, names: readonly string[], isOpen: (text: strin
 
 // ── AWS ────────────────────────────────────────────────────────────────────
 
-/** AWS rules: `protocol` (`-1`/`all` = all traffic), `from_port`..`to_port` for TCP/UDP, ports ignored for ICMP. */
-function awsPorts(f: Fields, protocolName: string): PortSet | { unknown: string } {
+/** AWS rules: the protocol and ports as EC2 and the provider read them (see `awsPortSet`). */
+function awsPorts(f: Fields, protocolName: string, form: AwsRuleForm): PortSet | { unknown: string } {
   const protocolValue = f.get(protocolName);
   if (protocolValue === undefined || protocolValue.kind === 'null') return { kind: 'none' };
   if (protocolValue.kind === 'unknown') return { unknown: protocolValue.reason };
   const protocol = asString(protocolValue);
   if (protocol === undefined) return { kind: 'none' };
-  if (isAllProtocols(protocol)) return { kind: 'all', label: 'all traffic (every protocol and port)' };
-  if (isIcmp(protocol)) return { kind: 'none' };
-  if (!hasPorts(protocol)) return { kind: 'protocol', protocol };
   const from = port(f.get('from_port'));
   const to = port(f.get('to_port'));
-  if (typeof from === 'object') return from;
-  if (typeof to === 'object') return to;
-  if (from === undefined || to === undefined || from > to) return { kind: 'none' };
-  return { kind: 'ranges', ranges: [{ from: Math.max(from, 0), to }], protocol };
+  if (awsPortsMatter(protocol, form)) {
+    if (typeof from === 'object') return from;
+    if (typeof to === 'object') return to;
+  }
+  return awsPortSet(protocol, typeof from === 'number' ? from : undefined, typeof to === 'number' ? to : undefined, form);
 }
 
-function awsRule(f: Fields, cidrNames: readonly string[], protocolName: string, gateUnknown?: string): Verdict {
+function awsRule(f: Fields, cidrNames: readonly string[], protocolName: string, form: AwsRuleForm, gateUnknown?: string): Verdict {
   const { scan, via } = scanArguments(f, cidrNames, isInternetCidr);
   return decide({
     ...(gateUnknown === undefined ? {} : { gateUnknown }),
     sources: scan,
     ...(via === undefined ? {} : { via }),
-    ports: [awsPorts(f, protocolName)],
+    ports: [awsPorts(f, protocolName, form)],
   });
 }
 
@@ -248,6 +249,7 @@ class Findings {
           range: site.range,
           address,
           severity: exposure.severity,
+          // A subject that is an address keeps its spelling; a phrase ("an ingress rule of …") starts the sentence.
           message: `${site.subject === address ? address : capitalize(site.subject)} admits ${exposure.what} from the internet (${[...site.sources].join(', ')}): ${advice}.`,
         });
       } else if (site.unknownReason !== undefined) {
@@ -291,14 +293,14 @@ function onNested(type: string, noun: string, verdictOf: (f: Fields) => Verdict)
 const AWS_CIDRS = ['cidr_blocks', 'ipv6_cidr_blocks'] as const;
 
 const CHECKS: Record<string, Check> = {
-  aws_security_group: onNested('ingress', 'an ingress rule', (f) => awsRule(f, AWS_CIDRS, 'protocol')),
-  aws_default_security_group: onNested('ingress', 'an ingress rule', (f) => awsRule(f, AWS_CIDRS, 'protocol')),
+  aws_security_group: onNested('ingress', 'an ingress rule', (f) => awsRule(f, AWS_CIDRS, 'protocol', 'inline')),
+  aws_default_security_group: onNested('ingress', 'an ingress rule', (f) => awsRule(f, AWS_CIDRS, 'protocol', 'inline')),
   aws_security_group_rule: onArgument((f) => {
     const ingress = gate(f.get('type'), (t) => t === 'ingress', false);
     if (ingress === false) return CLOSED;
-    return awsRule(f, AWS_CIDRS, 'protocol', typeof ingress === 'string' ? ingress : undefined);
+    return awsRule(f, AWS_CIDRS, 'protocol', 'rule-resource', typeof ingress === 'string' ? ingress : undefined);
   }),
-  aws_vpc_security_group_ingress_rule: onArgument((f) => awsRule(f, ['cidr_ipv4', 'cidr_ipv6'], 'ip_protocol')),
+  aws_vpc_security_group_ingress_rule: onArgument((f) => awsRule(f, ['cidr_ipv4', 'cidr_ipv6'], 'ip_protocol', 'rule-resource')),
   google_compute_firewall: onArgument(gcpFirewall),
   azurerm_network_security_rule: onArgument(azureRule),
   azurerm_network_security_group: onNested('security_rule', 'a security_rule', azureRule),

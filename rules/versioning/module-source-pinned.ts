@@ -1,4 +1,4 @@
-import { defineRule, findAttribute } from '../../server/src/engine/rules/rule.js';
+import { defineRule, findAttribute, headerRange } from '../../server/src/engine/rules/rule.js';
 import type { RuleContext } from '../../server/src/engine/rules/rule.js';
 import type { ModuleCallRef } from '../../server/src/engine/model/module.js';
 import type { Attribute } from '../../server/src/engine/parse/ast.js';
@@ -53,7 +53,7 @@ export default defineRule<Options>({
     options: {
       requireExact: {
         type: 'boolean',
-        description: 'Registry modules must be pinned to one version (`= 1.2.3` or `1.2.3`), not a range.',
+        description: 'Registry modules must be pinned to one version (`= 1.2.3` or `1.2.3`), not a range or a list of constraints.',
         default: false,
       },
       requireCommitHash: {
@@ -130,9 +130,10 @@ function checkRegistry(ctx: RuleContext<Options>, call: ModuleCallRef, sourceAtt
   const versionAttr = findAttribute(call.block, 'version');
   const exactHint = 'pin the version `terraform init` selected (see .terraform/modules/modules.json)';
   if (!versionAttr) {
+    // A missing argument is reported on the block header (SPEC §2), where `version` is to be added.
     ctx.report({
       file: call.file,
-      range: sourceAttr.expr.range,
+      range: headerRange(call.block),
       message: ctx.options.requireExact
         ? `Registry module "${source.raw}" has no version: add \`version = "X.Y.Z"\` — ${exactHint}.`
         : `Registry module "${source.raw}" has no version, so every \`terraform init\` takes the latest release: add \`version = "~> X.Y"\` for the major version you tested.`,
@@ -168,12 +169,13 @@ function checkRegistry(ctx: RuleContext<Options>, call: ModuleCallRef, sourceAtt
   if (ctx.options.requireExact) {
     if (isExactConstraint(parsed.clauses)) return;
     const exact = suggestExactVersion(parsed.clauses);
+    const what = parsed.clauses.length > 1 ? 'is a list of constraints, not one version' : 'is a range';
     const descriptor: ReportDescriptor = {
       file: call.file,
       range: versionAttr.expr.range,
       message: exact
-        ? `Version "${text}" of "${source.raw}" is a range; exact versions are required: use \`version = "${exact}"\` or the release you tested.`
-        : `Version "${text}" of "${source.raw}" is a range; exact versions are required: ${exactHint}, e.g. \`version = "X.Y.Z"\`.`,
+        ? `Version "${text}" of "${source.raw}" ${what}; exact versions are required: use \`version = "${exact}"\` or the release you tested.`
+        : `Version "${text}" of "${source.raw}" ${what}; exact versions are required: ${exactHint}, e.g. \`version = "X.Y.Z"\`.`,
       address: call.address,
     };
     const fix = exact ? replaceStringFix(`Pin to version ${exact}`, call.file, versionAttr.expr, exact) : undefined;

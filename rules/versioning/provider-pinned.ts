@@ -42,7 +42,8 @@ export default defineRule({
       'so there an unbounded constraint (`>= 5.0`) also lets the next major version in when the lock file is ' +
       'regenerated or absent. A provider counts as used when a resource, data source, ephemeral resource or ' +
       '`provider` block names it (by type prefix or `provider =`), or when a module call passes it in `providers`. ' +
-      'The built-in `terraform` provider (`terraform_data`, `terraform_remote_state`) needs no declaration. The ' +
+      'The built-in `terraform` provider (`terraform_data`, `terraform_remote_state`) needs no declaration, and a ' +
+      'provider declared with a built-in source (`terraform.io/builtin/…`) needs no version: it ships with Terraform. The ' +
       'legacy form `aws = "~> 5.0"` has a version but no source.',
     remediation:
       'Add an entry per provider: `terraform { required_providers { aws = { source = "hashicorp/aws", version = "~> 5.0" } } }`. ' +
@@ -95,7 +96,7 @@ export default defineRule({
     for (const [name, use] of firstUse) {
       const req = requirements.get(name);
       if (!req) reportUndeclared(ctx, name, use);
-      else checkRequirement(ctx, req);
+      else if (!req.builtin) checkRequirement(ctx, req);
     }
   },
 });

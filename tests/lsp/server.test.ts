@@ -104,7 +104,7 @@ describe('language server', () => {
     const forMain = c.published.slice(before).filter((p) => p.uri === uri(main));
     expect(forMain.map((p) => p.version)).toEqual([version]);
     // The module was reviewed once, with every edit: findings moved down five lines.
-    expect(published.diagnostics.find((d) => d.code === 'versioning/module-source-pinned')?.range.start.line).toBe(6);
+    expect(published.diagnostics.find((d) => d.code === 'versioning/module-source-pinned')?.range.start.line).toBe(5);
   });
 
   it('with run = onSave, typing changes nothing until the file is saved', async () => {
@@ -121,7 +121,7 @@ describe('language server', () => {
     expect(forMain()).toBe(before);
     await c.save(main);
     const saved = await c.waitForDiagnostics(main);
-    expect(saved.diagnostics.find((d) => d.code === 'versioning/module-source-pinned')?.range.start.line).toBe(2);
+    expect(saved.diagnostics.find((d) => d.code === 'versioning/module-source-pinned')?.range.start.line).toBe(1);
   });
 
   it('quick fixes: applying the engine fix removes the finding; every finding can be suppressed with a reason', async () => {

@@ -91,6 +91,11 @@ const EDGE_CASES = [
   'x = { "a" : 1 }\n', 'x = { a = 1\n, b = 2 }\n', 'x = [\n1\n,\n2\n]\n', 'x = f(\n1\n,\n2\n)\n', 'x = a\n  ? b\n  : c\n',
   'x = (a\n  ? b\n  : c)\n', 'x = { for k in m :\n k => k }\n', 'x = a[\n0\n]\n', 'x = "${\na\n}"\n', 'x = "${a}\n"\n',
   'x = { a.b = 1 }\n', 'x = { (a) = 1, "b" = 2 }\n', 'x = { 1 = 2 }\n', 'x = {for = 1}\n', 'x = [for]\n', 'x = { in = 1 }\n', 'x = { if = 1 }\n',
+  // Heredoc closing lines: HCL trims white space (Go's unicode.IsSpace) around the marker, not U+FEFF or a lone CR.
+  'x = <<EOT\nabc\nEOT   \ny = 1\n', 'x = <<EOT\nabc\nEOT\t\ny = 1\n', 'x = <<-EOT\n  abc\n  EOT \t\ny = 1\n',
+  'x = <<EOT\r\nabc\r\nEOT  \r\ny = 1\r\n', 'x = <<EOT\nabc\n\fEOT\v\ny = 1\n', 'x = <<EOT\nabc\nEOT\u00a0\u0085\ny = 1\n',
+  'x = <<EOT\nabc\n\u2003EOT\u3000\ny = 1\n', 'x = <<EOT\nabc\nEOT\ufeff\ny = 1\n', 'x = <<EOT\nabc\nEOT\r \ny = 1\n',
+  'x = <<EOT\nabc\nEOT x\nEOT\ny = 1\n', 'x = <<EOT\nabc\nEOT  ', 'x = <<EOT\n${a}EOT \nEOT\ny = 1\n', 'x = <<-EOT \nabc\nEOT\n',
   'x = "\\\n"\n', 'x = "a\\\\"\n', 'x = 1\n\n\n', 'x = 1 /* c */\n', 'x /* c */ = 1\n', 'x = /* c */ 1\n', 'x = 1 /* c\n */ y = 2\n',
 ];
 

@@ -135,4 +135,36 @@ describe('heredocs', () => {
   test('closing marker must be alone on its line', () => {
     expect(parse('x = <<EOT\nabc\nEOT x\n').errors.length).toBeGreaterThan(0);
   });
+
+  // HashiCorp's scanner compares the closing line with white space trimmed (bytes.TrimSpace).
+  test('white space after the closing marker still closes the heredoc, and the rest of the file parses', () => {
+    for (const close of ['EOT   ', 'EOT\t', '  EOT \t', 'EOT\u00a0', '\fEOT\v']) {
+      const f = parse(`x = <<EOT\nabc\n${close}\ny = 1\n`);
+      expect(f.errors, JSON.stringify(close)).toEqual([]);
+      const t = (f.body[0] as Attribute).expr as TemplateExpr;
+      expect(literal(t)).toBe('abc\n');
+      // The expression ends after the marker, not after the white space.
+      expect(textOf(f, t.range).trimStart().endsWith('EOT'), JSON.stringify(close)).toBe(true);
+      expect((f.body[1] as Attribute).name).toBe('y');
+    }
+  });
+
+  test('indented heredoc and CRLF: trailing white space after the marker', () => {
+    const t = template('x = <<-EOT\n    a\n      b\n    EOT  \n');
+    expect(literal(t)).toBe('a\n  b\n');
+    const f = parse('x = <<EOT\r\nabc\r\nEOT \t\r\ny = 2\r\n');
+    expect(f.errors).toEqual([]);
+    expect(at(((f.body[0] as Attribute).expr as TemplateExpr).range)).toBe('1:5-3:4');
+    expect((f.body[1] as Attribute).name).toBe('y');
+  });
+
+  test('not a closing line: U+FEFF or a lone CR after the marker, a marker at the end of the file without a newline', () => {
+    expect(parse('x = <<EOT\nabc\nEOT\ufeff\ny = 1\n').errors[0]!.message).toMatch(/unterminated heredoc/);
+    expect(parse('x = <<EOT\nabc\nEOT\r \ny = 1\n').errors[0]!.message).toMatch(/unterminated heredoc/);
+    expect(parse('x = <<EOT\nabc\nEOT  ').errors[0]!.message).toMatch(/unterminated heredoc/);
+  });
+
+  test('white space after the opening marker is an error (HCL needs the newline right after it)', () => {
+    expect(parse('x = <<EOT \nabc\nEOT\n').errors.length).toBeGreaterThan(0);
+  });
 });

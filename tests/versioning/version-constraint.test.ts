@@ -71,13 +71,13 @@ describe('hasUpperBound', () => {
 });
 
 describe('isExactConstraint', () => {
-  it('is exact only with an equality clause', () => {
-    expect(isExactConstraint(clauses('1.2.3'))).toBe(true);
-    expect(isExactConstraint(clauses('= 1.2.3'))).toBe(true);
-    expect(isExactConstraint(clauses('>= 1.0, = 1.2.3'))).toBe(true);
-    expect(isExactConstraint(clauses('~> 1.2.3'))).toBe(false);
-    expect(isExactConstraint(clauses('>= 1.2.3, <= 1.2.3'))).toBe(false);
-    expect(isExactConstraint(clauses('!= 1.2.3'))).toBe(false);
+  it('is exact only as a single equality clause', () => {
+    for (const exact of ['1.2.3', '= 1.2.3', '=1.2.3', 'v1.2.3', '= v1.2.3', '1.2.3-beta', '1.2.3-rc.1+build.5', '1.2']) {
+      expect(isExactConstraint(clauses(exact)), exact).toBe(true);
+    }
+    for (const range of ['~> 1.2.3', '>= 1.2.3, <= 1.2.3', '!= 1.2.3', '> 1.2.3', '< 1.2.3', '1.0.0, 1.0.1', '= 1.0.0, = 1.0.0', '>= 1.0, = 1.2.3']) {
+      expect(isExactConstraint(clauses(range)), range).toBe(false);
+    }
   });
 });
 

@@ -74,6 +74,24 @@ export function parseJsonWithOffsets(text: string): JsonParseResult {
   }
 }
 
+/** The text span to underline for a syntax error: the character at `offset`, or the last one at the end of the text. */
+export function syntaxErrorSpan(text: string, offset: number): [number, number] {
+  const start = Math.max(0, Math.min(offset, text.length - 1));
+  return [start, start + 1];
+}
+
+/**
+ * Why a fully known policy text could not be read, for the checklist:
+ * the parser's message with its line and column in the policy text, and
+ * what AWS does with such a document.
+ */
+export function describeSyntaxError(text: string, error: { message: string; offset: number }): string {
+  const before = text.slice(0, error.offset);
+  const line = before.split('\n').length;
+  const column = error.offset - (before.lastIndexOf('\n') + 1) + 1;
+  return `the policy is not valid JSON (${error.message} at line ${line}, column ${column} of the policy text), and AWS rejects a malformed policy document when it is applied`;
+}
+
 /** Ids of the placeholders inside a decoded string, in order. */
 export function placeholdersIn(value: string): number[] {
   const ids: number[] = [];

@@ -8,7 +8,7 @@ import { EMPTY_SCOPE } from '../evaluate/scope.js';
 import { dynamicBlocks, dynamicContent, dynamicInstances, dynamicIterator, inScope, instances, type ExistenceContext, type Instance } from '../evaluate/existence.js';
 import { asString, fromJson, object, str, tuple, unknown, type ObjectValue, type Value } from '../evaluate/value.js';
 import { policyAttributesOf } from './policy-attributes.js';
-import { parseJsonWithOffsets, placeholder, placeholdersIn, type JsonNode } from './policy-json.js';
+import { describeSyntaxError, parseJsonWithOffsets, placeholder, placeholdersIn, syntaxErrorSpan, type JsonNode } from './policy-json.js';
 import { mapTemplateText, type MappedText } from './policy-text.js';
 import { localOf, shapedValue, traversalText, unparen, type EvaluationContext } from './value-shape.js';
 import {
@@ -223,6 +223,8 @@ class PolicyReader {
       // Interpolations outside strings (`"Action": ${var.actions}`) leave placeholders the parser may not accept.
       const ids = placeholdersIn(text);
       if (ids.length) this.addUndecided(target, file, fallback, `the policy text is built from ${unknowns[ids[0]!] ?? 'values not known statically'}`);
+      // Fully known text that is not JSON: nothing can be read, and IAM rejects it as a malformed policy document.
+      else this.addUndecided(target, file, place(...syntaxErrorSpan(text, parsed.offset)), describeSyntaxError(text, parsed), true);
       return;
     }
     const toValue = (node: JsonNode): Value => {
@@ -463,12 +465,12 @@ class PolicyReader {
     this.statements.set(key, statementFromValue(value, { kind: target.kind, policyName: target.policyName, index, location }));
   }
 
-  private addUndecided(target: Target, file: SourceFile, range: Range, reason: string): void {
+  private addUndecided(target: Target, file: SourceFile, range: Range, reason: string, invalidJson?: true): void {
     const key = `${file.path}:${range.start.offset}:${range.end.offset}`;
     if (this.undecided.has(key)) return;
     const location: StatementLocation = { file, range, related: [...target.related] };
     if (target.address) location.address = target.address;
-    this.undecided.set(key, { kind: target.kind, policyName: target.policyName, reason, location });
+    this.undecided.set(key, { kind: target.kind, policyName: target.policyName, reason, location, ...(invalidJson ? { invalidJson } : {}) });
   }
 
   /** Where a value was written, when that is in one of the module's files; else the fallback. */

@@ -91,6 +91,8 @@ export interface UndecidedPolicy {
   policyName: string;
   reason: string;
   location: StatementLocation;
+  /** The policy is fully known text that is not JSON: AWS rejects it at apply, whatever it was meant to grant. */
+  invalidJson?: true;
 }
 
 export function knownEntries(list: PolicyEntryList | undefined): string[] {

@@ -23,6 +23,7 @@ export function buildModule(dir: string, files: SourceFile[], varFiles: SourceFi
     isRoot: false,
     resources: [],
     dataSources: [],
+    scopedDataSources: [],
     moduleCalls: [],
     variables: new Map(),
     outputs: [],
@@ -46,14 +47,10 @@ function indexBlock(module: Module, block: Block, file: SourceFile): void {
   switch (block.type) {
     case 'resource':
     case 'data': {
-      const type = label(0);
-      const name = label(1);
-      if (type === undefined || name === undefined) return;
-      const mode = block.type === 'resource' ? 'managed' : 'data';
-      const address = mode === 'managed' ? `${type}.${name}` : `data.${type}.${name}`;
-      const ref: ResourceRef = { block, file, mode, type, name, address, provider: providerOf(block, type) };
-      (mode === 'managed' ? module.resources : module.dataSources).push(ref);
-      if (!module.byAddress.has(address)) module.byAddress.set(address, ref);
+      const ref = resourceRef(block, file);
+      if (!ref) return;
+      (ref.mode === 'managed' ? module.resources : module.dataSources).push(ref);
+      if (!module.byAddress.has(ref.address)) module.byAddress.set(ref.address, ref);
       return;
     }
     case 'module': {
@@ -97,7 +94,24 @@ function indexBlock(module: Module, block: Block, file: SourceFile): void {
     case 'moved':
       module.movedBlocks.push({ block, file });
       return;
+    case 'check':
+      for (const item of block.body) {
+        if (item.kind !== 'Block' || item.type !== 'data') continue;
+        const ref = resourceRef(item, file);
+        if (ref) module.scopedDataSources.push(ref);
+      }
+      return;
   }
+}
+
+/** A `resource` or `data` block with both labels, else undefined. */
+function resourceRef(block: Block, file: SourceFile): ResourceRef | undefined {
+  const type = block.labels[0]?.value;
+  const name = block.labels[1]?.value;
+  if (type === undefined || name === undefined) return undefined;
+  const mode = block.type === 'resource' ? 'managed' : 'data';
+  const address = mode === 'managed' ? `${type}.${name}` : `data.${type}.${name}`;
+  return { block, file, mode, type, name, address, provider: providerOf(block, type) };
 }
 
 /** The provider configuration a resource uses: `provider = aws.west`, else the type's prefix. */

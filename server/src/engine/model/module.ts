@@ -58,6 +58,13 @@ export interface Module {
   isRoot: boolean;
   resources: ResourceRef[];
   dataSources: ResourceRef[];
+  /**
+   * Data sources scoped to a `check` block. Kept apart from `dataSources` and
+   * `byAddress`: nothing outside their check block can refer to them, and
+   * they feed only assertions, so only rules about how they are written
+   * (names, providers) look at them.
+   */
+  scopedDataSources: ResourceRef[];
   moduleCalls: ModuleCallRef[];
   variables: Map<string, NamedBlockRef>;
   outputs: NamedBlockRef[];

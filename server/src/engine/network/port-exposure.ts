@@ -51,6 +51,57 @@ export function hasPorts(protocol: string): boolean {
   return p === 'tcp' || p === 'udp' || p === 'sctp' || p === '6' || p === '17' || p === '132';
 }
 
+/** Where an AWS rule is written: its provider validates the ports of some forms before EC2 sees them. */
+export type AwsRuleForm = 'inline' | 'rule-resource';
+
+/**
+ * What an AWS security group rule admits, from its protocol and its
+ * `from_port`/`to_port` (undefined when absent), as EC2 and the Terraform
+ * provider decide it:
+ * - `-1`/`all`: every protocol and port, ports ignored by EC2; but the
+ *   provider rejects an inline `ingress` block of `aws_security_group` whose
+ *   ports are not both 0 ("must both be 0 to use the 'ALL' "-1" protocol"),
+ *   so such a block opens nothing.
+ * - ICMP/ICMPv6: the ports are a type and code, not graded.
+ * - TCP/UDP: a port range; EC2 rejects a port outside 0–65535 (`-1` included:
+ *   "TCP/UDP port (-1) out of range") or a range whose start is above its end,
+ *   so such a rule is never created and opens nothing.
+ * - any other protocol (SCTP and numbers included): EC2 opens all of its
+ *   traffic, "regardless of any port range you specify".
+ */
+export function awsPortSet(protocol: string, from: number | undefined, to: number | undefined, form: AwsRuleForm): PortSet {
+  if (isAllProtocols(protocol)) {
+    if (form === 'inline' && ((from !== undefined && from !== 0) || (to !== undefined && to !== 0))) return { kind: 'none' };
+    return { kind: 'all', label: 'all traffic (every protocol and port)' };
+  }
+  if (isIcmp(protocol)) return { kind: 'none' };
+  if (!isAwsPortProtocol(protocol)) return { kind: 'protocol', protocol };
+  if (from === undefined || to === undefined || !isPort(from) || !isPort(to) || from > to) return { kind: 'none' };
+  return { kind: 'ranges', ranges: [{ from, to }], protocol: awsProtocolName(protocol) };
+}
+
+/** Whether `from_port`/`to_port` can change what `awsPortSet` decides (so an unknown port leaves it undecided). */
+export function awsPortsMatter(protocol: string, form: AwsRuleForm): boolean {
+  if (isAllProtocols(protocol)) return form === 'inline';
+  return isAwsPortProtocol(protocol);
+}
+
+/** EC2 honours port ranges for TCP and UDP only (by name or number). */
+function isAwsPortProtocol(protocol: string): boolean {
+  const p = protocol.trim().toLowerCase();
+  return p === 'tcp' || p === 'udp' || p === '6' || p === '17';
+}
+
+/** `6` reads as `tcp` and `17` as `udp` in messages. */
+function awsProtocolName(protocol: string): string {
+  const p = protocol.trim().toLowerCase();
+  return p === '6' ? 'tcp' : p === '17' ? 'udp' : p;
+}
+
+function isPort(n: number): boolean {
+  return Number.isInteger(n) && n >= 0 && n <= MAX_PORT;
+}
+
 /**
  * A port or range written as text: `"22"`, `"1000-2000"`, `"*"` (Azure: every
  * port). Undefined when it is not one of those forms.

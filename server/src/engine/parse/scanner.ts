@@ -119,6 +119,18 @@ const CH_PIPE = 124;
 const CH_RBRACE = 125;
 const CH_TILDE = 126;
 
+/**
+ * White space other than line breaks, as Go's `unicode.IsSpace` defines it
+ * (what HashiCorp's scanner trims around a heredoc's closing marker): tab,
+ * vertical tab, form feed, space, U+0085, U+00A0 and the Unicode White_Space
+ * characters above U+00FF. Not U+FEFF, which JavaScript's `\s` includes.
+ */
+function isLineSpace(c: number): boolean {
+  if (c === CH_SPACE || c === CH_TAB || c === 11 || c === 12) return true;
+  if (c < 0x85) return false;
+  return c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+}
+
 const ID_START = /[\p{ID_Start}]/u;
 const ID_CONTINUE = /[\p{ID_Continue}]/u;
 
@@ -153,6 +165,8 @@ export class Scanner {
   literalValue = '';
   heredocMarker = '';
   heredocIndented = false;
+  /** Where scanning resumes after a heredoc's closing line (past white space after its marker). */
+  private resumeAt = 0;
   readonly comments: RawComment[] = [];
   readonly errors: RawError[] = [];
 
@@ -429,7 +443,12 @@ export class Scanner {
     if (start >= end) return this.finish(Token.EOF, end, end);
     if (marker !== null && (start === 0 || text.charCodeAt(start - 1) === CH_LF)) {
       const close = this.heredocCloseAt(start, marker);
-      if (close >= 0) return this.finish(Token.HeredocEnd, start, close);
+      if (close >= 0) {
+        this.finish(Token.HeredocEnd, start, close);
+        // Trailing white space belongs to the closing line, not to the code after it.
+        this.pos = this.resumeAt;
+        return this.token;
+      }
     }
     let i = start;
     let value = '';
@@ -481,22 +500,27 @@ export class Scanner {
     return this.finish(Token.TemplateLiteral, start, i);
   }
 
-  /** If the line at `lineStart` closes the heredoc, the offset after the marker; else -1. */
+  /**
+   * If the line at `lineStart` closes the heredoc, the offset after the marker
+   * (the scanner then resumes at the line's end); else -1. HashiCorp's scanner
+   * compares the whole line with `bytes.TrimSpace` applied, so white space
+   * before and after the marker is allowed (Go's `unicode.IsSpace`, see
+   * `isLineSpace`); the line must still end with a newline, even at the end of
+   * the file.
+   */
   private heredocCloseAt(lineStart: number, marker: string): number {
     const text = this.text;
     let i = lineStart;
-    while (i < this.end) {
-      const c = text.charCodeAt(i);
-      if (c !== CH_SPACE && c !== CH_TAB) break;
-      i++;
-    }
+    while (i < this.end && isLineSpace(text.charCodeAt(i))) i++;
     if (!text.startsWith(marker, i)) return -1;
     const after = i + marker.length;
     if (after > this.end) return -1;
-    const c = this.at(after);
-    // HCL requires a newline after the closing marker, even at the end of the file.
-    if (c === CH_LF || (c === CH_CR && this.at(after + 1) === CH_LF)) return after;
-    return -1;
+    let lineEnd = after;
+    while (lineEnd < this.end && isLineSpace(text.charCodeAt(lineEnd))) lineEnd++;
+    const c = this.at(lineEnd);
+    if (c !== CH_LF && !(c === CH_CR && this.at(lineEnd + 1) === CH_LF)) return -1;
+    this.resumeAt = lineEnd;
+    return after;
   }
 
   /** Reads one escape sequence at `i` (a backslash) into `literalValue`; returns the offset after it. */

@@ -11,6 +11,16 @@ import { moduleOrder } from './module-anchor.js';
 /** Terraform's built-in provider (`terraform_data`, `terraform_remote_state`): never declared. */
 export const BUILTIN_PROVIDER = 'terraform';
 
+/**
+ * True for a source address of a provider built into Terraform,
+ * `terraform.io/builtin/<type>`: it ships with Terraform itself, so there is
+ * no release to pin and no version constraint to ask for.
+ */
+export function isBuiltinProviderSource(source: string): boolean {
+  const parts = source.trim().toLowerCase().split('/');
+  return parts.length === 3 && parts[0] === 'terraform.io' && parts[1] === 'builtin' && parts[2] !== '';
+}
+
 export interface ProviderUse {
   /** Local name of the provider (`aws`, `google-beta`). */
   name: string;
@@ -53,7 +63,7 @@ export function providerUses(module: Module): ProviderUse[] {
     if (use.name !== BUILTIN_PROVIDER) uses.push(use);
   };
 
-  for (const r of [...module.resources, ...module.dataSources]) {
+  for (const r of [...module.resources, ...module.dataSources, ...module.scopedDataSources]) {
     add({ name: r.provider.name, block: r.block, file: r.file, user: r.address, address: r.address });
   }
   for (const p of module.providers) {
@@ -67,7 +77,7 @@ export function providerUses(module: Module): ProviderUse[] {
       if (name) add({ name, block: call.block, file: call.file, user: call.address, address: call.address });
     }
   }
-  // Blocks the model does not list: ephemeral resources and data sources scoped to `check` blocks.
+  // Blocks the model does not list: ephemeral resources.
   for (const file of module.files) {
     for (const item of file.body) {
       if (item.kind !== 'Block') continue;
@@ -75,13 +85,6 @@ export function providerUses(module: Module): ProviderUse[] {
         const type = item.labels[0]!.value;
         const address = `ephemeral.${type}.${item.labels[1]!.value}`;
         add({ name: explicitProvider(item) ?? impliedProviderName(type), block: item, file, user: address, address });
-      } else if (item.type === 'check') {
-        for (const data of findBlocks(item, 'data')) {
-          if (data.labels.length < 2) continue;
-          const type = data.labels[0]!.value;
-          const address = `data.${type}.${data.labels[1]!.value}`;
-          add({ name: explicitProvider(data) ?? impliedProviderName(type), block: data, file, user: address, address });
-        }
       }
     }
   }
@@ -116,6 +119,8 @@ export interface ProviderRequirement {
   version?: RequirementField;
   /** Set when the entry itself could not be evaluated. */
   unknownReason?: string;
+  /** The source is a built-in provider (`terraform.io/builtin/terraform`): nothing to pin. */
+  builtin: boolean;
 }
 
 type Evaluate = (expr: Expression, file: SourceFile) => Value;
@@ -135,14 +140,14 @@ export function providerRequirements(module: Module, evaluate: Evaluate): Map<st
 }
 
 function readRequirement(attribute: Attribute, file: SourceFile, evaluate: Evaluate): ProviderRequirement {
-  const req: ProviderRequirement = { name: attribute.name, attribute, file, legacy: false };
+  const req: ProviderRequirement = { name: attribute.name, attribute, file, legacy: false, builtin: false };
   const expr = attribute.expr;
   if (expr.kind === 'Object') {
     const source = objectField(expr, 'source');
     const version = objectField(expr, 'version');
     if (source) req.source = { expr: source, value: evaluate(source, file) };
     if (version) req.version = { expr: version, value: evaluate(version, file) };
-    return req;
+    return withBuiltin(req);
   }
   const value = evaluate(expr, file);
   switch (value.kind) {
@@ -163,6 +168,12 @@ function readRequirement(attribute: Attribute, file: SourceFile, evaluate: Evalu
     default:
       break;
   }
+  return withBuiltin(req);
+}
+
+function withBuiltin(req: ProviderRequirement): ProviderRequirement {
+  const source = req.source?.value;
+  req.builtin = source?.kind === 'string' && isBuiltinProviderSource(source.value);
   return req;
 }
 

@@ -83,9 +83,16 @@ export function hasUpperBound(clauses: readonly ConstraintClause[], dialect: Con
   return clauses.some((c) => clauseHasUpperBound(c, dialect));
 }
 
-/** True when the constraint list selects a single version: it contains an equality clause (`= 1.2.3` or `1.2.3`). */
+/**
+ * True when the constraint is one exact version: a single equality clause
+ * (`= 1.2.3`, `1.2.3`, `v1.2.3`, a pre-release `1.2.3-beta`). A list is not,
+ * even when it contains one (`1.0.0, 1.0.1` selects nothing and fails
+ * `terraform init`; `>= 1.0, = 1.2.3` says the same as its `=` clause, which
+ * alone is the pin). `1.2` counts: Terraform (go-version) pads it to 1.2.0,
+ * and `=` matches that version only.
+ */
 export function isExactConstraint(clauses: readonly ConstraintClause[]): boolean {
-  return clauses.some((c) => c.op === '=');
+  return clauses.length === 1 && clauses[0]!.op === '=';
 }
 
 /**

@@ -1,4 +1,5 @@
 module "vpc" {
-  # iac-review:ignore versioning/module-source-pinned -- the platform team pins this through the registry mirror, PLAT-12
   source = "terraform-aws-modules/vpc/aws"
+  # iac-review:ignore versioning/module-source-pinned -- the platform team pins this through the registry mirror, PLAT-12
+  version = ">= 5.0"
 }
