@@ -158,7 +158,8 @@ export default defineRule({
   check(ctx) {
     for (const ref of ctx.module.resources) {
       if (ref.mode !== 'managed') continue;
-      if (ref.type.startsWith('aws_')) eachInstance(ctx, ref, (scoped, out) => checkAwsAttachment(scoped, ref, out));
+      // Only attachment types have instances worth evaluating: expanding every resource's count / for_each would cost without deciding anything.
+      if (AWS_POLICY_ATTACHMENTS.some((spec) => spec.resourceType === ref.type)) eachInstance(ctx, ref, (scoped, out) => checkAwsAttachment(scoped, ref, out));
       else if (GOOGLE_MEMBER_OR_BINDING.test(ref.type)) {
         const role = findAttribute(ref.block, 'role');
         if (role) eachInstance(ctx, ref, (scoped, out) => checkGoogleRole(scoped, ref, role, ref.file, out));

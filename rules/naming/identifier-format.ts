@@ -15,6 +15,7 @@ export default defineRule<Options>({
     id: 'naming/identifier-format',
     title: 'Identifiers follow the naming convention',
     category: 'naming',
+    writtenCodeOnly: true,
     severity: 'warning',
     rationale:
       'Names are part of every address (`aws_s3_bucket.app_logs`, `module.vpc`, `var.region`) that people type, ' +

@@ -249,6 +249,7 @@ export default defineRule({
     id: 'secrets/hardcoded-secret',
     title: 'No secrets written in the configuration',
     category: 'secrets',
+    writtenCodeOnly: true,
     severity: 'error',
     rationale:
       'A password, token or key written into Terraform code lives in version control forever, in every clone, CI log ' +

@@ -145,6 +145,7 @@ export default defineRule({
     id: 'secrets/sensitive-variable',
     title: 'Secret variables and outputs are marked sensitive',
     category: 'secrets',
+    writtenCodeOnly: true,
     severity: 'warning',
     fixable: true,
     rationale:

@@ -17,6 +17,7 @@ export default defineRule({
     id: 'state/remote-backend',
     title: 'Root modules keep state in a shared, encrypted, locked backend',
     category: 'state',
+    writtenCodeOnly: true,
     severity: 'warning',
     fixable: true,
     rationale:

@@ -7,6 +7,7 @@ export default defineRule({
     id: 'variables/typed-described',
     title: 'Variables have a type and a description; outputs have a description',
     category: 'variables',
+    writtenCodeOnly: true,
     severity: 'info',
     rationale:
       'Variables and outputs are a module\'s interface. A `type` makes Terraform reject a wrong value at plan time, ' +

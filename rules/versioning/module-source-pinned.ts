@@ -25,6 +25,7 @@ export default defineRule<Options>({
     id: 'versioning/module-source-pinned',
     title: 'Module sources are pinned to a version',
     category: 'versioning',
+    writtenCodeOnly: true,
     severity: 'warning',
     fixable: true,
     rationale:

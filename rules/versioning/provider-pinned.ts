@@ -32,6 +32,7 @@ export default defineRule({
     id: 'versioning/provider-pinned',
     title: 'Providers are declared with a source and a version',
     category: 'versioning',
+    writtenCodeOnly: true,
     severity: 'warning',
     fixable: true,
     rationale:

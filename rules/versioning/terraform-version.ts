@@ -6,6 +6,7 @@ export default defineRule({
     id: 'versioning/terraform-version',
     title: 'The module states which Terraform versions it supports',
     category: 'versioning',
+    writtenCodeOnly: true,
     severity: 'warning',
     rationale:
       'Without `required_version`, any Terraform or OpenTofu release will try to run the code: an older one fails ' +

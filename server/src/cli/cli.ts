@@ -6,7 +6,6 @@ import { runChecklist } from './commands/checklist.js';
 import { runRules } from './commands/rules.js';
 import { runLsp } from './commands/lsp.js';
 import { runExercise } from './commands/exercise.js';
-import { runStdioServer } from '../lsp/stdio.js';
 import { MAIN_HELP } from './help.js';
 import type { CliIO } from './io.js';
 import { TOOL_VERSION } from './tool-info.js';
@@ -42,7 +41,7 @@ export function main(argv: string[], io: CliIO, deps: Partial<CheckDependencies>
       case 'rules':
         return runRules(args, io, dependencies.rules);
       case 'lsp':
-        return runLsp(args, io, deps.startLsp ?? runStdioServer);
+        return runLsp(args, io, deps.startLsp ?? startStdioServer);
       case 'exercise':
         return runExercise(args, io);
       default:
@@ -52,4 +51,12 @@ export function main(argv: string[], io: CliIO, deps: Partial<CheckDependencies>
     if (e instanceof UsageError) return reportUsageError(io, e);
     throw e;
   }
+}
+
+/**
+ * The language server, loaded only when asked for: its protocol libraries
+ * are a fifth of the start-up of every other command.
+ */
+function startStdioServer(): void {
+  void import('../lsp/stdio.js').then((m) => m.runStdioServer());
 }

@@ -128,6 +128,7 @@ export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
     if (options.keepModules) result.analyses.push(review.analysis);
   }
   result.undecided = undecidedAfterCallers(result.undecided, reviewed, graph, rules);
+  graph.modules.detectCycles(reviewed);
   for (const e of graph.modules.cycles) result.errors.push(e);
   if (inScope) {
     result.findings = result.findings.filter((f) => inScope(f.file));
@@ -241,7 +242,10 @@ export function reviewLoadedModule(loaded: LoadedModule, context: ModuleReviewCo
     for (const u of run.undecided) if (setting(u.ruleId, u.file).severity !== 'off') review.undecided.push(u);
     for (const e of run.errors) review.errors.push(e);
   }
+  // A caller's finding the module's own review already makes (a literal it writes) is not made twice.
+  const own = new Set(findings.map(placeKey));
   for (const f of callerFindings(instance, enabled, graph.runs)) {
+    if (own.has(placeKey(f))) continue;
     const placed = setting(f.ruleId, f.file);
     if (placed.severity === 'off') continue;
     if (placed.severityFromConfig) f.severity = placed.severity as Finding['severity'];
@@ -285,7 +289,8 @@ export function undecidedAfterCallers(items: UndecidedItem[], reviewed: readonly
     if (!module || !rule || !callers?.length) return true;
     if (!graph.runs.dependsOnCaller(graph.modules.standalone(module), rule)) return true;
     const key = placeKey(item);
-    return callers.some((i) => graph.runs.run(i, rule).undecided.some((u) => placeKey(u) === key));
+    // A caller that decides nothing leaves every item as open as the module on its own.
+    return callers.some((i) => i.decidesNothing || graph.runs.run(i, rule).undecided.some((u) => placeKey(u) === key));
   });
 }
 
@@ -294,12 +299,17 @@ function calledInstances(reviewed: readonly Module[], graph: ModuleGraph): Map<M
   const called = new Set<Module>();
   for (const m of reviewed) for (const child of graph.standalone(m).allChildren()) called.add(child.module);
   const out = new Map<Module, ModuleInstance[]>();
+  const visited = new Set<ModuleInstance>();
   const visit = (instance: ModuleInstance): void => {
     for (const child of instance.allChildren()) {
       const list = out.get(child.module);
       if (list) list.push(child);
       else out.set(child.module, [child]);
-      visit(child);
+      // Below a caller that decides nothing, the calls read as they do from the module on its own: walk those, once.
+      const next = child.decidesNothing ? graph.standalone(child.module) : child;
+      if (visited.has(next)) continue;
+      visited.add(next);
+      visit(next);
     }
   };
   for (const m of reviewed) if (!called.has(m)) visit(graph.standalone(m));

@@ -56,14 +56,35 @@ function compile(source: string): UserPatternResult {
   } catch (e) {
     return { ok: false, error: describeCompileError(e) };
   }
+  const anywhere = new MatchCache((text) => re.test(text));
+  const whole = new MatchCache((text) => re.testExact(text));
   return {
     ok: true,
     pattern: {
       source,
-      test: (text) => re.test(text),
-      testWhole: (text) => re.testExact(text),
+      test: (text) => anywhere.test(text),
+      testWhole: (text) => whole.test(text),
     },
   };
+}
+
+/** Texts a pattern answered for, kept while few: a workspace repeats its names (`name`, `tags`, `this`) in every module. */
+const MATCH_CACHE_LIMIT = 4096;
+
+class MatchCache {
+  private readonly answers = new Map<string, boolean>();
+  constructor(private readonly match: (text: string) => boolean) {}
+
+  test(text: string): boolean {
+    let answer = this.answers.get(text);
+    if (answer === undefined) {
+      answer = this.match(text);
+      if (this.answers.size >= MATCH_CACHE_LIMIT) this.answers.clear();
+      // Long texts are rarely repeated: not worth the memory.
+      if (text.length <= 256) this.answers.set(text, answer);
+    }
+    return answer;
+  }
 }
 
 /**

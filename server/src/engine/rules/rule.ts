@@ -39,6 +39,14 @@ export interface RuleMeta {
   /** Rules that run only in diff mode (SPEC §7). */
   diffOnly?: boolean;
   /**
+   * The rule judges how a module is written — its declarations, names,
+   * literals, version constraints — not the values a deployment of it gets:
+   * no caller can change its verdict, so it is not run again with each
+   * caller's values (SPEC §2a). A literal a caller writes is the caller's
+   * own code, found in the caller.
+   */
+  writtenCodeOnly?: boolean;
+  /**
    * The module roles the rule applies in (SPEC §2a); absent: the defaults
    * roles/rule-roles.ts derives from the id and category. Config can change
    * it per rule (`["warning", { "roles": [...] }]`).

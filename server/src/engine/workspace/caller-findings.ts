@@ -20,6 +20,8 @@ import type { ModuleInstance } from './module-instance.js';
 export function callerFindings(top: ModuleInstance, rules: readonly Rule<any>[], runs: InstanceRuns): Finding[] {
   const out = new Map<string, Finding>();
   const visit = (instance: ModuleInstance): void => {
+    // Reads like the module on its own, and so does all it calls: nothing here holds only because of `top`.
+    if (instance.decidesNothing) return;
     for (const rule of rules) {
       if (!runs.dependsOnCaller(instance, rule)) continue;
       const mine = runs.run(instance, rule).findings;

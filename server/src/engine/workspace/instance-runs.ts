@@ -64,6 +64,7 @@ export class InstanceRuns {
 
   /** Whether the rule's verdict on this module can depend on its caller: only then is it run again per call. */
   dependsOnCaller(instance: ModuleInstance, rule: Rule<any>): boolean {
+    if (rule.meta.writtenCodeOnly) return false;
     return this.run(instance.graph.standalone(instance.module), rule).readsInputs;
   }
 

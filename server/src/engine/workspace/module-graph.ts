@@ -4,6 +4,7 @@ import type { FileHost } from '../host.js';
 import type { Module, ModuleCallRef } from '../model/module.js';
 import { headerRange } from '../rules/rule.js';
 import { CallTargets } from './call-target.js';
+import { localSourceDir } from '../model/local-source.js';
 import type { ModuleLoader } from './module-loader.js';
 import { ModuleInstance } from './module-instance.js';
 
@@ -53,8 +54,39 @@ export class ModuleGraph {
     return parent.callInstanceScopes(call).map(({ scope, key }) => new ModuleInstance(callee, this, { parent, call, scope, ...(key !== undefined ? { key } : {}) }));
   }
 
+  /**
+   * Finds the cycles among the local calls of `modules` (a cycle need not be
+   * walked by any review: a caller that decides nothing is not evaluated
+   * again, and modules in a cycle all have callers).
+   */
+  detectCycles(modules: readonly Module[]): void {
+    const byDir = new Map(modules.map((m) => [m.dir, m]));
+    const state = new Map<string, 'open' | 'done'>();
+    const stack: string[] = [];
+    const visit = (dir: string): void => {
+      state.set(dir, 'open');
+      stack.push(dir);
+      const module = byDir.get(dir) ?? this.loader.loadDir(dir)?.module;
+      for (const call of module?.moduleCalls ?? []) {
+        const target = localSourceDir(dir, call);
+        if (target === undefined) continue;
+        if (state.get(target) === 'open') this.reportCycleOf(stack.slice(stack.indexOf(target)), call);
+        else if (!state.has(target) && (byDir.has(target) || this.loader.loadDir(target)?.module)) visit(target);
+      }
+      stack.pop();
+      state.set(dir, 'done');
+    };
+    for (const m of modules) if (!state.has(m.dir)) visit(m.dir);
+  }
+
   private reportCycle(loop: ModuleInstance[], closing: ModuleCallRef): void {
-    const dirs = loop.map((i) => i.module.dir);
+    this.reportCycleOf(
+      loop.map((i) => i.module.dir),
+      closing,
+    );
+  }
+
+  private reportCycleOf(dirs: string[], closing: ModuleCallRef): void {
     const key = [...dirs].sort().join('\u0000');
     if (this.cycleKeys.has(key)) return;
     this.cycleKeys.add(key);

@@ -61,6 +61,30 @@ export class ModuleInstance {
     return parts.join('.');
   }
 
+  private blind?: boolean;
+
+  /**
+   * True when this instance's caller decides nothing: every variable of the
+   * module is unknown here, and no module up the chain configures a
+   * provider it could pass on. The instance then reads exactly like the
+   * module on its own (whose variables are unknown too), and so does
+   * everything it calls: a review of callers can take the module's own
+   * review instead of evaluating it again (a wrapper passing `each.value.*`
+   * of an unknown `for_each` is the common case).
+   */
+  get decidesNothing(): boolean {
+    if (this.blind !== undefined) return this.blind;
+    this.blind = false;
+    if (!this.step) return false;
+    for (let i: ModuleInstance | undefined = this.step.parent; i; i = i.step?.parent) {
+      if (i.module.providers.some((p) => p.block.body.some((item) => !(item.kind === 'Attribute' && item.name === 'alias')))) return false;
+    }
+    for (const name of this.module.variables.keys()) {
+      if (this.evaluator.variableValue(name).kind !== 'unknown') return false;
+    }
+    return (this.blind = true);
+  }
+
   /** The instances of one of this module's calls (none when the call is not followed: not local, not installed, a cycle, too deep). */
   childrenOf(call: ModuleCallRef): ModuleInstance[] {
     let list = this.children.get(call.name);
