@@ -128,7 +128,7 @@ describe('commands', () => {
   it('check passes cwd, paths and an absolute --config to the analysis', () => {
     const { analyze, calls } = fakeAnalyze([]);
     expect(run(['check', 'tests', '--config', 'package.json'], { analyze }).code).toBe(0);
-    expect(calls).toEqual([{ cwd: ROOT, paths: ['tests'], fixes: 'none', configFile: join(ROOT, 'package.json') }]);
+    expect(calls).toEqual([{ cwd: ROOT, paths: ['tests'], fixes: 'none', undecided: false, configFile: join(ROOT, 'package.json') }]);
   });
 
   it('check computes fix edits only for the JSON report (it says which findings are fixable)', () => {

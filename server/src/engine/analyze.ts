@@ -4,7 +4,7 @@ import { isInside, NodeFileHost, type FileHost } from './host.js';
 import type { Module } from './model/module.js';
 import type { ModuleEvaluator } from './evaluate/evaluator.js';
 import { ModuleLoader, type LoadedModule } from './workspace/module-loader.js';
-import { ModuleGraph } from './workspace/module-graph.js';
+import { localCalls, ModuleGraph, type LocalCall } from './workspace/module-graph.js';
 import type { ModuleInstance } from './workspace/module-instance.js';
 import { InstanceRuns, placeKey } from './workspace/instance-runs.js';
 import { callerFindings } from './workspace/caller-findings.js';
@@ -18,8 +18,8 @@ import { effectiveRuleSetting, isPathIncluded, ruleTimeBudgetMs } from './config
 import type { EffectiveRuleSetting, ReviewConfig } from './config/types.js';
 import { applySuppressions } from './suppress/apply.js';
 import { compareRanges } from './range.js';
-import { assignModuleRoles } from './roles/assign-roles.js';
-import { roleFactsOf } from './roles/role-facts.js';
+import { assignModuleRoles, pathDecidedRole, type RoleAssignmentOptions } from './roles/assign-roles.js';
+import { roleFactsOf, type ModuleRoleFacts } from './roles/role-facts.js';
 import type { ModuleRole, ModuleRoleAssignment } from './roles/module-role.js';
 
 export interface AnalyzeOptions {
@@ -46,6 +46,12 @@ export interface AnalyzeOptions {
   config?: LoadedConfig;
   /** Diff mode: the same module at the base of the change, for rules that compare (SPEC §7). */
   baseModuleFor?: (dir: string) => Module | undefined;
+  /**
+   * Whether the result lists undecided items (default true). Deciding a
+   * called module's items through its callers runs rules on every caller's
+   * instance of it; output without a checklist skips that, and gets none.
+   */
+  undecided?: boolean;
 }
 
 export interface ModuleAnalysis {
@@ -103,32 +109,62 @@ export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
   const context: ModuleReviewContext = { host, config, rules, now, fixes: options.fixes ?? 'eager' };
   if (options.baseModuleFor) context.baseModuleFor = options.baseModuleFor;
   const graph = (context.graph = workspaceGraph(context));
-  // Three phases: a module's role depends on the modules that call it, so every module is loaded before any is reviewed.
-  const loadedModules: Array<LoadedModule | undefined> = found.map((files) => graph.modules.loader.load(files));
-  const roles = assignModuleRoles(
-    loadedModules.flatMap((l) => (l?.module ? [roleFactsOf(l.module)] : [])),
-    { analysedDirs: analysedDirectories(paths, host), configured: { baseDir: config.baseDir, roles: config.roles } },
-  );
-  graph.roleOf = (dir) => roles.get(dir)?.role;
+  const roleOptions = { analysedDirs: analysedDirectories(paths, host), configured: { baseDir: config.baseDir, roles: config.roles } };
+  const listUndecided = options.undecided !== false;
+  const order = reviewOrder(found, roleOptions);
+  // Every module's local calls, so that a module is kept loaded while something may still call it, and cycles are found.
+  const calls = new Map<string, LocalCall[]>();
+  const called = new Set<string>();
+  const facts: ModuleRoleFacts[] = [];
+  const load = (files: ModuleFiles): LoadedModule => {
+    const entry = graph.modules.loader.load(files);
+    if (entry.module && !calls.has(entry.dir)) {
+      facts.push(roleFactsOf(entry.module));
+      for (const [dir, list] of localCalls([entry.module])) {
+        calls.set(dir, list);
+        for (const c of list) called.add(c.target);
+      }
+    }
+    return entry;
+  };
+  // Modules whose role their path does not decide depend on who calls them: loaded first, so that every call is known
+  // when they are reviewed (last), and so that what they call stays loaded while the others are reviewed.
+  const waiting = order.deferred.map((d) => load(d.files));
+  // Listing undecided items walks the call chains again at the end: then every module is loaded first.
+  const pending = listUndecided ? order.decided.map((d) => ({ entry: load(d.files), role: d.role })) : undefined;
+  const reviews: Array<{ index: number; review: ModuleReview; role?: ModuleRoleAssignment }> = [];
   const reviewed: Module[] = [];
-  for (let i = 0; i < loadedModules.length; i++) {
-    const entry = loadedModules[i]!;
-    loadedModules[i] = undefined;
-    const role = roles.get(entry.dir);
-    const review = reviewLoadedModule(entry, role ? { ...context, role } : context);
+  const review = (entry: LoadedModule, role: ModuleRoleAssignment | undefined, index: number): void => {
+    const done = reviewLoadedModule(entry, role ? { ...context, role } : context);
+    reviews.push({ index, review: done, ...(role ? { role } : {}) });
+    const module = done.analysis?.module;
+    if (!module) return;
+    // Nothing calls it and nothing walks from it again: its evaluation can go (memory, and the time spent collecting it).
+    const walkedAgain = listUndecided && module.moduleCalls.length > 0;
+    if (!options.keepModules && !called.has(module.dir) && !walkedAgain) graph.modules.forget(module);
+    else reviewed.push(module);
+  };
+  let roles: Map<string, ModuleRoleAssignment> | undefined;
+  graph.roleOf = (dir) => roles?.get(dir)?.role ?? order.pathRoles.get(dir)?.role;
+  order.decided.forEach((d, i) => review(pending ? pending[i]!.entry : load(d.files), d.role, d.index));
+  roles = assignModuleRoles(facts, roleOptions);
+  waiting.forEach((entry, i) => review(entry, roles!.get(entry.dir), order.deferred[i]!.index));
+
+  // Results in discovery order, whatever order the modules were reviewed in.
+  reviews.sort((a, b) => a.index - b.index);
+  for (const { review: done, role } of reviews) {
     // Loops, not push(...spread): a module can hold more findings than a call has room for arguments.
-    for (const f of review.files) result.files.push(f);
-    for (const e of review.errors) result.errors.push(e);
-    if (!review.analysis) continue;
-    result.modules.push(entry.dir);
-    reviewed.push(review.analysis.module);
+    for (const f of done.files) result.files.push(f);
+    for (const e of done.errors) result.errors.push(e);
+    if (!done.analysis) continue;
+    result.modules.push(done.dir);
     if (role) result.moduleRoles.push(role);
-    for (const f of review.findings) result.findings.push(f);
-    for (const u of review.undecided) result.undecided.push(u);
-    if (options.keepModules) result.analyses.push(review.analysis);
+    for (const f of done.findings) result.findings.push(f);
+    for (const u of done.undecided) result.undecided.push(u);
+    if (options.keepModules) result.analyses.push(done.analysis);
   }
-  result.undecided = undecidedAfterCallers(result.undecided, reviewed, graph, rules);
-  graph.modules.detectCycles(reviewed);
+  result.undecided = listUndecided ? undecidedAfterCallers(result.undecided, reviewed, graph, rules) : [];
+  graph.modules.detectCycles(calls);
   for (const e of graph.modules.cycles) result.errors.push(e);
   if (inScope) {
     result.findings = result.findings.filter((f) => inScope(f.file));
@@ -136,6 +172,27 @@ export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
   }
   result.findings.sort(compareFindings);
   return result;
+}
+
+/**
+ * The order modules are reviewed in: those whose role their path (or the
+ * config) decides first — examples and tests, which call the others, before
+ * `modules/` — and those whose role depends on who calls them last.
+ */
+function reviewOrder(found: readonly ModuleFiles[], options: RoleAssignmentOptions) {
+  const rank: Record<ModuleRole, number> = { example: 0, test: 1, deployment: 2, module: 3 };
+  const pathRoles = new Map<string, ModuleRoleAssignment>();
+  const decided: Array<{ files: ModuleFiles; role: ModuleRoleAssignment; index: number }> = [];
+  const deferred: Array<{ files: ModuleFiles; index: number }> = [];
+  found.forEach((files, index) => {
+    const role = pathDecidedRole(files.dir, options);
+    if (role) {
+      pathRoles.set(files.dir, role);
+      decided.push({ files, role, index });
+    } else deferred.push({ files, index });
+  });
+  decided.sort((a, b) => rank[a.role.role] - rank[b.role.role] || a.index - b.index);
+  return { decided, deferred, pathRoles };
 }
 
 /**

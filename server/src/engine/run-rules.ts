@@ -47,6 +47,9 @@ export interface RunRulesOptions {
  * within a time budget: one that exceeds it, like one that throws, loses its
  * findings for the module and becomes one `internal` error.
  */
+/** The memo key of a module instance's existence lookup. */
+const EXISTENCE_LOOKUP = {};
+
 export function runRules(
   module: Module,
   evaluator: ModuleEvaluator,
@@ -61,7 +64,8 @@ export function runRules(
     evaluateExistence(evaluator, expr, file, scope);
   const evaluate: RuleContext['evaluate'] = (expr, file, scope) => evaluator.evaluate(expr, file, scope);
   // The conditions a finding's place exists under (SPEC §2a), looked up only for findings that need them.
-  const whenAt = existenceLookup({ evaluate, existence }, module);
+  // One lookup per module instance, shared by its rules (the evaluator's memo), not one per run.
+  const whenAt = evaluator.memo(EXISTENCE_LOOKUP, () => existenceLookup({ evaluate, existence }, module));
   for (const rule of rules) {
     if (!rule.check) continue;
     // Diff-only rules compare with the base of a change: they run only in diff mode (SPEC §7).

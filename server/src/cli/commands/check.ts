@@ -82,7 +82,8 @@ function check(args: string[], io: CliIO, deps: CheckDependencies, stderr: Stder
 
   // Only the JSON report says whether a finding is fixable; the other formats never pay for fix edits.
   const fixes: FixMode = format === 'json' ? 'eager' : 'none';
-  const options = { ...target, fixes };
+  // A check shows findings, never the checklist's undecided items: it does not pay for deciding them through callers.
+  const options = { ...target, fixes, undecided: false };
   const result = values.base === undefined ? deps.analyze(options) : introducedOnly(deps, { ...options, base: values.base });
   if (result.configErrors.length) return reportConfigErrors('check', stderr, result.configErrors);
 

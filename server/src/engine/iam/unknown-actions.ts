@@ -28,8 +28,23 @@ function closest(candidates: Iterable<string>, wanted: string): string | undefin
   return best;
 }
 
-/** Why an action string names nothing, with a suggestion when there is an obvious one; undefined when it is fine. */
+const explanations = new Map<string, string | undefined>();
+
+/**
+ * Why an action string names nothing, with a suggestion when there is an
+ * obvious one; undefined when it is fine. Memoised: an action list is read
+ * again in every module instance that holds it, and a suggestion searches
+ * the whole catalog.
+ */
 export function explainUnknownAction(action: string): string | undefined {
+  if (explanations.has(action)) return explanations.get(action);
+  const answer = explainAction(action);
+  if (explanations.size >= 10_000) explanations.clear();
+  explanations.set(action, answer);
+  return answer;
+}
+
+function explainAction(action: string): string | undefined {
   const index = actionIndex();
   const parsed = parseAction(action);
   if (!parsed) return `"${action}" is not an action (actions are written service:Action, e.g. s3:GetObject)`;

@@ -42,6 +42,15 @@ export function assignModuleRoles(modules: readonly ModuleRoleFacts[], options: 
   return byPath;
 }
 
+/**
+ * The role a module's path decides without looking at calls: a configured
+ * glob, else the innermost segment that names a role; undefined when its
+ * role depends on who calls it.
+ */
+export function pathDecidedRole(dir: string, options: RoleAssignmentOptions): ModuleRoleAssignment | undefined {
+  return configuredRole(dir, options) ?? segmentRole(dir, options);
+}
+
 function configuredRole(dir: string, options: RoleAssignmentOptions): ModuleRoleAssignment | undefined {
   if (!options.configured) return undefined;
   const path = slashes(relative(options.configured.baseDir, dir));

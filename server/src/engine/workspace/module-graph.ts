@@ -1,5 +1,6 @@
 import { relative } from 'node:path';
 import type { InputError } from '../finding.js';
+import type { Range } from '../range.js';
 import type { FileHost } from '../host.js';
 import type { Module, ModuleCallRef } from '../model/module.js';
 import { headerRange } from '../rules/rule.js';
@@ -7,6 +8,30 @@ import { CallTargets } from './call-target.js';
 import { localSourceDir } from '../model/local-source.js';
 import type { ModuleLoader } from './module-loader.js';
 import { ModuleInstance } from './module-instance.js';
+
+/** A module call with a local source, as far as cycles need it (no syntax tree kept). */
+export interface LocalCall {
+  name: string;
+  /** The directory it calls. */
+  target: string;
+  /** Where the call is written: its file and block header. */
+  file: string;
+  range: Range;
+}
+
+/** The local calls of each module, by directory. */
+export function localCalls(modules: readonly Module[]): Map<string, LocalCall[]> {
+  const edges = new Map<string, LocalCall[]>();
+  for (const m of modules) {
+    const list: LocalCall[] = [];
+    for (const call of m.moduleCalls) {
+      const target = localSourceDir(m.dir, call);
+      if (target !== undefined) list.push({ name: call.name, target, file: call.file.path, range: headerRange(call.block) });
+    }
+    edges.set(m.dir, list);
+  }
+  return edges;
+}
 
 /** Calls nest at most this deep (SPEC §2a); deeper callees are not followed, their outputs unknown. */
 export const MAX_CALL_DEPTH = 10;
@@ -55,46 +80,48 @@ export class ModuleGraph {
   }
 
   /**
-   * Finds the cycles among the local calls of `modules` (a cycle need not be
-   * walked by any review: a caller that decides nothing is not evaluated
-   * again, and modules in a cycle all have callers).
+   * Finds the cycles among local calls (a cycle need not be walked by any
+   * review: a caller that decides nothing is not evaluated again, and the
+   * modules of a cycle all have callers).
    */
-  detectCycles(modules: readonly Module[]): void {
-    const byDir = new Map(modules.map((m) => [m.dir, m]));
+  detectCycles(edges: ReadonlyMap<string, readonly LocalCall[]>): void {
     const state = new Map<string, 'open' | 'done'>();
     const stack: string[] = [];
     const visit = (dir: string): void => {
       state.set(dir, 'open');
       stack.push(dir);
-      const module = byDir.get(dir) ?? this.loader.loadDir(dir)?.module;
-      for (const call of module?.moduleCalls ?? []) {
-        const target = localSourceDir(dir, call);
-        if (target === undefined) continue;
-        if (state.get(target) === 'open') this.reportCycleOf(stack.slice(stack.indexOf(target)), call);
-        else if (!state.has(target) && (byDir.has(target) || this.loader.loadDir(target)?.module)) visit(target);
+      for (const call of edges.get(dir) ?? []) {
+        if (state.get(call.target) === 'open') this.reportCycleOf(stack.slice(stack.indexOf(call.target)), call);
+        else if (!state.has(call.target) && edges.has(call.target)) visit(call.target);
       }
       stack.pop();
       state.set(dir, 'done');
     };
-    for (const m of modules) if (!state.has(m.dir)) visit(m.dir);
+    for (const dir of edges.keys()) if (!state.has(dir)) visit(dir);
+  }
+
+  /** The module's instance on its own and its cached files are no longer needed (nothing calls it): let them go. */
+  forget(module: Module): void {
+    this.standalones.delete(module);
+    this.loader.forget(module.dir);
   }
 
   private reportCycle(loop: ModuleInstance[], closing: ModuleCallRef): void {
     this.reportCycleOf(
       loop.map((i) => i.module.dir),
-      closing,
+      { name: closing.name, file: closing.file.path, range: headerRange(closing.block), target: loop[0]!.module.dir },
     );
   }
 
-  private reportCycleOf(dirs: string[], closing: ModuleCallRef): void {
+  private reportCycleOf(dirs: string[], closing: LocalCall): void {
     const key = [...dirs].sort().join('\u0000');
     if (this.cycleKeys.has(key)) return;
     this.cycleKeys.add(key);
     const base = this.host.workspaceRoot;
     const path = [...dirs, dirs[0]!].map((d) => relative(base, d) || '.').join(' → ');
     this.cycles.push({
-      file: closing.file.path,
-      range: headerRange(closing.block),
+      file: closing.file,
+      range: closing.range,
       kind: 'module-cycle',
       message: `module.${closing.name} closes a cycle of module calls (${path}): Terraform cannot load it; the review stops following the calls there`,
     });
