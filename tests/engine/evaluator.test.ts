@@ -113,6 +113,24 @@ describe('evaluator', () => {
     expect(json(local('splat'))).toEqual([1, 2]);
   });
 
+  it('sorts lists of strings as Terraform does (byte order, numbers as strings), and leaves unknown elements unknown', () => {
+    const { local } = moduleOf({
+      'main.tf': `variable "x" {
+  type = string
+}
+
+locals {
+  a = sort(compact(distinct(concat(["mysql-tcp"], ["http-80-tcp", "Zeta", "alpha"], ["", "mysql-tcp"]))))
+  b = sort([10, 9, "1"])
+  c = sort(["b", var.x])
+}
+`,
+    });
+    expect(json(local('a'))).toEqual(['Zeta', 'alpha', 'http-80-tcp', 'mysql-tcp']);
+    expect(json(local('b'))).toEqual(['1', '10', '9']);
+    expect(local('c').kind).toBe('unknown');
+  });
+
   it('keeps where each value came from', () => {
     const { local, dir } = moduleOf({
       'locals.tf': 'locals {\n  base = { Owner = "me" }\n}\n',

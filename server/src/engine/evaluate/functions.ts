@@ -355,6 +355,25 @@ const FUNCTIONS: Record<string, Impl> = {
     if (!v.items.every(isWhollyKnown)) return unknown('distinct() over values not fully known', origin);
     return tuple(dedupe(v.items), origin);
   },
+  sort(args, origin) {
+    const [v] = args;
+    if (!v) return failed('sort() needs an argument', origin);
+    if (v.kind === 'unknown') return unknown(v.reason, origin);
+    if (v.kind !== 'tuple') return failed('sort() needs a list', origin);
+    const texts: Array<{ text: string; item: Value }> = [];
+    for (const item of v.items) {
+      if (item.kind === 'unknown') return unknown(item.reason, origin);
+      const text = asString(item);
+      if (text === undefined) return failed('sort() needs a list of strings', origin);
+      texts.push({ text, item: str(text, item.origin) });
+    }
+    // Terraform sorts by byte order of the UTF-8 text, not by locale: code-unit order, the same outside the astral planes.
+    texts.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+    return tuple(
+      texts.map((t) => t.item),
+      origin,
+    );
+  },
   compact(args, origin) {
     const [v] = args;
     if (!v) return failed('compact() needs an argument', origin);
