@@ -1,8 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { fileTree } from '../support/file-tree.js';
 import { main } from '../../server/src/cli/cli.js';
 import type { CheckDependencies } from '../../server/src/cli/commands/check.js';
 import type { CliIO } from '../../server/src/cli/io.js';
@@ -160,14 +160,7 @@ describe('commands', () => {
 });
 
 describe('end to end with the real analysis', () => {
-  function workspace(files: Record<string, string>): string {
-    const dir = mkdtempSync(join(tmpdir(), 'iac-review-cli-'));
-    for (const [name, text] of Object.entries(files)) {
-      mkdirSync(dirname(join(dir, name)), { recursive: true });
-      writeFileSync(join(dir, name), text);
-    }
-    return dir;
-  }
+  const workspace = (files: Record<string, string>) => fileTree(files, 'iac-review-cli-');
   const BAD_NAME = 'resource "aws_s3_bucket" "AppLogs" {\n  bucket = "x"\n}\n';
 
   it('json output of a real module, with a config that turns rules off and a suppression', () => {

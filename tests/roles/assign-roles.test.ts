@@ -1,8 +1,7 @@
 // Module roles (SPEC §2a) over layouts shaped like the module repositories of issue 11.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fileTree } from '../support/file-tree.js';
 import { analyzeWorkspace } from '../../server/src/engine/analyze.js';
 import { assignModuleRoles } from '../../server/src/engine/roles/assign-roles.js';
 import type { ModuleRoleFacts } from '../../server/src/engine/roles/role-facts.js';
@@ -134,14 +133,7 @@ describe('assignModuleRoles', () => {
 });
 
 describe('roles in a review', () => {
-  function tree(files: Record<string, string>): string {
-    const root = mkdtempSync(join(tmpdir(), 'iac-roles-'));
-    for (const [path, text] of Object.entries(files)) {
-      mkdirSync(dirname(join(root, path)), { recursive: true });
-      writeFileSync(join(root, path), text);
-    }
-    return root;
-  }
+  const tree = (files: Record<string, string>) => fileTree(files, 'iac-roles-');
 
   it('assigns roles from the modules\' real calls and root-ness, and lists them in the result', () => {
     const root = tree({
@@ -161,14 +153,7 @@ describe('roles in a review', () => {
 });
 
 describe('roles and configuration', () => {
-  function tree(files: Record<string, string>): string {
-    const root = mkdtempSync(join(tmpdir(), 'iac-roles-config-'));
-    for (const [path, text] of Object.entries(files)) {
-      mkdirSync(dirname(join(root, path)), { recursive: true });
-      writeFileSync(join(root, path), text);
-    }
-    return root;
-  }
+  const tree = (files: Record<string, string>) => fileTree(files, 'iac-roles-config-');
   const QUEUE = 'provider "aws" {\n  region = "eu-west-1"\n}\nresource "aws_sqs_queue" "q" {\n  name = "q"\n}\n';
   const ruleFindings = (root: string, ruleId: string) =>
     analyzeWorkspace({ cwd: root }).findings.filter((f) => f.ruleId === ruleId).map((f) => f.file.slice(root.length + 1));

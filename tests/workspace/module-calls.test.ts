@@ -1,19 +1,10 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { fileTree } from '../support/file-tree.js';
 import { describe, expect, it } from 'vitest';
 import { analyzeWorkspace } from '../../server/src/engine/analyze.js';
 import { RULES } from '../../server/src/engine/rules/registry.generated.js';
 
-/** Writes a workspace of files (relative path → text) and returns its directory. */
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'iac-calls-'));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
+const workspace = (files: Record<string, string>) => fileTree(files, 'iac-calls-');
 
 const only = (...ids: string[]) => RULES.filter((r) => ids.includes(r.meta.id));
 
