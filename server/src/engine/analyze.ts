@@ -127,32 +127,43 @@ export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
     }
     return entry;
   };
-  // Modules whose role their path does not decide depend on who calls them: loaded first, so that every call is known
-  // when they are reviewed (last), and so that what they call stays loaded while the others are reviewed.
-  const waiting = order.deferred.map((d) => load(d.files));
   // Listing undecided items walks the call chains again at the end: then every module is loaded first.
-  const pending = listUndecided ? order.decided.map((d) => ({ entry: load(d.files), role: d.role })) : undefined;
-  const reviews: Array<{ index: number; review: ModuleReview; role?: ModuleRoleAssignment }> = [];
-  const reviewed: Module[] = [];
-  const review = (entry: LoadedModule, role: ModuleRoleAssignment | undefined, index: number): void => {
+  const preloaded = listUndecided ? new Map([...order.decided, ...order.deferred].map((d) => [d.files.dir, load(d.files)])) : undefined;
+  const reviews = new Map<number, { review: ModuleReview; role?: ModuleRoleAssignment }>();
+  const reviewed = new Map<string, Module>();
+  const review = (files: ModuleFiles, role: ModuleRoleAssignment | undefined, index: number): void => {
+    const entry = preloaded?.get(files.dir) ?? load(files);
     const done = reviewLoadedModule(entry, role ? { ...context, role } : context);
-    reviews.push({ index, review: done, ...(role ? { role } : {}) });
+    reviews.set(index, { review: done, ...(role ? { role } : {}) });
     const module = done.analysis?.module;
     if (!module) return;
-    // Nothing calls it and nothing walks from it again: its evaluation can go (memory, and the time spent collecting it).
+    // Nothing calls it (as far as the modules read so far say) and nothing walks from it again: its evaluation can go.
     const walkedAgain = listUndecided && module.moduleCalls.length > 0;
     if (!options.keepModules && !called.has(module.dir) && !walkedAgain) graph.modules.forget(module);
-    else reviewed.push(module);
+    else reviewed.set(module.dir, module);
   };
-  let roles: Map<string, ModuleRoleAssignment> | undefined;
+  // Examples and tests (which call the others) first, `modules/` after; a module whose role depends on who calls it is
+  // reviewed as a deployment, and again at the end if a call makes it something else.
+  // (Only `versioning/provider-pinned` reads the role, and only for examples, which their path decides: the first
+  // review's rule runs stay valid under the final role.)
+  const upfront = preloaded ? assignModuleRoles(facts, roleOptions) : undefined;
+  let roles = upfront;
   graph.roleOf = (dir) => roles?.get(dir)?.role ?? order.pathRoles.get(dir)?.role;
-  order.decided.forEach((d, i) => review(pending ? pending[i]!.entry : load(d.files), d.role, d.index));
-  roles = assignModuleRoles(facts, roleOptions);
-  waiting.forEach((entry, i) => review(entry, roles!.get(entry.dir), order.deferred[i]!.index));
+  for (const d of order.decided) review(d.files, d.role, d.index);
+  for (const d of order.deferred) review(d.files, upfront?.get(d.files.dir), d.index);
+  if (!upfront) {
+    roles = assignModuleRoles(facts, roleOptions);
+    for (const d of order.deferred) {
+      const role = roles.get(d.files.dir);
+      if (!role) continue;
+      if (role.role === 'deployment') reviews.set(d.index, { ...reviews.get(d.index)!, role });
+      else review(d.files, role, d.index);
+    }
+  }
+  const reviewedModules = [...reviewed.values()];
 
   // Results in discovery order, whatever order the modules were reviewed in.
-  reviews.sort((a, b) => a.index - b.index);
-  for (const { review: done, role } of reviews) {
+  for (const { review: done, role } of [...reviews.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r)) {
     // Loops, not push(...spread): a module can hold more findings than a call has room for arguments.
     for (const f of done.files) result.files.push(f);
     for (const e of done.errors) result.errors.push(e);
@@ -163,7 +174,7 @@ export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
     for (const u of done.undecided) result.undecided.push(u);
     if (options.keepModules) result.analyses.push(done.analysis);
   }
-  result.undecided = listUndecided ? undecidedAfterCallers(result.undecided, reviewed, graph, rules) : [];
+  result.undecided = listUndecided ? undecidedAfterCallers(result.undecided, reviewedModules, graph, rules) : [];
   graph.modules.detectCycles(calls);
   for (const e of graph.modules.cycles) result.errors.push(e);
   if (inScope) {

@@ -35,8 +35,17 @@ export function assignModuleRoles(modules: readonly ModuleRoleFacts[], options: 
   const pathRoles = new Map<string, ModuleRoleAssignment | undefined>();
   for (const m of modules) pathRoles.set(m.dir, configuredRole(m.dir, options) ?? segmentRole(m.dir, options));
   const sorted = [...modules].sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
+  // Who calls each directory (the first caller in path order), and the examples and tests that call by registry name:
+  // indexed once, so that assigning every role stays linear in the workspace (the editor does it after each review).
+  const localCallers = new Map<string, { caller: ModuleRoleFacts; source: string }>();
+  for (const caller of sorted) {
+    for (const call of caller.localCalls) {
+      if (call.dir !== caller.dir && !localCallers.has(call.dir)) localCallers.set(call.dir, { caller, source: call.source });
+    }
+  }
+  const registryCallers = sorted.filter((m) => m.registryCalls.length > 0 && ['example', 'test'].includes(pathRoles.get(m.dir)?.role ?? ''));
   for (const m of sorted) {
-    const assignment = pathRoles.get(m.dir) ?? calledRole(m, sorted, pathRoles, options) ?? deploymentRole(m);
+    const assignment = pathRoles.get(m.dir) ?? calledRole(m, localCallers, registryCallers, options) ?? deploymentRole(m);
     byPath.set(m.dir, assignment);
   }
   return byPath;
@@ -80,22 +89,16 @@ function segmentRole(dir: string, options: RoleAssignmentOptions): ModuleRoleAss
 /** A module another module calls is reusable, whatever else it is (SPEC §2a). */
 function calledRole(
   module: ModuleRoleFacts,
-  modules: readonly ModuleRoleFacts[],
-  pathRoles: ReadonlyMap<string, ModuleRoleAssignment | undefined>,
+  localCallers: ReadonlyMap<string, { caller: ModuleRoleFacts; source: string }>,
+  registryCallers: readonly ModuleRoleFacts[],
   options: RoleAssignmentOptions,
 ): ModuleRoleAssignment | undefined {
-  for (const caller of modules) {
-    if (caller.dir === module.dir) continue;
-    const call = caller.localCalls.find((c) => c.dir === module.dir);
-    if (call) return { dir: module.dir, role: 'module', why: `called by ${displayDir(caller.dir, options)} through source = "${call.source}"` };
-  }
+  const local = localCallers.get(module.dir);
+  if (local) return { dir: module.dir, role: 'module', why: `called by ${displayDir(local.caller.dir, options)} through source = "${local.source}"` };
   if (module.isRoot) return undefined;
-  // Examples often call the repository by its published name (`ns/name/provider//sub`), not `../..`.
   const repository = analysedDirOf(module.dir, options);
   if (repository === undefined) return undefined;
-  for (const caller of modules) {
-    const callerRole = pathRoles.get(caller.dir)?.role;
-    if (callerRole !== 'example' && callerRole !== 'test') continue;
+  for (const caller of registryCallers) {
     for (const call of caller.registryCalls) {
       const repositoryName = `terraform-${call.address.targetSystem}-${call.address.name}`;
       if (!namesRepository(basename(repository), repositoryName)) continue;
