@@ -129,13 +129,15 @@ export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
   };
   // Listing undecided items walks the call chains again at the end: then every module is loaded first.
   const preloaded = listUndecided ? new Map([...order.decided, ...order.deferred].map((d) => [d.files.dir, load(d.files)])) : undefined;
-  const reviews = new Map<number, { review: ModuleReview; role?: ModuleRoleAssignment }>();
+  const reviews = new Map<number, { review: ModuleReview; analysed: boolean; role?: ModuleRoleAssignment }>();
   const reviewed = new Map<string, Module>();
   const review = (files: ModuleFiles, role: ModuleRoleAssignment | undefined, index: number): void => {
     const entry = preloaded?.get(files.dir) ?? load(files);
     const done = reviewLoadedModule(entry, role ? { ...context, role } : context);
-    reviews.set(index, { review: done, ...(role ? { role } : {}) });
     const module = done.analysis?.module;
+    // The result needs the evaluated module only with `keepModules`: held until the end, it would keep every syntax tree.
+    const { analysis, ...rest } = done;
+    reviews.set(index, { review: options.keepModules ? done : rest, analysed: analysis !== undefined, ...(role ? { role } : {}) });
     if (!module) return;
     // Nothing calls it (as far as the modules read so far say) and nothing walks from it again: its evaluation can go.
     const walkedAgain = listUndecided && module.moduleCalls.length > 0;
@@ -163,16 +165,16 @@ export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
   const reviewedModules = [...reviewed.values()];
 
   // Results in discovery order, whatever order the modules were reviewed in.
-  for (const { review: done, role } of [...reviews.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r)) {
+  for (const { review: done, analysed, role } of [...reviews.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r)) {
     // Loops, not push(...spread): a module can hold more findings than a call has room for arguments.
     for (const f of done.files) result.files.push(f);
     for (const e of done.errors) result.errors.push(e);
-    if (!done.analysis) continue;
+    if (!analysed) continue;
     result.modules.push(done.dir);
     if (role) result.moduleRoles.push(role);
     for (const f of done.findings) result.findings.push(f);
     for (const u of done.undecided) result.undecided.push(u);
-    if (options.keepModules) result.analyses.push(done.analysis);
+    if (done.analysis) result.analyses.push(done.analysis);
   }
   result.undecided = listUndecided ? undecidedAfterCallers(result.undecided, reviewedModules, graph, rules) : [];
   graph.modules.detectCycles(calls);
