@@ -1,5 +1,5 @@
 import type { Block, SourceFile } from '../parse/ast.js';
-import type { BlockRef, Module } from '../model/module.js';
+import type { BlockRef, Module, ModuleCallRef, ResourceRef } from '../model/module.js';
 import { findAttribute } from '../rules/rule.js';
 import { sourceText } from './source-text.js';
 
@@ -57,4 +57,48 @@ export function stripIndex(address: string): string {
   if (!address.endsWith(']')) return address;
   const open = address.indexOf('[', address.lastIndexOf(']', address.length - 2) + 1);
   return open < 0 ? address : address.slice(0, open);
+}
+
+/**
+ * Blocks renamed without a `moved` block but with their body unchanged
+ * (SPEC §7: the same object across the change): head address → base
+ * address, for a resource, data source or module call the base lacks that
+ * matches exactly one base block of the same kind and type the head lacks,
+ * body for body (white space aside).
+ */
+export function renamedUnchanged(base: Module | undefined, head: Module): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!base) return out;
+  const gone = new Map<string, string[]>();
+  for (const ref of blocksOf(base)) {
+    if (head.byAddress.has(ref.address)) continue;
+    const key = `${kindOf(ref)}\u0000${bodyText(ref.block, ref.file)}`;
+    gone.set(key, [...(gone.get(key) ?? []), ref.address]);
+  }
+  if (gone.size === 0) return out;
+  const added = new Map<string, string[]>();
+  for (const ref of blocksOf(head)) {
+    if (base.byAddress.has(ref.address)) continue;
+    const key = `${kindOf(ref)}\u0000${bodyText(ref.block, ref.file)}`;
+    added.set(key, [...(added.get(key) ?? []), ref.address]);
+  }
+  for (const [key, to] of added) {
+    const from = gone.get(key);
+    // Only a one-to-one match is a rename: two identical new blocks could be copies of either.
+    if (from?.length === 1 && to.length === 1) out.set(to[0]!, from[0]!);
+  }
+  return out;
+}
+
+function blocksOf(module: Module): Array<ResourceRef | ModuleCallRef> {
+  return [...module.resources, ...module.dataSources, ...module.moduleCalls];
+}
+
+function kindOf(ref: ResourceRef | ModuleCallRef): string {
+  return 'type' in ref ? `${ref.mode} ${ref.type}` : 'module';
+}
+
+function bodyText(block: Block, file: SourceFile): string {
+  const end = block.closeBrace?.end.offset ?? block.range.end.offset;
+  return file.text.slice(block.openBrace.start.offset, end).replace(/\s+/g, ' ');
 }

@@ -9,7 +9,7 @@ import { GitTreeHost, repoPath, repoRelativePath } from './git-tree-host.js';
 import { changesLines, compareWithBase, type FileChanges } from './file-changes.js';
 import { WorkingTree } from './working-tree.js';
 import { diffModule, type ModuleDiff } from './module-diff.js';
-import { movedFrom } from './refactor-blocks.js';
+import { movedFrom, renamedUnchanged } from './refactor-blocks.js';
 
 export interface ChangeReviewOptions extends Omit<AnalyzeOptions, 'baseModuleFor' | 'keepModules' | 'host'> {
   /** The git ref to compare with: the change is the working tree against `git merge-base HEAD <base>`. */
@@ -196,25 +196,62 @@ function isIntroduced(
   baseDir: (dir: string) => string,
 ): (finding: Finding) => boolean {
   const rel = (abs: string) => repoRelativePath(root, abs);
-  const baseKeys = new Set(base.findings.map((f) => findingKey(f, f.address ? dirname(f.file) : rel(f.file))));
-  const movedByDir = new Map(head.analyses.map((a) => [a.module.dir, movedFrom(a.module)]));
+  const baseByKey = new Map<string, Finding>();
+  for (const f of base.findings) baseByKey.set(findingKey(f, f.address ? dirname(f.file) : rel(f.file)), f);
+  const baseKeys = new Set(baseByKey.keys());
+  const texts = { before: sourceTexts(base.analyses), after: sourceTexts(head.analyses) };
+  // A block renamed with a `moved` block, or renamed with its body unchanged, is the same object (SPEC §7).
+  const renamesByDir = new Map(
+    head.analyses.map((a) => [a.module.dir, new Map([...renamedUnchanged(baseFor(a.module.dir)?.module, a.module), ...movedFrom(a.module)])]),
+  );
   return (finding) => {
     const path = rel(finding.file);
     if (files.added.has(path)) return true;
     const dir = dirname(finding.file);
     const scope = finding.address ? baseDir(dir) : (files.renamedFrom.get(path) ?? path);
-    // A block renamed with a `moved` block is the same object: its findings are new only if the base lacked them.
-    const renamedFrom = finding.address ? movedByDir.get(dir)?.get(finding.address) : undefined;
+    // A renamed block's findings are new only if the base lacked them, or the change wrote the offending code.
+    const renamedFrom = finding.address ? renamesByDir.get(dir)?.get(finding.address) : undefined;
     if (renamedFrom) {
       const message = finding.message.split(finding.address!).join(renamedFrom);
-      return !baseKeys.has(findingKey({ ...finding, address: renamedFrom, message }, scope));
+      const before = baseByKey.get(findingKey({ ...finding, address: renamedFrom, message }, scope));
+      return !before || (changesLines(files, path, finding.range) && !sameCode(texts, before, finding, { from: renamedFrom, to: finding.address! }));
     }
-    if (changesLines(files, path, finding.range)) return true;
+    if (changesLines(files, path, finding.range)) {
+      // A touched line is not a written one: the finding is existing when the base had it, over the same code.
+      const before = baseByKey.get(findingKey(finding, scope));
+      return !before || !sameCode(texts, before, finding);
+    }
     const baseModule = baseFor(dir)?.module;
     if (finding.address && baseModule && isBlockAddress(finding.address) && !baseModule.byAddress.has(finding.address)) return true;
     // A finding the base did not have (e.g. a deleted `prevent_destroy` line leaves no added line to point at).
     return !baseKeys.has(findingKey(finding, scope));
   };
+}
+
+/** The text of each analysed file, by path (both sides of the change). */
+function sourceTexts(analyses: readonly ModuleAnalysis[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const a of analyses) for (const f of [...a.module.files, ...a.module.varFiles]) out.set(f.path, f.text);
+  return out;
+}
+
+/** Whether the base's finding and the head's are about the same code: the text of their ranges, white space aside. */
+function sameCode(
+  texts: { before: ReadonlyMap<string, string>; after: ReadonlyMap<string, string> },
+  before: Finding,
+  after: Finding,
+  rename?: { from: string; to: string },
+): boolean {
+  const a = texts.before.get(before.file);
+  const b = texts.after.get(after.file);
+  if (a === undefined || b === undefined) return false;
+  // A renamed block's header differs by its name only: the name is not the offending code.
+  const label = (address: string | undefined) => (address ? `"${address.slice(address.lastIndexOf('.') + 1)}"` : undefined);
+  const norm = (text: string, f: Finding, name: string | undefined) => {
+    const code = text.slice(f.range.start.offset, f.range.end.offset).replace(/\s+/g, ' ');
+    return name ? code.split(name).join('"\u0000"') : code;
+  };
+  return norm(a, before, label(rename?.from)) === norm(b, after, label(rename?.to));
 }
 
 /** A resource, data source or module call (what `byAddress` holds), not `var.x` / `local.x` / `output.x`. */
