@@ -1,6 +1,7 @@
 import { defineRule, findAttribute, findBlocks, headerRange } from '../../server/src/engine/rules/rule.js';
 import type { Attribute, Block, Expression, SourceFile } from '../../server/src/engine/parse/ast.js';
 import { normalizeSource, sourceText } from '../../server/src/engine/change/source-text.js';
+import { movedFrom } from '../../server/src/engine/change/refactor-blocks.js';
 
 /**
  * Arguments whose change makes the AWS/Google providers replace a stateful
@@ -64,9 +65,11 @@ resource "aws_db_instance" "orders" {
   check(context) {
     const { module, base } = context;
     if (!base) return;
+    // A block renamed with a `moved` block is the same object (SPEC §7): compare it with its old address.
+    const renamed = movedFrom(module);
     for (const resource of module.resources) {
       const arguments_ = FORCE_NEW[resource.type];
-      const before = base.byAddress.get(resource.address);
+      const before = base.byAddress.get(resource.address) ?? base.byAddress.get(renamed.get(resource.address) ?? '');
       if (!arguments_ || resource.mode !== 'managed' || !before || !('type' in before) || before.type !== resource.type) continue;
       for (const [name, fallback] of Object.entries(arguments_)) {
         const now = findAttribute(resource.block, name);

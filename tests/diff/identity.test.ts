@@ -6,6 +6,17 @@ import type { CliIO } from '../../server/src/cli/io.js';
 import { TestRepo } from '../support/git-repo.js';
 import { VERSIONS } from '../support/tagged-terraform.js';
 
+/** The checklist's findings with `--base main`: rule → introduced. */
+function checklistFindings(cwd: string): Record<string, boolean> {
+  let stdout = '';
+  const io: CliIO = { cwd, env: {}, stdoutIsTTY: false, stdout: (t) => void (stdout += t), stderr: () => {} };
+  main(['checklist', '--format', 'json', '--base', 'main'], io);
+  const report = JSON.parse(stdout) as { sections: Array<{ items: Array<{ kind: string; ruleId?: string; introduced?: boolean }> }> };
+  const out: Record<string, boolean> = {};
+  for (const item of report.sections.flatMap((s) => s.items)) if (item.kind === 'finding' && item.ruleId) out[item.ruleId] = item.introduced === true;
+  return out;
+}
+
 function introduced(cwd: string): string[] {
   let stdout = '';
   const io: CliIO = { cwd, env: {}, stdoutIsTTY: false, stdout: (t) => void (stdout += t), stderr: () => {} };
@@ -53,5 +64,17 @@ describe('identity across a change', () => {
     // Writing the offending code on that line makes it introduced.
     repo.write({ 'bucket.tf': bucket('the access logs').replace('"Logs"', '"AccessLogs"') });
     expect(introduced(repo.root)).toContain('bucket.tf:1 naming/identifier-format');
+  });
+
+  it('a block renamed with a moved block and a replacing change: the forced replacement is reported, its old findings stay existing', () => {
+    const repo = new TestRepo();
+    repo.write({ 'versions.tf': VERSIONS, 'db.tf': database('Orders') }).commit('base');
+    repo.branch('change');
+    const moved = '\nmoved {\n  from = aws_db_instance.Orders\n  to   = aws_db_instance.orders\n}\n';
+    // The rename, and what the encryption quick fix inserts: Terraform replaces the database to encrypt it.
+    repo.write({ 'db.tf': database('orders').replace('  publicly_accessible', '  storage_encrypted   = true\n  publicly_accessible') + moved });
+    expect(introduced(repo.root)).toEqual(['db.tf:5 refactor/forced-replacement']);
+    // The checklist keeps the database's findings from before the change, as existing.
+    expect(checklistFindings(repo.root)).toMatchObject({ 'refactor/forced-replacement': true, 'network/public-database': false });
   });
 });
