@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { ExtensionContext, LogOutputChannel } from 'vscode';
+import { workspace, type ExtensionContext, type LogOutputChannel } from 'vscode';
 import {
   CloseAction,
   LanguageClient,
@@ -46,7 +46,8 @@ export function createLanguageClient(
     documentSelector: DOCUMENT_SELECTOR,
     synchronize: { configurationSection: CLIENT_ID },
     // Commands the server's code actions may name (other editors have none of them).
-    initializationOptions: { clientCommands },
+    // Workspace trust decides whether the server may run git (the editor's change checks, SPEC §7).
+    initializationOptions: { clientCommands, trusted: workspace.isTrusted },
     outputChannel,
     middleware,
     errorHandler: noRestartBeforeReady(() => client),

@@ -33,6 +33,8 @@ export interface StartOptions {
   capabilities?: ClientCapabilities;
   /** Answers `workspace/configuration` (section iacReview). */
   settings?: Record<string, unknown>;
+  /** The server process's environment (default: this process's). */
+  env?: NodeJS.ProcessEnv;
 }
 
 type Waiter = { uri: string; test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void };
@@ -74,7 +76,7 @@ export class LspTestClient {
 
   static async start(options: StartOptions): Promise<LspTestClient> {
     // The arguments vscode-languageclient passes (it appends the editor's process id).
-    const child = spawn(process.execPath, [CLI, 'lsp', '--stdio', `--clientProcessId=${process.pid}`], { cwd: options.root, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'lsp', '--stdio', `--clientProcessId=${process.pid}`], { cwd: options.root, stdio: ['pipe', 'pipe', 'pipe'], ...(options.env ? { env: options.env } : {}) });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspTestClient(connection, child);
     child.stderr!.on('data', (d) => client.log.push(String(d)));

@@ -5,6 +5,7 @@ import { isPathIncluded } from '../engine/config/effective.js';
 import { moduleFilesOf, sourceKind, type ModuleFiles } from '../engine/discover.js';
 import type { FileHost } from '../engine/host.js';
 import type { Rule } from '../engine/rules/rule.js';
+import type { Module } from '../engine/model/module.js';
 import type { FixMode } from '../engine/run-rules.js';
 import { roleFactsOf } from '../engine/roles/role-facts.js';
 import type { WorkspaceConfigs } from './workspace-configs.js';
@@ -14,6 +15,8 @@ export interface ReviewerOptions {
   /** The rules to run (default: the whole catalog); tests add one that throws. */
   rules?: readonly Rule<any>[];
   now?: () => Date;
+  /** The module at the base of the change, for the diff-only rules (SPEC §7); absent or undefined: they do not run. */
+  baseModule?: (dir: string) => Module | undefined;
 }
 
 /** Reviews one module directory as the editor sees it, under the configuration of its workspace folder. */
@@ -63,6 +66,7 @@ export class ModuleReviewer {
         now: this.options.now?.() ?? new Date(),
         fixes,
         ...(role ? { role } : {}),
+        ...(this.options.baseModule ? { baseModuleFor: this.options.baseModule } : {}),
         ...(this.options.rules ? { rules: this.options.rules } : {}),
       };
       // The modules it calls are read afresh through the same host (open documents included), each in its own role.

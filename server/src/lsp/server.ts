@@ -39,6 +39,7 @@ import { OverlayFileHost } from './overlay-host.js';
 import { NO_PROGRESS, ReviewService, type ScanProgress } from './review-service.js';
 import { LIST_RULES_REQUEST, listRules, RULE_DOCUMENTATION_REQUEST, ruleDocumentation } from './rule-requests.js';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings.js';
+import { ChangeBases } from './change-base.js';
 import { pathToUri, uriToPath } from './uri.js';
 import { WorkspaceConfigs } from './workspace-configs.js';
 
@@ -72,7 +73,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return host;
   };
   const configs = new WorkspaceConfigs(hostFor, metas);
-  const reviewer = new ModuleReviewer(hostFor, configs, options);
+  const changeBases = new ChangeBases(() => settings, (message) => connection.console.log(message));
+  const reviewer = new ModuleReviewer(hostFor, configs, { ...options, baseModule: (dir) => changeBases.moduleFor(dir) });
   const uriOf = (path: string) => openUris.get(path) ?? pathToUri(path);
   const exercises = new ExerciseFolders((dir) => configs.folderFor(dir));
   const service = new ReviewService(
@@ -124,10 +126,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     configs.setConfigFile(next.configFile);
     service.setEnabled(next.enable);
     if (!next.enable) return;
-    if (!before.enable || before.configFile !== next.configFile) {
+    const changeChecksMoved = before.changeChecks !== next.changeChecks || before.baseRef !== next.baseRef;
+    if (changeChecksMoved) changeBases.invalidate();
+    if (!before.enable || before.configFile !== next.configFile || changeChecksMoved) {
       void scanWithProgress('IaC Review: reviewing the workspace', (p) => service.configChanged(p));
     }
   };
+
+  // Trust comes from the client's initialization options only: a setting in the repository must not grant it.
+  const initialSettings = (): ServerSettings => ({ ...DEFAULT_SETTINGS, trusted: (initOptions as { trusted?: unknown } | undefined)?.trusted === true });
 
   const pullSettings = async () => {
     let raw: unknown = initOptions;
@@ -135,7 +142,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const pulled: unknown = await connection.workspace.getConfiguration({ section: 'iacReview' });
       raw = { ...((initOptions as object) ?? {}), ...((pulled as object) ?? {}) };
     }
-    return readSettings(raw, DEFAULT_SETTINGS);
+    return readSettings(raw, initialSettings());
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -149,7 +156,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     initOptions = params.initializationOptions;
     const commands = (initOptions as { clientCommands?: unknown } | undefined)?.clientCommands;
     if (Array.isArray(commands)) for (const command of commands) if (typeof command === 'string') clientCommands.add(command);
-    settings = readSettings(initOptions, DEFAULT_SETTINGS);
+    settings = readSettings(initOptions, initialSettings());
     configs.setConfigFile(settings.configFile);
     const folders = params.workspaceFolders?.map((f) => uriToPath(f.uri)) ?? [params.rootUri ? uriToPath(params.rootUri) : (params.rootPath ?? undefined)];
     configs.setFolders(folders.filter((f): f is string => f !== undefined));

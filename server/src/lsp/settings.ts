@@ -6,9 +6,19 @@ export interface ServerSettings {
   run: 'onType' | 'onSave';
   /** Delay after the last keystroke before a module is reviewed again. */
   debounceMs: number;
+  /** The diff-only rules against the branch's base (SPEC §7); they run git, so only in a trusted workspace. */
+  changeChecks: boolean;
+  /** The base of the change; empty: the branch's upstream, else `origin/HEAD`, else a local `main` or `master`. */
+  baseRef: string;
+  /**
+   * Whether the workspace is trusted (VS Code's workspace trust): only the
+   * client's initialization options say so, never a setting a repository
+   * could write.
+   */
+  trusted: boolean;
 }
 
-export const DEFAULT_SETTINGS: ServerSettings = { enable: true, configFile: '', run: 'onType', debounceMs: 150 };
+export const DEFAULT_SETTINGS: ServerSettings = { enable: true, configFile: '', run: 'onType', debounceMs: 150, changeChecks: true, baseRef: '', trusted: false };
 
 /** Reads settings leniently: a wrong-typed value keeps the previous one rather than breaking the server. */
 export function readSettings(raw: unknown, base: ServerSettings = DEFAULT_SETTINGS): ServerSettings {
@@ -19,5 +29,8 @@ export function readSettings(raw: unknown, base: ServerSettings = DEFAULT_SETTIN
     configFile: typeof r.configFile === 'string' ? r.configFile : base.configFile,
     run: r.run === 'onType' || r.run === 'onSave' ? r.run : base.run,
     debounceMs: typeof r.debounceMs === 'number' && r.debounceMs >= 0 && r.debounceMs <= 10_000 ? r.debounceMs : base.debounceMs,
+    changeChecks: typeof r.changeChecks === 'boolean' ? r.changeChecks : base.changeChecks,
+    baseRef: typeof r.baseRef === 'string' && r.baseRef.length <= 256 ? r.baseRef.trim() : base.baseRef,
+    trusted: base.trusted,
   };
 }

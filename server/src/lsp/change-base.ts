@@ -1,0 +1,81 @@
+import type { Module } from '../engine/model/module.js';
+import { GitRepository } from '../engine/change/git.js';
+import { BaseTree } from '../engine/change/base-tree.js';
+import { GitTreeHost } from '../engine/change/git-tree-host.js';
+import { ModuleLoader } from '../engine/workspace/module-loader.js';
+import { findWorkspaceRoot } from '../engine/workspace-root.js';
+import type { ServerSettings } from './settings.js';
+
+/** How long a resolved base is used before HEAD and the base ref are asked again (a commit or checkout moves them). */
+const BASE_TTL_MS = 10_000;
+
+/** The base refs tried in order when none is configured (SPEC §7). */
+const DEFAULT_BASES = ['@{upstream}', 'origin/HEAD', 'main', 'master'];
+
+interface ResolvedBase {
+  at: number;
+  loader?: ModuleLoader;
+  /** Why there is none (logged once). */
+  why?: string;
+}
+
+/**
+ * The base of the change for the editor's diff-only rules (SPEC §7): the
+ * module as it is at `git merge-base HEAD <base>`, read from git's object
+ * store (plumbing only, see SECURITY.md), per repository, and only when the
+ * workspace is trusted and `changeChecks` is on.
+ */
+export class ChangeBases {
+  private readonly byRoot = new Map<string, ResolvedBase>();
+  private readonly logged = new Set<string>();
+
+  constructor(
+    private readonly settings: () => ServerSettings,
+    private readonly log: (message: string) => void,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** The module at the base of the change, for a module directory; undefined when change checks do not run. */
+  moduleFor(dir: string): Module | undefined {
+    const { changeChecks, trusted } = this.settings();
+    if (!changeChecks || !trusted) return undefined;
+    const root = findWorkspaceRoot(dir);
+    let resolved = this.byRoot.get(root);
+    if (!resolved || this.now() - resolved.at > BASE_TTL_MS) this.byRoot.set(root, (resolved = this.resolve(root)));
+    if (resolved.why && !this.logged.has(`${root}\u0000${resolved.why}`)) {
+      this.logged.add(`${root}\u0000${resolved.why}`);
+      this.log(`change checks are off for ${root}: ${resolved.why}`);
+    }
+    return resolved.loader?.loadDir(dir)?.module;
+  }
+
+  /** Settings changed: resolve again on the next review. */
+  invalidate(): void {
+    this.byRoot.clear();
+  }
+
+  private resolve(root: string): ResolvedBase {
+    const at = this.now();
+    let repo: GitRepository;
+    try {
+      repo = GitRepository.open(root);
+    } catch (e) {
+      return { at, why: (e as Error).message };
+    }
+    if (!repo.hasCommits()) return { at, why: 'the repository has no commits yet' };
+    const configured = this.settings().baseRef;
+    const candidates = configured ? [configured] : DEFAULT_BASES;
+    const ref = candidates.find((c) => repo.resolveCommit(c) !== undefined);
+    if (!ref) {
+      return {
+        at,
+        why: configured
+          ? `the base "${configured}" (iacReview.baseRef) is not a branch, tag or commit of this repository`
+          : 'the branch has no upstream, and there is no origin/HEAD, main or master to compare with (set iacReview.baseRef)',
+      };
+    }
+    const commit = repo.mergeBase('HEAD', repo.resolveCommit(ref)!);
+    if (!commit) return { at, why: `HEAD and "${ref}" have no common ancestor` };
+    return { at, loader: new ModuleLoader(new GitTreeHost(BaseTree.read(repo, commit))) };
+  }
+}
