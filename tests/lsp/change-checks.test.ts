@@ -50,7 +50,7 @@ describe('change checks in the editor', () => {
     const actions = ((await client.codeActions(orders, moved.range, [moved])) ?? []) as CodeAction[];
     const fix = actions.find((a) => /moved/i.test(a.title) && !/suppress/i.test(a.title));
     expect(fix, actions.map((a) => a.title).join(' | ')).toBeDefined();
-    const inserted = ((fix!.edit?.documentChanges ?? []) as TextDocumentEdit[]).flatMap((c) => c.edits.map((e) => e.newText)).join('');
+    const inserted = ((fix!.edit?.documentChanges ?? []) as TextDocumentEdit[]).flatMap((c) => c.edits.map((e) => ('newText' in e ? e.newText : ''))).join('');
     expect(inserted).toMatch(/moved\s*\{[\s\S]*from\s*=\s*aws_db_instance\.Orders[\s\S]*to\s*=\s*aws_db_instance\.orders/);
   });
 
