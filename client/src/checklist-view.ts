@@ -2,7 +2,7 @@ import { TreeItemCheckboxState, Uri, commands, env, languages, window, workspace
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ChecklistTicks } from './checklist-ticks';
 import { ChecklistTreeProvider, type ChecklistNode } from './checklist-tree';
-import { checklistRequest, errorText, type ChecklistItem, type ChecklistResult } from './protocol';
+import { checklistRequest, defaultBaseRequest, errorText, type ChecklistItem, type ChecklistResult } from './protocol';
 import { SERVER_NOT_RUNNING, type ServerController } from './server-controller';
 
 export const CHECKLIST_VIEW = 'iacReview.checklist';
@@ -163,11 +163,12 @@ class ChecklistView implements ChecklistViewApi {
     }
     let base = typeof baseArg === 'string' ? baseArg.trim() : undefined;
     if (!base) {
+      const suggested = await this.suggestedBase();
       const entered = await window.showInputBox({
         title: 'IaC Review: Review Changes Against Branch…',
-        prompt: 'The git ref to compare the working tree with (its merge base with HEAD)',
-        value: workspace.getConfiguration('iacReview').get<string>('baseRef', 'origin/main'),
-        placeHolder: 'origin/main, a branch, a tag or a commit',
+        prompt: suggested.note ?? 'The git ref to compare the working tree with (its merge base with HEAD)',
+        value: suggested.base,
+        placeHolder: 'a branch (origin/main), a tag or a commit',
         ignoreFocusOut: true,
         validateInput: (value) => (value.trim() === '' ? 'Name a branch, tag or commit.' : undefined),
       });
@@ -181,6 +182,23 @@ class ChecklistView implements ChecklistViewApi {
     } catch (error) {
       void window.showErrorMessage(`IaC Review: ${errorText(error)}`);
       return undefined;
+    }
+  }
+
+  /**
+   * What the input box starts with: the `iacReview.baseRef` setting, else the
+   * server's default (SPEC §7: the branch's upstream, origin/HEAD, a local main
+   * or master). When there is none, an empty box whose prompt says why.
+   */
+  private async suggestedBase(): Promise<{ base: string; note?: string }> {
+    const configured = workspace.getConfiguration('iacReview').get<string>('baseRef', '').trim();
+    if (configured) return { base: configured };
+    try {
+      const found = await this.requireClient().sendRequest(defaultBaseRequest);
+      const why = found.source === 'upstream' ? "the current branch's upstream" : found.source === 'origin/HEAD' ? "origin/HEAD, the remote's default branch" : 'a local branch';
+      return { base: found.base, note: `The git ref to compare the working tree with (its merge base with HEAD). ${found.base} is ${why}.` };
+    } catch (error) {
+      return { base: '', note: `No default base: ${errorText(error)}` };
     }
   }
 

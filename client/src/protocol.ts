@@ -36,6 +36,15 @@ export interface ChecklistResult {
 /** Without `base`: the whole workspace (unsaved buffers seen). With it: the change since that git ref (runs git). */
 export const checklistRequest = new RequestType<{ base?: string }, ChecklistResult, void>('iacReview/checklist');
 
+/** The base "Review Changes Against Branch…" offers when `iacReview.baseRef` is not set (SPEC §7: upstream, origin/HEAD, main, master). */
+export interface DefaultBaseResult {
+  base: string;
+  source: 'upstream' | 'origin/HEAD' | 'local branch';
+}
+
+/** Runs git: sent only in a trusted workspace. Fails with a message saying what was looked for when there is no default. */
+export const defaultBaseRequest = new RequestType0<DefaultBaseResult, void>('iacReview/defaultBase');
+
 /** SPEC §8 score JSON. */
 export interface ExerciseScore {
   version: 1;

@@ -24,7 +24,7 @@ export default defineRule<Options>({
       'prone. Names are also hard to change later: renaming a resource needs a `moved` block.',
     remediation:
       'Rename to lower-case snake_case (`appLogs` → `app_logs`, `app-logs` → `app_logs`). For resources and ' +
-      'modules add a `moved { from = … to = … }` block so Terraform does not destroy and recreate them.',
+      'modules add a `moved` block (`from` the old address, `to` the new one, one argument per line) so Terraform does not destroy and recreate them.',
     equivalents: {
       tflint: ['terraform_naming_convention'],
     },

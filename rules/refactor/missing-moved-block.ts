@@ -28,8 +28,8 @@ export default defineRule({
       'block tells Terraform it is the same object. The rule runs in diff mode only (`--base`), where it can see both ' +
       'sides of the change.',
     remediation:
-      'Add `moved { from = <old address>, to = <new address> }` to the module (keep it until every state has been ' +
-      'applied past the change). If the old object is really to be destroyed, say so with a `removed` block ' +
+      'Add a `moved` block to the module with `from = <old address>` and `to = <new address>`, one argument per line ' +
+      '(as in the passing example; keep it until every state has been applied past the change). If the old object is really to be destroyed, say so with a `removed` block ' +
       '(Terraform ≥ 1.7) or review the plan for the destroy.',
     equivalents: {},
     examples: {
@@ -73,7 +73,8 @@ moved {
           message:
             `${newer.address} is new and ${candidateList(candidates)} (the same ${what}) is gone, with no moved block: ` +
             `Terraform will destroy ${candidates.length === 1 ? 'it' : 'the old object'} and create ${newer.address} from scratch. ` +
-            `Add \`moved { from = ${candidates[0]}, to = ${newer.address} }\` if it is the same object.`,
+            `If it is the same object, add a \`moved\` block with \`from = ${candidates[0]}\` and \`to = ${newer.address}\`` +
+            (older ? ' (the quick fix inserts it).' : '.'),
           ...(older ? { fix: () => movedBlockFix(newer, older.address) } : {}),
         });
       }
@@ -136,15 +137,23 @@ function bodyText(ref: BlockRef): string {
   return normalizeSource(withoutComments.join(' '));
 }
 
+/**
+ * The `moved` block as `terraform fmt` writes it: one argument per line (a
+ * one-line block may hold only one argument), the `=` aligned.
+ */
+export function movedBlockText(from: string, to: string, eol = '\n'): string {
+  return ['moved {', `  from = ${from}`, `  to   = ${to}`, '}'].join(eol);
+}
+
 /** Inserts the moved block after the renamed block, separated by a blank line, in the file's line endings. */
 function movedBlockFix(newer: Addressed, from: string): Fix {
   const { file } = newer;
   const eol = isCrlf(file) ? '\r\n' : '\n';
-  const block = ['moved {', `  from = ${from}`, `  to   = ${newer.address}`, '}'].join(eol);
+  const block = movedBlockText(from, newer.address, eol);
   const nextLineStart = file.lineStarts[newer.block.range.end.line]; // 0-based index of the line after the closing brace
   const [offset, text] = nextLineStart === undefined ? [file.text.length, `${eol}${eol}${block}${eol}`] : [nextLineStart, `${eol}${block}${eol}`];
   return {
-    title: `Add moved { from = ${from}, to = ${newer.address} }`,
+    title: `Add a moved block from ${from} to ${newer.address}`,
     edits: [{ file: file.path, range: rangeFromOffsets(file.lineStarts, offset, offset), newText: text }],
   };
 }

@@ -153,7 +153,7 @@ describe('checklist of a change (SPEC §7)', () => {
       {
         id: expect.stringMatching(ID),
         kind: 'question',
-        text: expect.stringMatching(/^`aws_s3_bucket\.logs` holds data and is renamed to `aws_s3_bucket\.audit_logs` without a `moved` block: Terraform will destroy it\. Is there a backup .* rollback plan/),
+        text: expect.stringMatching(/^`aws_s3_bucket\.logs` holds data and is renamed to `aws_s3_bucket\.audit_logs` without a `moved` block \(one with `from = aws_s3_bucket\.logs` and `to = aws_s3_bucket\.audit_logs` keeps the object\): Terraform will destroy it\. Is there a backup .* rollback plan/),
         file: 'main.tf',
         line: 3,
         removed: true,

@@ -33,6 +33,7 @@ import {
 import { EXERCISE_MARKER } from '../engine/exercise/exercise-folder.js';
 import { CHECKLIST_REQUEST, folderChecklist, type ChecklistParams, type FolderChecklist } from './checklist-request.js';
 import { ChangeError } from '../engine/change/git.js';
+import { DEFAULT_BASE_REQUEST, workspaceDefaultBase } from './default-base-request.js';
 import { codeActionsFor, type CodeActionEnvironment } from './code-actions.js';
 import { ModuleReviewer, type ReviewerOptions } from './module-reviewer.js';
 import { OverlayFileHost } from './overlay-host.js';
@@ -314,6 +315,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (e instanceof ChangeError) return new ResponseError(LSPErrorCodes.RequestFailed, e.message);
       connection.console.error(`iac-review: checklist failed: ${(e as Error)?.stack ?? String(e)}`);
       return new ResponseError(LSPErrorCodes.RequestFailed, `internal error while building the checklist: ${(e as Error)?.message ?? String(e)}`);
+    }
+  });
+
+  connection.onRequest(DEFAULT_BASE_REQUEST, () => {
+    try {
+      return workspaceDefaultBase(configs.folders());
+    } catch (e) {
+      if (e instanceof ChangeError) return new ResponseError(LSPErrorCodes.RequestFailed, e.message);
+      connection.console.error(`iac-review: default base failed: ${(e as Error)?.stack ?? String(e)}`);
+      return new ResponseError(LSPErrorCodes.RequestFailed, `internal error while finding the default base: ${(e as Error)?.message ?? String(e)}`);
     }
   });
 

@@ -27,7 +27,8 @@ const BATCH_BYTES = 64 * 1024 * 1024;
 
 /**
  * A git repository, read only through plumbing that runs nothing the
- * repository configures (see git-process.ts): `rev-parse`, `merge-base`,
+ * repository configures (see git-process.ts): `rev-parse` (refs, objects,
+ * the upstream of a branch), `merge-base`,
  * `ls-tree`, `cat-file --batch(-check)` on object names.
  */
 export class GitRepository {
@@ -118,6 +119,24 @@ export class GitRepository {
   /** Whether the object store holds this commit (a submodule's recorded commit may not have been fetched). */
   hasCommit(oid: string): boolean {
     return /^[0-9a-f]+$/.test(oid) && this.query(['rev-parse', '--verify', '--quiet', '--end-of-options', `${oid}^{commit}`]) !== undefined;
+  }
+
+  /**
+   * The short name of the branch HEAD tracks (`origin/feature`), or undefined:
+   * detached HEAD, no upstream configured, or its ref not fetched. Reads the
+   * `branch.<name>.*` configuration only; nothing runs.
+   */
+  upstream(): string | undefined {
+    return this.query(['rev-parse', '--symbolic-full-name', '--abbrev-ref', '@{upstream}']);
+  }
+
+  /**
+   * The short name of what a symbolic ref points to (`origin/HEAD` →
+   * `origin/main`), or undefined when the ref does not exist.
+   */
+  symbolicTarget(ref: string): string | undefined {
+    if (ref.startsWith('-')) return undefined;
+    return this.query(['rev-parse', '--verify', '--quiet', '--symbolic-full-name', '--abbrev-ref', '--end-of-options', ref]);
   }
 
   mergeBase(a: string, b: string): string | undefined {

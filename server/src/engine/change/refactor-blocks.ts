@@ -9,7 +9,7 @@ import { sourceText } from './source-text.js';
  * findings' identity) and by the review checklist.
  */
 
-/** `moved { from = a, to = b }` blocks of a module: new address → old address. */
+/** `moved` blocks (`from = a`, `to = b`) of a module: new address → old address. */
 export function movedFrom(module: Module | undefined): Map<string, string> {
   const out = new Map<string, string>();
   if (!module) return out;

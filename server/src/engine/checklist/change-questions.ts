@@ -202,7 +202,10 @@ function pairMoved(blocks: readonly BlockDiff[], moved: Map<string, string>): Bl
 // ---- removals -------------------------------------------------------------------------
 
 function statefulDestroyed(b: BlockDiff, renamedTo: string | undefined): ChangeQuestion {
-  const how = renamedTo ? `is renamed to \`${renamedTo}\` without a \`moved\` block` : 'is removed';
+  // The moved block named argument by argument: a one-line `moved { from = …, to = … }` is not valid HCL.
+  const how = renamedTo
+    ? `is renamed to \`${renamedTo}\` without a \`moved\` block (one with \`from = ${b.key}\` and \`to = ${renamedTo}\` keeps the object)`
+    : 'is removed';
   return removedQuestion('lifecycle', 'stateful-destroyed', b.base![0]!, b.key, (what) =>
     `${what} holds data and ${how}: Terraform will destroy it. Is there a backup (a final snapshot, an export) and a rollback plan, and is the destroy in \`terraform plan\` intended?`,
   );
