@@ -1,5 +1,6 @@
 import type { Module } from '../engine/model/module.js';
 import { GitRepository } from '../engine/change/git.js';
+import { defaultBase } from '../engine/change/default-base.js';
 import { BaseTree } from '../engine/change/base-tree.js';
 import { GitTreeHost } from '../engine/change/git-tree-host.js';
 import { ModuleLoader } from '../engine/workspace/module-loader.js';
@@ -8,9 +9,6 @@ import type { ServerSettings } from './settings.js';
 
 /** How long a resolved base is used before HEAD and the base ref are asked again (a commit or checkout moves them). */
 const BASE_TTL_MS = 10_000;
-
-/** The base refs tried in order when none is configured (SPEC §7). */
-const DEFAULT_BASES = ['@{upstream}', 'origin/HEAD', 'main', 'master'];
 
 interface ResolvedBase {
   at: number;
@@ -64,17 +62,17 @@ export class ChangeBases {
     }
     if (!repo.hasCommits()) return { at, why: 'the repository has no commits yet' };
     const configured = this.settings().baseRef;
-    const candidates = configured ? [configured] : DEFAULT_BASES;
-    const ref = candidates.find((c) => repo.resolveCommit(c) !== undefined);
+    let ref = configured;
     if (!ref) {
-      return {
-        at,
-        why: configured
-          ? `the base "${configured}" (iacReview.baseRef) is not a branch, tag or commit of this repository`
-          : 'the branch has no upstream, and there is no origin/HEAD, main or master to compare with (set iacReview.baseRef)',
-      };
+      try {
+        ref = defaultBase(repo).ref;
+      } catch (e) {
+        return { at, why: (e as Error).message };
+      }
     }
-    const commit = repo.mergeBase('HEAD', repo.resolveCommit(ref)!);
+    const target = repo.resolveCommit(ref);
+    if (!target) return { at, why: `the base "${configured}" (iacReview.baseRef) is not a branch, tag or commit of this repository` };
+    const commit = repo.mergeBase('HEAD', target);
     if (!commit) return { at, why: `HEAD and "${ref}" have no common ancestor` };
     return { at, loader: new ModuleLoader(new GitTreeHost(BaseTree.read(repo, commit))) };
   }
