@@ -1,7 +1,7 @@
 import type { Checklist, ChecklistItem } from './checklist.js';
-import { markdownCode as code } from '../markdown-text.js';
+import { inlineMarkdown as inline, markdownCode as code } from '../markdown-text.js';
 import { groupBy } from '../group-by.js';
-import { itemLine, location, renderChecklist, type RenderedSection } from './markdown-render.js';
+import { itemLine, location, renderChecklist } from './markdown-render.js';
 
 /**
  * GitHub's limit on one pull-request comment, in characters. Measured here
@@ -21,41 +21,50 @@ const MAX_LOCATIONS = 5;
  *    written out; existing findings and undecided items are left out;
  * 2. those findings grouped per rule with their count and first locations
  *    (fewer locations each time it still does not fit);
- * 3. the per-rule groups dropped from the last section up, questions kept.
+ * 3. questions that ask the same of many blocks (the same text but for the
+ *    names and values in it: 2,000 new policies, one "who approved this
+ *    access?" each) said once with their count and first locations, the
+ *    findings written out again, then grouped too (fewer locations again);
+ * 4. the per-rule finding groups dropped from the last section up.
  * Every step ends with how many items it left out and where to see them all.
- * The questions are never dropped: they are what the change asks of its
- * reviewer, and there are few of them.
+ * No question is ever dropped: each is written out or counted in its group.
  */
 export function fitToComment(checklist: Checklist, limit: number): string {
   const kept = (i: ChecklistItem) => i.kind === 'question' || (i.kind === 'finding' && i.introduced !== false);
   const all = checklist.sections.flatMap((s) => s.items);
-  const keptCount = all.filter(kept).length;
+  const omittedBase = all.length - all.filter(kept).length;
 
   const whole = checklist.sections.map((s) => ({ title: s.title, lines: s.items.filter(kept).map((i) => `- [ ] ${itemLine(i)}`) }));
-  const first = renderChecklist(checklist, whole, [leftOut(checklist, all, all.length - keptCount, 0)]);
-  if (first.length <= limit) return first;
+  let text = renderChecklist(checklist, whole, [leftOut(checklist, all, omittedBase, 0)]);
+  if (text.length <= limit) return text;
 
-  let best = '';
-  for (let shown = MAX_LOCATIONS; shown >= 1; shown--) {
-    const grouped = checklist.sections.map((s) => ({ title: s.title, questions: questionLines(s.items), groups: ruleGroupLines(s.items.filter(kept), shown) }));
-    const summarised = grouped.reduce((n, s) => n + s.groups.reduce((m, g) => m + g.count, 0), 0);
-    best = renderChecklist(checklist, grouped.map(asSection), [leftOut(checklist, all, all.length - keptCount, summarised)]);
-    if (best.length <= limit) return best;
-    if (shown === 1) {
-      // Drop whole rule groups, last section first, until it fits; their findings join the left-out count.
-      let dropped = 0;
-      for (let si = grouped.length - 1; si >= 0; si--) {
-        const section = grouped[si]!;
-        while (section.groups.length > 0) {
-          dropped += section.groups.pop()!.count;
-          best = renderChecklist(checklist, grouped.map(asSection), [leftOut(checklist, all, all.length - keptCount + dropped, summarised - dropped)]);
-          if (best.length <= limit) return best;
-        }
+  // `undefined`: written out one per line; a number: grouped, with that many locations each.
+  const attempt = (findingsShown: number | undefined, questionsShown: number | undefined, dropFromEnd = 0): string => {
+    const sections = checklist.sections.map((s) => ({
+      title: s.title,
+      groups: findingsShown === undefined ? findingLines(s.items.filter(kept)) : ruleGroupLines(s.items.filter(kept), findingsShown),
+      questions: questionsShown === undefined ? questionLines(s.items) : questionGroupLines(s.items, questionsShown),
+    }));
+    let dropped = 0;
+    for (let si = sections.length - 1; si >= 0 && dropFromEnd > 0; si--) {
+      const groups = sections[si]!.groups;
+      while (groups.length > 0 && dropFromEnd > 0) {
+        dropped += groups.pop()!.count;
+        dropFromEnd--;
       }
     }
-  }
-  // Only the questions are left and they alone exceed the limit: they are kept all the same (see above).
-  return best;
+    const summarised = findingsShown === undefined ? 0 : sections.reduce((n, s) => n + s.groups.reduce((m, g) => m + g.count, 0), 0);
+    const lines = sections.map((s) => ({ title: s.title, lines: [...s.groups.map((g) => g.line), ...s.questions] }));
+    return renderChecklist(checklist, lines, [leftOut(checklist, all, omittedBase + dropped, summarised)]);
+  };
+
+  for (let shown = MAX_LOCATIONS; shown >= 1; shown--) if ((text = attempt(shown, undefined)).length <= limit) return text;
+  if ((text = attempt(undefined, MAX_LOCATIONS)).length <= limit) return text;
+  for (let shown = MAX_LOCATIONS; shown >= 1; shown--) if ((text = attempt(shown, shown)).length <= limit) return text;
+  const groupCount = checklist.sections.reduce((n, s) => n + ruleGroupLines(s.items.filter(kept), 1).length, 0);
+  for (let drop = 1; drop <= groupCount; drop++) if ((text = attempt(1, 1, drop)).length <= limit) return text;
+  // Only the questions are left, one line per kind of question, and they alone exceed the limit: kept all the same.
+  return text;
 }
 
 interface RuleGroup {
@@ -63,12 +72,31 @@ interface RuleGroup {
   count: number;
 }
 
-function asSection(s: { title: string; questions: string[]; groups: RuleGroup[] }): RenderedSection {
-  return { title: s.title, lines: [...s.groups.map((g) => g.line), ...s.questions] };
+/** Findings written out, one line each (each counts as a group of one, for dropping). */
+function findingLines(items: readonly ChecklistItem[]): RuleGroup[] {
+  return items.filter((i) => i.kind === 'finding').map((i) => ({ line: `- [ ] ${itemLine(i)}`, count: 1 }));
 }
 
 function questionLines(items: readonly ChecklistItem[]): string[] {
   return items.filter((i) => i.kind === 'question').map((i) => `- [ ] ${itemLine(i)}`);
+}
+
+/**
+ * Questions asking the same of many blocks, one line each: grouped by their
+ * text with every code span and every word holding a digit (names, values,
+ * ARNs, versions) taken out, so "`aws_iam_policy.a_1` is a new policy
+ * granting … a-1 …" and "… a_2 … a-2 …" are one kind of question.
+ */
+function questionGroupLines(items: readonly ChecklistItem[], shown: number): string[] {
+  const questions = items.filter((i) => i.kind === 'question');
+  const shape = (text: string) => text.replace(/`[^`]*`/g, '`…`').replace(/\S*\d\S*/g, '#');
+  return [...groupBy(questions, (q) => shape(q.text)).values()].map((list) => {
+    const first = list[0]!;
+    if (list.length === 1) return `- [ ] ${itemLine(first)}`;
+    const where = list.slice(0, shown).map(location).join(', ');
+    const more = list.length > shown ? `, and ${list.length - shown} more` : '';
+    return `- [ ] **${list.length} questions like this one:** ${inline(first.text)} — ${where}${more}`;
+  });
 }
 
 /** One line per rule: how many findings, introduced or not, and the first `shown` locations. */
