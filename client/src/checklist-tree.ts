@@ -114,7 +114,9 @@ export class ChecklistTreeProvider implements TreeDataProvider<ChecklistNode> {
     tooltip.appendMarkdown(`**${KIND_LABEL[entry.kind]}**${entry.introduced ? ' — introduced by the change' : entry.introduced === false ? ' — already there, in a block the change modified' : ''}\n\n`);
     tooltip.appendText(entry.text);
     if (entry.reason) tooltip.appendMarkdown('\n\n').appendText(`Why undecided: ${entry.reason}`);
-    if (entry.ruleId) tooltip.appendMarkdown('\n\n').appendMarkdown(`Rule: \`${entry.ruleId}\``);
+    // An undecided item about one place names every rule concerned (SPEC §7); `ruleIds` is set only when there are several.
+    const rules = entry.ruleIds ?? (entry.ruleId ? [entry.ruleId] : []);
+    if (rules.length) tooltip.appendMarkdown('\n\n').appendMarkdown(`${rules.length > 1 ? 'Rules' : 'Rule'}: ${rules.map((r) => `\`${r}\``).join(', ')}`);
     tooltip.appendMarkdown('\n\n').appendText(entry.removed ? `${where}, in the base of the change (the block was removed)` : where);
     item.tooltip = tooltip;
 

@@ -27,8 +27,11 @@ describe('checklist', () => {
     expect(items.filter((i: { kind: string; ruleId?: string }) => i.kind === 'undecided' && i.ruleId === 'tagging/required-tags')).toHaveLength(count);
     expect(new Set(items.map((i: { id: string }) => i.id)).size).toBe(items.length);
 
+    // The markdown fits one pull-request comment (SPEC §7): the findings counted per rule, the rest left out and said so.
     const markdown = run(['checklist', root], root).stdout;
-    expect(markdown.match(/^- \[ \] /gm)).toHaveLength(items.length);
+    expect(markdown.length).toBeLessThan(65_536);
+    expect(markdown).toContain(`**${count} findings** \`lifecycle/prevent-destroy\``);
+    expect(markdown).toContain(`of its ${items.length} items, ${count} are left out (${count} undecided items)`);
   });
 
   it('of a change that edits 40,000 resources and renames one in twelve', () => {

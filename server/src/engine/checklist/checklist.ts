@@ -8,6 +8,7 @@ import { ChangeScope } from './change-scope.js';
 import { itemId, SubjectIndex, type ItemIdentity } from './item-id.js';
 import { sectionOrder, sectionTitle } from './sections.js';
 import { groupBy } from '../group-by.js';
+import { groupReason, groupText, groupUndecidedByPlace, rulesOf } from './undecided-places.js';
 
 /** `iac-review checklist --format json` (SPEC §7), version 1. */
 export interface Checklist {
@@ -32,6 +33,12 @@ export interface ChecklistItem {
   kind: ChecklistItemKind;
   text: string;
   ruleId?: string;
+  /**
+   * Undecided items about one place (a policy statement, a block) that several
+   * rules could not decide: every rule concerned, `ruleId` first. Absent when
+   * one rule is concerned.
+   */
+  ruleIds?: string[];
   /** Undecided items: why the review could not decide. */
   reason?: string;
   /** Relative to the working directory, `/` separators. */
@@ -73,10 +80,17 @@ export function buildChecklist(input: ChecklistInput): Checklist {
     if (scope && introduced === undefined) continue;
     drafts.push(fromFinding(f, display, subjects, introduced));
   }
+  const undecided: UndecidedItem[] = [];
+  const introducedUndecided = new Set<UndecidedItem>();
   for (const u of analysis.undecided) {
     const introduced = scope?.classify(u.file, u.range);
     if (scope && introduced === undefined) continue;
-    drafts.push(fromUndecided(u, display, subjects, introduced));
+    undecided.push(u);
+    if (introduced) introducedUndecided.add(u);
+  }
+  for (const group of groupUndecidedByPlace(undecided)) {
+    const introduced = scope ? group.some((u) => introducedUndecided.has(u)) : undefined;
+    drafts.push(fromUndecided(group, display, subjects, introduced));
   }
   if (change) for (const q of changeQuestions(change)) drafts.push(fromQuestion(q, display));
 
@@ -98,14 +112,26 @@ function fromFinding(f: Finding, display: (abs: string) => string, subjects: Sub
   return { category: f.category, item, identity: identity('finding', f.ruleId, file, f.address, subjects.subject(f.file, f.range), f.message), column: f.range.start.column };
 }
 
-function fromUndecided(u: UndecidedItem, display: (abs: string) => string, subjects: SubjectIndex, introduced: boolean | undefined): Draft {
+/**
+ * One item for the undecided items about one place (undecided-places.ts),
+ * at the first of them. One rule alone gives the item it always gave (same
+ * text, same id); several make one item naming each rule, whose identity is
+ * made of all of them, so it stays ticked while that place's code and
+ * reasons do not change.
+ */
+function fromUndecided(group: UndecidedItem[], display: (abs: string) => string, subjects: SubjectIndex, introduced: boolean | undefined): Draft {
+  const u = group[0]!;
   const file = display(u.file);
-  const item: ChecklistItem = { id: '', kind: 'undecided', text: u.text, ruleId: u.ruleId, reason: u.reason, file, line: u.range.start.line };
+  const rules = rulesOf(group);
+  const text = groupText(group);
+  const reason = groupReason(group);
+  const item: ChecklistItem = { id: '', kind: 'undecided', text, ruleId: u.ruleId, reason, file, line: u.range.start.line };
+  if (rules.length > 1) item.ruleIds = rules;
   if (introduced !== undefined) item.introduced = introduced;
   return {
     category: u.category,
     item,
-    identity: identity('undecided', u.ruleId, file, u.address, subjects.subject(u.file, u.range), `${u.text}\u0000${u.reason}`),
+    identity: identity('undecided', rules.join(','), file, u.address, subjects.subject(u.file, u.range), `${text}\u0000${reason}`),
     column: u.range.start.column,
   };
 }
