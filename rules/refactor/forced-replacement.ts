@@ -2,27 +2,7 @@ import { defineRule, findAttribute, findBlocks, headerRange } from '../../server
 import type { Attribute, Block, Expression, SourceFile } from '../../server/src/engine/parse/ast.js';
 import { normalizeSource, sourceText } from '../../server/src/engine/change/source-text.js';
 import { movedFrom } from '../../server/src/engine/change/refactor-blocks.js';
-
-/**
- * Arguments whose change makes the AWS/Google providers replace a stateful
- * resource (ForceNew in the provider schema), with the provider default where
- * leaving the argument out means a known value.
- */
-const FORCE_NEW: Readonly<Record<string, Readonly<Record<string, string | boolean | null>>>> = {
-  aws_db_instance: { identifier: null, engine: null, availability_zone: null, storage_encrypted: false, kms_key_id: null, username: null, db_name: null, character_set_name: null, snapshot_identifier: null },
-  aws_rds_cluster: { cluster_identifier: null, engine: null, storage_encrypted: false, kms_key_id: null, master_username: null, database_name: null, snapshot_identifier: null },
-  aws_docdb_cluster: { cluster_identifier: null, storage_encrypted: false, kms_key_id: null, master_username: null },
-  aws_neptune_cluster: { cluster_identifier: null, storage_encrypted: false, kms_key_arn: null },
-  aws_dynamodb_table: { name: null, hash_key: null, range_key: null },
-  aws_elasticache_replication_group: { replication_group_id: null, at_rest_encryption_enabled: false },
-  aws_efs_file_system: { creation_token: null, encrypted: false, kms_key_id: null, performance_mode: null },
-  aws_ebs_volume: { availability_zone: null, encrypted: false, kms_key_id: null, snapshot_id: null },
-  aws_s3_bucket: { bucket: null, bucket_prefix: null },
-  aws_sqs_queue: { name: null, fifo_queue: false },
-  aws_kinesis_stream: { name: null },
-  google_sql_database_instance: { name: null, region: null },
-  google_storage_bucket: { name: null, location: null },
-};
+import { FORCE_NEW } from '../../server/src/engine/change/force-new.js';
 
 export default defineRule({
   meta: {

@@ -73,4 +73,27 @@ describe('change checks in the editor', () => {
     expect([...client.diagnostics.values()].flat().filter((d) => String(d.code).startsWith('refactor/'))).toEqual([]);
     expect(audit.calls()).toEqual([]);
   });
+
+  it('a quick fix that would replace an existing database says so and is not preferred; on a new database it is the preferred fix', async () => {
+    const repo = new TestRepo();
+    repo.write({ 'versions.tf': VERSIONS, 'billing.tf': database('billing', false) }).commit('base');
+    repo.branch('change');
+    repo.write({ 'reports.tf': database('reports', false) });
+    client = await LspTestClient.start({ root: repo.root, initializationOptions: { trusted: true, debounceMs: 20 } });
+    await client.waitForProgressEnd();
+    const fixOf = async (file: string) => {
+      const path = join(repo.root, file);
+      const d = (client!.diagnostics.get(uri(path)) ?? []).find((x) => x.code === 'encryption/at-rest')!;
+      expect(d, file).toBeDefined();
+      await client!.open(path, readFileSync(path, 'utf8'));
+      const actions = ((await client!.codeActions(path, d.range, [d])) ?? []) as CodeAction[];
+      return actions.find((a) => /storage_encrypted/.test(a.title))!;
+    };
+    const existing = await fixOf('billing.tf');
+    expect(existing.title).toMatch(/replaces the existing aws_db_instance\.billing/);
+    expect(existing.isPreferred).toBe(false);
+    const created = await fixOf('reports.tf');
+    expect(created.title).not.toMatch(/replaces/);
+    expect(created.isPreferred).toBe(true);
+  });
 });

@@ -2,6 +2,8 @@ import { CodeActionKind, type CodeAction, type Range as LspRange, type TextDocum
 import type { ModuleReview } from '../engine/analyze.js';
 import type { TextEdit } from '../engine/finding.js';
 import { suppressionFix } from '../engine/fix/suppression-fix.js';
+import { replacedByFix } from '../engine/change/force-new.js';
+import type { Module } from '../engine/model/module.js';
 import { findingDiagnostic, toLspRange } from './diagnostics.js';
 
 export interface CodeActionEnvironment {
@@ -12,6 +14,8 @@ export interface CodeActionEnvironment {
   documentChanges: boolean;
   /** Commands the client implements (`iacReview.showRuleDocumentation` in the VS Code extension). */
   clientCommands: ReadonlySet<string>;
+  /** The module at the base of the change, when the change checks run: a fix that would replace an existing resource says so. */
+  baseModule?: Module;
 }
 
 export const SHOW_RULE_DOCUMENTATION = 'iacReview.showRuleDocumentation';
@@ -33,7 +37,10 @@ export function codeActionsFor(review: ModuleReview, path: string, range: LspRan
     const diagnostics = [findingDiagnostic(finding)];
     const fix = finding.fix;
     if (fix) {
-      actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics, isPreferred: true, edit: workspaceEdit(fix.edits, env) });
+      // SPEC §7: a fix that forces the replacement of an existing stateful resource says so, and is never preferred.
+      const replaces = review.analysis ? replacedByFix(fix, finding.address, review.analysis.module, env.baseModule) : undefined;
+      const title = replaces ? `${fix.title} — replaces the existing ${replaces}: Terraform destroys it and creates an empty one` : fix.title;
+      actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics, isPreferred: !replaces, edit: workspaceEdit(fix.edits, env) });
     }
     if (source) {
       const suppress = suppressionFix(source, finding);
