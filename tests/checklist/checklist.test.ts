@@ -1,17 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
-import { TestRepo } from '../support/git-repo.js';
-import { changeChecklist, ID, itemsOf, onlyRules, questions, theItem, workspaceChecklist } from './support.js';
+import { describe, expect, it } from 'vitest';
+import type { TestRepo } from '../support/git-repo.js';
+import { changeChecklist, ID, itemsOf, onlyRules, questions, theItem, tempRepos, workspaceChecklist } from './support.js';
 
-const repos: TestRepo[] = [];
-function newRepo(): TestRepo {
-  const repo = new TestRepo();
-  repos.push(repo);
-  return repo;
-}
-afterEach(() => {
-  for (const r of repos.splice(0)) rmSync(r.root, { recursive: true, force: true });
-});
+const newRepo = tempRepos();
 
 const IAM_RULES = onlyRules('iam/wildcard-action', 'iam/wildcard-resource');
 

@@ -2,7 +2,9 @@
 import { buildChecklist, type Checklist, type ChecklistItem } from '../../server/src/engine/checklist/checklist.js';
 import { analyzeWorkspace } from '../../server/src/engine/analyze.js';
 import { reviewChange } from '../../server/src/engine/change/review-change.js';
-import type { TestRepo } from '../support/git-repo.js';
+import { afterEach } from 'vitest';
+import { rmSync } from 'node:fs';
+import { TestRepo } from '../support/git-repo.js';
 
 /** Only the rules a test is about, so each checklist can be asserted item by item. */
 export function onlyRules(...ids: string[]): string {
@@ -35,3 +37,16 @@ export function theItem(checklist: Checklist, match: (i: Located) => boolean): L
 }
 
 export const ID = /^[0-9a-f]{12}$/;
+
+/** Fresh git repositories for a test file, removed after each test. */
+export function tempRepos(): () => TestRepo {
+  const repos: TestRepo[] = [];
+  afterEach(() => {
+    for (const r of repos.splice(0)) rmSync(r.root, { recursive: true, force: true });
+  });
+  return () => {
+    const repo = new TestRepo();
+    repos.push(repo);
+    return repo;
+  };
+}

@@ -1,20 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
-import { TestRepo } from '../support/git-repo.js';
+import { describe, expect, it } from 'vitest';
 import { formatChecklistMarkdown } from '../../server/src/engine/checklist/markdown.js';
 import { groupText, groupUndecidedByPlace } from '../../server/src/engine/checklist/undecided-places.js';
 import type { UndecidedItem } from '../../server/src/engine/finding.js';
-import { changeChecklist, ID, itemsOf, onlyRules, workspaceChecklist } from './support.js';
+import { changeChecklist, ID, itemsOf, onlyRules, tempRepos, workspaceChecklist } from './support.js';
 
-const repos: TestRepo[] = [];
-function newRepo(): TestRepo {
-  const repo = new TestRepo();
-  repos.push(repo);
-  return repo;
-}
-afterEach(() => {
-  for (const r of repos.splice(0)) rmSync(r.root, { recursive: true, force: true });
-});
+const newRepo = tempRepos();
 
 // Three IAM rules that each cannot decide a statement whose actions are a variable and whose resource is "*".
 const RULES = onlyRules('iam/wildcard-action', 'iam/wildcard-resource', 'iam/passrole-wildcard');
