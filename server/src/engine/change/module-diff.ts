@@ -1,6 +1,7 @@
 import type { ModuleAnalysis } from '../analyze.js';
 import type { BlockRef, Module } from '../model/module.js';
 import { blockText, normalizeSource } from './source-text.js';
+import { movedFrom, renamedUnchanged } from './refactor-blocks.js';
 
 export type BlockKind = 'resource' | 'data' | 'module' | 'provider' | 'terraform';
 
@@ -23,6 +24,12 @@ export interface ModuleDiff {
   base?: ModuleAnalysis;
   head?: ModuleAnalysis;
   blocks: BlockDiff[];
+  /**
+   * Blocks renamed by the change that stay the same object (SPEC §7): new
+   * address → old, from `moved` blocks and from renames that left the body
+   * unchanged.
+   */
+  renamed: Map<string, string>;
 }
 
 interface Keyed {
@@ -66,7 +73,8 @@ export function diffModule(dir: string, base: ModuleAnalysis | undefined, head: 
   for (const [key, b] of before) {
     if (!after.has(key)) blocks.push({ key, kind: b.kind, ...(b.type !== undefined ? { type: b.type } : {}), status: 'removed', base: b.refs });
   }
-  const diff: ModuleDiff = { dir, blocks };
+  const renamed = head ? new Map([...renamedUnchanged(base?.module, head.module), ...movedFrom(head.module)]) : new Map<string, string>();
+  const diff: ModuleDiff = { dir, blocks, renamed };
   if (base) diff.base = base;
   if (head) diff.head = head;
   return diff;

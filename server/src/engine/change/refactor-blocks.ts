@@ -1,7 +1,7 @@
 import type { Block, SourceFile } from '../parse/ast.js';
 import type { BlockRef, Module, ModuleCallRef, ResourceRef } from '../model/module.js';
 import { findAttribute } from '../rules/rule.js';
-import { sourceText } from './source-text.js';
+import { blockBodyText, normalizeSource, sourceText } from './source-text.js';
 
 /**
  * What a module's `moved` and `removed` blocks say about addresses: read by
@@ -72,14 +72,14 @@ export function renamedUnchanged(base: Module | undefined, head: Module): Map<st
   const gone = new Map<string, string[]>();
   for (const ref of blocksOf(base)) {
     if (head.byAddress.has(ref.address)) continue;
-    const key = `${kindOf(ref)}\u0000${bodyText(ref.block, ref.file)}`;
+    const key = `${kindOf(ref)}\u0000${normalizeSource(blockBodyText(ref))}`;
     gone.set(key, [...(gone.get(key) ?? []), ref.address]);
   }
   if (gone.size === 0) return out;
   const added = new Map<string, string[]>();
   for (const ref of blocksOf(head)) {
     if (base.byAddress.has(ref.address)) continue;
-    const key = `${kindOf(ref)}\u0000${bodyText(ref.block, ref.file)}`;
+    const key = `${kindOf(ref)}\u0000${normalizeSource(blockBodyText(ref))}`;
     added.set(key, [...(added.get(key) ?? []), ref.address]);
   }
   for (const [key, to] of added) {
@@ -96,9 +96,4 @@ function blocksOf(module: Module): Array<ResourceRef | ModuleCallRef> {
 
 function kindOf(ref: ResourceRef | ModuleCallRef): string {
   return 'type' in ref ? `${ref.mode} ${ref.type}` : 'module';
-}
-
-function bodyText(block: Block, file: SourceFile): string {
-  const end = block.closeBrace?.end.offset ?? block.range.end.offset;
-  return file.text.slice(block.openBrace.start.offset, end).replace(/\s+/g, ' ');
 }

@@ -9,7 +9,7 @@ import { GitTreeHost, repoPath, repoRelativePath } from './git-tree-host.js';
 import { changesLines, compareWithBase, type FileChanges } from './file-changes.js';
 import { WorkingTree } from './working-tree.js';
 import { diffModule, type ModuleDiff } from './module-diff.js';
-import { movedFrom, renamedUnchanged } from './refactor-blocks.js';
+import { normalizeSource } from './source-text.js';
 
 export interface ChangeReviewOptions extends Omit<AnalyzeOptions, 'baseModuleFor' | 'keepModules' | 'host'> {
   /** The git ref to compare with: the change is the working tree against `git merge-base HEAD <base>`. */
@@ -98,7 +98,7 @@ export function reviewChange(options: ChangeReviewOptions): ChangeReview {
   }
   modules.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
 
-  const introducedHere = baseCommit === undefined ? () => true : isIntroduced(head, repo.root, files, base, baseFor, baseDir);
+  const introducedHere = baseCommit === undefined ? () => true : isIntroduced(head, repo.root, files, base, modules, baseDir);
   const introduced = new Set(head.findings.filter((f) => !unreviewedFile(f.file) && introducedHere(f)));
   head.errors.push(...submoduleNotes(repo.root, unreviewed, head.files));
   const review: ChangeReview = { baseRef: options.base, head, introduced, modules, files, repoRoot: repo.root, unreviewedSubmodules: unreviewed };
@@ -192,7 +192,7 @@ function isIntroduced(
   root: string,
   files: FileChanges,
   base: AnalysisResult,
-  baseFor: (dir: string) => ModuleAnalysis | undefined,
+  modules: readonly ModuleDiff[],
   baseDir: (dir: string) => string,
 ): (finding: Finding) => boolean {
   const rel = (abs: string) => repoRelativePath(root, abs);
@@ -201,9 +201,8 @@ function isIntroduced(
   const baseKeys = new Set(baseByKey.keys());
   const texts = { before: sourceTexts(base.analyses), after: sourceTexts(head.analyses) };
   // A block renamed with a `moved` block, or renamed with its body unchanged, is the same object (SPEC §7).
-  const renamesByDir = new Map(
-    head.analyses.map((a) => [a.module.dir, new Map([...renamedUnchanged(baseFor(a.module.dir)?.module, a.module), ...movedFrom(a.module)])]),
-  );
+  const renamesByDir = new Map(modules.map((m) => [m.dir, m.renamed]));
+  const baseModuleOf = new Map(modules.map((m) => [m.dir, m.base?.module]));
   return (finding) => {
     const path = rel(finding.file);
     if (files.added.has(path)) return true;
@@ -221,7 +220,7 @@ function isIntroduced(
       const before = baseByKey.get(findingKey(finding, scope));
       return !before || !sameCode(texts, before, finding);
     }
-    const baseModule = baseFor(dir)?.module;
+    const baseModule = baseModuleOf.get(dir);
     if (finding.address && baseModule && isBlockAddress(finding.address) && !baseModule.byAddress.has(finding.address)) return true;
     // A finding the base did not have (e.g. a deleted `prevent_destroy` line leaves no added line to point at).
     return !baseKeys.has(findingKey(finding, scope));
@@ -248,7 +247,7 @@ function sameCode(
   // A renamed block's header differs by its name only: the name is not the offending code.
   const label = (address: string | undefined) => (address ? `"${address.slice(address.lastIndexOf('.') + 1)}"` : undefined);
   const norm = (text: string, f: Finding, name: string | undefined) => {
-    const code = text.slice(f.range.start.offset, f.range.end.offset).replace(/\s+/g, ' ');
+    const code = normalizeSource(text.slice(f.range.start.offset, f.range.end.offset));
     return name ? code.split(name).join('"\u0000"') : code;
   };
   return norm(a, before, label(rename?.from)) === norm(b, after, label(rename?.to));

@@ -1,6 +1,5 @@
 import type { ChangeReview } from '../change/review-change.js';
 import { changesLines } from '../change/file-changes.js';
-import { movedFrom, renamedUnchanged } from '../change/refactor-blocks.js';
 import { repoRelativePath } from '../change/git-tree-host.js';
 import type { Finding } from '../finding.js';
 import type { BlockRef } from '../model/module.js';
@@ -13,10 +12,9 @@ export class ChangeScope {
 
   constructor(private readonly review: ChangeReview) {
     for (const m of review.modules) {
-      // A block renamed (with a `moved` block, or with its body unchanged) is the same object: modified, not added (SPEC §7).
-      const renamed = m.head ? new Map([...renamedUnchanged(m.base?.module, m.head.module), ...movedFrom(m.head.module)]) : new Map<string, string>();
       for (const b of m.blocks) {
-        if (b.status === 'added' && renamed.has(b.key)) this.modified.addAll(b.head ?? []);
+        // A renamed block is the same object (SPEC §7): modified, not added.
+        if (b.status === 'added' && m.renamed.has(b.key)) this.modified.addAll(b.head ?? []);
         else if (b.status === 'added') this.added.addAll(b.head ?? []);
         else if (b.status === 'modified') this.modified.addAll(b.head ?? []);
       }
