@@ -178,4 +178,21 @@ describe('module calls (SPEC §2a)', () => {
     expect(findings.map((f) => `${f.file.slice(dir.length + 1)}:${f.range.start.line} ${f.address}`)).toEqual(['main.tf:3 module.volumes.aws_ebs_volume.this']);
     expect(undecided.filter((u) => u.file.startsWith(dir) && !u.file.includes('modules'))).toEqual([]);
   });
+
+  it('stops following calls past the instance limit, and says so once (for_each over large literals at every level)', () => {
+    const keys = Array.from({ length: 100 }, (_, i) => `k${i} = ${i}`).join(', ');
+    const level = (next: string) => `variable "n" {\n  type = number\n}\n\nmodule "next" {\n  source   = "${next}"\n  for_each = { ${keys} }\n  n        = each.value\n}\n`;
+    const dir = workspace({
+      'main.tf': level('./a').replace(/variable "n" \{\n  type = number\n\}\n\n/, ''),
+      'a/main.tf': level('../b'),
+      'b/main.tf': level('../c'),
+      'c/main.tf': 'variable "n" {\n  type = number\n}\n\nresource "aws_ebs_volume" "v" {\n  availability_zone = "eu-west-1a"\n  size      = var.n\n  encrypted = false\n}\n',
+    });
+    const result = analyzeWorkspace({ cwd: dir, rules: only('encryption/at-rest') });
+    const limits = result.errors.filter((e) => e.kind === 'module-limit');
+    expect(limits).toHaveLength(1);
+    expect(limits[0]!.message).toMatch(/more than 5000 module instances/);
+    // The callee's own problem is still reported, once, in the callee.
+    expect(result.findings.map((f) => f.file.slice(dir.length + 1))).toEqual(['c/main.tf']);
+  });
 });

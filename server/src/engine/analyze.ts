@@ -179,6 +179,7 @@ export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
   result.undecided = listUndecided ? undecidedAfterCallers(result.undecided, reviewedModules, graph, rules) : [];
   graph.modules.detectCycles(calls);
   for (const e of graph.modules.cycles) result.errors.push(e);
+  if (graph.modules.limitReached) result.errors.push(graph.modules.limitReached);
   if (inScope) {
     result.findings = result.findings.filter((f) => inScope(f.file));
     result.undecided = result.undecided.filter((u) => inScope(u.file));

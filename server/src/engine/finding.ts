@@ -61,8 +61,8 @@ export interface InputError {
   file: string;
   message: string;
   range?: Range;
-  /** What went wrong: a syntax error, an unreadable file, a configuration problem, a rule that threw, a named path that does not exist, module calls that call each other (Terraform cannot load them). */
+  /** What went wrong: a syntax error, an unreadable file, a configuration problem, a rule that threw, a named path that does not exist, module calls that call each other (Terraform cannot load them), module calls past the limit a review follows. */
   kind: InputErrorKind;
 }
 
-export type InputErrorKind = 'syntax' | 'unreadable' | 'config' | 'internal' | 'missing' | 'module-cycle';
+export type InputErrorKind = 'syntax' | 'unreadable' | 'config' | 'internal' | 'missing' | 'module-cycle' | 'module-limit';

@@ -14,6 +14,7 @@ export const INPUT_ERROR_CODES: Record<InputErrorKind, string> = {
   internal: 'internal-error',
   missing: 'missing-file',
   'module-cycle': 'module-cycle',
+  'module-limit': 'module-limit',
 };
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {

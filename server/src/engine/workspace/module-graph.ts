@@ -33,6 +33,15 @@ export function localCalls(modules: readonly Module[]): Map<string, LocalCall[]>
   return edges;
 }
 
+/**
+ * Module instances one review creates at most: `for_each` over a large
+ * literal at every level of a 10-deep chain would otherwise multiply them
+ * without bound (a pull request controls both). Past it, calls are not
+ * followed (their outputs unknown: nothing is reported that is not proven)
+ * and the review says so once.
+ */
+export const MAX_MODULE_INSTANCES = 5_000;
+
 /** Calls nest at most this deep (SPEC §2a); deeper callees are not followed, their outputs unknown. */
 export const MAX_CALL_DEPTH = 10;
 
@@ -48,6 +57,9 @@ export class ModuleGraph {
   private readonly cycleKeys = new Set<string>();
   private readonly targets: CallTargets;
   private readonly standalones = new Map<Module, ModuleInstance>();
+  private instancesCreated = 0;
+  /** Set once the instance limit is reached: calls followed no further, said once. */
+  limitReached?: InputError;
 
   constructor(readonly loader: ModuleLoader) {
     this.host = loader.host;
@@ -76,7 +88,18 @@ export class ModuleGraph {
       this.reportCycle(chain.slice(repeated), call);
       return undefined;
     }
-    return parent.callInstanceScopes(call).map(({ scope, key }) => new ModuleInstance(callee, this, { parent, call, scope, ...(key !== undefined ? { key } : {}) }));
+    const scopes = parent.callInstanceScopes(call);
+    if (this.instancesCreated + scopes.length > MAX_MODULE_INSTANCES) {
+      this.limitReached ??= {
+        file: call.file.path,
+        range: headerRange(call.block),
+        kind: 'module-limit',
+        message: `module calls create more than ${MAX_MODULE_INSTANCES} module instances here: from module.${call.name} on, calls are not followed and their values stay unknown`,
+      };
+      return undefined;
+    }
+    this.instancesCreated += scopes.length;
+    return scopes.map(({ scope, key }) => new ModuleInstance(callee, this, { parent, call, scope, ...(key !== undefined ? { key } : {}) }));
   }
 
   /**
