@@ -37,8 +37,13 @@ const codes = (d: readonly Diagnostic[] | undefined) => (d ?? []).map((x) => Str
 describe('change checks in the editor', () => {
   it('trusted: publishes refactor/missing-moved-block with the moved quick fix, and refactor/forced-replacement on the argument', async () => {
     const repo = changedRepo();
-    client = await LspTestClient.start({ root: repo.root, initializationOptions: { trusted: true, debounceMs: 20 } });
+    const audit = new GitAudit();
+    client = await LspTestClient.start({ root: repo.root, initializationOptions: { trusted: true, debounceMs: 20 }, env: audit.env() });
     await client.waitForProgressEnd();
+    // The audit sees the server's git (so its silence in the untrusted tests means something), and only plumbing runs.
+    const commands = new Set(audit.calls().map((c) => c.args.find((a) => !a.startsWith('-') && !a.includes('=')) ?? ''));
+    expect(commands.size).toBeGreaterThan(0);
+    for (const command of commands) expect(['rev-parse', 'merge-base', 'ls-tree', 'cat-file', 'config']).toContain(command);
     const orders = join(repo.root, 'orders.tf');
     const billing = join(repo.root, 'billing.tf');
     expect(codes(client.diagnostics.get(uri(orders)))).toContain('refactor/missing-moved-block');

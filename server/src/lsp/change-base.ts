@@ -13,6 +13,9 @@ const BASE_TTL_MS = 10_000;
 interface ResolvedBase {
   at: number;
   loader?: ModuleLoader;
+  /** The commits the base was computed from: while they stay, its tree and parsed modules are kept. */
+  head?: string;
+  target?: string;
   /** Why there is none (logged once). */
   why?: string;
 }
@@ -39,7 +42,7 @@ export class ChangeBases {
     if (!changeChecks || !trusted) return undefined;
     const root = findWorkspaceRoot(dir);
     let resolved = this.byRoot.get(root);
-    if (!resolved || this.now() - resolved.at > BASE_TTL_MS) this.byRoot.set(root, (resolved = this.resolve(root)));
+    if (!resolved || this.now() - resolved.at > BASE_TTL_MS) this.byRoot.set(root, (resolved = this.resolve(root, resolved)));
     if (resolved.why && !this.logged.has(`${root}\u0000${resolved.why}`)) {
       this.logged.add(`${root}\u0000${resolved.why}`);
       this.log(`change checks are off for ${root}: ${resolved.why}`);
@@ -52,7 +55,12 @@ export class ChangeBases {
     this.byRoot.clear();
   }
 
-  private resolve(root: string): ResolvedBase {
+  /**
+   * Asks git where HEAD and the base are (two `rev-parse` calls); reads the
+   * base tree again only when either moved, so a review after the TTL does
+   * not re-list the repository.
+   */
+  private resolve(root: string, previous: ResolvedBase | undefined): ResolvedBase {
     const at = this.now();
     let repo: GitRepository;
     try {
@@ -72,8 +80,10 @@ export class ChangeBases {
     }
     const target = repo.resolveCommit(ref);
     if (!target) return { at, why: `the base "${configured}" (iacReview.baseRef) is not a branch, tag or commit of this repository` };
+    const head = repo.resolveCommit('HEAD');
+    if (previous?.loader && previous.head === head && previous.target === target) return { ...previous, at };
     const commit = repo.mergeBase('HEAD', target);
     if (!commit) return { at, why: `HEAD and "${ref}" have no common ancestor` };
-    return { at, loader: new ModuleLoader(new GitTreeHost(BaseTree.read(repo, commit))) };
+    return { at, head, target, loader: new ModuleLoader(new GitTreeHost(BaseTree.read(repo, commit))) };
   }
 }
