@@ -2,7 +2,6 @@ import { basename, dirname } from 'node:path';
 import type { ModuleReview } from '../engine/analyze.js';
 import { isPathIncluded } from '../engine/config/effective.js';
 import { discoverModules, sourceKind } from '../engine/discover.js';
-import { localSourceDir } from '../engine/model/local-source.js';
 import type { ModuleReviewer } from './module-reviewer.js';
 import { DiagnosticsPublisher, type SendDiagnostics } from './publisher.js';
 import { ReviewScheduler } from './scheduler.js';
@@ -26,9 +25,6 @@ export class ReviewService {
   /** Reviews of modules with open documents (lazy fixes, evaluated module kept). */
   private readonly openReviews = new Map<string, ModuleReview>();
   private readonly knownModules = new Set<string>();
-  /** Local module calls seen in the last review of each module: caller → callees, and the reverse. */
-  private readonly callees = new Map<string, Set<string>>();
-  private readonly callers = new Map<string, Set<string>>();
   /** The role each module was last reviewed in: when another module's calls change it, the module is reviewed again. */
   private readonly reviewedRoles = new Map<string, string>();
   private readonly loggedInternalErrors = new Set<string>();
@@ -55,7 +51,7 @@ export class ReviewService {
    * and their undecided items depend on their callers).
    */
   changed(dir: string, delayMs: number): void {
-    for (const affected of [dir, ...this.transitiveCallers(dir), ...(this.callees.get(dir) ?? [])]) {
+    for (const affected of [dir, ...this.transitiveCallers(dir), ...this.reviewer.roles.calleesOf(dir)]) {
       this.openReviews.delete(affected);
       this.knownModules.add(affected);
       if (this.enabled) this.scheduler.schedule(affected, delayMs);
@@ -67,7 +63,7 @@ export class ReviewService {
     const seen = new Set<string>([dir]);
     const queue = [dir];
     for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
-      for (const caller of this.callers.get(next) ?? []) {
+      for (const caller of this.reviewer.roles.callersOf(next)) {
         if (seen.has(caller)) continue;
         seen.add(caller);
         queue.push(caller);
@@ -75,31 +71,6 @@ export class ReviewService {
     }
     seen.delete(dir);
     return [...seen];
-  }
-
-  /** Records the local calls of a module just reviewed; a callee it no longer calls is reviewed again too. */
-  private recordCalls(review: ModuleReview): void {
-    const module = review.analysis?.module;
-    const now = new Set<string>();
-    for (const call of module?.moduleCalls ?? []) {
-      const target = localSourceDir(review.dir, call);
-      if (target !== undefined && target !== review.dir) now.add(target);
-    }
-    const before = this.callees.get(review.dir) ?? new Set<string>();
-    for (const gone of before) {
-      if (now.has(gone)) continue;
-      this.callers.get(gone)?.delete(review.dir);
-      if (this.enabled && this.knownModules.has(gone)) this.scheduler.schedule(gone, 0);
-    }
-    for (const added of now) {
-      if (before.has(added)) continue;
-      let set = this.callers.get(added);
-      if (!set) this.callers.set(added, (set = new Set()));
-      set.add(review.dir);
-      if (this.enabled && this.knownModules.has(added)) this.scheduler.schedule(added, 0);
-    }
-    if (now.size) this.callees.set(review.dir, now);
-    else this.callees.delete(review.dir);
   }
 
   reviewNow(dir: string): ModuleReview {
@@ -117,7 +88,6 @@ export class ReviewService {
     if (open.length && review.analysis) this.openReviews.set(dir, review);
     else this.openReviews.delete(dir);
     if (!review.files.length) this.knownModules.delete(dir);
-    this.recordCalls(review);
     for (const e of review.errors) {
       const key = `${e.file}\u0000${e.message}`;
       if (e.kind === 'internal' && !this.loggedInternalErrors.has(key)) {

@@ -12,6 +12,8 @@ import type { WorkspaceConfigs } from './workspace-configs.js';
  */
 export class WorkspaceRoles {
   private readonly facts = new Map<string, ModuleRoleFacts>();
+  /** Who calls each directory through a local source, built from the facts when asked, dropped whenever they change. */
+  private callerIndex?: Map<string, string[]>;
   /** Assignments per workspace folder, dropped whenever facts change. */
   private readonly assigned = new Map<string, { config: object; roles: Map<string, ModuleRoleAssignment> }>();
 
@@ -23,7 +25,28 @@ export class WorkspaceRoles {
     if (facts) this.facts.set(dir, facts);
     else this.facts.delete(dir);
     this.assigned.clear();
+    this.callerIndex = undefined;
     return true;
+  }
+
+  /** The modules whose recorded facts call `dir` through a local source. */
+  callersOf(dir: string): readonly string[] {
+    if (!this.callerIndex) {
+      this.callerIndex = new Map();
+      for (const f of this.facts.values()) {
+        for (const call of f.localCalls) {
+          const list = this.callerIndex.get(call.dir);
+          if (list) list.push(f.dir);
+          else this.callerIndex.set(call.dir, [f.dir]);
+        }
+      }
+    }
+    return this.callerIndex.get(dir) ?? [];
+  }
+
+  /** The modules `dir` calls through a local source, as its recorded facts say. */
+  calleesOf(dir: string): readonly string[] {
+    return this.facts.get(dir)?.localCalls.map((c) => c.dir) ?? [];
   }
 
   /** The role of a recorded module, read relative to its workspace folder; undefined for a module never recorded. */
@@ -45,5 +68,6 @@ export class WorkspaceRoles {
   clear(): void {
     this.facts.clear();
     this.assigned.clear();
+    this.callerIndex = undefined;
   }
 }
