@@ -153,6 +153,10 @@ describe('rule catalog coverage', () => {
         expect(field.trim().length).toBeGreaterThan(0);
       }
       expect(['error', 'warning', 'info']).toContain(m.severity);
+      // A checklist row's label: short, and plain text (the editor shows it as is).
+      expect(m.problem.length).toBeGreaterThan(0);
+      expect(m.problem.length).toBeLessThanOrEqual(32);
+      expect(m.problem).not.toMatch(/[`\n]|\.$/);
     });
   }
   for (const rule of checked) {

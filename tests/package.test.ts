@@ -72,6 +72,7 @@ describe('iac-review.vsix', () => {
         'extension.vsixmanifest',
         'extension/LICENSE.txt',
         'extension/client/language-configuration.json',
+        'extension/client/media/checklist.svg',
         'extension/client/out/extension.cjs',
         'extension/dist/cli.js',
         'extension/package.json',
@@ -92,14 +93,19 @@ describe('iac-review.vsix', () => {
   it('holds every file the manifest points to', () => {
     const manifest = JSON.parse(read('extension/package.json').toString('utf8')) as {
       main: string;
-      contributes: { languages: Array<{ configuration?: string }>; jsonValidation: Array<{ url: string }> };
+      contributes: {
+        languages: Array<{ configuration?: string }>;
+        jsonValidation: Array<{ url: string }>;
+        viewsContainers: { activitybar: Array<{ icon: string }> };
+      };
     };
     const referenced = [
       manifest.main,
+      ...manifest.contributes.viewsContainers.activitybar.map((c) => c.icon),
       ...manifest.contributes.languages.flatMap((l) => (l.configuration ? [l.configuration] : [])),
       ...manifest.contributes.jsonValidation.map((v) => v.url),
     ];
-    expect(referenced.length).toBeGreaterThanOrEqual(3);
+    expect(referenced.length).toBeGreaterThanOrEqual(4);
     for (const path of referenced) expect(entries.has(`extension/${path.replace(/^\.\//, '')}`), path).toBe(true);
   });
 

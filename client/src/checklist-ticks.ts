@@ -27,6 +27,11 @@ export class ChecklistTicks {
     return this.read().has(id);
   }
 
+  /** Every ticked id (copied Markdown keeps the ticks). */
+  get ticked(): ReadonlySet<string> {
+    return this.read();
+  }
+
   /** Ticks and unticks in one write. */
   async set(changes: ReadonlyArray<readonly [id: string, ticked: boolean]>): Promise<void> {
     const ticked = new Set(this.read());

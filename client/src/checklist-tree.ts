@@ -11,6 +11,7 @@ import {
   type Event,
   type TreeDataProvider,
 } from 'vscode';
+import { inlineMarkdown, markdownCode } from '../../server/src/engine/markdown-text.js';
 import type { ChecklistTicks } from './checklist-ticks';
 import type { ChecklistItem, ChecklistItemKind, ChecklistResult, ChecklistSection, FolderChecklist } from './protocol';
 
@@ -30,6 +31,33 @@ const KIND_LABEL: Record<ChecklistItemKind, string> = {
   undecided: 'Could not be decided statically',
   question: 'Question for the change',
 };
+
+/** `file:line`, with 🆕 when the change introduced it; a removed block's place is at the base. */
+export function itemDescription(entry: ChecklistItem): string {
+  const where = `${entry.file}:${entry.line}`;
+  if (entry.removed) return `${where} (removed; at the base)`;
+  return entry.introduced ? `🆕 ${where}` : where;
+}
+
+/**
+ * The whole sentence, with what kind of item it is, why it is undecided,
+ * the rules concerned and where. Sentences write code in backticks: shown
+ * as code, and everything else in them (text from the reviewed code) inert —
+ * no links, images or HTML (inlineMarkdown).
+ */
+export function itemTooltip(entry: ChecklistItem): MarkdownString {
+  const tooltip = new MarkdownString();
+  const status = entry.introduced ? ' — 🆕 introduced by the change' : entry.introduced === false ? ' — already there, in a block the change modified' : '';
+  tooltip.appendMarkdown(`**${KIND_LABEL[entry.kind]}**${status}\n\n`);
+  tooltip.appendMarkdown(inlineMarkdown(entry.text));
+  if (entry.reason) tooltip.appendMarkdown(`\n\nWhy undecided: ${inlineMarkdown(entry.reason)}`);
+  // An undecided item about one place names every rule concerned (SPEC §7); `ruleIds` is set only when there are several.
+  const rules = entry.ruleIds ?? (entry.ruleId ? [entry.ruleId] : []);
+  if (rules.length) tooltip.appendMarkdown(`\n\n${rules.length > 1 ? 'Rules' : 'Rule'}: ${rules.map(markdownCode).join(', ')}`);
+  const where = `${entry.file}:${entry.line}`;
+  tooltip.appendMarkdown('\n\n').appendMarkdown(entry.removed ? `${markdownCode(where)}, in the base of the change (the block was removed)` : markdownCode(where));
+  return tooltip;
+}
 
 /** Where an item points: its file in its workspace folder. */
 export function itemUri(folder: FolderChecklist, item: ChecklistItem): Uri {
@@ -101,24 +129,17 @@ export class ChecklistTreeProvider implements TreeDataProvider<ChecklistNode> {
   }
 
   private itemOf(folder: FolderChecklist, entry: ChecklistItem): TreeItem {
-    const item = new TreeItem(entry.text, TreeItemCollapsibleState.None);
+    // The row is short (what and the problem); where it is goes to the description, the whole sentence to the tooltip (SPEC §9).
+    const item = new TreeItem(entry.label, TreeItemCollapsibleState.None);
     item.id = `${folder.folder}#${entry.id}`;
-    const where = `${entry.file}:${entry.line}`;
-    item.description = entry.removed ? `${where} (removed; at the base)` : entry.introduced ? `introduced · ${where}` : where;
+    item.description = itemDescription(entry);
     item.iconPath = new ThemeIcon(KIND_ICON[entry.kind], entry.introduced ? new ThemeColor('gitDecoration.addedResourceForeground') : undefined);
     item.checkboxState = this.ticks.isTicked(entry.id) ? TreeItemCheckboxState.Checked : TreeItemCheckboxState.Unchecked;
     item.contextValue = `iacReview.checklistItem.${entry.kind}`;
-    item.accessibilityInformation = { label: `${KIND_LABEL[entry.kind]}${entry.introduced ? ', introduced by the change' : ''}: ${entry.text}, ${where}` };
-
-    const tooltip = new MarkdownString();
-    tooltip.appendMarkdown(`**${KIND_LABEL[entry.kind]}**${entry.introduced ? ' — introduced by the change' : entry.introduced === false ? ' — already there, in a block the change modified' : ''}\n\n`);
-    tooltip.appendText(entry.text);
-    if (entry.reason) tooltip.appendMarkdown('\n\n').appendText(`Why undecided: ${entry.reason}`);
-    // An undecided item about one place names every rule concerned (SPEC §7); `ruleIds` is set only when there are several.
-    const rules = entry.ruleIds ?? (entry.ruleId ? [entry.ruleId] : []);
-    if (rules.length) tooltip.appendMarkdown('\n\n').appendMarkdown(`${rules.length > 1 ? 'Rules' : 'Rule'}: ${rules.map((r) => `\`${r}\``).join(', ')}`);
-    tooltip.appendMarkdown('\n\n').appendText(entry.removed ? `${where}, in the base of the change (the block was removed)` : where);
-    item.tooltip = tooltip;
+    item.accessibilityInformation = {
+      label: `${KIND_LABEL[entry.kind]}${entry.introduced ? ', introduced by the change' : ''}: ${entry.label}, ${entry.file} line ${entry.line}`,
+    };
+    item.tooltip = itemTooltip(entry);
 
     // A removed block's location is in the base, not in the working tree.
     if (!entry.removed) {

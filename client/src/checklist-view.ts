@@ -2,7 +2,8 @@ import { TreeItemCheckboxState, Uri, commands, env, languages, window, workspace
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ChecklistTicks } from './checklist-ticks';
 import { ChecklistTreeProvider, type ChecklistNode } from './checklist-tree';
-import { checklistRequest, defaultBaseRequest, errorText, type ChecklistItem, type ChecklistResult } from './protocol';
+import { formatChecklistMarkdown } from '../../server/src/engine/checklist/markdown.js';
+import { checklistRequest, defaultBaseRequest, errorText, type ChecklistItem, type ChecklistResult, type FolderChecklist } from './protocol';
 import { SERVER_NOT_RUNNING, type ServerController } from './server-controller';
 
 export const CHECKLIST_VIEW = 'iacReview.checklist';
@@ -28,10 +29,15 @@ function allItems(result: ChecklistResult): ChecklistItem[] {
   return result.folders.flatMap((f) => f.checklist.sections.flatMap((s) => s.items));
 }
 
-/** One Markdown document: a folder's checklist as the server wrote it, headed by the folder when there are several. */
-export function checklistMarkdown(result: ChecklistResult): string {
-  if (result.folders.length === 1) return result.folders[0]!.markdown;
-  return result.folders.map((f) => `## ${workspace.getWorkspaceFolder(Uri.parse(f.folder))?.name ?? Uri.parse(f.folder).fsPath}\n\n${f.markdown.trim()}\n`).join('\n');
+/**
+ * One Markdown document, the ticked items written `- [x]`: each folder's
+ * checklist as the CLI writes it (the same formatter, so it fits one
+ * pull-request comment), headed by the folder when there are several.
+ */
+export function checklistMarkdown(result: ChecklistResult, ticked: ReadonlySet<string>): string {
+  const markdown = (f: FolderChecklist) => formatChecklistMarkdown(f.checklist, undefined, ticked);
+  if (result.folders.length === 1) return markdown(result.folders[0]!);
+  return result.folders.map((f) => `## ${workspace.getWorkspaceFolder(Uri.parse(f.folder))?.name ?? Uri.parse(f.folder).fsPath}\n\n${markdown(f).trim()}\n`).join('\n');
 }
 
 /**
@@ -217,7 +223,7 @@ class ChecklistView implements ChecklistViewApi {
   async copy(): Promise<string | undefined> {
     const result = this.tree.current && !this.stale ? this.tree.current : await this.refresh();
     if (!result) return undefined;
-    const markdown = checklistMarkdown(result);
+    const markdown = checklistMarkdown(result, this.ticks.ticked);
     await env.clipboard.writeText(markdown);
     const items = allItems(result).length;
     void window.showInformationMessage(`IaC Review: checklist copied as Markdown (${items} item${items === 1 ? '' : 's'}).`);

@@ -9,6 +9,7 @@ export default defineRule({
   meta: {
     id: 'encryption/kms-key-rotation',
     title: 'Symmetric KMS keys rotate automatically',
+    problem: 'key rotation off',
     category: 'encryption',
     severity: 'warning',
     fixable: true,

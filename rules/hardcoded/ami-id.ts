@@ -14,6 +14,7 @@ export default defineRule({
   meta: {
     id: 'hardcoded/ami-id',
     title: 'AMI ids are looked up or passed in, not written down',
+    problem: 'hard-coded AMI id',
     category: 'hardcoded',
     severity: 'warning',
     rationale:

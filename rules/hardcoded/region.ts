@@ -9,6 +9,7 @@ export default defineRule({
   meta: {
     id: 'hardcoded/region',
     title: 'AWS regions and zones are not written into resources',
+    problem: 'hard-coded region',
     category: 'hardcoded',
     severity: 'info',
     rationale:

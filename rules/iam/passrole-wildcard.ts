@@ -22,6 +22,7 @@ export default defineRule({
   meta: {
     id: 'iam/passrole-wildcard',
     title: 'iam:PassRole is limited to named roles',
+    problem: 'iam:PassRole on any role',
     category: 'iam',
     severity: 'error',
     rationale:

@@ -23,6 +23,7 @@ export default defineRule({
   meta: {
     id: 'iam/public-principal',
     title: 'Resource and trust policies do not allow everyone',
+    problem: 'open to everyone',
     category: 'iam',
     severity: 'error',
     rationale:

@@ -7,6 +7,7 @@ export default defineRule({
   meta: {
     id: 'iam/unknown-action',
     title: 'Policy actions exist',
+    problem: 'unknown action',
     category: 'iam',
     severity: 'warning',
     rationale:

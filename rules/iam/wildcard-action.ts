@@ -54,6 +54,7 @@ export default defineRule({
   meta: {
     id: 'iam/wildcard-action',
     title: 'Allow statements do not grant every action',
+    problem: 'wildcard actions',
     category: 'iam',
     severity: 'error',
     rationale:

@@ -84,6 +84,7 @@ export default defineRule<Options>({
   meta: {
     id: 'iam/wildcard-resource',
     title: 'Write actions are scoped to resources, not "*"',
+    problem: 'write actions on *',
     category: 'iam',
     severity: 'warning',
     rationale:

@@ -16,6 +16,7 @@ export default defineRule<Options>({
   meta: {
     id: 'lifecycle/prevent-destroy',
     title: 'Stateful resources are protected with prevent_destroy',
+    problem: 'no prevent_destroy',
     category: 'lifecycle',
     severity: 'warning',
     fixable: true,

@@ -14,6 +14,7 @@ export default defineRule<Options>({
   meta: {
     id: 'naming/identifier-format',
     title: 'Identifiers follow the naming convention',
+    problem: 'name breaks the convention',
     category: 'naming',
     writtenCodeOnly: true,
     severity: 'warning',

@@ -20,6 +20,7 @@ export default defineRule({
   meta: {
     id: 'network/public-database',
     title: 'Databases are not publicly accessible',
+    problem: 'publicly accessible',
     category: 'network',
     severity: 'error',
     fixable: true,

@@ -9,6 +9,7 @@ export default defineRule({
   meta: {
     id: 'observability/log-retention',
     title: 'CloudWatch log groups set a retention period',
+    problem: 'no log retention',
     category: 'observability',
     severity: 'warning',
     fixable: true,

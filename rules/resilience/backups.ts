@@ -45,6 +45,7 @@ export default defineRule({
   meta: {
     id: 'resilience/backups',
     title: 'Databases keep their backups',
+    problem: 'backups off',
     category: 'resilience',
     severity: 'warning',
     fixable: true,

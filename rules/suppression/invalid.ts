@@ -5,6 +5,7 @@ export default defineRule({
   meta: {
     id: 'suppression/invalid',
     title: 'Suppression comment that suppresses nothing because it is invalid',
+    problem: 'invalid suppression comment',
     category: 'suppression',
     severity: 'warning',
     rationale:

@@ -5,6 +5,7 @@ export default defineRule({
   meta: {
     id: 'suppression/unused',
     title: 'Suppression comment that matches no finding',
+    problem: 'suppression matches nothing',
     category: 'suppression',
     severity: 'info',
     rationale:

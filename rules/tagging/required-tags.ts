@@ -14,6 +14,7 @@ export default defineRule<Options>({
   meta: {
     id: 'tagging/required-tags',
     title: 'Taggable resources carry every required tag',
+    problem: 'required tags missing',
     category: 'tagging',
     severity: 'warning',
     rationale:

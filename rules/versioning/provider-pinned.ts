@@ -31,6 +31,7 @@ export default defineRule({
   meta: {
     id: 'versioning/provider-pinned',
     title: 'Providers are declared with a source and a version',
+    problem: 'provider version unpinned',
     category: 'versioning',
     writtenCodeOnly: true,
     severity: 'warning',

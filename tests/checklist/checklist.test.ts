@@ -50,6 +50,7 @@ describe('checklist of a change (SPEC §7)', () => {
       {
         id: expect.stringMatching(ID),
         kind: 'finding',
+        label: 'aws_iam_policy.admin — wildcard actions',
         text: 'The first statement of aws_iam_policy.admin policy allows every action ("*"): name the actions it needs',
         ruleId: 'iam/wildcard-action',
         file: 'admin.tf',
@@ -60,6 +61,7 @@ describe('checklist of a change (SPEC §7)', () => {
       {
         id: expect.stringMatching(ID),
         kind: 'finding',
+        label: 'aws_iam_policy.admin — write actions on *',
         text: 'The first statement of aws_iam_policy.admin policy allows every action on Resource "*": name the resources (ARNs) instead',
         ruleId: 'iam/wildcard-resource',
         file: 'admin.tf',
@@ -70,6 +72,7 @@ describe('checklist of a change (SPEC §7)', () => {
       {
         id: expect.stringMatching(ID),
         kind: 'finding',
+        label: 'aws_iam_policy.legacy — wildcard actions',
         text: 'The first statement of aws_iam_policy.legacy policy allows every action of "s3:*": name the actions it needs',
         ruleId: 'iam/wildcard-action',
         file: 'legacy.tf',
@@ -80,6 +83,7 @@ describe('checklist of a change (SPEC §7)', () => {
       {
         id: expect.stringMatching(ID),
         kind: 'question',
+        label: 'aws_iam_policy.admin — access widened',
         text: '`aws_iam_policy.admin` is a new policy granting actions *; resources *; an Allow statement without a Condition: who approved this access?',
         file: 'admin.tf',
         line: 4,
@@ -88,6 +92,7 @@ describe('checklist of a change (SPEC §7)', () => {
       {
         id: expect.stringMatching(ID),
         kind: 'question',
+        label: 'aws_iam_policy.reader — access widened',
         text: 'Who approved widening `aws_iam_policy.reader`? It gains actions s3:PutObject.',
         file: 'reader.tf',
         line: 4,
@@ -144,6 +149,7 @@ describe('checklist of a change (SPEC §7)', () => {
       {
         id: expect.stringMatching(ID),
         kind: 'question',
+        label: 'aws_s3_bucket.logs — data store destroyed',
         text: expect.stringMatching(/^`aws_s3_bucket\.logs` holds data and is renamed to `aws_s3_bucket\.audit_logs` without a `moved` block \(one with `from = aws_s3_bucket\.logs` and `to = aws_s3_bucket\.audit_logs` keeps the object\): Terraform will destroy it\. Is there a backup .* rollback plan/),
         file: 'main.tf',
         line: 3,
@@ -153,6 +159,7 @@ describe('checklist of a change (SPEC §7)', () => {
       {
         id: expect.stringMatching(ID),
         kind: 'finding',
+        label: 'aws_s3_bucket.audit_logs — renamed without moved block',
         text: expect.stringMatching(/no moved block/),
         ruleId: 'refactor/missing-moved-block',
         file: 'main.tf',
@@ -205,6 +212,7 @@ describe('checklist of a change (SPEC §7)', () => {
       {
         id: expect.stringMatching(ID),
         kind: 'question',
+        label: 'aws_db_instance.orders — data store modified',
         text: '`aws_db_instance.orders` holds data and the change modifies `engine`: was `terraform plan` reviewed for destroy/replace (an argument that forces replacement destroys the data)? If it is replaced, what is the backup and rollback plan?',
         file: 'db.tf',
         line: 1,
@@ -274,6 +282,7 @@ resource "aws_iam_role" "app" {
       {
         id: expect.stringMatching(ID),
         kind: 'question',
+        label: 'module.vpc — module version changed',
         text: '`module.vpc` (terraform-aws-modules/vpc/aws) moves from `5.1.0` to `5.8.1`: was its changelog read for breaking changes, new required inputs, and resources the new version replaces or destroys?',
         file: 'main.tf',
         line: 3,
@@ -303,6 +312,7 @@ resource "aws_iam_role" "app" {
       {
         id: expect.stringMatching(ID),
         kind: 'question',
+        label: 'terraform — state backend changed',
         text: "The change edits the `s3` backend's `key`: what is the state migration plan — who runs `terraform init -migrate-state`, is the old state backed up, and is nobody applying meanwhile?",
         file: 'backend.tf',
         line: 2,

@@ -15,6 +15,7 @@ export function meta(id: string, severity: RuleMeta['severity'], extra: Partial<
   return {
     id,
     title: `Title of ${id}`,
+    problem: `problem of ${id}`,
     category: id.split('/')[0]!,
     severity,
     rationale: `Why ${id} matters.`,

@@ -25,6 +25,7 @@ export function readPolicies(files: Record<string, string>): PolicySet {
     meta: {
       id: 'test/iam-probe',
       title: 'probe',
+      problem: 'probe',
       category: 'test',
       severity: 'info',
       rationale: 'test',

@@ -11,7 +11,7 @@ import { writeTree } from './matching-support.js';
 const HANG = { timeout: 60_000 };
 
 function meta(id: string, severity: RuleMeta['severity'] = 'warning'): RuleMeta {
-  return { id, title: id, category: 'test', severity, rationale: 'test', remediation: 'test', equivalents: {}, examples: { failing: '', passing: '' } };
+  return { id, title: id, problem: id, category: 'test', severity, rationale: 'test', remediation: 'test', equivalents: {}, examples: { failing: '', passing: '' } };
 }
 
 /** Reports one finding per resource, then runs until stopped, asking the context to evaluate as it goes (never returns on its own). */

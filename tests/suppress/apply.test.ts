@@ -15,6 +15,7 @@ function meta(id: string, extra: Partial<RuleMeta> = {}): RuleMeta {
   return {
     id,
     title: id,
+    problem: id,
     category: id.split('/')[0]!,
     severity: 'warning',
     rationale: 'r',

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { Range, ThemeIcon, TreeItemCheckboxState, Uri, WorkspaceEdit, commands, env, workspace, type TreeItem } from 'vscode';
+import { MarkdownString, Range, ThemeIcon, TreeItemCheckboxState, Uri, WorkspaceEdit, commands, env, workspace, type TreeItem } from 'vscode';
 import type { ChecklistNode } from '../../checklist-tree';
 import type { ChecklistResult } from '../../protocol';
 import { extensionApi } from './extension-api';
@@ -62,8 +62,13 @@ suite('Review Checklist view', () => {
 
     const node = await logRetentionNode();
     const item = await treeItemOf(node);
-    assert.equal(item.label, node.item.text);
+    // A short row (what and the problem), where in the description, the sentence in the tooltip.
+    assert.equal(item.label, node.item.label);
+    assert.match(String(item.label), /^aws_cloudwatch_log_group\.\w+ — no log retention$/);
     assert.equal(item.description, `main.tf:${node.item.line}`);
+    assert.ok(item.tooltip instanceof MarkdownString, 'the tooltip is Markdown');
+    assert.ok(item.tooltip.value.includes(node.item.text.replace(/`/g, '').split(' ')[0]!), 'the tooltip holds the sentence');
+    assert.ok(!item.tooltip.isTrusted, 'the tooltip runs no commands');
     assert.ok(item.iconPath instanceof ThemeIcon && item.iconPath.id === 'warning', 'a finding has the warning icon');
     assert.notEqual(item.checkboxState, undefined, 'every item has a box');
     assert.equal(item.command?.command, 'vscode.open');
@@ -117,13 +122,26 @@ suite('Review Checklist view', () => {
     assert.equal(api.ticks.isTicked(id), false);
   });
 
-  test("Copy Checklist as Markdown puts the server's Markdown on the clipboard", async () => {
+  test("Copy Checklist as Markdown puts the server's Markdown on the clipboard, ticked boxes ticked", async () => {
+    const api = (await extensionApi()).checklist;
     const result = await refresh();
     await env.clipboard.writeText('');
     const copied = await commands.executeCommand<string | undefined>('iacReview.copyChecklist');
-    assert.equal(copied, result.folders[0]!.markdown);
+    assert.equal(copied, result.folders[0]!.markdown, 'nothing ticked: the Markdown the CLI writes');
     assert.match(copied, /^- \[ \] /m, 'GitHub task-list items');
     assert.equal(await env.clipboard.readText(), copied);
+
+    const node = await logRetentionNode();
+    await api.setTicked([node], true);
+    try {
+      const ticked = await commands.executeCommand<string | undefined>('iacReview.copyChecklist');
+      assert.ok(ticked);
+      const line = ticked.split('\n').find((l) => l.includes(`main.tf:${node.item.line}`) && l.includes('observability/log-retention'));
+      assert.ok(line?.startsWith('- [x] '), `the ticked item is copied ticked: ${line}`);
+      assert.equal(ticked.split('\n').filter((l) => l.startsWith('- [x] ')).length, 1, 'only the ticked item');
+    } finally {
+      await api.setTicked([node], false);
+    }
   });
 
   test('Review Changes Against Branch… shows what the change introduced; the whole workspace comes back after', async () => {
@@ -148,7 +166,8 @@ suite('Review Checklist view', () => {
       const introduced = nodes.find((n) => n.item.ruleId === 'iam/wildcard-action' && n.item.file === 'change/policy.tf');
       assert.ok(introduced, `the new wildcard is not in the view: ${JSON.stringify(nodes.map((n) => n.item.ruleId))}`);
       assert.equal(introduced.item.introduced, true);
-      assert.match(String((await treeItemOf(introduced)).description), /^introduced · change\/policy\.tf:5$/);
+      assert.match(String((await treeItemOf(introduced)).description), /^🆕 change\/policy\.tf:5$/);
+      assert.equal((await treeItemOf(introduced)).label, 'aws_iam_policy.deploy — wildcard actions');
       assert.ok(!nodes.some((n) => n.item.file === 'main.tf' && n.item.kind === 'finding'), 'findings in untouched files are not part of the change');
 
       // An unknown ref: the server's error, and the view keeps the change it showed.

@@ -169,6 +169,7 @@ function placeholderMeta(f: Finding): RuleMeta {
   return {
     id: f.ruleId,
     title: f.ruleId,
+    problem: f.ruleId,
     category: f.category,
     severity: f.severity,
     rationale: f.ruleId,

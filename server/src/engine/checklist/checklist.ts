@@ -1,4 +1,4 @@
-import { relative, sep } from 'node:path';
+import { dirname, relative, sep } from 'node:path';
 import type { AnalysisResult } from '../analyze.js';
 import type { ChangeReview } from '../change/review-change.js';
 import type { Finding, UndecidedItem } from '../finding.js';
@@ -9,6 +9,7 @@ import { itemId, SubjectIndex, type ItemIdentity } from './item-id.js';
 import { sectionOrder, sectionTitle } from './sections.js';
 import { groupBy } from '../group-by.js';
 import { groupReason, groupText, groupUndecidedByPlace, rulesOf } from './undecided-places.js';
+import { itemLabel, questionProblem, ruleProblem } from './item-label.js';
 
 /** `iac-review checklist --format json` (SPEC §7), version 1. */
 export interface Checklist {
@@ -31,6 +32,9 @@ export interface ChecklistItem {
   /** Stable while the code the item is about does not change (see item-id.ts). */
   id: string;
   kind: ChecklistItemKind;
+  /** Short, one line of plain text: what the item is about and the problem (`aws_db_instance.orders — publicly accessible`). */
+  label: string;
+  /** The full sentence (inline Markdown: code in backticks). */
   text: string;
   ruleId?: string;
   /**
@@ -92,7 +96,7 @@ export function buildChecklist(input: ChecklistInput): Checklist {
     const introduced = scope ? group.some((u) => introducedUndecided.has(u)) : undefined;
     drafts.push(fromUndecided(group, display, subjects, introduced));
   }
-  if (change) for (const q of changeQuestions(change)) drafts.push(fromQuestion(q, display));
+  if (change) for (const q of changeQuestions(change)) drafts.push(fromQuestion(q, display, subjects));
 
   return { version: 1, base: change ? change.baseRef : null, sections: sections(drafts) };
 }
@@ -107,7 +111,8 @@ interface Draft {
 
 function fromFinding(f: Finding, display: (abs: string) => string, subjects: SubjectIndex, introduced: boolean | undefined): Draft {
   const file = display(f.file);
-  const item: ChecklistItem = { id: '', kind: 'finding', text: f.message, ruleId: f.ruleId, file, line: f.range.start.line };
+  const label = itemLabel(f.address ?? subjects.what(f.file, f.range), f.file, [ruleProblem(f.ruleId)]);
+  const item: ChecklistItem = { id: '', kind: 'finding', label, text: f.message, ruleId: f.ruleId, file, line: f.range.start.line };
   if (introduced !== undefined) item.introduced = introduced;
   return { category: f.category, item, identity: identity('finding', f.ruleId, file, f.address, subjects.subject(f.file, f.range), f.message), column: f.range.start.column };
 }
@@ -125,7 +130,8 @@ function fromUndecided(group: UndecidedItem[], display: (abs: string) => string,
   const rules = rulesOf(group);
   const text = groupText(group);
   const reason = groupReason(group);
-  const item: ChecklistItem = { id: '', kind: 'undecided', text, ruleId: u.ruleId, reason, file, line: u.range.start.line };
+  const label = itemLabel(u.address ?? subjects.what(u.file, u.range), u.file, rules.map(ruleProblem), true);
+  const item: ChecklistItem = { id: '', kind: 'undecided', label, text, ruleId: u.ruleId, reason, file, line: u.range.start.line };
   if (rules.length > 1) item.ruleIds = rules;
   if (introduced !== undefined) item.introduced = introduced;
   return {
@@ -136,9 +142,11 @@ function fromUndecided(group: UndecidedItem[], display: (abs: string) => string,
   };
 }
 
-function fromQuestion(q: ChangeQuestion, display: (abs: string) => string): Draft {
+function fromQuestion(q: ChangeQuestion, display: (abs: string) => string, subjects: SubjectIndex): Draft {
   const file = display(q.file);
-  const item: ChecklistItem = { id: '', kind: 'question', text: q.text, file, line: q.range.start.line };
+  // A removed block's place is in the base, which the index (the working tree's files) does not hold: its address names it.
+  const what = q.address ?? (q.topic === 'module-deleted' ? display(dirname(q.file)) : q.removed ? undefined : subjects.what(q.file, q.range));
+  const item: ChecklistItem = { id: '', kind: 'question', label: itemLabel(what, q.file, [questionProblem(q.topic)]), text: q.text, file, line: q.range.start.line };
   if (q.removed) item.removed = true;
   return { category: q.category, item, identity: identity('question', q.topic, file, q.address, q.subject, q.text), column: q.range.start.column };
 }

@@ -4,6 +4,7 @@ import type { Module } from '../model/module.js';
 import type { Range } from '../range.js';
 import { normalizeSource, sourceText } from '../change/source-text.js';
 import { topLevelItemAt } from '../parse/top-level-item.js';
+import { itemWhat } from './item-label.js';
 
 /**
  * What a checklist item's id is made of (README, "Review checklist"). The id
@@ -61,5 +62,12 @@ export class SubjectIndex {
     const start = file.lineStarts[range.start.line - 1] ?? 0;
     const end = file.lineStarts[range.end.line] ?? file.text.length;
     return normalizeSource(file.text.slice(start, end));
+  }
+
+  /** The Terraform name of the top-level block (or `.tfvars` attribute) at `range`, for an item without an address. */
+  what(path: string, range: Range): string | undefined {
+    const file = this.files.get(path);
+    const item = file && topLevelItemAt(file, range.start.offset);
+    return item && itemWhat(item);
   }
 }

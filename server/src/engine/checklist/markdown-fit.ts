@@ -1,7 +1,7 @@
 import type { Checklist, ChecklistItem } from './checklist.js';
 import { inlineMarkdown as inline, markdownCode as code } from '../markdown-text.js';
 import { groupBy } from '../group-by.js';
-import { itemLine, location, renderChecklist } from './markdown-render.js';
+import { itemLine, location, NONE_TICKED, renderChecklist, taskBox, type Ticked } from './markdown-render.js';
 
 /**
  * GitHub's limit on one pull-request comment, in characters. Measured here
@@ -29,21 +29,21 @@ const MAX_LOCATIONS = 5;
  * Every step ends with how many items it left out and where to see them all.
  * No question is ever dropped: each is written out or counted in its group.
  */
-export function fitToComment(checklist: Checklist, limit: number): string {
+export function fitToComment(checklist: Checklist, limit: number, ticked: Ticked = NONE_TICKED): string {
   const kept = (i: ChecklistItem) => i.kind === 'question' || (i.kind === 'finding' && i.introduced !== false);
   const all = checklist.sections.flatMap((s) => s.items);
   const omittedBase = all.length - all.filter(kept).length;
 
-  const whole = checklist.sections.map((s) => ({ title: s.title, lines: s.items.filter(kept).map((i) => `- [ ] ${itemLine(i)}`) }));
-  let text = renderChecklist(checklist, whole, [leftOut(checklist, all, omittedBase, 0)]);
+  const whole = checklist.sections.map((s) => ({ title: s.title, lines: s.items.filter(kept).map((i) => `${taskBox(ticked, [i])}${itemLine(i)}`) }));
+  let text = renderChecklist(checklist, whole, [leftOut(checklist, all, omittedBase, 0)], ticked);
   if (text.length <= limit) return text;
 
   // `undefined`: written out one per line; a number: grouped, with that many locations each.
   const attempt = (findingsShown: number | undefined, questionsShown: number | undefined, dropFromEnd = 0): string => {
     const sections = checklist.sections.map((s) => ({
       title: s.title,
-      groups: findingsShown === undefined ? findingLines(s.items.filter(kept)) : ruleGroupLines(s.items.filter(kept), findingsShown),
-      questions: questionsShown === undefined ? questionLines(s.items) : questionGroupLines(s.items, questionsShown),
+      groups: findingsShown === undefined ? findingLines(s.items.filter(kept), ticked) : ruleGroupLines(s.items.filter(kept), findingsShown, ticked),
+      questions: questionsShown === undefined ? questionLines(s.items, ticked) : questionGroupLines(s.items, questionsShown, ticked),
     }));
     let dropped = 0;
     for (let si = sections.length - 1; si >= 0 && dropFromEnd > 0; si--) {
@@ -55,13 +55,13 @@ export function fitToComment(checklist: Checklist, limit: number): string {
     }
     const summarised = findingsShown === undefined ? 0 : sections.reduce((n, s) => n + s.groups.reduce((m, g) => m + g.count, 0), 0);
     const lines = sections.map((s) => ({ title: s.title, lines: [...s.groups.map((g) => g.line), ...s.questions] }));
-    return renderChecklist(checklist, lines, [leftOut(checklist, all, omittedBase + dropped, summarised)]);
+    return renderChecklist(checklist, lines, [leftOut(checklist, all, omittedBase + dropped, summarised)], ticked);
   };
 
   for (let shown = MAX_LOCATIONS; shown >= 1; shown--) if ((text = attempt(shown, undefined)).length <= limit) return text;
   if ((text = attempt(undefined, MAX_LOCATIONS)).length <= limit) return text;
   for (let shown = MAX_LOCATIONS; shown >= 1; shown--) if ((text = attempt(shown, shown)).length <= limit) return text;
-  const groupCount = checklist.sections.reduce((n, s) => n + ruleGroupLines(s.items.filter(kept), 1).length, 0);
+  const groupCount = checklist.sections.reduce((n, s) => n + ruleGroupLines(s.items.filter(kept), 1, ticked).length, 0);
   for (let drop = 1; drop <= groupCount; drop++) if ((text = attempt(1, 1, drop)).length <= limit) return text;
   // Only the questions are left, one line per kind of question, and they alone exceed the limit: kept all the same.
   return text;
@@ -73,12 +73,12 @@ interface RuleGroup {
 }
 
 /** Findings written out, one line each (each counts as a group of one, for dropping). */
-function findingLines(items: readonly ChecklistItem[]): RuleGroup[] {
-  return items.filter((i) => i.kind === 'finding').map((i) => ({ line: `- [ ] ${itemLine(i)}`, count: 1 }));
+function findingLines(items: readonly ChecklistItem[], ticked: Ticked): RuleGroup[] {
+  return items.filter((i) => i.kind === 'finding').map((i) => ({ line: `${taskBox(ticked, [i])}${itemLine(i)}`, count: 1 }));
 }
 
-function questionLines(items: readonly ChecklistItem[]): string[] {
-  return items.filter((i) => i.kind === 'question').map((i) => `- [ ] ${itemLine(i)}`);
+function questionLines(items: readonly ChecklistItem[], ticked: Ticked): string[] {
+  return items.filter((i) => i.kind === 'question').map((i) => `${taskBox(ticked, [i])}${itemLine(i)}`);
 }
 
 /**
@@ -87,27 +87,27 @@ function questionLines(items: readonly ChecklistItem[]): string[] {
  * ARNs, versions) taken out, so "`aws_iam_policy.a_1` is a new policy
  * granting … a-1 …" and "… a_2 … a-2 …" are one kind of question.
  */
-function questionGroupLines(items: readonly ChecklistItem[], shown: number): string[] {
+function questionGroupLines(items: readonly ChecklistItem[], shown: number, ticked: Ticked): string[] {
   const questions = items.filter((i) => i.kind === 'question');
   const shape = (text: string) => text.replace(/`[^`]*`/g, '`…`').replace(/\S*\d\S*/g, '#');
   return [...groupBy(questions, (q) => shape(q.text)).values()].map((list) => {
     const first = list[0]!;
-    if (list.length === 1) return `- [ ] ${itemLine(first)}`;
+    if (list.length === 1) return `${taskBox(ticked, list)}${itemLine(first)}`;
     const where = list.slice(0, shown).map(location).join(', ');
     const more = list.length > shown ? `, and ${list.length - shown} more` : '';
-    return `- [ ] **${list.length} questions like this one:** ${inline(first.text)} — ${where}${more}`;
+    return `${taskBox(ticked, list)}**${list.length} questions like this one:** ${inline(first.text)} — ${where}${more}`;
   });
 }
 
 /** One line per rule: how many findings, introduced or not, and the first `shown` locations. */
-function ruleGroupLines(items: readonly ChecklistItem[], shown: number): RuleGroup[] {
+function ruleGroupLines(items: readonly ChecklistItem[], shown: number, ticked: Ticked): RuleGroup[] {
   const findings = items.filter((i) => i.kind === 'finding');
   return [...groupBy(findings, (i) => i.ruleId ?? '').entries()].map(([ruleId, list]) => {
     const introduced = list.every((i) => i.introduced === true);
     const where = list.slice(0, shown).map(location).join(', ');
     const more = list.length > shown ? `, and ${list.length - shown} more` : '';
     const noun = list.length === 1 ? 'finding' : 'findings';
-    return { line: `- [ ] ${introduced ? '🆕 ' : ''}**${list.length} ${noun}** ${code(ruleId)}: ${where}${more}`, count: list.length };
+    return { line: `${taskBox(ticked, list)}${introduced ? '🆕 ' : ''}**${list.length} ${noun}** ${code(ruleId)}: ${where}${more}`, count: list.length };
   });
 }
 

@@ -4,7 +4,7 @@ import { inlineMarkdown as inline, markdownCode as code, markdownLinkTarget as l
 // The pieces of the Markdown checklist, shared by the whole text (markdown.ts) and its shortened forms (markdown-fit.ts).
 
 /** The header, the sections as given, then any closing paragraphs (what was left out). */
-export function renderChecklist(checklist: Checklist, sections: readonly RenderedSection[], closing: readonly string[]): string {
+export function renderChecklist(checklist: Checklist, sections: readonly RenderedSection[], closing: readonly string[], ticked: Ticked = NONE_TICKED): string {
   const out: string[] = ['## IaC review checklist', ''];
   out.push(
     checklist.base === null
@@ -16,13 +16,22 @@ export function renderChecklist(checklist: Checklist, sections: readonly Rendere
     return out.join('\n') + '\n';
   }
   for (const section of sections) {
-    const lines = 'lines' in section ? section.lines : section.items.map((item) => `- [ ] ${itemLine(item)}`);
+    const lines = 'lines' in section ? section.lines : section.items.map((item) => `${taskBox(ticked, [item])}${itemLine(item)}`);
     if (lines.length === 0) continue;
     out.push('', `### ${inline(section.title)}`, '');
     out.push(...lines);
   }
   for (const paragraph of closing) out.push('', paragraph);
   return out.join('\n') + '\n';
+}
+
+/** The ids of the items the reviewer ticked (the editor's view): copied, they stay ticked. */
+export type Ticked = ReadonlySet<string>;
+export const NONE_TICKED: Ticked = new Set();
+
+/** A GitHub task-list box: ticked when every item the line stands for is ticked. */
+export function taskBox(ticked: Ticked, items: readonly ChecklistItem[]): string {
+  return items.length > 0 && items.every((i) => ticked.has(i.id)) ? '- [x] ' : '- [ ] ';
 }
 
 /** A section as the checklist holds it, or already written as lines (a shortened one). */

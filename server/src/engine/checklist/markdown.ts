@@ -1,6 +1,6 @@
 import type { Checklist } from './checklist.js';
 import { COMMENT_LIMIT, fitToComment } from './markdown-fit.js';
-import { renderChecklist } from './markdown-render.js';
+import { NONE_TICKED, renderChecklist, type Ticked } from './markdown-render.js';
 
 /**
  * Characters left for the marker a tool adds to find its own comment again
@@ -17,8 +17,9 @@ export const MARKER_ROOM = 64;
  *
  * It fits one pull-request comment (SPEC §7): past `limit` characters it
  * keeps what a lead must see and says what it left out (markdown-fit.ts).
+ * Items whose ids are in `ticked` (the editor's ticks) are written `- [x]`.
  */
-export function formatChecklistMarkdown(checklist: Checklist, limit = COMMENT_LIMIT - MARKER_ROOM): string {
-  const full = renderChecklist(checklist, checklist.sections, []);
-  return full.length <= limit ? full : fitToComment(checklist, limit);
+export function formatChecklistMarkdown(checklist: Checklist, limit = COMMENT_LIMIT - MARKER_ROOM, ticked: Ticked = NONE_TICKED): string {
+  const full = renderChecklist(checklist, checklist.sections, [], ticked);
+  return full.length <= limit ? full : fitToComment(checklist, limit, ticked);
 }

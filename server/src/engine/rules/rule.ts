@@ -21,6 +21,12 @@ export interface RuleMeta {
   /** Stable id, `<category>/<name>`. */
   id: string;
   title: string;
+  /**
+   * The problem in a few plain words (at most 32 characters, no Markdown):
+   * what a checklist row says after the address it is about —
+   * `aws_db_instance.orders — publicly accessible`.
+   */
+  problem: string;
   /** The part of the id before `/`. */
   category: string;
   /** Default severity in the `recommended` preset. */
