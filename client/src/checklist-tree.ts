@@ -8,6 +8,7 @@ import {
   TreeItemCheckboxState,
   TreeItemCollapsibleState,
   Uri,
+  type Command,
   type Event,
   type TreeDataProvider,
 } from 'vscode';
@@ -18,7 +19,37 @@ import type { ChecklistItem, ChecklistItemKind, ChecklistResult, ChecklistSectio
 export type ChecklistNode =
   | { kind: 'folder'; folder: FolderChecklist }
   | { kind: 'section'; folder: FolderChecklist; section: ChecklistSection }
+  | { kind: 'place'; folder: FolderChecklist; section: ChecklistSection; place: ChecklistPlace }
   | { kind: 'item'; folder: FolderChecklist; item: ChecklistItem };
+
+/**
+ * The items of a section about one thing (a resource, a policy, a variable)
+ * in one file: a row naming it, its items below, each row then only the
+ * problem and `file:line`. A sidebar is about 200 pixels of text wide: an
+ * address and a problem and a location on one row (`aws_cloudwatch_log_group.jobs
+ * — no log retention main.tf:14`) do not fit, and what is cut is the location.
+ */
+export interface ChecklistPlace {
+  what: string;
+  file: string;
+  /** The first line of the place's items. */
+  line: number;
+  items: ChecklistItem[];
+}
+
+/** A section's items by what they are about, in the section's order of their first items. */
+export function placesOf(section: ChecklistSection): ChecklistPlace[] {
+  const byKey = new Map<string, ChecklistPlace>();
+  for (const item of section.items) {
+    const key = `${item.file}\u0000${item.what}`;
+    const place = byKey.get(key);
+    if (place) {
+      place.items.push(item);
+      place.line = Math.min(place.line, item.line);
+    } else byKey.set(key, { what: item.what, file: item.file, line: item.line, items: [item] });
+  }
+  return [...byKey.values()];
+}
 
 const KIND_ICON: Record<ChecklistItemKind, string> = {
   finding: 'warning',
@@ -32,9 +63,12 @@ const KIND_LABEL: Record<ChecklistItemKind, string> = {
   question: 'Question for the change',
 };
 
-/** `file:line`, with 🆕 when the change introduced it; a removed block's place is at the base. */
+/**
+ * `file:line` by the file's name (its place's row above shows the path), with
+ * 🆕 when the change introduced it; a removed block's place is at the base.
+ */
 export function itemDescription(entry: ChecklistItem): string {
-  const where = `${entry.file}:${entry.line}`;
+  const where = `${entry.file.slice(entry.file.lastIndexOf('/') + 1)}:${entry.line}`;
   if (entry.removed) return `${where} (removed; at the base)`;
   return entry.introduced ? `🆕 ${where}` : where;
 }
@@ -60,8 +94,14 @@ export function itemTooltip(entry: ChecklistItem): MarkdownString {
 }
 
 /** Where an item points: its file in its workspace folder. */
-export function itemUri(folder: FolderChecklist, item: ChecklistItem): Uri {
+export function itemUri(folder: FolderChecklist, item: Pick<ChecklistItem, 'file'>): Uri {
   return Uri.joinPath(Uri.parse(folder.folder), ...item.file.split('/'));
+}
+
+/** Opens the file at the line. */
+function openCommand(folder: FolderChecklist, file: string, line: number): Command {
+  const at = Math.max(0, line - 1);
+  return { command: 'vscode.open', title: 'Open', arguments: [itemUri(folder, { file }), { selection: new Range(at, 0, at, 0) }] };
 }
 
 /**
@@ -99,7 +139,8 @@ export class ChecklistTreeProvider implements TreeDataProvider<ChecklistNode> {
       return folders.map((folder) => ({ kind: 'folder', folder }));
     }
     if (node.kind === 'folder') return this.sectionsOf(node.folder);
-    if (node.kind === 'section') return node.section.items.map((item) => ({ kind: 'item', folder: node.folder, item }));
+    if (node.kind === 'section') return placesOf(node.section).map((place) => ({ kind: 'place', folder: node.folder, section: node.section, place }));
+    if (node.kind === 'place') return node.place.items.map((item) => ({ kind: 'item', folder: node.folder, item }));
     return [];
   }
 
@@ -121,7 +162,21 @@ export class ChecklistTreeProvider implements TreeDataProvider<ChecklistNode> {
       item.contextValue = 'iacReview.checklistSection';
       return item;
     }
+    if (node.kind === 'place') return this.placeOf(node.folder, node.section, node.place);
     return this.itemOf(node.folder, node.item);
+  }
+
+  private placeOf(folder: FolderChecklist, section: ChecklistSection, place: ChecklistPlace): TreeItem {
+    const item = new TreeItem(place.what, TreeItemCollapsibleState.Expanded);
+    item.id = `${folder.folder}#${section.category}#${place.file}#${place.what}`;
+    const ticked = place.items.filter((i) => this.ticks.isTicked(i.id)).length;
+    // Where it is, and (for several items) how many are ticked; a removed block's place is at the base.
+    const where = `${place.file}:${place.line}`;
+    item.description = place.items.length > 1 ? `${ticked}/${place.items.length} · ${where}` : where;
+    item.tooltip = `${place.what}\n${where}`;
+    item.contextValue = 'iacReview.checklistPlace';
+    if (place.items.every((i) => !i.removed)) item.command = openCommand(folder, place.file, place.line);
+    return item;
   }
 
   private progress(items: ChecklistItem[]): string {
@@ -130,7 +185,7 @@ export class ChecklistTreeProvider implements TreeDataProvider<ChecklistNode> {
 
   private itemOf(folder: FolderChecklist, entry: ChecklistItem): TreeItem {
     // The row is short (what and the problem); where it is goes to the description, the whole sentence to the tooltip (SPEC §9).
-    const item = new TreeItem(entry.label, TreeItemCollapsibleState.None);
+    const item = new TreeItem(entry.problem, TreeItemCollapsibleState.None);
     item.id = `${folder.folder}#${entry.id}`;
     item.description = itemDescription(entry);
     item.iconPath = new ThemeIcon(KIND_ICON[entry.kind], entry.introduced ? new ThemeColor('gitDecoration.addedResourceForeground') : undefined);
@@ -142,14 +197,7 @@ export class ChecklistTreeProvider implements TreeDataProvider<ChecklistNode> {
     item.tooltip = itemTooltip(entry);
 
     // A removed block's location is in the base, not in the working tree.
-    if (!entry.removed) {
-      const line = Math.max(0, entry.line - 1);
-      item.command = {
-        command: 'vscode.open',
-        title: 'Open',
-        arguments: [itemUri(folder, entry), { selection: new Range(line, 0, line, 0) }],
-      };
-    }
+    if (!entry.removed) item.command = openCommand(folder, entry.file, entry.line);
     return item;
   }
 

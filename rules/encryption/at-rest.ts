@@ -19,7 +19,7 @@ export default defineRule({
   meta: {
     id: 'encryption/at-rest',
     title: 'Storage is encrypted at rest',
-    problem: 'not encrypted at rest',
+    problem: 'not encrypted',
     category: 'encryption',
     severity: 'warning',
     fixable: true,

@@ -105,7 +105,7 @@ export default defineRule({
   meta: {
     id: 'hardcoded/account-id',
     title: 'AWS account ids are not written into resources',
-    problem: 'hard-coded account id',
+    problem: 'account id in code',
     category: 'hardcoded',
     severity: 'warning',
     rationale:

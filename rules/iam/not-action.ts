@@ -6,7 +6,7 @@ export default defineRule({
   meta: {
     id: 'iam/not-action',
     title: 'Allow statements do not use NotAction or NotResource',
-    problem: 'NotAction or NotResource',
+    problem: 'NotAction/Resource',
     category: 'iam',
     severity: 'warning',
     rationale:

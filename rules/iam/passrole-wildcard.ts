@@ -22,7 +22,7 @@ export default defineRule({
   meta: {
     id: 'iam/passrole-wildcard',
     title: 'iam:PassRole is limited to named roles',
-    problem: 'iam:PassRole on any role',
+    problem: 'PassRole on *',
     category: 'iam',
     severity: 'error',
     rationale:

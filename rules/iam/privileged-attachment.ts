@@ -127,7 +127,7 @@ export default defineRule({
   meta: {
     id: 'iam/privileged-attachment',
     title: 'No administrator-level roles or managed policies are granted',
-    problem: 'administrator access granted',
+    problem: 'admin access',
     category: 'iam',
     severity: 'error',
     rationale:

@@ -12,7 +12,7 @@ export default defineRule({
   meta: {
     id: 'iam/user-attached-policy',
     title: 'Policies are attached to groups or roles, not users',
-    problem: 'policy attached to a user',
+    problem: 'attached to a user',
     category: 'iam',
     severity: 'warning',
     rationale:

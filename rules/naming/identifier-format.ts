@@ -14,7 +14,7 @@ export default defineRule<Options>({
   meta: {
     id: 'naming/identifier-format',
     title: 'Identifiers follow the naming convention',
-    problem: 'name breaks the convention',
+    problem: 'naming convention',
     category: 'naming',
     writtenCodeOnly: true,
     severity: 'warning',

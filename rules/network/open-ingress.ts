@@ -310,7 +310,7 @@ export default defineRule({
   meta: {
     id: 'network/open-ingress',
     title: 'Ingress is not open to the whole internet',
-    problem: 'ingress open to the internet',
+    problem: 'open to internet',
     category: 'network',
     severity: 'error',
     rationale:

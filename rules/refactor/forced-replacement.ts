@@ -8,7 +8,7 @@ export default defineRule({
   meta: {
     id: 'refactor/forced-replacement',
     title: 'A change does not force the replacement of a stateful resource',
-    problem: 'change forces replacement',
+    problem: 'forces replacement',
     category: 'refactor',
     severity: 'warning',
     diffOnly: true,

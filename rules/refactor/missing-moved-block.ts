@@ -17,7 +17,7 @@ export default defineRule({
   meta: {
     id: 'refactor/missing-moved-block',
     title: 'Renamed resources and module calls have a moved block',
-    problem: 'renamed without moved block',
+    problem: 'no moved block',
     category: 'refactor',
     severity: 'warning',
     fixable: true,

@@ -8,7 +8,7 @@ export default defineRule({
   meta: {
     id: 'resilience/deletion-protection',
     title: 'Databases, clusters and load balancers have deletion protection on',
-    problem: 'deletion protection off',
+    problem: 'no deletion guard',
     category: 'resilience',
     severity: 'warning',
     fixable: true,

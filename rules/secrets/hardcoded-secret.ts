@@ -248,7 +248,7 @@ export default defineRule({
   meta: {
     id: 'secrets/hardcoded-secret',
     title: 'No secrets written in the configuration',
-    problem: 'secret written in the code',
+    problem: 'secret in the code',
     category: 'secrets',
     writtenCodeOnly: true,
     severity: 'error',

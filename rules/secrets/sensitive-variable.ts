@@ -144,7 +144,7 @@ export default defineRule({
   meta: {
     id: 'secrets/sensitive-variable',
     title: 'Secret variables and outputs are marked sensitive',
-    problem: 'secret not marked sensitive',
+    problem: 'not sensitive',
     category: 'secrets',
     writtenCodeOnly: true,
     severity: 'warning',

@@ -16,7 +16,7 @@ export default defineRule({
   meta: {
     id: 'state/remote-backend',
     title: 'Root modules keep state in a shared, encrypted, locked backend',
-    problem: 'no shared state backend',
+    problem: 'no shared backend',
     category: 'state',
     writtenCodeOnly: true,
     severity: 'warning',

@@ -5,7 +5,7 @@ export default defineRule({
   meta: {
     id: 'suppression/invalid',
     title: 'Suppression comment that suppresses nothing because it is invalid',
-    problem: 'invalid suppression comment',
+    problem: 'invalid suppression',
     category: 'suppression',
     severity: 'warning',
     rationale:

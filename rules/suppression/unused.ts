@@ -5,7 +5,7 @@ export default defineRule({
   meta: {
     id: 'suppression/unused',
     title: 'Suppression comment that matches no finding',
-    problem: 'suppression matches nothing',
+    problem: 'unused suppression',
     category: 'suppression',
     severity: 'info',
     rationale:

@@ -14,7 +14,7 @@ export default defineRule<Options>({
   meta: {
     id: 'tagging/required-tags',
     title: 'Taggable resources carry every required tag',
-    problem: 'required tags missing',
+    problem: 'missing tags',
     category: 'tagging',
     severity: 'warning',
     rationale:

@@ -19,7 +19,7 @@ export default defineRule<Options>({
   meta: {
     id: 'tagging/tag-values',
     title: 'Tag values come from the allowed set',
-    problem: 'tag value not allowed',
+    problem: 'bad tag value',
     category: 'tagging',
     severity: 'warning',
     rationale:

@@ -6,7 +6,7 @@ export default defineRule({
   meta: {
     id: 'variables/typed-described',
     title: 'Variables have a type and a description; outputs have a description',
-    problem: 'type or description missing',
+    problem: 'no type/description',
     category: 'variables',
     writtenCodeOnly: true,
     severity: 'info',

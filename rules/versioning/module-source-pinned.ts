@@ -24,7 +24,7 @@ export default defineRule<Options>({
   meta: {
     id: 'versioning/module-source-pinned',
     title: 'Module sources are pinned to a version',
-    problem: 'module source unpinned',
+    problem: 'module unpinned',
     category: 'versioning',
     writtenCodeOnly: true,
     severity: 'warning',

@@ -31,7 +31,7 @@ export default defineRule({
   meta: {
     id: 'versioning/provider-pinned',
     title: 'Providers are declared with a source and a version',
-    problem: 'provider version unpinned',
+    problem: 'provider unpinned',
     category: 'versioning',
     writtenCodeOnly: true,
     severity: 'warning',

@@ -5,7 +5,7 @@ export default defineRule({
   meta: {
     id: 'versioning/terraform-version',
     title: 'The module states which Terraform versions it supports',
-    problem: 'Terraform version unconstrained',
+    problem: 'no required_version',
     category: 'versioning',
     writtenCodeOnly: true,
     severity: 'warning',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatChecklistMarkdown } from '../../server/src/engine/checklist/markdown.js';
-import { itemLabel } from '../../server/src/engine/checklist/item-label.js';
+import { itemNaming } from '../../server/src/engine/checklist/item-label.js';
 import { RULES } from '../../server/src/engine/rules/registry.generated.js';
 import { changeChecklist, itemsOf, onlyRules, tempRepos, theItem, workspaceChecklist } from './support.js';
 
@@ -19,7 +19,7 @@ describe('checklist item labels: what, a dash, the problem (SPEC §9)', () => {
     const repo = newRepo();
     repo.write({ '.iac-review.json': onlyRules('network/public-database'), 'db.tf': DATABASE }).commit('base');
     const item = theItem(workspaceChecklist(repo), (i) => i.ruleId === 'network/public-database');
-    expect(item.label).toBe('aws_db_instance.orders — publicly accessible');
+    expect(item).toMatchObject({ what: 'aws_db_instance.orders', problem: 'publicly accessible', label: 'aws_db_instance.orders — publicly accessible' });
     expect(item.text.length).toBeGreaterThan(item.label.length);
     expect(item.label).not.toMatch(/`/);
   });
@@ -33,7 +33,7 @@ describe('checklist item labels: what, a dash, the problem (SPEC §9)', () => {
       })
       .commit('base');
     const item = theItem(workspaceChecklist(repo), (i) => i.ruleId === 'variables/typed-described');
-    expect(item.label).toBe('var.region — type or description missing');
+    expect(item.label).toBe('var.region — no type/description');
   });
 
   it('an undecided place names every rule’s problem once, as a question', () => {
@@ -52,9 +52,10 @@ describe('checklist item labels: what, a dash, the problem (SPEC §9)', () => {
       })
       .commit('base');
     const item = theItem(workspaceChecklist(repo), (i) => i.kind === 'undecided');
-    expect(item.label.startsWith('aws_iam_policy.dynamic — ')).toBe(true);
-    expect(item.label.endsWith('?')).toBe(true);
-    for (const id of item.ruleIds!) expect(item.label).toContain(RULES.find((r) => r.meta.id === id)!.meta.problem);
+    // The first rule's problem and how many more: a row stays short; the tooltip and ruleIds name them all.
+    const first = RULES.find((r) => r.meta.id === item.ruleId)!.meta.problem;
+    expect(item.ruleIds).toHaveLength(3);
+    expect(item).toMatchObject({ what: 'aws_iam_policy.dynamic', problem: `${first} (+2)?`, label: `aws_iam_policy.dynamic — ${first} (+2)?` });
   });
 
   it('a change question is labelled by its address and what the change does to it', () => {
@@ -63,15 +64,22 @@ describe('checklist item labels: what, a dash, the problem (SPEC §9)', () => {
     repo.write({ 'db.tf': DATABASE.replace('db.t3.medium', 'db.t3.large') });
     const checklist = changeChecklist(repo);
     const question = theItem(checklist, (i) => i.kind === 'question' && i.text.includes('holds data'));
-    expect(question.label).toBe('aws_db_instance.orders — data store modified');
+    expect(question.label).toBe('aws_db_instance.orders — data store changed');
     for (const item of itemsOf(checklist)) expect(item.label).toMatch(/^\S.* — \S/);
   });
 
   it('text from the reviewed code stays one short line', () => {
-    const label = itemLabel(`aws_s3_bucket.${'x'.repeat(200)}\n<b>`, 'main.tf', ['no log retention']);
+    const { label } = itemNaming(`aws_s3_bucket.${'x'.repeat(200)}\n<b>`, 'main.tf', ['no log retention']);
     expect(label).not.toMatch(/\n/);
     expect(label.length).toBeLessThan(120);
-    expect(itemLabel(undefined, 'modules/db/main.tf', ['publicly accessible'])).toBe('main.tf — publicly accessible');
+    expect(itemNaming(undefined, 'modules/db/main.tf', ['publicly accessible'])).toEqual({ what: 'main.tf', problem: 'publicly accessible', label: 'main.tf — publicly accessible' });
+    expect(itemNaming('aws_iam_policy.p', 'iam.tf', ['wildcard actions', 'wildcard actions'], true).problem).toBe('wildcard actions?');
+  });
+
+  it('every phrase a row can show is at most 19 characters', async () => {
+    const { QUESTION_PROBLEM } = await import('../../server/src/engine/checklist/item-label.js');
+    for (const [topic, phrase] of Object.entries(QUESTION_PROBLEM)) expect(phrase.length, topic).toBeLessThanOrEqual(19);
+    for (const rule of RULES) expect(rule.meta.problem.length, rule.meta.id).toBeLessThanOrEqual(19);
   });
 });
 

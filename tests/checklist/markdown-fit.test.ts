@@ -77,7 +77,7 @@ describe('the markdown checklist fits one pull-request comment (SPEC §7)', () =
 });
 
 describe('shortening, step by step', () => {
-  const item = (n: number, over: Partial<ChecklistItem>): ChecklistItem => ({ id: `id${n}`, kind: 'finding', label: `aws_x.n${n} — wildcard actions`, text: `Finding number ${n} with some words`, ruleId: 'iam/wildcard-action', file: 'main.tf', line: n, introduced: true, ...over });
+  const item = (n: number, over: Partial<ChecklistItem>): ChecklistItem => ({ id: `id${n}`, kind: 'finding', label: `aws_x.n${n} — wildcard actions`, what: `aws_x.n${n}`, problem: 'wildcard actions', text: `Finding number ${n} with some words`, ruleId: 'iam/wildcard-action', file: 'main.tf', line: n, introduced: true, ...over });
   const checklist = (items: ChecklistItem[]): Checklist => ({ version: 1, base: 'main', sections: [{ category: 'iam', title: 'Least-privilege IAM', items }] });
 
   it('a checklist that fits is written whole, as before (the expected change checklist is byte-identical)', () => {

@@ -14,9 +14,9 @@ import { Workbench, eventually, launchBrowser } from './support/workbench.js';
 
 const session = useCodeServerSession();
 
-/** The Review Checklist pane in the Explorer. */
+/** The Review Checklist: the one view of the IaC Review container in the sidebar. */
 function checklistPane(p: Page): Locator {
-  return p.locator('.pane', { has: p.locator('.pane-header', { hasText: 'Review Checklist' }) });
+  return p.locator('.part.sidebar', { has: p.locator('.composite.title', { hasText: /IaC Review/i }) });
 }
 
 /** The extension's commands reach the palette once it has started: its status-bar count says so. */
@@ -24,11 +24,9 @@ async function waitForExtension(wb: Workbench): Promise<void> {
   await wb.page.locator('.statusbar-item', { hasText: /IaC Review: \d+/ }).waitFor({ timeout: 60_000 });
 }
 
-/** Shows the checklist with the room the Explorer has: the folder tree above it is collapsed (a tree draws only the rows in view). */
+/** Shows the checklist in its own view container (the activity bar's IaC Review icon). */
 async function showChecklist(wb: Workbench): Promise<Locator> {
   await wb.runCommand('IaC Review: Show Review Checklist');
-  const folders = wb.page.locator('.pane-header', { hasText: /^workspace$/i }).first();
-  if ((await folders.getAttribute('aria-expanded')) === 'true') await folders.click();
   const pane = checklistPane(wb.page);
   await pane.locator('.monaco-list-row').first().waitFor({ timeout: 60_000 });
   return pane;

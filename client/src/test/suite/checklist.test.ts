@@ -19,7 +19,9 @@ async function itemNodes(): Promise<ItemNode[]> {
   const { tree } = (await extensionApi()).checklist;
   const sections = tree.getChildren();
   assert.ok(sections.every((s) => s.kind === 'section'), 'one workspace folder: sections at the top');
-  return sections.flatMap((s) => tree.getChildren(s)).filter((n): n is ItemNode => n.kind === 'item');
+  const places = sections.flatMap((s) => tree.getChildren(s));
+  assert.ok(places.every((p) => p.kind === 'place'), 'a section holds the places its items are about');
+  return places.flatMap((p) => tree.getChildren(p)).filter((n): n is ItemNode => n.kind === 'item');
 }
 
 async function treeItemOf(node: ChecklistNode): Promise<TreeItem> {
@@ -62,9 +64,14 @@ suite('Review Checklist view', () => {
 
     const node = await logRetentionNode();
     const item = await treeItemOf(node);
-    // A short row (what and the problem), where in the description, the sentence in the tooltip.
-    assert.equal(item.label, node.item.label);
-    assert.match(String(item.label), /^aws_cloudwatch_log_group\.\w+ — no log retention$/);
+    // A row for what it is about, then the item's: the problem, where in the description, the sentence in the tooltip.
+    const observability = sections.find((s) => s.kind === 'section' && s.section.category === 'observability');
+    assert.ok(observability, 'an Observability section');
+    const place = tree.getChildren(observability).find((p) => p.kind === 'place' && p.place.what === node.item.what);
+    assert.ok(place, 'the log group has its row');
+    assert.equal((await treeItemOf(place)).label, 'aws_cloudwatch_log_group.jobs');
+    assert.equal(item.label, 'no log retention');
+    assert.equal(node.item.label, 'aws_cloudwatch_log_group.jobs — no log retention');
     assert.equal(item.description, `main.tf:${node.item.line}`);
     assert.ok(item.tooltip instanceof MarkdownString, 'the tooltip is Markdown');
     assert.ok(item.tooltip.value.includes(node.item.text.replace(/`/g, '').split(' ')[0]!), 'the tooltip holds the sentence');
@@ -166,8 +173,17 @@ suite('Review Checklist view', () => {
       const introduced = nodes.find((n) => n.item.ruleId === 'iam/wildcard-action' && n.item.file === 'change/policy.tf');
       assert.ok(introduced, `the new wildcard is not in the view: ${JSON.stringify(nodes.map((n) => n.item.ruleId))}`);
       assert.equal(introduced.item.introduced, true);
-      assert.match(String((await treeItemOf(introduced)).description), /^🆕 change\/policy\.tf:5$/);
-      assert.equal((await treeItemOf(introduced)).label, 'aws_iam_policy.deploy — wildcard actions');
+      // The row says where by the file's name; the place's row above it gives the path.
+      assert.match(String((await treeItemOf(introduced)).description), /^🆕 policy\.tf:5$/);
+      const { tree } = (await extensionApi()).checklist;
+      const place = tree
+        .getChildren()
+        .flatMap((s) => tree.getChildren(s))
+        .find((p) => p.kind === 'place' && p.place.what === 'aws_iam_policy.deploy');
+      assert.ok(place, 'the policy has its row');
+      assert.match(String((await treeItemOf(place)).description), /change\/policy\.tf:\d+$/);
+      assert.equal(introduced.item.label, 'aws_iam_policy.deploy — wildcard actions');
+      assert.equal((await treeItemOf(introduced)).label, 'wildcard actions');
       assert.ok(!nodes.some((n) => n.item.file === 'main.tf' && n.item.kind === 'finding'), 'findings in untouched files are not part of the change');
 
       // An unknown ref: the server's error, and the view keeps the change it showed.

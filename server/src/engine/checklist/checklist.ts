@@ -9,7 +9,7 @@ import { itemId, SubjectIndex, type ItemIdentity } from './item-id.js';
 import { sectionOrder, sectionTitle } from './sections.js';
 import { groupBy } from '../group-by.js';
 import { groupReason, groupText, groupUndecidedByPlace, rulesOf } from './undecided-places.js';
-import { itemLabel, questionProblem, ruleProblem } from './item-label.js';
+import { itemNaming, questionProblem, ruleProblem } from './item-label.js';
 
 /** `iac-review checklist --format json` (SPEC §7), version 1. */
 export interface Checklist {
@@ -32,8 +32,12 @@ export interface ChecklistItem {
   /** Stable while the code the item is about does not change (see item-id.ts). */
   id: string;
   kind: ChecklistItemKind;
-  /** Short, one line of plain text: what the item is about and the problem (`aws_db_instance.orders — publicly accessible`). */
+  /** Short, one line of plain text: `what` and `problem` (`aws_db_instance.orders — publicly accessible`). */
   label: string;
+  /** What the item is about: its address, else the block it sits in, else its file's name (plain text). */
+  what: string;
+  /** The problem in a few words (a rule's `problem`, what a change does to a block); undecided items end with `?`. */
+  problem: string;
   /** The full sentence (inline Markdown: code in backticks). */
   text: string;
   ruleId?: string;
@@ -111,8 +115,8 @@ interface Draft {
 
 function fromFinding(f: Finding, display: (abs: string) => string, subjects: SubjectIndex, introduced: boolean | undefined): Draft {
   const file = display(f.file);
-  const label = itemLabel(f.address ?? subjects.what(f.file, f.range), f.file, [ruleProblem(f.ruleId)]);
-  const item: ChecklistItem = { id: '', kind: 'finding', label, text: f.message, ruleId: f.ruleId, file, line: f.range.start.line };
+  const naming = itemNaming(f.address ?? subjects.what(f.file, f.range), f.file, [ruleProblem(f.ruleId)]);
+  const item: ChecklistItem = { id: '', kind: 'finding', ...naming, text: f.message, ruleId: f.ruleId, file, line: f.range.start.line };
   if (introduced !== undefined) item.introduced = introduced;
   return { category: f.category, item, identity: identity('finding', f.ruleId, file, f.address, subjects.subject(f.file, f.range), f.message), column: f.range.start.column };
 }
@@ -130,8 +134,8 @@ function fromUndecided(group: UndecidedItem[], display: (abs: string) => string,
   const rules = rulesOf(group);
   const text = groupText(group);
   const reason = groupReason(group);
-  const label = itemLabel(u.address ?? subjects.what(u.file, u.range), u.file, rules.map(ruleProblem), true);
-  const item: ChecklistItem = { id: '', kind: 'undecided', label, text, ruleId: u.ruleId, reason, file, line: u.range.start.line };
+  const naming = itemNaming(u.address ?? subjects.what(u.file, u.range), u.file, rules.map(ruleProblem), true);
+  const item: ChecklistItem = { id: '', kind: 'undecided', ...naming, text, ruleId: u.ruleId, reason, file, line: u.range.start.line };
   if (rules.length > 1) item.ruleIds = rules;
   if (introduced !== undefined) item.introduced = introduced;
   return {
@@ -146,7 +150,7 @@ function fromQuestion(q: ChangeQuestion, display: (abs: string) => string, subje
   const file = display(q.file);
   // A removed block's place is in the base, which the index (the working tree's files) does not hold: its address names it.
   const what = q.address ?? (q.topic === 'module-deleted' ? display(dirname(q.file)) : q.removed ? undefined : subjects.what(q.file, q.range));
-  const item: ChecklistItem = { id: '', kind: 'question', label: itemLabel(what, q.file, [questionProblem(q.topic)]), text: q.text, file, line: q.range.start.line };
+  const item: ChecklistItem = { id: '', kind: 'question', ...itemNaming(what, q.file, [questionProblem(q.topic)]), text: q.text, file, line: q.range.start.line };
   if (q.removed) item.removed = true;
   return { category: q.category, item, identity: identity('question', q.topic, file, q.address, q.subject, q.text), column: q.range.start.column };
 }

@@ -23,22 +23,22 @@ export function ruleProblem(ruleId: string): string {
 }
 
 /** What the change questions ask about, by topic (change-questions.ts), in a few words. */
-const QUESTION_PROBLEM: Record<string, string> = {
-  'stateful-change': 'data store modified',
-  'stateful-destroyed': 'data store destroyed',
-  'network-rules': 'network rules changed',
-  'network-exposure': 'network exposure changed',
-  'public-access-guard-removed': 'public-access guard removed',
+export const QUESTION_PROBLEM: Readonly<Record<string, string>> = {
+  'stateful-change': 'data store changed',
+  'stateful-destroyed': 'data destroyed',
+  'network-rules': 'rules changed',
+  'network-exposure': 'exposure changed',
+  'public-access-guard-removed': 'guard removed',
   'iam-grant-added': 'new access grant',
-  'iam-grant-changed': 'access grant changed',
+  'iam-grant-changed': 'grant changed',
   'iam-widened': 'access widened',
   'iam-changed': 'policy changed',
   'removed-without-block': 'removed',
   'module-deleted': 'module deleted',
-  'module-version': 'module version changed',
-  'provider-version': 'provider version changed',
-  'terraform-version': 'required_version changed',
-  'backend-change': 'state backend changed',
+  'module-version': 'version changed',
+  'provider-version': 'version changed',
+  'terraform-version': 'version changed',
+  'backend-change': 'backend changed',
 };
 
 export function questionProblem(topic: string): string {
@@ -71,16 +71,30 @@ export function itemWhat(item: BodyItem): string {
   }
 }
 
+/** How an item is named in a row: what it is about, the problem, and both as one label. */
+export interface ItemNaming {
+  /** The address, else the block the item sits in, else the file's name (a module-level finding on line 1). */
+  what: string;
+  /** The problem in a few words; an undecided item's ends with a question mark (the reviewer is to find out). */
+  problem: string;
+  /** `<what> — <problem>`. */
+  label: string;
+}
+
 /**
- * `<what> — <problem>`, one line: `what` is the address, else the block the
- * item sits in, else the file's name (a module-level finding on line 1).
- * Several problems (an undecided place several rules could not decide) are
- * listed, with a question mark: the reviewer is to find out.
+ * Names an item. An undecided place that several rules could not decide
+ * names the first rule's problem and how many more, `wildcard actions (+2)?`
+ * (the tooltip and `ruleIds` name them all): a row must stay short enough to
+ * read in a sidebar. Problems are at most 19 characters (rule metadata and
+ * the phrases above): with a file name and line, that is what a sidebar of
+ * the default width shows uncut.
  */
-export function itemLabel(what: string | undefined, file: string, problemsOf: readonly string[], undecided = false): string {
+export function itemNaming(what: string | undefined, file: string, problemsOf: readonly string[], undecided = false): ItemNaming {
   const subject = oneLine(what && what.trim() !== '' ? what : basename(file));
-  const phrase = [...new Set(problemsOf)].join(', ');
-  return `${subject} — ${phrase}${undecided ? '?' : ''}`;
+  const distinct = [...new Set(problemsOf)];
+  const more = distinct.length > 1 ? ` (+${distinct.length - 1})` : '';
+  const problem = `${distinct[0] ?? ''}${more}${undecided ? '?' : ''}`;
+  return { what: subject, problem, label: `${subject} — ${problem}` };
 }
 
 function oneLine(text: string): string {

@@ -22,7 +22,7 @@ export interface RuleMeta {
   id: string;
   title: string;
   /**
-   * The problem in a few plain words (at most 32 characters, no Markdown):
+   * The problem in a few plain words (at most 19 characters, no Markdown):
    * what a checklist row says after the address it is about —
    * `aws_db_instance.orders — publicly accessible`.
    */
