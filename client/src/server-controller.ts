@@ -1,4 +1,4 @@
-import { EventEmitter, window, workspace, type Disposable, type Event, type ExtensionContext, type LogOutputChannel } from 'vscode';
+import { Disposable, EventEmitter, window, workspace, type Event, type ExtensionContext, type LogOutputChannel } from 'vscode';
 import { State, type LanguageClient, type Middleware } from 'vscode-languageclient/node';
 import { CLIENT_ID, createLanguageClient } from './language-client';
 
@@ -25,8 +25,22 @@ export class ServerController implements Disposable {
     private readonly context: ExtensionContext,
     private readonly output: LogOutputChannel,
   ) {
-    this.configListener = workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration(`${CLIENT_ID}.enable`)) void this.applyEnableSetting();
+    this.configListener = Disposable.from(
+      workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(`${CLIENT_ID}.enable`)) void this.applyEnableSetting();
+      }),
+      // The server learns at initialize whether it may run git (the change checks); trust granted later
+      // (it is never taken back without a reload) starts a server that knows.
+      workspace.onDidGrantWorkspaceTrust(() => void this.restartTrusted()),
+    );
+  }
+
+  private restartTrusted(): Promise<void> {
+    if (!this.client) return this.transition;
+    this.output.info('Workspace trusted: restarting the server so that the change checks can run.');
+    return this.enqueue(async () => {
+      await this.stop();
+      if (isEnabled()) await this.start();
     });
   }
 

@@ -47,3 +47,36 @@ describe('module calls in the editor', () => {
     await c.waitForDiagnostics(caller, (p) => atRest(p.diagnostics).length === 0, { fresh: false });
   });
 });
+
+describe('cycles of module calls in the editor', () => {
+  const cycle = (ds: readonly Diagnostic[] | undefined) => (ds ?? []).filter((d) => d.code === 'module-cycle');
+
+  it('each module on a cycle says so on its own call, whichever was reviewed first; breaking the cycle clears both', async () => {
+    const root = realpathSync(mkdtempSync(join(tmpdir(), 'iac-review-cycle-')));
+    mkdirSync(join(root, 'modules', 'b'), { recursive: true });
+    mkdirSync(join(root, 'modules', 'c'), { recursive: true });
+    const a = join(root, 'main.tf');
+    const b = join(root, 'modules', 'b', 'main.tf');
+    const c = join(root, 'modules', 'c', 'main.tf');
+    writeFileSync(a, 'module "b" {\n  source = "./modules/b"\n}\n');
+    writeFileSync(b, 'module "c" {\n  source = "../c"\n}\n');
+    const cText = 'variable "x" {\n  type        = string\n  description = "x"\n}\n\nmodule "back" {\n  source = "../b"\n}\n';
+    writeFileSync(c, cText);
+    client = await LspTestClient.start({ root, initializationOptions: { debounceMs: 20 } });
+    const lsp = client;
+    await lsp.waitForProgressEnd();
+    // b → c → b: both name their own call; a, which only calls into the cycle, is not on it.
+    const onB = await lsp.waitForDiagnostics(b, (p) => cycle(p.diagnostics).length === 1, { fresh: false });
+    const onC = await lsp.waitForDiagnostics(c, (p) => cycle(p.diagnostics).length === 1, { fresh: false });
+    expect(cycle(onB.diagnostics)[0]!.range.start.line).toBe(0);
+    expect(cycle(onB.diagnostics)[0]!.message).toMatch(/^module\.c starts a cycle of module calls \(modules\/b → modules\/c → modules\/b\)/);
+    expect(cycle(onC.diagnostics)[0]!.range.start.line).toBe(5);
+    expect(cycle(lsp.diagnostics.get(uri(a)))).toEqual([]);
+
+    // c stops calling b: the cycle is gone from both.
+    await lsp.open(c, cText);
+    await lsp.change(c, [{ range: { start: { line: 5, character: 0 }, end: { line: 8, character: 0 } }, text: '' }]);
+    await lsp.waitForDiagnostics(c, (p) => cycle(p.diagnostics).length === 0, { fresh: false });
+    await lsp.waitForDiagnostics(b, (p) => cycle(p.diagnostics).length === 0, { fresh: false });
+  });
+});

@@ -1,6 +1,9 @@
 import { join } from 'node:path';
 import { reviewLoadedModule, workspaceGraph, type ModuleReview, type ModuleReviewContext } from '../engine/analyze.js';
 import { loadModule } from '../engine/workspace/module-loader.js';
+import { callCyclesThrough } from '../engine/workspace/call-cycles.js';
+import { localCalls } from '../engine/workspace/module-graph.js';
+import type { InputError } from '../engine/finding.js';
 import { isPathIncluded } from '../engine/config/effective.js';
 import { moduleFilesOf, sourceKind, type ModuleFiles } from '../engine/discover.js';
 import type { FileHost } from '../engine/host.js';
@@ -72,7 +75,8 @@ export class ModuleReviewer {
       // The modules it calls are read afresh through the same host (open documents included), each in its own role.
       const graph = workspaceGraph(context);
       graph.roleOf = (d) => this.roles.roleOf(d)?.role;
-      return reviewLoadedModule(loaded, { ...context, graph });
+      const review = reviewLoadedModule(loaded, { ...context, graph });
+      return withGraphErrors(review, loaded.module, graph.modules.limitReached, (d) => this.roles.calleesOf(d), root);
     } catch (e) {
       const file = files.configFiles[0] ?? files.varFiles[0]!;
       return {
@@ -84,4 +88,23 @@ export class ModuleReviewer {
       };
     }
   }
+}
+
+/**
+ * What the walk through module calls found that is about this module's own
+ * calls — a cycle it starts, the instance limit reached at one of its calls
+ * — added to its review (the editor publishes per module, on its files only).
+ */
+function withGraphErrors(
+  review: ModuleReview,
+  module: Module | undefined,
+  limit: InputError | undefined,
+  calleesOf: (dir: string) => readonly string[],
+  root: string,
+): ModuleReview {
+  if (!module) return review;
+  const own = new Set(review.files);
+  const errors = callCyclesThrough(module.dir, localCalls([module]).get(module.dir) ?? [], calleesOf, root);
+  if (limit && own.has(limit.file)) errors.push(limit);
+  return errors.length ? { ...review, errors: [...review.errors, ...errors] } : review;
 }

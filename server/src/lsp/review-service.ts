@@ -28,6 +28,8 @@ export class ReviewService {
   /** The role each module was last reviewed in: when another module's calls change it, the module is reviewed again. */
   private readonly reviewedRoles = new Map<string, string>();
   private readonly loggedInternalErrors = new Set<string>();
+  /** Modules whose last review found them on a cycle of module calls. */
+  private readonly onCycle = new Set<string>();
   private scanGeneration = 0;
   private enabled = true;
 
@@ -85,6 +87,7 @@ export class ReviewService {
     if (review.role) this.reviewedRoles.set(dir, review.role.role);
     else this.reviewedRoles.delete(dir);
     this.reviewWhereRolesMoved();
+    this.reviewRestOfCycle(dir, review);
     if (open.length && review.analysis) this.openReviews.set(dir, review);
     else this.openReviews.delete(dir);
     if (!review.files.length) this.knownModules.delete(dir);
@@ -97,6 +100,31 @@ export class ReviewService {
     }
     this.publisher.publishModule(review, open);
     return review;
+  }
+
+  /**
+   * A module found on a cycle of calls: the other modules of the cycle say so
+   * on their own calls too, though they may have been reviewed before this
+   * one's calls were known. Each is scheduled once (until a review finds it
+   * off the cycle again), so two modules never schedule each other forever.
+   */
+  private reviewRestOfCycle(dir: string, review: ModuleReview): void {
+    if (!review.errors.some((e) => e.kind === 'module-cycle')) {
+      this.onCycle.delete(dir);
+      return;
+    }
+    this.onCycle.add(dir);
+    const callers = new Set(this.transitiveCallers(dir));
+    const seen = new Set<string>([dir]);
+    const queue = [dir];
+    for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+      for (const callee of this.reviewer.roles.calleesOf(next)) {
+        if (seen.has(callee)) continue;
+        seen.add(callee);
+        queue.push(callee);
+        if (callers.has(callee) && !this.onCycle.has(callee) && this.enabled) this.scheduler.schedule(callee, 0);
+      }
+    }
   }
 
   /** Schedules the modules whose role is no longer the one they were reviewed in (a call to them came or went). */
