@@ -63,7 +63,7 @@ describe('iac-review.vsix', () => {
     return entry.read();
   };
 
-  it('holds only what runs: manifest, readme, licence, the two bundles, language configuration, config schema, exercise packs', () => {
+  it('holds only what runs: manifest, readme, licence, the two bundles, language configuration, icons, screenshots, walkthrough, rule reference, config schema, exercise packs', () => {
     const packFiles = filesUnder(PACKS);
     expect(packFiles).toContain('test-fixtures/exercises/junior/answer-key.json');
     expect([...entries.keys()].sort()).toEqual(
@@ -72,7 +72,9 @@ describe('iac-review.vsix', () => {
         'extension.vsixmanifest',
         'extension/LICENSE.txt',
         'extension/client/language-configuration.json',
-        'extension/client/media/checklist.svg',
+        ...filesUnder(join(ROOT, 'client/media')).map((f) => `extension/${f}`),
+        ...filesUnder(join(ROOT, 'client/walkthrough')).map((f) => `extension/${f}`),
+        'extension/docs/rules.md',
         'extension/client/out/extension.cjs',
         'extension/dist/cli.js',
         'extension/package.json',
@@ -85,7 +87,7 @@ describe('iac-review.vsix', () => {
   });
 
   it('packages the current build and the exercise packs as they are', () => {
-    for (const file of ['dist/cli.js', 'client/out/extension.cjs', 'schemas/iac-review.schema.json', ...filesUnder(PACKS)]) {
+    for (const file of ['dist/cli.js', 'client/out/extension.cjs', 'schemas/iac-review.schema.json', 'docs/rules.md', ...filesUnder(PACKS)]) {
       expect(read(`extension/${file}`).equals(readFileSync(join(ROOT, file))), `${file} in the .vsix differs from the build`).toBe(true);
     }
   });
@@ -93,20 +95,45 @@ describe('iac-review.vsix', () => {
   it('holds every file the manifest points to', () => {
     const manifest = JSON.parse(read('extension/package.json').toString('utf8')) as {
       main: string;
+      icon: string;
       contributes: {
         languages: Array<{ configuration?: string }>;
         jsonValidation: Array<{ url: string }>;
         viewsContainers: { activitybar: Array<{ icon: string }> };
+        walkthroughs: Array<{ steps: Array<{ media: { markdown?: string; image?: string } }> }>;
       };
     };
     const referenced = [
       manifest.main,
+      manifest.icon,
+      ...manifest.contributes.walkthroughs.flatMap((w) => w.steps.map((s) => s.media.markdown ?? s.media.image ?? '')),
       ...manifest.contributes.viewsContainers.activitybar.map((c) => c.icon),
       ...manifest.contributes.languages.flatMap((l) => (l.configuration ? [l.configuration] : [])),
       ...manifest.contributes.jsonValidation.map((v) => v.url),
     ];
-    expect(referenced.length).toBeGreaterThanOrEqual(4);
+    expect(referenced.length).toBeGreaterThanOrEqual(9);
     for (const path of referenced) expect(entries.has(`extension/${path.replace(/^\.\//, '')}`), path).toBe(true);
+  });
+
+  it('ships the Marketplace README, not the developers\' one, and every relative link and image in it resolves inside the package', () => {
+    const readme = read('extension/readme.md').toString('utf8');
+    expect(readme).toBe(readFileSync(join(ROOT, 'MARKETPLACE.md'), 'utf8'));
+    expect(readme).not.toMatch(/npm ci|npm test/);
+    // Markdown links and images: [text](target) and ![alt](target); absolute URLs and anchors are not files.
+    const targets = [...readme.matchAll(/!?\[[^\]]*\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)].map((m) => m[1]!);
+    const relative = targets.filter((t) => !/^[a-z][a-z0-9+.-]*:/i.test(t) && !t.startsWith('#'));
+    expect(relative.length).toBeGreaterThanOrEqual(3);
+    for (const target of relative) expect(entries.has(`extension/${target.split('#')[0]}`), `README link ${target}`).toBe(true);
+    expect(relative).toContain('docs/rules.md');
+    expect(relative.some((t) => /\.(png|jpg)$/.test(t))).toBe(true);
+  });
+
+  it('has a PNG icon of at least 128×128 pixels', () => {
+    const manifest = JSON.parse(read('extension/package.json').toString('utf8')) as { icon: string };
+    const png = read(`extension/${manifest.icon}`);
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(png.readUInt32BE(16)).toBeGreaterThanOrEqual(128); // IHDR width
+    expect(png.readUInt32BE(20)).toBeGreaterThanOrEqual(128); // IHDR height
   });
 
   it('stays small', () => {
