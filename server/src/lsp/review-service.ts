@@ -62,17 +62,7 @@ export class ReviewService {
 
   /** The modules that call `dir`, and those that call them, as far as the last reviews know. */
   private transitiveCallers(dir: string): string[] {
-    const seen = new Set<string>([dir]);
-    const queue = [dir];
-    for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
-      for (const caller of this.reviewer.roles.callersOf(next)) {
-        if (seen.has(caller)) continue;
-        seen.add(caller);
-        queue.push(caller);
-      }
-    }
-    seen.delete(dir);
-    return [...seen];
+    return reachable(dir, (d) => this.reviewer.roles.callersOf(d));
   }
 
   reviewNow(dir: string): ModuleReview {
@@ -114,16 +104,10 @@ export class ReviewService {
       return;
     }
     this.onCycle.add(dir);
+    // The cycle's modules: those it calls, directly or not, that also call it.
     const callers = new Set(this.transitiveCallers(dir));
-    const seen = new Set<string>([dir]);
-    const queue = [dir];
-    for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
-      for (const callee of this.reviewer.roles.calleesOf(next)) {
-        if (seen.has(callee)) continue;
-        seen.add(callee);
-        queue.push(callee);
-        if (callers.has(callee) && !this.onCycle.has(callee) && this.enabled) this.scheduler.schedule(callee, 0);
-      }
+    for (const callee of reachable(dir, (d) => this.reviewer.roles.calleesOf(d))) {
+      if (callers.has(callee) && !this.onCycle.has(callee) && this.enabled) this.scheduler.schedule(callee, 0);
     }
   }
 
@@ -227,4 +211,19 @@ export class ReviewService {
     for (const path of this.openFiles()) if (dirname(path) === dir && sourceKind(basename(path))) open.push(path);
     return open;
   }
+}
+
+/** The directories reachable from `start` through `next` (breadth first), `start` itself left out. */
+function reachable(start: string, next: (dir: string) => readonly string[]): string[] {
+  const seen = new Set<string>([start]);
+  const queue = [start];
+  for (let at = queue.shift(); at !== undefined; at = queue.shift()) {
+    for (const d of next(at)) {
+      if (seen.has(d)) continue;
+      seen.add(d);
+      queue.push(d);
+    }
+  }
+  seen.delete(start);
+  return [...seen];
 }
