@@ -46,8 +46,10 @@ export interface CategoryTally {
 /** SPEC §8 score of one exercise folder. */
 export interface ExerciseScore {
   version: 1;
-  /** 0–100: found weight over total weight, rounded to an integer. */
+  /** 0–100: found weight over total weight, rounded to an integer (SCORE_FORMULA). */
   score: number;
+  foundWeight: number;
+  totalWeight: number;
   found: number;
   missed: number;
   falseAlarms: number;
@@ -58,6 +60,9 @@ export interface ExerciseScore {
   /** REVIEW comments that name a found problem a second time (neither counted nor a false alarm). */
   duplicateComments: ScoredComment[];
 }
+
+/** How the score is computed, as the report states it. */
+export const SCORE_FORMULA = 'score = round(100 × found weight ÷ total weight); each problem counts once, each comment credits one problem';
 
 /** A problem's answer region in the candidate's files: its block plus the comment lines directly above it. */
 interface Region {
@@ -125,6 +130,8 @@ export function scoreExercise(dir: string, key: AnswerKey, options: ScoreOptions
   return {
     version: 1,
     score: total === 0 ? 0 : Math.round((100 * foundWeight) / total),
+    foundWeight,
+    totalWeight: total,
     found,
     missed: problems.length - found,
     falseAlarms: falseAlarmComments.length,
