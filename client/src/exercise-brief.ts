@@ -1,24 +1,8 @@
 import { FileType, Uri, commands, window, workspace } from 'vscode';
+import { mainModuleFile } from './exercise-labels';
 
 /** The candidate's brief. */
 const BRIEF = 'README.md';
-
-/** Blocks that make a file the module's main one: resources and module calls (variables, outputs and versions files have none). */
-const MAIN_BLOCK = /^\s*(resource|module)\s+"/gm;
-
-/**
- * The module's main file: main.tf when there is one, else the .tf file with
- * the most resources and module calls (ties: by name). A pack split by
- * concern (compute.tf, iam.tf, …) opens on its largest part, not on the first
- * name in the alphabet.
- */
-export function mainModuleFile(files: ReadonlyArray<{ name: string; text: string }>): string | undefined {
-  const tf = files.filter((f) => f.name.endsWith('.tf'));
-  if (tf.some((f) => f.name === 'main.tf')) return 'main.tf';
-  const scored = tf.map((f) => ({ name: f.name, blocks: f.text.match(MAIN_BLOCK)?.length ?? 0 }));
-  scored.sort((a, b) => b.blocks - a.blocks || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return scored[0]?.name;
-}
 
 /**
  * Opens the module's main file, and the brief beside it as a Markdown preview

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { Uri, commands, window, workspace, type ExtensionContext, type QuickPickItem } from 'vscode';
 import { openExerciseFiles } from './exercise-brief';
+import { packDescription } from './exercise-labels';
 import type { ActiveExercise, ExerciseSession } from './exercise-session';
 import { submitExercise } from './exercise-submit';
 import { errorText, exerciseListRequest, exerciseScoreRequest, exerciseStartRequest, type ExerciseScoreResult, type StartedExerciseResult } from './protocol';
@@ -28,12 +29,6 @@ export interface ScoreExerciseOptions {
   /** The answer key's path; without it the interviewer picks the file. */
   key?: string;
   reveal?: boolean;
-}
-
-/** "mid · 10 problems": the difficulty once (not when it is the pack's name too), and the problem count. */
-export function packDescription(pack: { name: string; difficulty?: string; problems: number }): string {
-  const difficulty = pack.difficulty && pack.difficulty !== pack.name ? pack.difficulty : undefined;
-  return [difficulty, `${pack.problems} problems`].filter(Boolean).join(' · ');
 }
 
 async function pickPack(controller: ServerController): Promise<string | undefined> {
@@ -171,6 +166,11 @@ export function registerExerciseCommands(context: ExtensionContext, controller: 
     const client = controller.currentOrWarn();
     if (!client) return undefined;
     let folder = folderPath(folderArg);
+    if (!folder && session.active.some((e) => e.record && !e.record.submission)) {
+      // Candidate mode: an exercise of this editor is running here. Score is not the candidate's (SPEC §8); Submit is.
+      void window.showErrorMessage('IaC Review: this exercise is in progress. The candidate submits it (IaC Review: Submit Exercise); the interviewer scores it afterwards, with the answer key.');
+      return undefined;
+    }
     if (!folder) {
       const picked = await window.showOpenDialog({
         title: "IaC Review: Score Exercise — the candidate's folder",
