@@ -97,6 +97,7 @@ describe('IaC Review in code-server: checklist and exercises', () => {
 
     // No findings shown for the exercise's files, while main.tf keeps its own.
     await wb.openFile('compute.tf');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
     const computeTab = page.locator('.tab', { hasText: 'compute.tf' });
     await wb.openProblems();
     await eventually(() => wb.problemRows(), (r) => r.length > 0, 'the findings of main.tf in Problems', 60_000);
