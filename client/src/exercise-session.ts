@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { EventEmitter, workspace, type Disposable, type Event } from 'vscode';
 import type { ExerciseRecord, ExerciseStore } from './exercise-store';
-import { exerciseStatusRequest, type ExerciseStatus } from './protocol';
+import { exerciseFoldersNotification, exerciseStatusRequest, type ExerciseStatus } from './protocol';
 import type { ServerController } from './server-controller';
 
 /** The file `exercise start` writes into the candidate's folder (an opaque id only). */
@@ -60,6 +60,8 @@ export class ExerciseSession implements Disposable {
     let statuses: ExerciseStatus[] | undefined;
     if (client) {
       try {
+        // First the folders this editor started exercises in: the server stays silent there whatever the marker says.
+        await client.sendNotification(exerciseFoldersNotification, { folders: this.store.all().map((r) => r.state.folder) });
         statuses = await client.sendRequest(exerciseStatusRequest);
       } catch {
         statuses = undefined; // a server busy restarting: keep what we knew

@@ -1,5 +1,5 @@
 // The server's custom requests (the server side lives in server/src/lsp).
-import { RequestType, RequestType0 } from 'vscode-languageclient/node';
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageclient/node';
 // Types only, which esbuild erases (the bundle gets none of the server's code): what the server's handlers return.
 import type { PackSummary as ExercisePack } from '../../server/src/engine/exercise/exercise-folder.js';
 import type { FolderChecklist } from '../../server/src/lsp/checklist-request.js';
@@ -73,6 +73,8 @@ export const exerciseStartRequest = new RequestType<{ pack: string; out: string;
 );
 /** The exercise folders (marker id only) among the workspace folders and open files. */
 export const exerciseStatusRequest = new RequestType0<ExerciseStatus[], void>('iacReview/exercise/status');
+/** The candidate folders of the exercises this editor started: the server stays silent there even without the marker. */
+export const exerciseFoldersNotification = new NotificationType<{ folders: string[] }>('iacReview/exercise/folders');
 /** Hands in: time and hash of the files on disk; nothing about the key. */
 export const exerciseSubmitRequest = new RequestType<{ folder: string }, SubmitResult, void>('iacReview/exercise/submit');
 /** `folder`: a URI or a path; `key`: the answer key's path (the interviewer's pick). Unsaved REVIEW comments count. */

@@ -1,5 +1,5 @@
 // Candidate mode through the language server: start an exercise, no diagnostics there, score the REVIEW comments.
-import { mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -74,5 +74,25 @@ describe('exercise requests', () => {
     await expect(client.connection.sendRequest('iacReview/exercise/score', { folder: uri(out), key: midKey, state: started.state })).rejects.toThrow(/not the answer key/);
 
     await expect(client.connection.sendRequest('iacReview/exercise/score', { folder: uri(root) })).rejects.toThrow(/no answer key/);
+  });
+
+  it('stays silent in a folder the client says holds its exercise, even after the marker is deleted; silent no more once the client forgets it', async () => {
+    const root = realpathSync(mkdtempSync(join(tmpdir(), 'iac-review-exercise-lsp-')));
+    writeFileSync(join(root, 'main.tf'), 'locals {}\n');
+    client = await LspTestClient.start({ root, initializationOptions: { debounceMs: 0 } });
+    await client.waitForProgressEnd();
+    const out = join(root, 'candidate');
+    await client.connection.sendRequest('iacReview/exercise/start', { pack: 'junior', out });
+    await client.connection.sendNotification('iacReview/exercise/folders', { folders: [out] });
+    // The candidate deletes the marker: the editor that started the exercise still shows nothing there.
+    rmSync(join(out, '.iac-review-exercise.json'));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(join(out, '.iac-review-exercise.json')), type: 3 }] });
+    const compute = join(out, 'compute.tf');
+    await client.open(compute, readFileSync(compute, 'utf8'));
+    expect((await client.waitForDiagnostics(compute)).diagnostics).toEqual([]);
+    // The client forgets the folder (and there is no marker): the module is reviewed again.
+    await client.connection.sendNotification('iacReview/exercise/folders', { folders: [] });
+    const shown = await client.waitForDiagnostics(compute, (p) => p.diagnostics.length > 0, { timeoutMs: 20_000 });
+    expect(shown.diagnostics.map((d) => d.code)).toContain('hardcoded/ami-id');
   });
 });

@@ -15,6 +15,8 @@ export const EXERCISE_START_REQUEST = 'iacReview/exercise/start';
 export const EXERCISE_SUBMIT_REQUEST = 'iacReview/exercise/submit';
 export const EXERCISE_SCORE_REQUEST = 'iacReview/exercise/score';
 export const EXERCISE_STATUS_REQUEST = 'iacReview/exercise/status';
+/** Client → server: the candidate folders of the exercises the editor started (from its global storage). */
+export const EXERCISE_FOLDERS_NOTIFICATION = 'iacReview/exercise/folders';
 
 /**
  * An exercise folder in the workspace, as the server sees it: only that it is
@@ -49,12 +51,30 @@ export interface ScoreParams {
 
 /**
  * Which directories are inside a candidate's exercise folder (a marker file in
- * the directory or an ancestor, up to the workspace folder): the server shows
- * no diagnostics, hovers or checklist there, so the candidate reviews unaided.
+ * the directory or an ancestor, up to the workspace folder, or a folder the
+ * client says it started an exercise in): the server shows no diagnostics,
+ * hovers or checklist there, so the candidate reviews unaided. The client's
+ * list comes from its global storage: deleting the marker does not bring the
+ * findings back in the editor that started the exercise.
  */
 export class ExerciseFolders extends ExerciseFolderIndex {
+  private known = new Set<string>();
+
   constructor(rootOf: (dir: string) => string) {
     super(rootOf);
+  }
+
+  /** The client's exercise folders; returns whether the set changed. */
+  setKnown(folders: unknown): boolean {
+    const next = new Set(Array.isArray(folders) ? folders.filter((f): f is string => typeof f === 'string' && f !== '').map((f) => resolve(f)) : []);
+    if (next.size === this.known.size && [...next].every((f) => this.known.has(f))) return false;
+    this.known = next;
+    this.invalidate();
+    return true;
+  }
+
+  protected override isMarked(dir: string): boolean {
+    return this.known.has(dir) || super.isMarked(dir);
   }
 }
 

@@ -25,6 +25,7 @@ import {
   EXERCISE_START_REQUEST,
   EXERCISE_STATUS_REQUEST,
   EXERCISE_SUBMIT_REQUEST,
+  EXERCISE_FOLDERS_NOTIFICATION,
   ExerciseFolders,
   exerciseStatus,
   listExercisePacks,
@@ -354,6 +355,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         if (folder) found.add(folder);
       }
       return [...found].flatMap((folder) => exerciseStatus(folder) ?? []);
+    }),
+  );
+  connection.onNotification(EXERCISE_FOLDERS_NOTIFICATION, (params: { folders?: unknown } | null) =>
+    guard('exercise folders', undefined, () => {
+      if (exercises.setKnown(params?.folders)) void scanWithProgress('IaC Review: exercise folders changed', (p) => service.rescan(p));
     }),
   );
   connection.onRequest(EXERCISE_SUBMIT_REQUEST, (params: { folder: string }) => {

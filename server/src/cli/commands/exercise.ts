@@ -118,7 +118,7 @@ function runNew(args: string[], io: CliIO): number {
   writeExercise(exercise, out);
   io.stdout(
     `Wrote ${exercise.key.name} (${exercise.key.problems.length} problems) to ${printable(values.out)}.\n` +
-      `Give it to a candidate with \`iac-review exercise start ${printable(values.out)} --out CANDIDATE_DIR\` (the answer key stays here).\n`,
+      `Give it to a candidate with \`iac-review exercise start ${printable(values.out)} --out CANDIDATE_DIR --state STATE_FILE\` (the answer key stays here).\n`,
   );
   return EXIT_OK;
 }

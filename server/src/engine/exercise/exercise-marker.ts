@@ -72,7 +72,7 @@ export class ExerciseFolderIndex {
     const stop = this.stopAt(dir);
     let found: string | undefined;
     for (let d = dir; ; d = dirname(d)) {
-      if (isExerciseFolder(d)) {
+      if (this.isMarked(d)) {
         found = d;
         break;
       }
@@ -80,6 +80,11 @@ export class ExerciseFolderIndex {
     }
     this.cache.set(dir, found ?? null);
     return found;
+  }
+
+  /** Whether `dir` itself is an exercise folder (its marker; subclasses may know more). */
+  protected isMarked(dir: string): boolean {
+    return isExerciseFolder(dir);
   }
 
   /** Whether a file lies inside an exercise folder. */
