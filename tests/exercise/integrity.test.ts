@@ -9,7 +9,7 @@ import { main } from '../../server/src/cli/cli.js';
 import { runExercise } from '../../server/src/cli/commands/exercise.js';
 import type { CliIO } from '../../server/src/cli/io.js';
 import { EXERCISE_MARKER } from '../../server/src/engine/exercise/exercise-marker.js';
-import { readExerciseState } from '../../server/src/engine/exercise/exercise-state.js';
+import { LATE_TOLERANCE_MS, exerciseTiming, readExerciseState } from '../../server/src/engine/exercise/exercise-state.js';
 import { SUBMISSION_RECEIPT } from '../../server/src/engine/exercise/submission.js';
 import { answerEveryProblem } from './support/answers.js';
 import { readAnswerKey } from '../../server/src/engine/exercise/exercise-folder.js';
@@ -137,6 +137,15 @@ describe('exercise integrity (SPEC §8)', () => {
     writeFileSync(join(cwd, 'cand', 'compute.tf'), readFileSync(join(cwd, 'cand', 'compute.tf'), 'utf8') + '\n# REVIEW: added later, hard-coded ami\n');
     const after = JSON.parse(exercise(['score', 'cand', '--key', key, '--state', 'state.json', '--format', 'json'], cwd, minutes(10)).stdout);
     expect(after.timing.changedSinceSubmission).toBe(true);
+  });
+
+  it('the time-up submission a moment after the deadline is on time; past the tolerance it is late by the whole delay', () => {
+    const state = { version: 1 as const, exercise: 'e', name: 'n', folder: '/c', source: '/s', keyFingerprint: 'sha256:x', startedAt: START.toISOString(), durationMinutes: 1, deadline: minutes(1).toISOString() };
+    const at = (ms: number) => ({ submittedAt: new Date(START.getTime() + 60_000 + ms).toISOString(), filesHash: 'h', files: 1 });
+    expect(exerciseTiming(state, at(-1000), 'h', minutes(5))).toMatchObject({ status: 'on-time', lateBySeconds: 0, timeUsedSeconds: 59 });
+    expect(exerciseTiming(state, at(LATE_TOLERANCE_MS), 'h', minutes(5))).toMatchObject({ status: 'on-time', lateBySeconds: 0 });
+    expect(exerciseTiming(state, at(LATE_TOLERANCE_MS + 1000), 'h', minutes(5))).toMatchObject({ status: 'late', lateBySeconds: 6 });
+    expect(exerciseTiming(state, undefined, 'h', minutes(5))).toMatchObject({ status: 'not-submitted', submittedAt: null, timeUsedSeconds: 300, changedSinceSubmission: null });
   });
 
   it('editing any file in the candidate’s folder cannot change the deadline', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Position, TabInputWebview, Uri, WorkspaceEdit, commands, extensions, languages, window, workspace } from 'vscode';
 import type { ChecklistResult, ExerciseScoreResult, StartedExerciseResult, Submission } from '../../protocol';
@@ -36,6 +36,12 @@ suite('Exercises', () => {
     const active = await exercises.refresh();
     assert.deepEqual(active.map((e) => e.folder), [out]);
     assert.equal(active[0]!.record?.state.deadline, status.state.deadline);
+    // Editing the candidate's files — the marker included — does not move the deadline.
+    const markerPath = join(out, '.iac-review-exercise.json');
+    writeFileSync(markerPath, JSON.stringify({ version: 1, exercise: 'junior', startedAt: '2030-01-01T00:00:00Z', durationMinutes: 10080 }));
+    const edited = await exercises.refresh();
+    assert.equal(edited.find((e) => e.folder === out)?.record?.state.deadline, status.state.deadline);
+    writeFileSync(markerPath, JSON.stringify({ version: 2, exercise: status.exercise }));
 
     // The same file outside the exercise gets its findings; inside it, none.
     const compute = Uri.file(join(out, 'compute.tf'));

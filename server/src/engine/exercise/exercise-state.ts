@@ -135,13 +135,20 @@ export interface ExerciseTiming {
   changedSinceSubmission: boolean | null;
 }
 
+/**
+ * How long after the deadline a submission still counts as on time: the
+ * editor's own time-up submission (save, lock, hash) lands a moment after the
+ * deadline it enforces. Anything later is late, by the whole delay.
+ */
+export const LATE_TOLERANCE_MS = 5000;
+
 /** The timing of an exercise from the interviewer's state, a submission (state's first, else the folder's receipt) and the folder's current hash. */
 export function exerciseTiming(state: ExerciseState, receipt: Submission | undefined, currentHash: string, now: Date): ExerciseTiming {
   const submission = state.submission ?? receipt;
   const started = Date.parse(state.startedAt);
   const deadline = Date.parse(state.deadline);
   const end = submission ? Date.parse(submission.submittedAt) : now.getTime();
-  const lateMs = submission ? Math.max(0, end - deadline) : 0;
+  const lateMs = submission && end - deadline > LATE_TOLERANCE_MS ? end - deadline : 0;
   return {
     startedAt: state.startedAt,
     deadline: state.deadline,
