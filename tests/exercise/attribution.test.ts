@@ -103,6 +103,19 @@ describe('fair attribution (SPEC §8)', () => {
     expect(scoreExercise(dir, key).problems.filter((p) => p.found).map((p) => p.id)).toEqual(['admin']);
   });
 
+  it('where the key cannot tell two problems apart, a comment naming one of their subjects credits one of them; a generic one neither', () => {
+    const dir = tempDir('iac-review-attr-same-');
+    const main = 'resource "aws_security_group" "web" {\n}\n';
+    const problem = (id: string): KeyProblem => ({
+      id, ruleId: 'network/open-ingress', category: 'network', file: 'main.tf', address: 'aws_security_group.web', lines: [1, 2], explanation: 'Open to 0.0.0.0/0.', refactor: 'r', weight: 1, subjects: ['open-ingress'],
+    });
+    const key: AnswerKey = { version: 1, problems: [problem('a'), problem('b')] };
+    writeFileSync(join(dir, 'main.tf'), '# REVIEW: open to the internet\n' + main);
+    expect(scoreExercise(dir, key).found).toBe(0);
+    writeFileSync(join(dir, 'main.tf'), '# REVIEW: open ingress from the internet\n# REVIEW: open-ingress again, 0.0.0.0/0\n' + main);
+    expect(scoreExercise(dir, key)).toMatchObject({ found: 2, falseAlarms: 0 });
+  });
+
   it('scores 200 generated exercises answered from each problem’s rule and explanation (not its subjects) 100', () => {
     for (let seed = 0; seed < 200; seed++) {
       const difficulty = DIFFICULTIES[seed % 3]!;

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { Finding } from '../finding.js';
 import { ExerciseFolderIndex } from './exercise-marker.js';
 
@@ -23,7 +23,7 @@ export function silenceExerciseFolders<T extends { findings: Finding[]; files: r
 ): Silenced<T> {
   const folders = new Set<string>();
   for (const file of result.files) {
-    const folder = index.exerciseOf(resolve(file, '..'));
+    const folder = index.exerciseOf(dirname(resolve(file)));
     if (folder) folders.add(folder);
   }
   if (folders.size === 0) return { result, exerciseFolders: [] };

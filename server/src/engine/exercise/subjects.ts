@@ -8,7 +8,7 @@ import type { KeyProblem } from './answer-key.js';
  */
 
 /**
- * AWS service prefixes a explanation may name as a plain word ("DynamoDB",
+ * AWS service prefixes an explanation may name as a plain word ("DynamoDB",
  * "SQS"). Words that are also common English ("logs", "events") are left out:
  * as a subject they would match prose.
  */
