@@ -15,28 +15,44 @@ export function countdown(deadline: Date, now: Date): { text: string; state: Cou
   return { text, state: left <= WARNING_MS ? 'ending' : 'running' };
 }
 
-/** "$(watch) junior 39:58" in the status bar while an exercise folder is in the workspace; a click scores it. */
-export function registerExerciseCountdown(context: ExtensionContext, session: ExerciseSession, scoreCommand: string): void {
+/**
+ * "$(watch) junior 39:58" in the status bar while an exercise this editor
+ * started is in the workspace (the deadline from global storage, never from
+ * the candidate's folder); a click submits it. Once submitted: "submitted".
+ */
+export function registerExerciseCountdown(context: ExtensionContext, session: ExerciseSession, submitCommand: string): void {
   const item = window.createStatusBarItem('iacReview.exerciseCountdown', StatusBarAlignment.Left, 1);
   item.name = 'IaC Review exercise timer';
-  item.command = scoreCommand;
   let ticker: ReturnType<typeof setInterval> | undefined;
 
   const render = () => {
-    const exercise = session.active[0];
+    const exercise = session.active.find((e) => e.record && !e.record.submission) ?? session.active[0];
     if (!exercise) {
       item.hide();
       if (ticker) clearInterval(ticker);
       ticker = undefined;
       return;
     }
-    const { text, state } = countdown(new Date(exercise.deadline), new Date());
-    item.text = `$(watch) ${exercise.marker.exercise} ${text}`;
-    item.backgroundColor =
-      state === 'over' ? new ThemeColor('statusBarItem.errorBackground') : state === 'ending' ? new ThemeColor('statusBarItem.warningBackground') : undefined;
-    item.tooltip = `IaC Review exercise "${exercise.marker.exercise}" (${exercise.marker.durationMinutes} minutes): ${
-      state === 'over' ? 'time is up' : `${text} left`
-    } — click to score it`;
+    const record = exercise.record;
+    if (!record) {
+      // Started elsewhere (the CLI): this editor knows no deadline and shows none.
+      item.text = `$(watch) ${exercise.label}`;
+      item.tooltip = 'IaC Review exercise: started outside this editor, no timer here';
+      item.command = undefined;
+      item.backgroundColor = undefined;
+    } else if (record.submission) {
+      item.text = `$(pass) ${exercise.label} submitted`;
+      item.tooltip = `IaC Review exercise submitted at ${new Date(record.submission.submittedAt).toLocaleTimeString()}; the files are read-only`;
+      item.command = undefined;
+      item.backgroundColor = undefined;
+    } else {
+      const { text, state } = countdown(new Date(record.state.deadline), new Date());
+      item.text = `$(watch) ${exercise.label} ${text}`;
+      item.backgroundColor =
+        state === 'over' ? new ThemeColor('statusBarItem.errorBackground') : state === 'ending' ? new ThemeColor('statusBarItem.warningBackground') : undefined;
+      item.tooltip = `IaC Review exercise (${record.state.durationMinutes} minutes): ${state === 'over' ? 'time is up' : `${text} left`} — click to submit it`;
+      item.command = submitCommand;
+    }
     item.show();
     ticker ??= setInterval(render, 1000);
   };

@@ -1,8 +1,10 @@
 import { window, type ExtensionContext } from 'vscode';
 import { registerChecklistView, type ChecklistViewApi } from './checklist-view';
-import { SCORE_EXERCISE_COMMAND, registerExerciseCommands } from './exercise-commands';
+import { SUBMIT_EXERCISE_COMMAND, registerExerciseCommands } from './exercise-commands';
 import { registerExerciseCountdown } from './exercise-countdown';
 import { ExerciseSession } from './exercise-session';
+import { ExerciseStore } from './exercise-store';
+import { registerExerciseClock } from './exercise-submit';
 import { CLIENT_NAME } from './language-client';
 import { registerRuleDocumentation } from './rule-docs';
 import { ServerController, isEnabled } from './server-controller';
@@ -29,12 +31,13 @@ export async function activate(context: ExtensionContext): Promise<IacReviewExte
 
   registerSuppressWithReason(context);
   registerRuleDocumentation(context, controller);
-  const exercises = new ExerciseSession(controller);
+  const exercises = new ExerciseSession(controller, new ExerciseStore(context.globalState));
   context.subscriptions.push(exercises);
   registerStatusBar(context, controller, exercises);
   const checklist = registerChecklistView(context, controller);
   registerExerciseCommands(context, controller, exercises);
-  registerExerciseCountdown(context, exercises, SCORE_EXERCISE_COMMAND);
+  registerExerciseCountdown(context, exercises, SUBMIT_EXERCISE_COMMAND);
+  registerExerciseClock(context, controller, exercises);
 
   await controller.applyEnableSetting();
   const server = controller.current

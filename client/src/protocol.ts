@@ -1,13 +1,14 @@
 // The server's custom requests (the server side lives in server/src/lsp).
-import { RequestType, RequestType0 } from 'vscode-languageclient/node';
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageclient/node';
 // Types only, which esbuild erases (the bundle gets none of the server's code): what the server's handlers return.
 import type { PackSummary as ExercisePack } from '../../server/src/engine/exercise/exercise-folder.js';
 import type { FolderChecklist } from '../../server/src/lsp/checklist-request.js';
-import type { ExerciseStatus } from '../../server/src/lsp/exercise-requests.js';
+import type { ExerciseStatus, StartedExerciseResult, SubmitResult } from '../../server/src/lsp/exercise-requests.js';
+import type { ExerciseState, ExerciseTiming, Submission } from '../../server/src/engine/exercise/exercise-state.js';
 import type { RuleSummary } from '../../server/src/lsp/rule-requests.js';
 
 export type { ChecklistItem, ChecklistItemKind, ChecklistSection } from '../../server/src/engine/checklist/checklist.js';
-export type { ExerciseStatus, FolderChecklist };
+export type { ExerciseState, ExerciseStatus, ExerciseTiming, FolderChecklist, StartedExerciseResult, Submission, SubmitResult };
 
 /** What a failed request (a ResponseError is an Error) or any other failure says. */
 export function errorText(error: unknown): string {
@@ -53,7 +54,11 @@ export interface ExerciseScore {
   missed: number;
   falseAlarms: number;
   byCategory: Record<string, { found: number; missed: number }>;
-  problems: Array<{ id: string; found: boolean; comment?: string }>;
+  problems: Array<{ id: string; found: boolean; comment?: string | null }>;
+  foundWeight: number;
+  totalWeight: number;
+  formula: string;
+  timing?: ExerciseTiming;
 }
 
 export interface ExerciseScoreResult {
@@ -62,13 +67,17 @@ export interface ExerciseScoreResult {
 }
 
 export const exerciseListRequest = new RequestType0<ExercisePack[], void>('iacReview/exercise/list');
-/** Fails when `out` exists and is not empty. */
-export const exerciseStartRequest = new RequestType<{ pack: string; out: string; durationMinutes?: number }, ExerciseStatus, void>(
+/** Fails when `out` exists and is not empty. The answer's `state` is the interviewer's: the client keeps it in its global storage. */
+export const exerciseStartRequest = new RequestType<{ pack: string; out: string; durationMinutes?: number }, StartedExerciseResult, void>(
   'iacReview/exercise/start',
 );
-/** The exercise folders among the workspace folders and open files. */
+/** The exercise folders (marker id only) among the workspace folders and open files. */
 export const exerciseStatusRequest = new RequestType0<ExerciseStatus[], void>('iacReview/exercise/status');
-/** `folder`: a URI or a path. Unsaved REVIEW comments count. */
-export const exerciseScoreRequest = new RequestType<{ folder: string; reveal?: boolean }, ExerciseScoreResult, void>(
+/** The candidate folders of the exercises this editor started: the server stays silent there even without the marker. */
+export const exerciseFoldersNotification = new NotificationType<{ folders: string[] }>('iacReview/exercise/folders');
+/** Hands in: time and hash of the files on disk; nothing about the key. */
+export const exerciseSubmitRequest = new RequestType<{ folder: string }, SubmitResult, void>('iacReview/exercise/submit');
+/** `folder`: a URI or a path; `key`: the answer key's path (the interviewer's pick). Unsaved REVIEW comments count. */
+export const exerciseScoreRequest = new RequestType<{ folder: string; key?: string; state?: ExerciseState; reveal?: boolean }, ExerciseScoreResult, void>(
   'iacReview/exercise/score',
 );

@@ -1,7 +1,7 @@
 // The Review Checklist view and the interview exercise commands of the
 // installed .vsix in code-server, driven through Chromium as a user would:
 // tick a box, reload, still ticked; start an exercise (no findings shown for
-// it), answer with a REVIEW comment, score it. Needs `npm run package` first
+// it), answer with a REVIEW comment, submit it (no score shown). Needs `npm run package` first
 // (npm run test:e2e does it).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,7 +38,7 @@ function checkboxOf(row: Locator): Locator {
 }
 
 describe('IaC Review in code-server: checklist and exercises', () => {
-  it('keeps a ticked checklist box across a page reload; runs an exercise with hidden findings and scores a REVIEW comment', { timeout: 300_000 }, async () => {
+  it('keeps a ticked checklist box across a page reload; runs an exercise with hidden findings and submits a REVIEW comment without a score', { timeout: 300_000 }, async () => {
     const { sandbox } = session;
     await installVsix(sandbox);
     const server = (session.server = await startCodeServer(sandbox));
@@ -72,25 +72,31 @@ describe('IaC Review in code-server: checklist and exercises', () => {
     await rowOf(pane).waitFor({ timeout: 60_000 });
     await expect.poll(() => checkboxOf(rowOf(pane)).getAttribute('aria-checked'), { timeout: 15_000 }).toBe('true');
 
-    // Start Exercise: the junior pack, into the default folder in the workspace.
+    // Start Exercise: the junior pack, into the default folder in the workspace, with the default time limit.
     await wb.runCommand('IaC Review: Start Exercise');
     const input = page.locator('.quick-input-widget input');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'junior' }).first().waitFor({ timeout: 30_000 });
+    // One name per pack: "junior · 9 problems" would read "junior junior" with the difficulty repeated.
+    expect(await page.locator('.quick-input-list .monaco-list-row', { hasText: 'junior' }).first().innerText()).not.toMatch(/junior[\s\S]*junior[\s\S]*junior/);
     await input.fill('junior');
     await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'junior' }).waitFor();
     await page.keyboard.press('Enter');
     const exerciseDir = join(sandbox.workspace, 'iac-review-exercise-junior');
     await eventually(() => input.inputValue(), (v) => v === exerciseDir, 'the default candidate folder in the input box');
     await page.keyboard.press('Enter');
-    await page.locator('.tab.active', { hasText: 'README.md' }).waitFor({ timeout: 30_000 });
+    await eventually(() => input.inputValue(), (v) => v === '40', 'the default time limit in the input box');
+    await page.keyboard.press('Enter');
+    // The brief opens as a Markdown preview beside the module's main file.
+    await page.locator('.tab', { hasText: 'Preview README.md' }).waitFor({ timeout: 30_000 });
+    await page.locator('.tab', { hasText: 'storage.tf' }).waitFor();
     // The countdown, and no findings count while the exercise is in the workspace.
     await page.locator('.statusbar-item', { hasText: /junior (39|40):\d\d/ }).waitFor({ timeout: 30_000 });
     await page.locator('.statusbar-item', { hasText: 'IaC Review: exercise' }).waitFor();
 
-    // The module's main file is open beside the brief. No findings shown for the exercise's files, while main.tf keeps its own.
+    // No findings shown for the exercise's files, while main.tf keeps its own.
+    await wb.openFile('compute.tf');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
     const computeTab = page.locator('.tab', { hasText: 'compute.tf' });
-    await computeTab.click();
-    await page.locator('.tab.active', { hasText: 'compute.tf' }).waitFor();
     await wb.openProblems();
     await eventually(() => wb.problemRows(), (r) => r.length > 0, 'the findings of main.tf in Problems', 60_000);
     await new Promise((r) => setTimeout(r, 3000));
@@ -110,13 +116,15 @@ describe('IaC Review in code-server: checklist and exercises', () => {
       'the REVIEW comment saved',
     );
 
-    // Score Exercise: the one exercise in the workspace, scored in the Markdown preview.
+    // Candidate mode: Score is refused; Submit hands in (after a confirmation) and shows no score.
     await wb.runCommand('IaC Review: Score Exercise');
-    const report = await wb.webviewWith('h1', 'Exercise score: junior', 60_000);
-    const text = await report.locator('body').innerText();
-    expect(text).toMatch(/Score: \d+ \/ 100/);
-    expect(text).toContain('found 1 of 9 problems');
-    expect(text).toMatch(/ami-literal/);
-    await page.locator('.notifications-toasts', { hasText: 'exercise score' }).waitFor();
+    await page.locator('.notifications-toasts', { hasText: 'this exercise is in progress' }).waitFor({ timeout: 30_000 });
+    await wb.runCommand('IaC Review: Submit Exercise');
+    await page.locator('.monaco-dialog-box button', { hasText: 'Submit' }).click();
+    await page.locator('.notifications-toasts', { hasText: 'exercise submitted at' }).waitFor({ timeout: 30_000 });
+    await page.locator('.statusbar-item', { hasText: 'junior submitted' }).waitFor();
+    const toasts = await page.locator('.notifications-toasts').innerText();
+    expect(toasts).not.toMatch(/\/ 100|score \d/i);
+    expect(await wb.webviewWith('h1', 'Exercise score', 2_000).then(() => true, () => false)).toBe(false);
   });
 });

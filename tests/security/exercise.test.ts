@@ -5,15 +5,9 @@ import { cpSync, existsSync, lstatSync, readdirSync, readFileSync, rmSync, write
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AnswerKeyError, MAX_WEIGHT, parseAnswerKey } from '../../server/src/engine/exercise/answer-key.js';
-import {
-  EXERCISE_MARKER,
-  ExerciseError,
-  exerciseDeadline,
-  MAX_EXERCISE_BYTES,
-  MAX_EXERCISE_FILES,
-  readExerciseMarker,
-  startExercise,
-} from '../../server/src/engine/exercise/exercise-folder.js';
+import { ExerciseError, MAX_EXERCISE_BYTES, MAX_EXERCISE_FILES, startExercise } from '../../server/src/engine/exercise/exercise-folder.js';
+import { EXERCISE_MARKER, readExerciseMarker } from '../../server/src/engine/exercise/exercise-marker.js';
+import { readExerciseState } from '../../server/src/engine/exercise/exercise-state.js';
 import { exerciseStatus, startExerciseIn } from '../../server/src/lsp/exercise-requests.js';
 import { fifo, link, marker, removeTemps, runCli, tempDir, write } from './confinement-support.js';
 
@@ -39,7 +33,7 @@ function entries(dir: string, prefix = ''): string[] {
 describe('exercise start copies only regular files (CLI killed after 30 s = failure)', () => {
   it('links (to /etc, to a secret outside, loops) and pipes in a pack are left out and named; the rest is copied', async () => {
     const { base, pack } = packCopy();
-    const started = await runCli(['exercise', 'start', pack, '--out', 'clean'], base);
+    const started = await runCli(['exercise', 'start', pack, '--out', 'clean', '--state', 'clean.json'], base);
     expect(started.code, started.stderr).toBe(0);
     const clean = entries(join(base, 'clean'));
     const secret = marker('HOST_SECRET');
@@ -52,7 +46,7 @@ describe('exercise start copies only regular files (CLI killed after 30 s = fail
     link(pack, 'loop.tf', 'loop.tf');
     fifo(pack, 'notes.md');
     fifo(pack, 'modules/variables.tf');
-    const run = await runCli(['exercise', 'start', pack, '--out', 'candidate'], base);
+    const run = await runCli(['exercise', 'start', pack, '--out', 'candidate', '--state', 'candidate.json'], base);
     expect(run.hung, 'killed after 30 s').toBe(false);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toContain('Not copied (not regular files or folders: symbolic links, pipes, devices)');
@@ -67,7 +61,7 @@ describe('exercise start copies only regular files (CLI killed after 30 s = fail
   it('refuses a pack past the file-count bound before writing anything', async () => {
     const { base, pack } = packCopy();
     write(pack, Object.fromEntries(Array.from({ length: MAX_EXERCISE_FILES + 1 }, (_, i) => [`many/f${i}.txt`, 'x'])));
-    const run = await runCli(['exercise', 'start', pack, '--out', 'candidate'], base);
+    const run = await runCli(['exercise', 'start', pack, '--out', 'candidate', '--state', 'candidate.json'], base);
     expect(run.hung).toBe(false);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`the exercise has more than ${MAX_EXERCISE_FILES} files`);
@@ -77,7 +71,7 @@ describe('exercise start copies only regular files (CLI killed after 30 s = fail
   it('refuses a pack past the size bound before writing anything', async () => {
     const { base, pack } = packCopy();
     writeFileSync(join(pack, 'big.bin'), Buffer.alloc(MAX_EXERCISE_BYTES + 1));
-    const run = await runCli(['exercise', 'start', pack, '--out', 'candidate'], base);
+    const run = await runCli(['exercise', 'start', pack, '--out', 'candidate', '--state', 'candidate.json'], base);
     expect(run.hung).toBe(false);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`the exercise's files come to more than ${MAX_EXERCISE_BYTES / (1024 * 1024)} MB`);
@@ -163,20 +157,21 @@ describe('the duration of an exercise', () => {
   for (const duration of ['1e12', '0', '-5', 'abc', 'Infinity', 'NaN', '0x10', '1e400', '10081', '', ' ']) {
     it(`--duration=${JSON.stringify(duration)} is a usage error (exit 2), and nothing is started`, async () => {
       const { base } = packCopy();
-      const run = await runCli(['exercise', 'start', 'pack', '--out', 'candidate', `--duration=${duration}`], base);
+      const run = await runCli(['exercise', 'start', 'pack', '--out', 'candidate', '--state', 'state.json', `--duration=${duration}`], base);
       expect(run.hung).toBe(false);
       expect(run.code).toBe(2);
       expect(run.stderr).toContain('--duration needs a number of minutes greater than 0 and at most 10080 (7 days)');
       expect(existsSync(join(base, 'candidate'))).toBe(false);
+      expect(existsSync(join(base, 'state.json'))).toBe(false);
     });
   }
 
   for (const [duration, minutes] of [['0.5', 0.5], ['40', 40], ['10080', 10080]] as const) {
     it(`--duration ${duration} starts the exercise`, async () => {
       const { base } = packCopy();
-      const run = await runCli(['exercise', 'start', 'pack', '--out', 'candidate', '--duration', duration], base);
+      const run = await runCli(['exercise', 'start', 'pack', '--out', 'candidate', '--state', 'state.json', '--duration', duration], base);
       expect(run.code, run.stderr).toBe(0);
-      expect(readExerciseMarker(join(base, 'candidate'))?.durationMinutes).toBe(minutes);
+      expect(readExerciseState(join(base, 'state.json')).durationMinutes).toBe(minutes);
     });
   }
 
@@ -185,20 +180,25 @@ describe('the duration of an exercise', () => {
     for (const durationMinutes of [Infinity, 1e12, -5, 0, Number.NaN, '40' as unknown as number]) {
       expect(() => startExerciseIn({ pack, out: join(base, `c${durationMinutes}`), durationMinutes }, new Date()), String(durationMinutes)).toThrow(ExerciseError);
     }
-    expect(startExerciseIn({ pack, out: join(base, 'ok'), durationMinutes: 25 }, new Date()).marker.durationMinutes).toBe(25);
+    expect(startExerciseIn({ pack, out: join(base, 'ok'), durationMinutes: 25 }, new Date()).state.durationMinutes).toBe(25);
   });
 
-  it('a marker whose duration breaks the timer is not taken for one: the status request never throws', () => {
+  it('a marker that is not one (bad id, not JSON, a pipe) marks nothing, and the status request never throws', () => {
     const { base, pack } = packCopy();
     const out = join(base, 'candidate');
     startExercise({ pack, out, startedAt: new Date('2026-01-01T00:00:00Z') });
     const good = readExerciseMarker(out)!;
-    expect(exerciseDeadline(good).toISOString()).toBe('2026-01-01T00:40:00.000Z');
-    for (const durationMinutes of [1e12, -1, 0, 'x']) {
-      writeFileSync(join(out, EXERCISE_MARKER), JSON.stringify({ ...good, durationMinutes }));
-      expect(readExerciseMarker(out), String(durationMinutes)).toBeUndefined();
+    expect(exerciseStatus(out)).toEqual({ folder: out, exercise: good.exercise });
+    for (const exercise of ['', 'a/../../b', 'x'.repeat(101), 42, null]) {
+      writeFileSync(join(out, EXERCISE_MARKER), JSON.stringify({ version: 2, exercise }));
+      expect(readExerciseMarker(out), String(exercise)).toBeUndefined();
       expect(exerciseStatus(out)).toBeUndefined();
     }
+    writeFileSync(join(out, EXERCISE_MARKER), '{ not json');
+    expect(exerciseStatus(out)).toBeUndefined();
+    // An older marker (with times and the pack's path) still marks the folder; nothing but its name is read.
+    writeFileSync(join(out, EXERCISE_MARKER), JSON.stringify({ version: 1, exercise: 'junior', startedAt: '2026-01-01T00:00:00Z', durationMinutes: 40, source: pack }));
+    expect(readExerciseMarker(out)).toEqual({ version: 2, exercise: 'junior' });
     // A pipe in the marker's place is no marker either, and is never opened.
     rmSync(join(out, EXERCISE_MARKER));
     fifo(out, EXERCISE_MARKER);

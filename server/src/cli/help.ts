@@ -8,7 +8,7 @@ Usage:
   iac-review checklist [PATH...] [--base GIT_REF] [--format markdown|json]
                        [--config FILE]
   iac-review rules [--format text|json|markdown]
-  iac-review exercise list | new | start | score
+  iac-review exercise list | new | start | submit | score
   iac-review lsp --stdio
 
 Options:
@@ -84,8 +84,9 @@ Options:
 export const EXERCISE_HELP = `Usage:
   iac-review exercise list [--format text|json] [--packs DIR]
   iac-review exercise new --seed N [--difficulty junior|mid|lead] --out DIR
-  iac-review exercise start PACK_OR_DIR --out DIR [--duration MINUTES] [--packs DIR]
-  iac-review exercise score DIR [--key FILE] [--format markdown|json] [--reveal]
+  iac-review exercise start PACK_OR_DIR --out DIR --state FILE [--duration MINUTES] [--packs DIR]
+  iac-review exercise submit DIR [--state FILE]
+  iac-review exercise score DIR [--key FILE] [--state FILE] [--format markdown|json] [--reveal]
 
 Interview review exercises: a Terraform module with planted problems that a
 candidate reviews, marking each with a "# REVIEW: what and why" comment.
@@ -95,12 +96,20 @@ candidate reviews, marking each with a "# REVIEW: what and why" comment.
           chosen by the seed (same seed and difficulty: same exercise), with
           its answer-key.json. Default difficulty: mid.
   start   Copies a pack (by name) or an exercise folder into the candidate's
-          folder without its answer key, and writes .iac-review-exercise.json
-          (the editor hides diagnostics there and shows the timer; default 40
-          minutes).
-  score   Matches the REVIEW comments in DIR to the answer key (DIR/answer-key.json,
-          else the key of the pack DIR was started from, or --key FILE): found,
-          missed and false alarms per category, a weighted score 0-100, and the
-          explanation and expected refactor of each miss. --reveal adds the
-          engine's findings (the interviewer's view).
+          folder without its answer key. The folder gets only a marker saying
+          it is an exercise (an opaque id: no path, no times, no counts); check,
+          checklist and the editor stay silent there. The start time, time
+          limit (default 40 minutes; fractions allowed, 0.5 = 30 s) and the
+          key's fingerprint go to the interviewer's --state FILE, outside the
+          candidate's folder.
+  submit  The candidate hands in: records the time and a hash of the files
+          (a receipt in DIR; with --state, in the interviewer's state too).
+          Shows nothing about the key or the score.
+  score   The interviewer's report: matches the REVIEW comments in DIR to the
+          answer key (--key FILE; default DIR/answer-key.json for a generated
+          exercise): found (with the comment), missed (explanation and
+          expected refactor), false alarms (with their text), the score
+          formula. With --state: on time or late (by how much), time used,
+          and whether the files changed after the submission. --reveal adds
+          the engine's findings.
 `;

@@ -24,11 +24,15 @@ import {
   EXERCISE_SCORE_REQUEST,
   EXERCISE_START_REQUEST,
   EXERCISE_STATUS_REQUEST,
+  EXERCISE_SUBMIT_REQUEST,
+  EXERCISE_FOLDERS_NOTIFICATION,
   ExerciseFolders,
   exerciseStatus,
   listExercisePacks,
   scoreExerciseIn,
   startExerciseIn,
+  submitExerciseIn,
+  type ScoreParams,
 } from './exercise-requests.js';
 import { EXERCISE_MARKER } from '../engine/exercise/exercise-folder.js';
 import { CHECKLIST_REQUEST, folderChecklist, type ChecklistParams, type FolderChecklist } from './checklist-request.js';
@@ -353,10 +357,22 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return [...found].flatMap((folder) => exerciseStatus(folder) ?? []);
     }),
   );
-  connection.onRequest(EXERCISE_SCORE_REQUEST, (params: { folder: string; reveal?: boolean }) => {
+  connection.onNotification(EXERCISE_FOLDERS_NOTIFICATION, (params: { folders?: unknown } | null) =>
+    guard('exercise folders', undefined, () => {
+      if (exercises.setKnown(params?.folders)) void scanWithProgress('IaC Review: exercise folders changed', (p) => service.rescan(p));
+    }),
+  );
+  connection.onRequest(EXERCISE_SUBMIT_REQUEST, (params: { folder: string }) => {
+    try {
+      return submitExerciseIn(uriToPath(params.folder) ?? params.folder, new Date());
+    } catch (e) {
+      return new ResponseError(LSPErrorCodes.RequestFailed, (e as Error)?.message ?? String(e));
+    }
+  });
+  connection.onRequest(EXERCISE_SCORE_REQUEST, (params: ScoreParams) => {
     try {
       const folder = uriToPath(params.folder) ?? params.folder;
-      const result = scoreExerciseIn(folder, hostFor(configs.folderFor(folder)), params.reveal === true);
+      const result = scoreExerciseIn(params, folder, hostFor(configs.folderFor(folder)), new Date());
       return 'error' in result ? new ResponseError(LSPErrorCodes.RequestFailed, result.error) : result;
     } catch (e) {
       return new ResponseError(LSPErrorCodes.RequestFailed, (e as Error)?.message ?? String(e));

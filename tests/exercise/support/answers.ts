@@ -1,7 +1,7 @@
 // A model candidate for scoring tests: writes a REVIEW comment with the right words above each problem's block.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AnswerKey } from '../../../server/src/engine/exercise/answer-key.js';
+import type { AnswerKey, KeyProblem } from '../../../server/src/engine/exercise/answer-key.js';
 
 /** What a strong candidate would write for each category. */
 export const ANSWER_WORDS: Record<string, string> = {
@@ -28,12 +28,21 @@ export function insertLines(text: string, inserts: Record<number, string[]>): st
   return lines.join('\n');
 }
 
+/**
+ * What a candidate who understood the problem writes: its rule and, in their
+ * own words, the explanation — never the key's `subjects` (scoring must credit
+ * an answer that says what the problem is, however the key spells it).
+ */
+export function modelAnswer(p: KeyProblem): string {
+  return `${p.ruleId ?? ANSWER_WORDS[p.category] ?? p.category}: ${p.explanation.replace(/\s+/g, ' ')}`;
+}
+
 /** Answers every key problem with one comment directly above its block. */
 export function answerEveryProblem(dir: string, key: AnswerKey): void {
   const byFile = new Map<string, Record<number, string[]>>();
   for (const p of key.problems) {
     const inserts = byFile.get(p.file) ?? {};
-    (inserts[p.lines[0]] ??= []).push(`# REVIEW: ${ANSWER_WORDS[p.category] ?? p.category}`);
+    (inserts[p.lines[0]] ??= []).push(`# REVIEW: ${modelAnswer(p)}`);
     byFile.set(p.file, inserts);
   }
   for (const [file, inserts] of byFile) {

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Position, TabInputWebview, Uri, WorkspaceEdit, commands, languages, window, workspace } from 'vscode';
-import type { ChecklistResult, ExerciseScoreResult, ExerciseStatus } from '../../protocol';
+import { Position, TabInputWebview, Uri, WorkspaceEdit, commands, extensions, languages, window, workspace } from 'vscode';
+import type { ChecklistResult, ExerciseScoreResult, StartedExerciseResult, Submission } from '../../protocol';
 import { extensionApi } from './extension-api';
 import { fixtureUri, waitForDiagnostics } from './fixture-workspace';
 
@@ -20,21 +20,28 @@ suite('Exercises', () => {
   });
 
   test("Start Exercise copies the pack without its key, opens it, and the server shows no diagnostics there", async () => {
-    const status = await commands.executeCommand<ExerciseStatus | undefined>('iacReview.startExercise', { pack: 'junior', out });
+    const status = await commands.executeCommand<StartedExerciseResult | undefined>('iacReview.startExercise', { pack: 'junior', out });
     assert.ok(status, 'the exercise did not start');
     assert.equal(status.folder, out);
-    assert.equal(status.marker.exercise, 'junior');
-    const minutesLeft = (Date.parse(status.deadline) - Date.now()) / 60_000;
+    assert.match(status.exercise, /^exercise-[0-9a-f]{16}$/);
+    const minutesLeft = (Date.parse(status.state.deadline) - Date.now()) / 60_000;
     assert.ok(minutesLeft > 39 && minutesLeft <= 40, `a 40-minute timer, got ${minutesLeft}`);
     assert.ok(existsSync(join(out, 'compute.tf')));
     assert.ok(!existsSync(join(out, 'answer-key.json')), 'the candidate must not get the answer key');
-    assert.equal(window.activeTextEditor?.document.uri.fsPath, join(out, 'README.md'), "the candidate's brief is in front");
+    assert.deepEqual(JSON.parse(readFileSync(join(out, '.iac-review-exercise.json'), 'utf8')), { version: 2, exercise: status.exercise });
     assert.ok(workspace.textDocuments.some((d) => d.uri.fsPath === join(out, 'compute.tf')), 'the module is open');
 
-    // The countdown's source: the server reports the exercise.
+    // The countdown's source: the server reports the folder, global storage holds the deadline.
     const { exercises } = await extensionApi();
     const active = await exercises.refresh();
     assert.deepEqual(active.map((e) => e.folder), [out]);
+    assert.equal(active[0]!.record?.state.deadline, status.state.deadline);
+    // Editing the candidate's files — the marker included — does not move the deadline.
+    const markerPath = join(out, '.iac-review-exercise.json');
+    writeFileSync(markerPath, JSON.stringify({ version: 1, exercise: 'junior', startedAt: '2030-01-01T00:00:00Z', durationMinutes: 10080 }));
+    const edited = await exercises.refresh();
+    assert.equal(edited.find((e) => e.folder === out)?.record?.state.deadline, status.state.deadline);
+    writeFileSync(markerPath, JSON.stringify({ version: 2, exercise: status.exercise }));
 
     // The same file outside the exercise gets its findings; inside it, none.
     const compute = Uri.file(join(out, 'compute.tf'));
@@ -63,12 +70,11 @@ suite('Exercises', () => {
     assert.equal(await commands.executeCommand('iacReview.startExercise', { pack: 'junior', out }), undefined);
   });
 
-  test("Score Exercise scores the REVIEW comments (unsaved ones count) and shows the report; the interviewer's view adds the engine's findings", async () => {
+  test('Score is refused while the exercise runs; Submit hands in without a score; the interviewer then scores with the key', async () => {
     const folder = Uri.file(out);
-    const before = await commands.executeCommand<ExerciseScoreResult | undefined>('iacReview.scoreExercise', folder);
-    assert.ok(before, 'no score');
-    assert.equal(before.score.score, 0);
-    assert.equal(before.score.found, 0);
+    // The interviewer's key: the pack shipped with the extension.
+    const key = join(extensions.getExtension('iac-review.iac-review')!.extensionPath, 'test-fixtures', 'exercises', 'junior', 'answer-key.json');
+    assert.equal(await commands.executeCommand('iacReview.scoreExercise', folder, { key }), undefined, 'no score in candidate mode');
 
     const doc = await workspace.openTextDocument(Uri.file(join(out, 'compute.tf')));
     const amiLine = doc.getText().split('\n').findIndex((l) => /^\s*ami\s*=/.test(l));
@@ -77,20 +83,26 @@ suite('Exercises', () => {
     edit.insert(doc.uri, new Position(amiLine, 0), AMI_COMMENT);
     assert.equal(await workspace.applyEdit(edit), true);
 
-    const after = await commands.executeCommand<ExerciseScoreResult | undefined>('iacReview.scoreExercise', folder);
+    const submission = await commands.executeCommand<Submission | undefined>('iacReview.submitExercise', folder, { confirm: false });
+    assert.ok(submission, 'not submitted');
+    assert.match(submission.filesHash, /^sha256:/);
+    assert.ok(!doc.isDirty, 'the unsaved answer was saved before the submission');
+    const readonly = workspace.getConfiguration('files').inspect<Record<string, boolean>>('readonlyInclude')?.globalValue ?? {};
+    assert.equal(readonly[`${out}/**`], true, 'the folder is read-only in the user settings');
+
+    const after = await commands.executeCommand<ExerciseScoreResult | undefined>('iacReview.scoreExercise', folder, { key });
     assert.ok(after);
     assert.equal(after.score.found, 1);
     assert.equal(after.score.problems.find((p) => p.id === 'ami-literal')?.found, true);
-    assert.ok(after.score.score > 0);
+    assert.equal(after.score.timing?.status, 'on-time');
     assert.match(after.markdown, /^# Exercise score: junior/);
-    assert.ok(!after.markdown.includes('Engine findings'), "the candidate's score does not reveal the engine's findings");
+    assert.ok(!after.markdown.includes('Engine findings'), "the engine's findings only on request");
     const labels = markdownPreviewTabs().map((t) => t.label);
     assert.ok(labels.some((l) => l.includes('junior-score')), `the report is not shown in the Markdown preview (preview tabs: ${JSON.stringify(labels)})`);
 
-    const revealed = await commands.executeCommand<ExerciseScoreResult | undefined>('iacReview.scoreExercise', folder, { reveal: true });
+    const revealed = await commands.executeCommand<ExerciseScoreResult | undefined>('iacReview.scoreExercise', folder, { key, reveal: true });
     assert.ok(revealed);
     assert.match(revealed.markdown, /## Engine findings \(interviewer view\)/);
     assert.match(revealed.markdown, /hardcoded\/ami-id/);
-    await doc.save();
   });
 });

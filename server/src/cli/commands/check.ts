@@ -16,6 +16,7 @@ import { formatMarkdown } from '../format/markdown.js';
 import { formatGithub } from '../format/github.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, oneOf, parseCommandArgs, reportUsageError, UsageError } from '../usage.js';
 import { annotatedStderr, plainStderr, type StderrChannel } from '../stderr-channel.js';
+import { exerciseSilenceNote, silenceExerciseFolders } from '../../engine/exercise/silence.js';
 
 export const CHECK_FORMATS = { text: formatText, json: formatJson, sarif: formatSarif, markdown: formatMarkdown, github: formatGithub } satisfies Record<
   string,
@@ -84,8 +85,11 @@ function check(args: string[], io: CliIO, deps: CheckDependencies, stderr: Stder
   const fixes: FixMode = format === 'json' ? 'eager' : 'none';
   // A check shows findings, never the checklist's undecided items: it does not pay for deciding them through callers.
   const options = { ...target, fixes, undecided: false };
-  const result = values.base === undefined ? deps.analyze(options) : introducedOnly(deps, { ...options, base: values.base });
-  if (result.configErrors.length) return reportConfigErrors('check', stderr, result.configErrors);
+  const reviewed = values.base === undefined ? deps.analyze(options) : introducedOnly(deps, { ...options, base: values.base });
+  if (reviewed.configErrors.length) return reportConfigErrors('check', stderr, reviewed.configErrors);
+  // SPEC §8: nothing about a candidate's exercise folder, whatever is found there.
+  const { result, exerciseFolders } = silenceExerciseFolders(reviewed);
+  if (exerciseFolders.length) stderr.message(exerciseSilenceNote('check', exerciseFolders));
 
   const color = format === 'text' && io.stdoutIsTTY && !io.env.NO_COLOR;
   io.stdout(CHECK_FORMATS[format](result, { cwd: io.cwd, rules: deps.rules, color }));

@@ -28,6 +28,12 @@ export interface KeyProblem {
   /** The refactor a strong candidate would propose. */
   refactor: string;
   weight: number;
+  /**
+   * Words that tell this problem apart from others in its block (a service,
+   * action, port, argument or resource name); derived from the rule id,
+   * address and explanation when absent (see subjects.ts).
+   */
+  subjects?: string[];
 }
 
 /** The largest weight of one problem: weights rank problems against each other, and a sum of them stays finite. */
@@ -89,6 +95,13 @@ export function parseAnswerKey(text: string, source = 'answer-key.json'): Answer
       weight: weight as number,
     };
     if (ruleId) problem.ruleId = ruleId;
+    if (p.subjects !== undefined) {
+      const subjects = p.subjects;
+      if (!Array.isArray(subjects) || subjects.some((w) => typeof w !== 'string' || w.trim() === '' || w.length > 100)) {
+        fail(`${at}.subjects must be an array of non-empty strings (at most 100 characters each).`);
+      }
+      problem.subjects = subjects as string[];
+    }
     return problem;
   });
   const key: AnswerKey = { version: 1, problems };
@@ -123,6 +136,7 @@ export function serializeAnswerKey(key: AnswerKey): string {
       explanation: p.explanation,
       refactor: p.refactor,
       weight: p.weight,
+      ...(p.subjects !== undefined ? { subjects: p.subjects } : {}),
     })),
   };
   return JSON.stringify(ordered, null, 2).replace(/\[\n\s+(\d+),\n\s+(\d+)\n\s+\]/g, '[$1, $2]') + '\n';

@@ -2,11 +2,14 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, statSync, writeFileSync,
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAnswerKey, type AnswerKey, type Difficulty } from './answer-key.js';
+import { ExerciseError } from './exercise-errors.js';
+import { EXERCISE_MARKER, newExerciseId, writeExerciseMarker, type ExerciseMarker } from './exercise-marker.js';
+import { exerciseDeadline, keyFingerprint, type ExerciseState } from './exercise-state.js';
+import { SUBMISSION_RECEIPT } from './submission.js';
 import { PREVIOUS_VERSION_FOLDER } from '../change/previous-version.js';
 import { MAX_JSON_FILE_BYTES, readRegularFile, readUserText } from '../host.js';
 
-/** The file `exercise start` writes into the candidate's folder; the editor reads it to hide diagnostics and run the timer. */
-export const EXERCISE_MARKER = '.iac-review-exercise.json';
+export { EXERCISE_MARKER, ExerciseError, type ExerciseMarker };
 export const ANSWER_KEY_FILE = 'answer-key.json';
 export const DEFAULT_DURATION_MINUTES = 40;
 /** The longest exercise: a week (a take-home review). Longer is a typo, and past about 1e11 minutes the deadline is no date at all. */
@@ -23,21 +26,9 @@ const MAX_EXERCISE_DEPTH = 16;
 /**
  * What never reaches the candidate: the key, the previous version of the
  * module a change-safety pack keeps for the engine (`base/`), the
- * interviewer's notes, and an older marker.
+ * interviewer's notes, and an older marker or receipt.
  */
-const INTERVIEWER_ONLY = new Set([ANSWER_KEY_FILE, PREVIOUS_VERSION_FOLDER, 'INTERVIEWER.md', EXERCISE_MARKER]);
-
-export interface ExerciseMarker {
-  version: 1;
-  /** Pack name, or the generated exercise's folder name. */
-  exercise: string;
-  difficulty?: Difficulty;
-  /** ISO 8601, UTC. */
-  startedAt: string;
-  durationMinutes: number;
-  /** Absolute path of the pack it was copied from (its answer-key.json scores the folder). */
-  source: string;
-}
+const INTERVIEWER_ONLY = new Set([ANSWER_KEY_FILE, PREVIOUS_VERSION_FOLDER, 'INTERVIEWER.md', EXERCISE_MARKER, SUBMISSION_RECEIPT]);
 
 export interface StartExerciseOptions {
   /** A pack name (looked up in `packsRoot`) or a directory holding an exercise with its key. */
@@ -55,15 +46,15 @@ export interface StartExerciseOptions {
 
 export interface StartedExercise {
   dir: string;
+  /** What the candidate's folder says: only that it is an exercise. */
   marker: ExerciseMarker;
+  /** What the interviewer keeps (a state file, the editor's global storage): start, deadline, key fingerprint. */
+  state: ExerciseState;
   /** Folder-relative paths of the files copied, sorted. */
   files: string[];
   /** Folder-relative paths of what was not copied because it is not a regular file or folder (links, pipes, devices, sockets), sorted. */
   skipped: string[];
 }
-
-/** A request the exercise commands cannot carry out; the message says why and what to do. */
-export class ExerciseError extends Error {}
 
 /** Finds a pack by name or path: a directory with an `answer-key.json`. */
 export function resolvePack(pack: string, options: { packsRoot?: string; cwd?: string } = {}): string {
@@ -95,11 +86,17 @@ export function durationProblem(minutes: unknown): string | undefined {
   return undefined;
 }
 
-/** Copies an exercise into the candidate's folder without its key (or anything else only the interviewer may see), and writes the marker. */
+/**
+ * Copies an exercise into the candidate's folder without its key (or anything
+ * else only the interviewer may see) and writes the marker, which holds only an
+ * opaque id. Returns the state the caller keeps on the interviewer's side.
+ */
 export function startExercise(options: StartExerciseOptions): StartedExercise {
   const cwd = options.cwd ?? process.cwd();
   const source = resolvePack(options.pack, { cwd, ...(options.packsRoot ? { packsRoot: options.packsRoot } : {}) });
-  const key = readAnswerKey(join(source, ANSWER_KEY_FILE));
+  const keyRead = readRegularFile(join(source, ANSWER_KEY_FILE), MAX_JSON_FILE_BYTES, { followLinks: true });
+  if (!keyRead.ok) throw new ExerciseError(`cannot read the answer key of ${options.pack}: ${keyRead.error}.`);
+  const key = parseAnswerKey(keyRead.bytes.toString('utf8'), join(source, ANSWER_KEY_FILE));
   const out = resolve(cwd, options.out);
   if (!isNewFolder(out)) {
     throw new ExerciseError(`${options.out} already exists and is not empty; choose a new folder for the candidate.`);
@@ -126,16 +123,20 @@ export function startExercise(options: StartExerciseOptions): StartedExercise {
     files.push(file);
   }
 
-  const marker: ExerciseMarker = {
+  const marker = writeExerciseMarker(out, newExerciseId());
+  const state: ExerciseState = {
     version: 1,
-    exercise: key.name ?? basename(source),
+    exercise: marker.exercise,
+    name: key.name ?? basename(source),
     ...(key.difficulty ? { difficulty: key.difficulty } : {}),
+    folder: out,
+    source,
+    keyFingerprint: keyFingerprint(keyRead.bytes),
     startedAt: options.startedAt.toISOString(),
     durationMinutes: duration,
-    source,
+    deadline: exerciseDeadline(options.startedAt, duration).toISOString(),
   };
-  writeFileSync(join(out, EXERCISE_MARKER), JSON.stringify(marker, null, 2) + '\n');
-  return { dir: out, marker, files: files.sort(), skipped: skipped.sort() };
+  return { dir: out, marker, state, files: files.sort(), skipped: skipped.sort() };
 }
 
 interface CopyPlan {
@@ -186,34 +187,6 @@ function planCopy(source: string): CopyPlan {
   return plan;
 }
 
-/** Whether a folder is a candidate's exercise (has a readable marker): the editor hides diagnostics there. */
-export function isExerciseFolder(dir: string): boolean {
-  return readExerciseMarker(dir) !== undefined;
-}
-
-/** The marker of a candidate's folder, or undefined when there is none or it is not a marker we wrote. */
-export function readExerciseMarker(dir: string): ExerciseMarker | undefined {
-  // We write the marker as a plain file: a link or a pipe in its place is not one (and must not block the editor).
-  const read = readRegularFile(join(dir, EXERCISE_MARKER), MAX_JSON_FILE_BYTES, { followLinks: false });
-  if (!read.ok) return undefined;
-  let data: unknown;
-  try {
-    data = JSON.parse(read.bytes.toString('utf8'));
-  } catch {
-    return undefined;
-  }
-  if (typeof data !== 'object' || data === null) return undefined;
-  const m = data as Partial<ExerciseMarker>;
-  if (m.version !== 1 || typeof m.exercise !== 'string' || typeof m.startedAt !== 'string' || Number.isNaN(Date.parse(m.startedAt))) return undefined;
-  if (durationProblem(m.durationMinutes) !== undefined || typeof m.source !== 'string') return undefined;
-  return m as ExerciseMarker;
-}
-
-/** When the exercise's time is up. */
-export function exerciseDeadline(marker: ExerciseMarker): Date {
-  return new Date(Date.parse(marker.startedAt) + marker.durationMinutes * 60_000);
-}
-
 export interface PackSummary {
   name: string;
   dir: string;
@@ -260,13 +233,14 @@ export function isNewFolder(path: string): boolean {
   return !existsSync(path) || (isDirectory(path) && readdirSync(path).length === 0);
 }
 
-/** The folder's own key, else the key of the pack its marker says it was started from. */
-export function answerKeyPathFor(dir: string): string | undefined {
+/**
+ * The key beside an exercise folder's module (a generated exercise or a pack,
+ * the interviewer's own copy). A candidate's folder has none and nothing in it
+ * leads to one: the interviewer passes the key.
+ */
+export function ownAnswerKeyPath(dir: string): string | undefined {
   const own = join(dir, ANSWER_KEY_FILE);
-  if (existsSync(own)) return own;
-  const marker = readExerciseMarker(dir);
-  const fromPack = marker && join(marker.source, ANSWER_KEY_FILE);
-  return fromPack && existsSync(fromPack) ? fromPack : undefined;
+  return existsSync(own) ? own : undefined;
 }
 
 /** The packs shipped with the tool: `test-fixtures/exercises` of the package this file was loaded from (source or bundle). */

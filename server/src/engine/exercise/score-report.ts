@@ -1,6 +1,7 @@
 import { relative, sep } from 'node:path';
 import type { Finding } from '../finding.js';
-import type { ExerciseScore, ProblemResult } from './score.js';
+import { SCORE_FORMULA, type ExerciseScore, type ProblemResult } from './score.js';
+import { formatDuration, type ExerciseTiming } from './exercise-state.js';
 import { inlineMarkdown as inline } from '../markdown-text.js';
 
 const displayPath = (dir: string, file: string) => relative(dir, file).split(sep).join('/');
@@ -13,9 +14,11 @@ export interface ScoreReport {
   findings?: readonly Finding[];
   /** Folder the paths are relative to. */
   dir: string;
+  /** Start, deadline and submission, when the interviewer's state is known. */
+  timing?: ExerciseTiming;
 }
 
-/** SPEC §8 JSON; misses carry their explanation and the expected refactor. */
+/** SPEC §8 JSON (the version 1 fields, extended): misses carry their explanation and refactor, found problems their comment, false alarms their text; the weights, the formula and the timing. */
 export function formatScoreJson(report: ScoreReport): string {
   const { score } = report;
   const out: Record<string, unknown> = {
@@ -26,6 +29,10 @@ export function formatScoreJson(report: ScoreReport): string {
     missed: score.missed,
     falseAlarms: score.falseAlarms,
     byCategory: score.byCategory,
+    foundWeight: score.foundWeight,
+    totalWeight: score.totalWeight,
+    formula: SCORE_FORMULA,
+    ...(report.timing ? { timing: report.timing } : {}),
     problems: score.problems.map((p) => ({
       id: p.id,
       ...(p.ruleId ? { ruleId: p.ruleId } : {}),
@@ -59,6 +66,8 @@ export function formatScoreMarkdown(report: ScoreReport): string {
   const lines: string[] = [];
   lines.push(`# Exercise score${report.exercise ? `: ${inline(report.exercise)}` : ''}`, '');
   lines.push(`**Score: ${score.score} / 100** — found ${score.found} of ${score.found + score.missed} problems, ${plural(score.falseAlarms, 'false alarm')}.`, '');
+  lines.push(`Score formula: ${SCORE_FORMULA} — here ${round(score.foundWeight)} of ${round(score.totalWeight)}.`, '');
+  if (report.timing) lines.push(...timingLines(report.timing));
   lines.push('| Category | Found | Missed |', '| --- | ---: | ---: |');
   for (const [category, tally] of Object.entries(score.byCategory)) lines.push(`| ${category} | ${tally.found} | ${tally.missed} |`);
   lines.push('');
@@ -98,6 +107,25 @@ export function formatScoreMarkdown(report: ScoreReport): string {
     lines.push('');
   }
   return lines.join('\n');
+}
+
+function timingLines(t: ExerciseTiming): string[] {
+  const lines = ['## Time', ''];
+  lines.push(`- Started ${t.startedAt}, time limit ${t.durationMinutes} minutes, deadline ${t.deadline}.`);
+  if (t.submittedAt === null) {
+    lines.push(`- **Not submitted** (${formatDuration(t.timeUsedSeconds)} since the start).`);
+  } else {
+    const status = t.status === 'late' ? `**late by ${formatDuration(t.lateBySeconds)}**` : 'on time';
+    lines.push(`- Submitted ${t.submittedAt}: ${status}; time used ${formatDuration(t.timeUsedSeconds)}.`);
+    if (t.submissionRecordedIn === 'folder') lines.push("- The submission time comes from the receipt in the candidate's folder (the state file has none).");
+    if (t.changedSinceSubmission) lines.push('- **The files changed after the submission**: this score is of the folder as it is now.');
+  }
+  lines.push('');
+  return lines;
+}
+
+function round(n: number): string {
+  return String(Math.round(n * 100) / 100);
 }
 
 function problemLabel(p: ProblemResult): string {

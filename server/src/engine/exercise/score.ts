@@ -5,6 +5,8 @@ import { locateBlock } from './block-locator.js';
 import { readExerciseSources, type ExerciseSources } from './exercise-files.js';
 import { reviewComments, type ReviewComment } from './review-comments.js';
 import { namesCategory } from './vocabulary.js';
+import { attribute, type AttributionEdge } from './attribution.js';
+import { namesSubject, problemSubjects, subjectMatches } from './subjects.js';
 
 export interface ScoreOptions {
   /** Where files come from (an editor passes its unsaved buffers); default: the file system. */
@@ -44,8 +46,10 @@ export interface CategoryTally {
 /** SPEC §8 score of one exercise folder. */
 export interface ExerciseScore {
   version: 1;
-  /** 0–100: found weight over total weight, rounded to an integer. */
+  /** 0–100: found weight over total weight, rounded to an integer (SCORE_FORMULA). */
   score: number;
+  foundWeight: number;
+  totalWeight: number;
   found: number;
   missed: number;
   falseAlarms: number;
@@ -56,6 +60,9 @@ export interface ExerciseScore {
   /** REVIEW comments that name a found problem a second time (neither counted nor a false alarm). */
   duplicateComments: ScoredComment[];
 }
+
+/** How the score is computed, as the report states it. */
+export const SCORE_FORMULA = 'score = round(100 × found weight ÷ total weight); each problem counts once, each comment credits one problem';
 
 /** A problem's answer region in the candidate's files: its block plus the comment lines directly above it. */
 interface Region {
@@ -70,8 +77,11 @@ interface Region {
  * a problem when it lies inside the problem's block (found by address in the
  * candidate's edited files, so added lines never shift the key) or in the
  * comment lines directly above it, and its words name the problem's category.
- * Each comment answers at most one problem and each problem counts once; among
- * the possible attributions the one with the highest found weight is taken.
+ * When problems share a block and a category, the comment must also name a
+ * subject that tells its problem apart from the others (subjects.ts): "too
+ * broad" above a policy with an sqs and a dynamodb problem answers neither.
+ * Each comment answers at most one problem and each problem counts once; the
+ * attribution maximises the found weight, then the subjects named.
  */
 export function scoreExercise(dir: string, key: AnswerKey, options: ScoreOptions = {}): ExerciseScore {
   const root = resolve(dir);
@@ -79,16 +89,10 @@ export function scoreExercise(dir: string, key: AnswerKey, options: ScoreOptions
   const comments = sources.files.flatMap(reviewComments);
   const regions = key.problems.map((p) => regionOf(p, sources));
 
-  // candidates[i] = indexes of the comments that could answer problem i.
-  const candidates = key.problems.map((problem, i) => {
-    const region = regions[i];
-    if (!region) return [];
-    return comments
-      .map((c, ci) => ({ c, ci }))
-      .filter(({ c }) => sources.relativePath(c.file) === region.file && c.line >= region.from && c.line <= region.to && namesCategory(c.text, problem.category))
-      .map(({ ci }) => ci);
-  });
-  const answeredBy = maxWeightAttribution(key.problems, candidates, comments.length);
+  const subjects = key.problems.map((p) => problemSubjects(p));
+  const edges = answerEdges(key.problems, subjects, regions, comments, sources);
+  const answeredBy = attribute(key.problems.length, comments.length, edges);
+  const candidates = key.problems.map((_, i) => edges.filter((e) => e.problem === i).map((e) => e.comment));
 
   const scored = (c: ReviewComment): ScoredComment => ({ file: sources.relativePath(c.file), line: c.line, text: c.text });
   const used = new Set(answeredBy.filter((ci): ci is number => ci !== undefined));
@@ -126,6 +130,8 @@ export function scoreExercise(dir: string, key: AnswerKey, options: ScoreOptions
   return {
     version: 1,
     score: total === 0 ? 0 : Math.round((100 * foundWeight) / total),
+    foundWeight,
+    totalWeight: total,
     found,
     missed: problems.length - found,
     falseAlarms: falseAlarmComments.length,
@@ -148,29 +154,46 @@ function regionOf(problem: KeyProblem, sources: ExerciseSources): Region | undef
 }
 
 /**
- * Assigns comments to problems, each comment to at most one problem, so that
- * the found weight is as large as possible. Sets of problems that can be
- * answered at once form a transversal matroid, so taking problems by
- * decreasing weight and keeping each one an augmenting path can still match is
- * optimal. Ties keep key order, so the result is deterministic.
+ * The comments that may answer each problem: inside its region, naming its
+ * category and — where it shares block and category with others — one of its
+ * distinguishing subjects.
  */
-function maxWeightAttribution(problems: readonly KeyProblem[], candidates: readonly number[][], commentCount: number): (number | undefined)[] {
-  const problemOfComment = new Array<number | undefined>(commentCount).fill(undefined);
-  const commentOfProblem = new Array<number | undefined>(problems.length).fill(undefined);
-  const order = problems.map((_, i) => i).sort((a, b) => problems[b]!.weight - problems[a]!.weight || a - b);
-  const augment = (p: number, seen: Set<number>): boolean => {
-    for (const c of candidates[p]!) {
-      if (seen.has(c)) continue;
-      seen.add(c);
-      const holder = problemOfComment[c];
-      if (holder === undefined || augment(holder, seen)) {
-        problemOfComment[c] = p;
-        commentOfProblem[p] = c;
-        return true;
+function answerEdges(
+  problems: readonly KeyProblem[],
+  subjects: readonly string[][],
+  regions: readonly (Region | undefined)[],
+  comments: readonly ReviewComment[],
+  sources: ExerciseSources,
+): AttributionEdge[] {
+  const edges: AttributionEdge[] = [];
+  problems.forEach((problem, i) => {
+    const region = regions[i];
+    if (!region) return;
+    const siblings = problems
+      .map((other, j) => ({ other, j }))
+      .filter(({ other, j }) => j !== i && other.category === problem.category && sameBlock(regions[j], region));
+    const siblingSubjects = new Set(siblings.flatMap(({ j }) => subjects[j]!));
+    const distinct = subjects[i]!.filter((s) => !siblingSubjects.has(s));
+    // Subjects only a sibling has: a comment naming them (and none of this problem's own) is about the sibling.
+    const ownSet = new Set(subjects[i]!);
+    const siblingsDistinct = siblings.flatMap(({ j }) => subjects[j]!.filter((s) => !ownSet.has(s)));
+    comments.forEach((c, ci) => {
+      if (sources.relativePath(c.file) !== region.file || c.line < region.from || c.line > region.to) return;
+      if (!namesCategory(c.text, problem.category)) return;
+      if (siblings.length > 0) {
+        const tellsApart =
+          distinct.length > 0
+            ? distinct.some((s) => namesSubject(c.text, s))
+            : // Nothing in the key tells this problem apart: the comment names one of its subjects and none only a neighbour has.
+              subjects[i]!.some((s) => namesSubject(c.text, s)) && !siblingsDistinct.some((s) => namesSubject(c.text, s));
+        if (!tellsApart) return;
       }
-    }
-    return false;
-  };
-  for (const p of order) augment(p, new Set());
-  return commentOfProblem;
+      edges.push({ problem: i, comment: ci, weight: problem.weight, matches: subjectMatches(c.text, subjects[i]!) });
+    });
+  });
+  return edges;
+}
+
+function sameBlock(a: Region | undefined, b: Region): boolean {
+  return a !== undefined && a.file === b.file && a.start === b.start && a.to === b.to;
 }

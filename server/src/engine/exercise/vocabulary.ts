@@ -85,9 +85,9 @@ function vocabularyRegex(category: string): RegExp | undefined {
   return re;
 }
 
-/** Whether the comment's words name the category (an unknown category is named by its own name). */
+/** Whether the comment's words name the category (its vocabulary, or the category's own name: "network", "variables"). */
 export function namesCategory(text: string, category: string): boolean {
   const re = vocabularyRegex(category);
-  if (re) return re.test(text);
+  if (re?.test(text)) return true;
   return new RegExp(`(?<![\\w])${category.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i').test(text);
 }

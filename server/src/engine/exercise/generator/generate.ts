@@ -72,6 +72,7 @@ export function generateExercise(options: GenerateOptions): GeneratedExercise {
       explanation: p.explanation,
       refactor: p.refactor,
       weight: p.weight,
+      subjects: p.subjects,
     }));
 
   const key: AnswerKey = { version: 1, name: `orders-${difficulty}-${seed}`, seed, difficulty, problems };

@@ -10,6 +10,8 @@ export interface Planted {
   explanation: string;
   refactor: string;
   weight: number;
+  /** What tells it apart from other problems of its block: words its explanation uses (the service, attribute, port). */
+  subjects: string[];
 }
 
 /**
@@ -85,6 +87,7 @@ export const MUTATION_SITES: readonly MutationSite[] = [
         explanation: `${address} replaces the shared local.tags with a hand-written map that has no ${dropped.key} tag: cost reports and ownership lookups miss it.`,
         refactor: `Use the shared tags again: \`tags = local.tags\` (or \`merge(local.tags, { … })\` for extra keys), or move the required tags into the provider's default_tags so no resource can forget them.`,
         weight: 1,
+        subjects: [dropped.key],
       };
     },
   })),
@@ -103,6 +106,7 @@ export const MUTATION_SITES: readonly MutationSite[] = [
         explanation: `The statement on ${s.what} grants "${s.service}:*": every ${s.service} action, including destructive and permission-changing ones, where the service needs two.`,
         refactor: `List the actions the service calls (${s.action.replace(/^Action\s*=\s*/, '')}) instead of "${s.service}:*".`,
         weight: 2,
+        subjects: [s.service, `${s.service}:*`],
       };
     },
   })),
@@ -116,9 +120,10 @@ export const MUTATION_SITES: readonly MutationSite[] = [
         ruleId: 'iam/wildcard-action',
         file: 'iam.tf',
         address: 'aws_iam_policy.app',
-        explanation: `The statement on ${s.what} allows Action "*": every action of every AWS service on that resource — effectively admin on it.`,
+        explanation: `The ${s.service} statement on ${s.what} allows Action "*": every action of every AWS service on that resource — effectively admin on it.`,
         refactor: `Grant only the actions the application calls: ${s.action.replace(/^Action\s*=\s*/, '')}.`,
         weight: 2,
+        subjects: [s.service],
       };
     },
   })),
@@ -135,6 +140,7 @@ export const MUTATION_SITES: readonly MutationSite[] = [
         explanation: `The ${s.service} statement applies to Resource "*": the role can use those actions on every ${s.service} resource in the account, not just ${s.what}.`,
         refactor: `Scope the statement to ${s.what}: ${s.resource}.`,
         weight: 2,
+        subjects: [s.service],
       };
     },
   })),
@@ -154,6 +160,7 @@ export const MUTATION_SITES: readonly MutationSite[] = [
           'The bucket statement is an Allow with NotAction: it grants every action except the two listed — every S3 action AWS adds later included — where the service needs GetObject and PutObject.',
         refactor: 'Use an allow-list: `Action = ["s3:GetObject", "s3:PutObject"]`; keep NotAction for Deny statements.',
         weight: 3,
+        subjects: ['NotAction', 's3'],
       };
     },
   },
@@ -170,6 +177,7 @@ export const MUTATION_SITES: readonly MutationSite[] = [
         explanation: 'The trust policy lets Principal "*" assume the role with no condition: any AWS account can take on the service\'s permissions.',
         refactor: 'Trust only the service that runs the code: `Principal = { Service = "ec2.amazonaws.com" }` (or a named account/role with an sts:ExternalId condition).',
         weight: 3,
+        subjects: ['Principal', 'trust policy'],
       };
     },
   },
@@ -190,6 +198,7 @@ export const MUTATION_SITES: readonly MutationSite[] = [
         explanation: 'A "debug" attachment gives the application role AdministratorAccess: anything that compromises the instance owns the account.',
         refactor: 'Remove the attachment; add the specific permissions the debugging needs to aws_iam_policy.app, and only for as long as needed.',
         weight: 3,
+        subjects: ['AdministratorAccess', 'debug'],
       };
     },
   },
@@ -211,6 +220,7 @@ export const MUTATION_SITES: readonly MutationSite[] = [
           : 'The registry module has no `version`: every `terraform init` may pull a different release.',
         refactor: 'Pin the module: `version = "5.8.1"` (or `~> 5.8` to accept patches), and bump it deliberately.',
         weight: 2,
+        subjects: ['registry module'],
       };
     },
   },
@@ -228,6 +238,7 @@ export const MUTATION_SITES: readonly MutationSite[] = [
         explanation: `The alarms module is sourced from the ${ref} branch: whatever is pushed there next is what the next plan runs.`,
         refactor: 'Reference a release tag (`?ref=v2.3.1`) or a commit SHA.',
         weight: 2,
+        subjects: [ref, 'branch'],
       };
     },
   },
@@ -247,6 +258,7 @@ export const MUTATION_SITES: readonly MutationSite[] = [
           : 'The AWS provider has a source but no version constraint: any release, including the next major, can be installed.',
         refactor: 'Constrain it: `version = "~> 5.40"`, and commit .terraform.lock.hcl.',
         weight: 2,
+        subjects: ['AWS provider', 'provider'],
       };
     },
   },
@@ -263,6 +275,7 @@ export const MUTATION_SITES: readonly MutationSite[] = [
         explanation: 'The root module does not say which Terraform versions it supports: a newer CLI can upgrade the state format under everyone else.',
         refactor: 'Add `required_version = "~> 1.7"` to the terraform block.',
         weight: 1,
+        subjects: ['Terraform version*', 'required_version'],
       };
     },
   },
@@ -282,6 +295,7 @@ export const MUTATION_SITES: readonly MutationSite[] = [
         explanation: 'The database master password is written in the code: it is in git history, in every clone and in the state.',
         refactor: 'Take it from var.db_password (sensitive, fed by the secrets pipeline), or better `manage_master_user_password = true` so RDS keeps it in Secrets Manager; rotate the leaked one.',
         weight: 3,
+        subjects: ['master password'],
       };
     },
   },
@@ -299,6 +313,7 @@ export const MUTATION_SITES: readonly MutationSite[] = [
         explanation: 'A PagerDuty integration token is passed to the alarms module as a literal: anyone with read access to the repository can page (or silence) on-call.',
         refactor: 'Read it from Secrets Manager/SSM with a data source, or a sensitive variable set by the pipeline; rotate the token.',
         weight: 3,
+        subjects: ['PagerDuty', 'token'],
       };
     },
   },
@@ -315,6 +330,7 @@ export const MUTATION_SITES: readonly MutationSite[] = [
         explanation: 'var.db_password is not marked sensitive: plans and logs print the password.',
         refactor: 'Add `sensitive = true` to the variable.',
         weight: 1,
+        subjects: ['sensitive'],
       };
     },
   },
@@ -332,6 +348,7 @@ export const MUTATION_SITES: readonly MutationSite[] = [
         explanation: 'var.db_password has a literal default: the password lives in the repository, and a forgotten input silently uses it.',
         refactor: 'Remove the default so the pipeline must supply it (or use manage_master_user_password); rotate the committed value.',
         weight: 2,
+        subjects: ['default'],
       };
     },
   },
@@ -351,6 +368,7 @@ export const MUTATION_SITES: readonly MutationSite[] = [
         explanation: `The instance uses the literal ${ami}: it exists in one region only and never picks up patched images.`,
         refactor: 'Use the data.aws_ami.app lookup (already in the module) or an SSM public parameter: `ami = data.aws_ami.app.id`.',
         weight: 1,
+        subjects: [ami, 'ami'],
       };
     },
   },
@@ -368,6 +386,7 @@ export const MUTATION_SITES: readonly MutationSite[] = [
         explanation: `The alarm role ARN hard-codes account ${id}: the module cannot be deployed to another account (staging, DR) without editing code.`,
         refactor: 'Build the ARN from data.aws_caller_identity.current.account_id, or pass the role ARN in as a variable.',
         weight: 1,
+        subjects: [id, 'account'],
       };
     },
   },
@@ -385,6 +404,7 @@ export const MUTATION_SITES: readonly MutationSite[] = [
         explanation: `The database is pinned to the literal zone ${zone}: deploying to another region fails, and it ignores var.region.`,
         refactor: 'Drop availability_zone (the subnet group decides), or derive it from var.region / a data.aws_availability_zones lookup.',
         weight: 1,
+        subjects: [zone, 'zone'],
       };
     },
   },
@@ -403,6 +423,7 @@ export const MUTATION_SITES: readonly MutationSite[] = [
         explanation: `${address} — ${what} — has no prevent_destroy: a rename, a forced replacement or a destroy in the wrong workspace deletes it without a second look.`,
         refactor: 'Add `lifecycle { prevent_destroy = true }`; retire it deliberately in two changes.',
         weight: 2,
+        subjects: ['prevent_destroy'],
       };
     },
   })),
@@ -419,6 +440,7 @@ export const MUTATION_SITES: readonly MutationSite[] = [
         explanation: 'deletion_protection = false: the orders database can be deleted by any API call or console click, not only through Terraform.',
         refactor: 'Set `deletion_protection = true`.',
         weight: 2,
+        subjects: ['deletion_protection'],
       };
     },
   },
@@ -440,6 +462,7 @@ export const MUTATION_SITES: readonly MutationSite[] = [
           : 'backup_retention_period = 0 turns automated backups off: no point-in-time recovery for the orders database.',
         refactor: noSnapshot ? 'Set `skip_final_snapshot = false` with a final_snapshot_identifier.' : 'Keep automated backups: `backup_retention_period = 7` (or more).',
         weight: 2,
+        subjects: noSnapshot ? ['skip_final_snapshot', 'final snapshot'] : ['backup_retention_period', 'backup*'],
       };
     },
   },
@@ -458,6 +481,7 @@ export const MUTATION_SITES: readonly MutationSite[] = [
         explanation: 'storage_encrypted = false: the orders database (and its snapshots) are stored unencrypted — and encryption cannot be turned on later without replacing the instance.',
         refactor: 'Set `storage_encrypted = true` with `kms_key_id = aws_kms_key.data.arn`.',
         weight: 2,
+        subjects: ['storage_encrypted'],
       };
     },
   },
@@ -474,6 +498,7 @@ export const MUTATION_SITES: readonly MutationSite[] = [
         explanation: 'The instance root volume is created with encrypted = false: anything the app writes to disk (caches, logs, temp files) is unencrypted at rest.',
         refactor: 'Set `encrypted = true` in root_block_device (and turn on EBS encryption by default for the account).',
         weight: 1,
+        subjects: ['root volume'],
       };
     },
   },
@@ -490,6 +515,7 @@ export const MUTATION_SITES: readonly MutationSite[] = [
         explanation: 'enable_key_rotation = false: the data key\'s material never rotates, against most compliance baselines.',
         refactor: 'Set `enable_key_rotation = true` (AWS rotates yearly; old material still decrypts).',
         weight: 1,
+        subjects: ['enable_key_rotation', 'rotat*'],
       };
     },
   },
@@ -508,6 +534,7 @@ export const MUTATION_SITES: readonly MutationSite[] = [
         explanation: 'SSH (port 22) is open to 0.0.0.0/0: every scanner on the internet can reach the instances\' sshd.',
         refactor: 'Keep SSH to the VPN range (`cidr_blocks = [var.admin_cidr]`), or drop port 22 and use SSM Session Manager.',
         weight: 2,
+        subjects: ['22', 'ssh'],
       };
     },
   },
@@ -524,6 +551,7 @@ export const MUTATION_SITES: readonly MutationSite[] = [
         explanation: 'The database security group accepts PostgreSQL (5432) from 0.0.0.0/0 instead of from the API\'s security group.',
         refactor: 'Allow 5432 only from the application: `security_groups = [aws_security_group.app.id]`.',
         weight: 2,
+        subjects: ['5432', 'PostgreSQL'],
       };
     },
   },
@@ -540,6 +568,7 @@ export const MUTATION_SITES: readonly MutationSite[] = [
         explanation: 'publicly_accessible = true gives the orders database a public endpoint: one security-group mistake away from the internet.',
         refactor: 'Set `publicly_accessible = false`; reach it through the VPC (bastion/SSM port forwarding) when needed.',
         weight: 3,
+        subjects: ['publicly_accessible'],
       };
     },
   },
@@ -561,6 +590,7 @@ export const MUTATION_SITES: readonly MutationSite[] = [
           : 'The log group has no retention_in_days: CloudWatch keeps the logs forever (cost, and data kept beyond policy).',
         refactor: 'Set a retention period, e.g. `retention_in_days = 30` (or what the data policy requires).',
         weight: 1,
+        subjects: ['retention_in_days'],
       };
     },
   },
@@ -579,6 +609,7 @@ export const MUTATION_SITES: readonly MutationSite[] = [
         explanation: 'The S3 backend has no locking (neither use_lockfile nor dynamodb_table): two applies at once (a developer and CI) can corrupt the state.',
         refactor: 'Add `use_lockfile = true` (Terraform ≥ 1.10) or `dynamodb_table = "terraform-locks"`.',
         weight: 3,
+        subjects: ['use_lockfile', 'lock*'],
       };
     },
   },
@@ -595,6 +626,7 @@ export const MUTATION_SITES: readonly MutationSite[] = [
         explanation: 'The S3 backend does not set encrypt = true: the state — which holds the database password — is not guaranteed to be encrypted at rest.',
         refactor: 'Add `encrypt = true` (and a kms_key_id for a customer-managed key).',
         weight: 2,
+        subjects: ['encrypt'],
       };
     },
   },
@@ -613,6 +645,7 @@ export const MUTATION_SITES: readonly MutationSite[] = [
         explanation: `var.${name} has no description: whoever sets it has to read the code to know what it is for.`,
         refactor: `Add a description to var.${name}.`,
         weight: 1,
+        subjects: [name],
       };
     },
   })),
