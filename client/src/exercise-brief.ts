@@ -1,4 +1,4 @@
-import { FileType, Uri, commands, window, workspace } from 'vscode';
+import { FileType, Uri, ViewColumn, commands, window, workspace } from 'vscode';
 import { mainModuleFile } from './exercise-labels';
 
 /** The candidate's brief. */
@@ -23,6 +23,9 @@ export async function openExerciseFiles(folder: Uri): Promise<void> {
       .map(async (name) => ({ name, text: new TextDecoder().decode(await workspace.fs.readFile(Uri.joinPath(folder, name))) })),
   );
   const main = mainModuleFile(files);
-  if (main) await window.showTextDocument(Uri.joinPath(folder, main), { preview: false });
+  const mainUri = main ? Uri.joinPath(folder, main) : undefined;
+  if (mainUri) await window.showTextDocument(mainUri, { preview: false });
   if (names.includes(BRIEF)) await commands.executeCommand('markdown.showPreviewToSide', Uri.joinPath(folder, BRIEF));
+  // The preview takes the focus; the candidate's keys (Quick Open, typing a comment) belong in the code.
+  if (mainUri && names.includes(BRIEF)) await window.showTextDocument(mainUri, { preview: false, viewColumn: ViewColumn.One });
 }

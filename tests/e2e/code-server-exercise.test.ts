@@ -41,6 +41,11 @@ describe('IaC Review in code-server: an exercise at time-up', () => {
     await page.keyboard.press('Enter');
     await page.locator('.statusbar-item', { hasText: /junior 00:\d\d/ }).waitFor({ timeout: 30_000 });
 
+    // The brief opens as a preview beside the module's main file, which then gets the focus back.
+    await page.locator('.tab', { hasText: 'Preview README.md' }).waitFor({ timeout: 30_000 });
+    await page.locator('.tab', { hasText: /\.tf/ }).first().waitFor({ timeout: 30_000 });
+    await new Promise((r) => setTimeout(r, 1000));
+
     // The candidate writes an answer and does not save it.
     await wb.openFile('compute.tf');
     // Quick Open must be gone before the next Ctrl+P (goTo) opens it again.
@@ -73,11 +78,20 @@ describe('IaC Review in code-server: an exercise at time-up', () => {
 
     // The interviewer: Score Exercise, the candidate's folder, then the key from the installed pack.
     // code-server's file dialogs are quick inputs: type the path, then press the dialog's button.
+    // The button may first open the folder typed (a folder dialog lists its subfolders): press it until the dialog closes.
     const dialog = async (title: string, value: string, button: string) => {
-      await page.locator('.quick-input-widget', { hasText: title }).waitFor({ timeout: 30_000 });
+      const widget = page.locator('.quick-input-widget', { hasText: title });
+      await widget.waitFor({ timeout: 30_000 });
+      // The dialog fills in its starting folder once it has read it: type the path after that.
+      await new Promise((r) => setTimeout(r, 1000));
       await input.fill(value);
+      await eventually(() => input.inputValue(), (v) => v === value, `${value} in the dialog`);
       await new Promise((r) => setTimeout(r, 500));
-      await page.locator('.quick-input-widget .monaco-button', { hasText: button }).click();
+      for (let i = 0; i < 5 && (await widget.isVisible()); i++) {
+        // A click event on the button itself: the editor's "read-only" message may lie over it.
+        await page.locator('.quick-input-widget .monaco-button', { hasText: button }).dispatchEvent('click');
+        await widget.waitFor({ state: 'hidden', timeout: 2_000 }).catch(() => undefined);
+      }
     };
     await wb.runCommand('IaC Review: Score Exercise');
     await dialog("the candidate's folder", exerciseDir, 'Score');

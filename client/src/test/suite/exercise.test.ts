@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Position, TabInputWebview, Uri, WorkspaceEdit, commands, extensions, languages, window, workspace } from 'vscode';
 import type { ChecklistResult, ExerciseScoreResult, StartedExerciseResult, Submission } from '../../protocol';
+import { mainModuleFile } from '../../exercise-labels';
 import { extensionApi } from './extension-api';
 import { fixtureUri, waitForDiagnostics } from './fixture-workspace';
 
@@ -29,7 +30,14 @@ suite('Exercises', () => {
     assert.ok(existsSync(join(out, 'compute.tf')));
     assert.ok(!existsSync(join(out, 'answer-key.json')), 'the candidate must not get the answer key');
     assert.deepEqual(JSON.parse(readFileSync(join(out, '.iac-review-exercise.json'), 'utf8')), { version: 2, exercise: status.exercise });
-    assert.ok(workspace.textDocuments.some((d) => d.uri.fsPath === join(out, 'compute.tf')), 'the module is open');
+    // The module's main file (the junior pack has no main.tf: the file with the most blocks, then the longest) is open.
+    const tf = readdirSync(out).filter((n) => n.endsWith('.tf'));
+    const main = mainModuleFile(tf.map((name) => ({ name, text: readFileSync(join(out, name), 'utf8') })));
+    assert.ok(main);
+    assert.ok(
+      workspace.textDocuments.some((d) => d.uri.fsPath === join(out, main)),
+      `the module is open (open: ${JSON.stringify(workspace.textDocuments.map((d) => d.uri.fsPath))})`,
+    );
 
     // The countdown's source: the server reports the folder, global storage holds the deadline.
     const { exercises } = await extensionApi();
@@ -97,7 +105,12 @@ suite('Exercises', () => {
     assert.equal(after.score.timing?.status, 'on-time');
     assert.match(after.markdown, /^# Exercise score: junior/);
     assert.ok(!after.markdown.includes('Engine findings'), "the engine's findings only on request");
-    const labels = markdownPreviewTabs().map((t) => t.label);
+    // The preview's tab is registered once its webview is created, after the command returns.
+    let labels = markdownPreviewTabs().map((t) => t.label);
+    for (let i = 0; i < 40 && !labels.some((l) => l.includes('junior-score')); i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      labels = markdownPreviewTabs().map((t) => t.label);
+    }
     assert.ok(labels.some((l) => l.includes('junior-score')), `the report is not shown in the Markdown preview (preview tabs: ${JSON.stringify(labels)})`);
 
     const revealed = await commands.executeCommand<ExerciseScoreResult | undefined>('iacReview.scoreExercise', folder, { key, reveal: true });
