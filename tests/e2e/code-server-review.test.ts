@@ -120,7 +120,8 @@ describe('IaC Review in code-server: checklist and exercises', () => {
     await wb.runCommand('IaC Review: Score Exercise');
     await page.locator('.notifications-toasts', { hasText: 'this exercise is in progress' }).waitFor({ timeout: 30_000 });
     await wb.runCommand('IaC Review: Submit Exercise');
-    await page.locator('.monaco-dialog-box button', { hasText: 'Submit' }).click();
+    // The workbench's modal dialog draws its buttons as `.monaco-button` links.
+    await page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Submit$/ }).first().click({ timeout: 30_000 });
     await page.locator('.notifications-toasts', { hasText: 'exercise submitted at' }).waitFor({ timeout: 30_000 });
     await page.locator('.statusbar-item', { hasText: 'junior submitted' }).waitFor();
     const toasts = await page.locator('.notifications-toasts').innerText();
