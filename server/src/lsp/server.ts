@@ -34,7 +34,8 @@ import { EXERCISE_MARKER } from '../engine/exercise/exercise-folder.js';
 import { CHECKLIST_REQUEST, folderChecklist, type ChecklistParams, type FolderChecklist } from './checklist-request.js';
 import { ChangeError } from '../engine/change/git.js';
 import { DEFAULT_BASE_REQUEST, workspaceDefaultBase } from './default-base-request.js';
-import { codeActionsFor, type CodeActionEnvironment } from './code-actions.js';
+import { codeActionsFor, FIX_ALL_KIND, SHOW_RULE_DOCUMENTATION, type CodeActionEnvironment } from './code-actions.js';
+import { withRuleDocumentationLink } from './diagnostics.js';
 import { ModuleReviewer, type ReviewerOptions } from './module-reviewer.js';
 import { OverlayFileHost } from './overlay-host.js';
 import { NO_PROGRESS, ReviewService, type ScanProgress } from './review-service.js';
@@ -62,6 +63,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let initOptions: unknown;
   const capabilities = { workspaceFolders: false, configuration: false, watchedFiles: false, progress: false, documentChanges: false, configurationChange: false };
   const clientCommands = new Set<string>();
+  const ruleIds = new Set(metas.map((m) => m.id));
+  const isRule = (code: string) => ruleIds.has(code);
 
   const textOf = (path: string) => {
     const uri = openUris.get(path);
@@ -84,7 +87,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     (path, diagnostics) => {
       const uri = uriOf(path);
       const version = openUris.has(path) ? documents.get(uri)?.version : undefined;
-      void connection.sendDiagnostics({ uri, diagnostics, ...(version !== undefined ? { version } : {}) });
+      // Rule ids link to their documentation where the client can show it (the VS Code extension).
+      const linked = clientCommands.has(SHOW_RULE_DOCUMENTATION) ? diagnostics.map((d) => withRuleDocumentationLink(d, isRule)) : diagnostics;
+      void connection.sendDiagnostics({ uri, diagnostics: linked, ...(version !== undefined ? { version } : {}) });
     },
     (message) => connection.console.error(message),
     (dir) => exercises.exerciseOf(dir) !== undefined,
@@ -164,7 +169,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         hoverProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -281,7 +286,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (!path || token.isCancellationRequested || !service.isEnabled()) return null;
       const review = service.current(dirname(path));
       if (token.isCancellationRequested) return null;
-      return codeActionsFor(review, path, params.range, { ...actionEnvironment(), baseModule: changeBases.moduleFor(dirname(path)) });
+      return codeActionsFor(review, path, params.range, { ...actionEnvironment(), baseModule: changeBases.moduleFor(dirname(path)) }, params.context.only);
     }),
   );
 
