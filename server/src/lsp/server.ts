@@ -93,6 +93,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     },
     (message) => connection.console.error(message),
     (dir) => exercises.exerciseOf(dir) !== undefined,
+    (message) => connection.console.info(message),
   );
 
   /** Runs a handler; a failure is logged and answered with `fallback`, never taken down the server. */
@@ -188,7 +189,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           const removed = new Set(event.removed.map((f) => uriToPath(f.uri)));
           const kept = configs.folders().filter((f) => !removed.has(f));
           configs.setFolders([...kept, ...event.added.map((f) => uriToPath(f.uri)).filter((f): f is string => f !== undefined)]);
-          void scanWithProgress('IaC Review: reviewing the workspace', (p) => service.configChanged(p));
+          void scanWithProgress('IaC Review: reviewing the workspace', (p) => service.configChanged(p, 'workspace folders'));
         }),
       );
     }
@@ -196,7 +197,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     settings = pulled;
     configs.setConfigFile(settings.configFile);
     service.setEnabled(settings.enable);
-    if (settings.enable) await scanWithProgress('IaC Review: reviewing the workspace', (p) => service.scan(p));
+    if (settings.enable) await scanWithProgress('IaC Review: reviewing the workspace', (p) => service.scan(p, 'start-up'));
   });
 
   connection.onDidChangeConfiguration(async () => {
@@ -231,7 +232,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       openUris.set(path, event.document.uri);
       openedVersions.set(event.document.uri, event.document.version);
       if (configs.affects(path)) configFileChanged();
-      else service.changed(dirname(path), 0);
+      else service.changed(dirname(path), 0, 'open');
     }),
   );
 
@@ -246,7 +247,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         if (settings.run === 'onType') configFileChanged();
         return;
       }
-      if (settings.run === 'onType') service.changed(dirname(path), settings.debounceMs);
+      if (settings.run === 'onType') service.changed(dirname(path), settings.debounceMs, 'edit');
     }),
   );
 
@@ -255,7 +256,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const path = uriToPath(event.document.uri);
       if (!path) return;
       if (configs.affects(path)) configFileChanged();
-      else service.changed(dirname(path), 0);
+      else service.changed(dirname(path), 0, 'save');
     }),
   );
 
