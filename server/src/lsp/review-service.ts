@@ -235,10 +235,15 @@ export class ReviewService {
       const file = loaded.config.file ?? loaded.errors[0]?.file;
       if (!file) continue;
       configKeys.add(`config:${file}`);
-      this.publisher.publishConfigErrors(file, loaded.errors);
+      // One owner per kind of config error: a client with a JSON service (VS Code) reports the JSON syntax itself.
+      const errors = this.clientReportsJsonSyntax ? loaded.errors.filter((e) => !e.jsonSyntax) : loaded.errors;
+      this.publisher.publishConfigErrors(file, errors);
     }
     for (const key of this.publisher.keys()) if (key.startsWith('config:') && !configKeys.has(key)) this.publisher.clear(key);
   }
+
+  /** Whether the client's own JSON service reports syntax errors in `.iac-review.json` (initialization option `jsonSyntaxErrors: "client"`). */
+  clientReportsJsonSyntax = false;
 
   setEnabled(enabled: boolean): void {
     if (enabled === this.enabled) return;
