@@ -73,6 +73,7 @@ describe('iac-review.vsix', () => {
         'extension/LICENSE.txt',
         'extension/client/language-configuration.json',
         'extension/client/out/extension.cjs',
+        'extension/client/syntaxes/hcl-terraform.tmLanguage.json',
         'extension/dist/cli.js',
         'extension/package.json',
         'extension/readme.md',
