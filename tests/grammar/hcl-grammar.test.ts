@@ -22,8 +22,10 @@ async function tokenizer(): Promise<{ engine: string; tokenize: Tokenize }> {
   let vsctm: typeof import('./vscode-textmate-shape.js');
   let onig: { loadWASM(data: ArrayBuffer): Promise<void>; OnigScanner: new (s: string[]) => unknown; OnigString: new (s: string) => unknown };
   try {
-    vsctm = (await import(/* @vite-ignore */ names[0]!)) as typeof vsctm;
-    onig = (await import(/* @vite-ignore */ names[1]!)) as typeof onig;
+    // Both are CommonJS: their exports are the default export (named ones only where Node detects them).
+    const cjs = (m: { default?: unknown }) => m.default ?? m;
+    vsctm = cjs(await import(/* @vite-ignore */ names[0]!)) as typeof vsctm;
+    onig = cjs(await import(/* @vite-ignore */ names[1]!)) as typeof onig;
   } catch {
     return { engine: 'textmate-lite', tokenize: async (grammars, scopeName, text) => new LiteTokenizer(grammars).tokenize(scopeName, text) };
   }
