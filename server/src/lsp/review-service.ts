@@ -1,5 +1,7 @@
 import { basename, dirname } from 'node:path';
 import type { ModuleReview } from '../engine/analyze.js';
+import type { InputError } from '../engine/finding.js';
+import { CONFIG_FILE_NAME } from '../engine/config/load-config.js';
 import { isPathIncluded } from '../engine/config/effective.js';
 import { discoverModules, sourceKind } from '../engine/discover.js';
 import type { ModuleReviewer } from './module-reviewer.js';
@@ -235,11 +237,30 @@ export class ReviewService {
       const file = loaded.config.file ?? loaded.errors[0]?.file;
       if (!file) continue;
       configKeys.add(`config:${file}`);
-      // One owner per kind of config error: a client with a JSON service (VS Code) reports the JSON syntax itself.
-      const errors = this.clientReportsJsonSyntax ? loaded.errors.filter((e) => !e.jsonSyntax) : loaded.errors;
-      this.publisher.publishConfigErrors(file, errors);
+      this.publisher.publishConfigErrors(file, this.shownConfigErrors(loaded.errors));
+    }
+    // A .iac-review.json no folder uses (a subfolder's, for the CLI run there), open or seen changing, is checked too: nothing else would.
+    for (const path of new Set([...this.openFiles(), ...this.configFilesSeen])) {
+      if (basename(path) !== CONFIG_FILE_NAME || configKeys.has(`config:${path}`)) continue;
+      const loaded = this.reviewer.configs.configAt(dirname(path));
+      if ((loaded.config.file ?? loaded.errors[0]?.file) !== path) continue;
+      configKeys.add(`config:${path}`);
+      this.publisher.publishConfigErrors(path, this.shownConfigErrors(loaded.errors));
     }
     for (const key of this.publisher.keys()) if (key.startsWith('config:') && !configKeys.has(key)) this.publisher.clear(key);
+  }
+
+  /** Config files the client said changed on disk (created or edited; a deleted one is forgotten). */
+  private readonly configFilesSeen = new Set<string>();
+
+  configFileSeen(path: string, exists: boolean): void {
+    if (exists) this.configFilesSeen.add(path);
+    else this.configFilesSeen.delete(path);
+  }
+
+  /** One owner per kind of config error: a client with a JSON service (VS Code) reports the JSON syntax itself. */
+  private shownConfigErrors(errors: readonly InputError[]): InputError[] {
+    return this.clientReportsJsonSyntax ? errors.filter((e) => !e.jsonSyntax) : [...errors];
   }
 
   /** Whether the client's own JSON service reports syntax errors in `.iac-review.json` (initialization option `jsonSyntaxErrors: "client"`). */

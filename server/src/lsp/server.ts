@@ -214,7 +214,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         const path = uriToPath(change.uri);
         if (!path) continue;
         if (basename(path) === EXERCISE_MARKER) exerciseTouched = true;
-        else if (configs.affects(path)) configTouched = true;
+        else if (configs.affects(path)) {
+          configTouched = true;
+          service.configFileSeen(path, change.type !== FileChangeType.Deleted);
+        }
         // An open file's edits arrive as buffer changes; from disk only its deletion counts.
         else if (sourceKind(basename(path)) && (!openUris.has(path) || change.type === FileChangeType.Deleted)) service.changed(dirname(path), 0);
       }
