@@ -76,6 +76,15 @@ describe('code actions', () => {
     expect(await c.codeActions(main, at(2, 4))).toEqual([]);
   });
 
+  it('diagnostics the client names in the context count as under the cursor (Neovim names the line\'s)', async () => {
+    const { c, main, diagnostics } = await openDatabases();
+    const named = diagnostics.find((d) => d.code === 'resilience/deletion-protection' && d.range.start.line === 6)!;
+    // The cursor inside the block touches nothing; the named diagnostic gets its actions, the others of the header none.
+    const titles = (await c.codeActions(main, at(8, 2), [{ ...named, range: { start: named.range.start, end: named.range.end } }]))!.map((a) => a.title);
+    expect(titles.filter((t) => t.startsWith('Suppress '))).toEqual(['Suppress resilience/deletion-protection with reason…']);
+    expect(titles).toContain('Set deletion_protection = true');
+  });
+
   it('"Fix all <rule> in this file" fixes every finding of the rule in one edit; the file stays parseable and is re-diagnosed', async () => {
     const { c, main, diagnostics } = await openDatabases();
     expect(diagnostics.filter((d) => d.code === 'resilience/deletion-protection')).toHaveLength(2);

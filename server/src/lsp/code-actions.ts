@@ -1,4 +1,4 @@
-import { CodeActionKind, type CodeAction, type Range as LspRange, type TextDocumentEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type Diagnostic, type Range as LspRange, type TextDocumentEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { ModuleReview } from '../engine/analyze.js';
 import type { Finding, Fix, TextEdit } from '../engine/finding.js';
 import { suppressionFix } from '../engine/fix/suppression-fix.js';
@@ -29,11 +29,19 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.iacReview`;
  * first), then "Fix all <rule> in this file" where the file has more than one
  * fixable finding of a rule under the cursor, then one "Suppress…" per
  * finding and one "Show documentation" per rule under the cursor. Findings
- * elsewhere on the line are not under the cursor and get nothing.
+ * elsewhere on the line are not under the cursor and get nothing, unless
+ * the client names their diagnostics in the request's context.
  * `only` (the client's filter): a request for `source.fixAll` gets the
  * file's combined fix.
  */
-export function codeActionsFor(review: ModuleReview, path: string, range: LspRange, env: CodeActionEnvironment, only?: readonly string[]): CodeAction[] {
+export function codeActionsFor(
+  review: ModuleReview,
+  path: string,
+  range: LspRange,
+  env: CodeActionEnvironment,
+  context: { only?: readonly string[]; diagnostics?: readonly Diagnostic[] } = {},
+): CodeAction[] {
+  const { only } = context;
   const wanted = (kind: string) => !only?.length || only.some((o) => kind === o || kind.startsWith(`${o}.`));
   const active = review.findings.filter((f) => f.file === path && !f.suppression);
   const actions: CodeAction[] = [];
@@ -43,7 +51,12 @@ export function codeActionsFor(review: ModuleReview, path: string, range: LspRan
   }
   if (!wanted(CodeActionKind.QuickFix)) return actions;
 
-  const under = active.filter((f) => intersects(toLspRange(f.range), range));
+  // Under the cursor: what the range touches, and the diagnostics the client names (Neovim names the whole line's).
+  const named = (f: Finding) => {
+    const r = toLspRange(f.range);
+    return (context.diagnostics ?? []).some((d) => d.code === f.ruleId && d.range.start.line === r.start.line && d.range.start.character === r.start.character);
+  };
+  const under = active.filter((f) => intersects(toLspRange(f.range), range) || named(f));
   const fixes: CodeAction[] = [];
   for (const finding of under) {
     const fix = finding.fix;

@@ -291,7 +291,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (!path || token.isCancellationRequested || !service.isEnabled()) return null;
       const review = service.current(dirname(path));
       if (token.isCancellationRequested) return null;
-      return codeActionsFor(review, path, params.range, { ...actionEnvironment(), baseModule: changeBases.moduleFor(dirname(path)) }, params.context.only);
+      return codeActionsFor(review, path, params.range, { ...actionEnvironment(), baseModule: changeBases.moduleFor(dirname(path)) }, params.context);
     }),
   );
 
