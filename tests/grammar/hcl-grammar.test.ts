@@ -128,10 +128,10 @@ describe('the Terraform grammar', () => {
 
   it('scopes strings with ${} interpolation and %{} directives', () => {
     expect(scopesOf(5, 'logs-')).toContain('string.quoted.double.hcl');
-    expect(scopesOf(5, '${')).toContain('punctuation.section.interpolation.begin.hcl');
+    expect(scopesOf(5, '${')).toEqual(expect.arrayContaining(['meta.interpolation.hcl', 'punctuation.definition.template-expression.begin.hcl']));
     expect(scopesOf(5, 'var')).toEqual(expect.arrayContaining(['string.quoted.double.hcl', 'meta.interpolation.hcl', 'variable.language.hcl']));
     expect(scopesOf(5, 'env')).toContain('variable.other.member.hcl');
-    expect(scopesOf(5, '%{')).toContain('punctuation.section.directive.begin.hcl');
+    expect(scopesOf(5, '%{')).toEqual(expect.arrayContaining(['meta.directive.hcl', 'punctuation.definition.template-expression.begin.hcl']));
     expect(scopesOf(5, 'if')).toContain('keyword.control.directive.hcl');
     expect(scopesOf(5, 'endif')).toContain('keyword.control.directive.hcl');
   });
