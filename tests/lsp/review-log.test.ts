@@ -1,6 +1,6 @@
 // The output channel (SPEC §9): one info line per review, one per skipped file, over a real JSON-RPC connection.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLI, LspTestClient } from './lsp-client.js';
@@ -28,8 +28,11 @@ async function waitFor(test: () => boolean, what: string, timeoutMs = 10_000): P
 /** The example, with a config that excludes a file, a `.tofu` twin and an unreadable file: three kinds of skipped file. */
 function workspaceWithSkippedFiles(): string {
   const root = exampleWorkspace();
-  writeFileSync(join(root, '.iac-review.json'), '{\n  "exclude": ["**/generated.tf"]\n}\n');
+  writeFileSync(join(root, '.iac-review.json'), '{\n  "exclude": ["**/generated.tf", "vendored/**"]\n}\n');
   writeFileSync(join(root, 'generated.tf'), 'resource "aws_s3_bucket" "g" {\n  bucket = "g"\n}\n');
+  // A directory whose every file is excluded: never reviewed, its files still told.
+  mkdirSync(join(root, 'vendored'));
+  writeFileSync(join(root, 'vendored', 'main.tf'), 'locals {\n  v = 1\n}\n');
   writeFileSync(join(root, 'modules', 'queue', 'extra.tf'), 'locals {\n  a = 1\n}\n');
   writeFileSync(join(root, 'modules', 'queue', 'extra.tofu'), 'locals {\n  a = 2\n}\n');
   writeFileSync(join(root, 'blob.tf'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2]));
@@ -58,12 +61,13 @@ describe('output channel', () => {
     const root = workspaceWithSkippedFiles();
     client = await LspTestClient.start({ root, initializationOptions: { debounceMs: 0 } });
     await client.waitForProgressEnd();
-    await waitFor(() => skippedLines(client!).length >= 3, 'three skipped files');
+    await waitFor(() => skippedLines(client!).length >= 4, 'four skipped files');
     const skipped = skippedLines(client).sort();
     expect(skipped).toEqual([
       expect.stringMatching(/^skipped blob\.tf: .*binary/),
       `skipped generated.tf: excluded by the "include"/"exclude" globs of ${join(root, '.iac-review.json')}`,
       'skipped modules/queue/extra.tf: extra.tofu replaces it (OpenTofu loads the .tofu file instead)',
+      `skipped vendored/main.tf: excluded by the "include"/"exclude" globs of ${join(root, '.iac-review.json')}`,
     ]);
     expect(client.logMessages.filter((m) => m.message.startsWith('skipped ')).every((m) => m.type === INFO)).toBe(true);
 

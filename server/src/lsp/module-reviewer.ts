@@ -10,7 +10,7 @@ import type { FixMode } from '../engine/run-rules.js';
 import { roleFactsOf } from '../engine/roles/role-facts.js';
 import type { WorkspaceConfigs } from './workspace-configs.js';
 import { WorkspaceRoles } from './workspace-roles.js';
-import type { SkippedFile } from './review-log.js';
+import { excludedReason, type SkippedFile } from './review-log.js';
 
 export interface ReviewerOptions {
   /** The rules to run (default: the whole catalog); tests add one that throws. */
@@ -48,7 +48,7 @@ export class ModuleReviewer {
     const names: string[] = [];
     for (const name of sources) {
       if (isPathIncluded(config, join(dir, name))) names.push(name);
-      else skipped.push({ file: join(dir, name), reason: `excluded by ${config.file ? `the "include"/"exclude" globs of ${config.file}` : 'the configuration'}` });
+      else skipped.push({ file: join(dir, name), reason: excludedReason(config.file) });
     }
     const files = moduleFilesOf(dir, names);
     const kept = new Set([...files.configFiles, ...files.varFiles]);

@@ -53,6 +53,11 @@ export function reviewLine(t: ReviewTally): string {
   );
 }
 
+/** Why a file the config's `include`/`exclude` globs leave out is skipped (one wording, wherever it is found). */
+export function excludedReason(configFile: string | undefined): string {
+  return `excluded by ${configFile ? `the "include"/"exclude" globs of ${configFile}` : 'the configuration'}`;
+}
+
 export function skippedLine(root: string, skipped: SkippedFile): string {
   return `skipped ${shown(root, skipped.file)}: ${skipped.reason}`;
 }

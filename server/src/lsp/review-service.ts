@@ -7,7 +7,7 @@ import { discoverModules, sourceKind } from '../engine/discover.js';
 import type { ModuleReviewer } from './module-reviewer.js';
 import { DiagnosticsPublisher, type SendDiagnostics } from './publisher.js';
 import { ReviewScheduler } from './scheduler.js';
-import { reviewLine, skippedLine, type ReviewTally, type ReviewTrigger, type SkippedFile } from './review-log.js';
+import { excludedReason, reviewLine, skippedLine, type ReviewTally, type ReviewTrigger, type SkippedFile } from './review-log.js';
 
 export interface ScanProgress {
   report(done: number, total: number): void;
@@ -194,8 +194,16 @@ export class ReviewService {
       const dirs = new Set(this.knownModules);
       for (const root of this.reviewer.configs.folders()) {
         const { config } = this.reviewer.configs.configFor(root);
-        const found = discoverModules(this.reviewer.hostFor(root), [root], (p) => isPathIncluded(config, p));
+        // Files the config excludes, by directory: a directory with nothing left is never reviewed, so its files are told here.
+        const excluded = new Map<string, SkippedFile[]>();
+        const found = discoverModules(this.reviewer.hostFor(root), [root], (p) => {
+          if (isPathIncluded(config, p)) return true;
+          const list = excluded.get(dirname(p)) ?? [];
+          excluded.set(dirname(p), [...list, { file: p, reason: excludedReason(config.file) }]);
+          return false;
+        });
         for (const m of found.modules) dirs.add(m.dir);
+        for (const [dir, list] of excluded) if (!found.modules.some((m) => m.dir === dir)) this.logSkipped(dir, list);
       }
       const ordered = [...dirs].sort();
       let done = 0;
