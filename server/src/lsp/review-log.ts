@@ -29,7 +29,11 @@ export interface ReviewTally {
   root: string;
   /** The module reviewed, or the folder for a scan. */
   target: string;
+  /** One module (an edit, a save…) or every module of a workspace folder (a scan). */
+  scope: 'module' | 'folder';
   roles: ModuleRole[];
+  /** One module's role: why it has it (`under examples/`, `called by …`). */
+  roleWhy?: string;
   /** Modules without a role (nothing analysed: no files, a hidden exercise folder). */
   modules: number;
   files: number;
@@ -42,15 +46,16 @@ export interface ReviewTally {
 /**
  * One line per review for the output channel (SPEC §9): trigger, modules by
  * role, files, findings, milliseconds, the config file used, e.g.
- * `review (edit) modules/queue: 1 module (1 module), 3 files, 5 findings, 12 ms; config .iac-review.json`.
+ * `review (start-up) .: 14 modules (2 deployments, 3 modules, 9 examples), 52 files, 120 findings, 830 ms; config .iac-review.json`
+ * `review (edit) modules/queue: role module (called by .), 3 files, 5 findings, 12 ms; no config file (recommended defaults)`
  */
 export function reviewLine(t: ReviewTally): string {
-  const roles = t.roles.length ? ` (${describeRoleCounts(t.roles)})` : '';
   const config = t.configFile ? `config ${shown(t.root, t.configFile)}` : 'no config file (recommended defaults)';
-  return (
-    `review (${t.trigger}) ${shown(t.root, t.target)}: ${count(t.modules, 'module')}${roles}, ${count(t.files, 'file')}, ` +
-    `${count(t.findings, 'finding')}, ${Math.round(t.ms)} ms; ${config}`
-  );
+  const modules =
+    t.scope === 'module'
+      ? `role ${t.roles[0] ?? 'none'}${t.roleWhy ? ` (${t.roleWhy})` : ''}`
+      : `${count(t.modules, 'module')}${t.roles.length ? ` (${describeRoleCounts(t.roles)})` : ''}`;
+  return `review (${t.trigger}) ${shown(t.root, t.target)}: ${modules}, ${count(t.files, 'file')}, ${count(t.findings, 'finding')}, ${Math.round(t.ms)} ms; ${config}`;
 }
 
 /** Why a file the config's `include`/`exclude` globs leave out is skipped (one wording, wherever it is found). */

@@ -136,7 +136,9 @@ export class ReviewService {
       trigger,
       root,
       target: dir,
+      scope: 'module',
       roles: review.role ? [review.role.role] : [],
+      ...(review.role ? { roleWhy: review.role.why } : {}),
       modules: review.files.length ? 1 : 0,
       files: review.files.length,
       findings: review.findings.filter((f) => !f.suppression).length,
@@ -183,7 +185,7 @@ export class ReviewService {
       let tally = tallies.get(root);
       if (!tally) {
         const configFile = this.reviewer.configs.configFor(root).config.file;
-        tallies.set(root, (tally = { trigger, root, target: root, roles: [], modules: 0, files: 0, findings: 0, ms: 0, configFile }));
+        tallies.set(root, (tally = { trigger, root, target: root, scope: 'folder', roles: [], modules: 0, files: 0, findings: 0, ms: 0, configFile }));
       }
       return tally;
     };
