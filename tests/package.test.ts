@@ -76,6 +76,7 @@ describe('iac-review.vsix', () => {
         ...filesUnder(join(ROOT, 'client/walkthrough')).map((f) => `extension/${f}`),
         'extension/docs/rules.md',
         'extension/client/out/extension.cjs',
+        'extension/client/syntaxes/hcl-terraform.tmLanguage.json',
         'extension/dist/cli.js',
         'extension/package.json',
         'extension/readme.md',

@@ -47,7 +47,8 @@ export function createLanguageClient(
     synchronize: { configurationSection: CLIENT_ID },
     // Commands the server's code actions may name (other editors have none of them).
     // Workspace trust decides whether the server may run git (the editor's change checks, SPEC §7).
-    initializationOptions: { clientCommands, trusted: workspace.isTrusted },
+    // VS Code's JSON service reports syntax errors in .iac-review.json (it is a jsonc document): the server leaves those out.
+    initializationOptions: { clientCommands, trusted: workspace.isTrusted, jsonSyntaxErrors: 'client' },
     outputChannel,
     middleware,
     errorHandler: noRestartBeforeReady(() => client),

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig, parseConfigText, defaultConfig } from '../../server/src/engine/config/load-config.js';
 import { effectiveRuleSetting, isDirectoryIncluded, isPathIncluded } from '../../server/src/engine/config/effective.js';
-import { configSchemaText } from '../../server/src/engine/config/config-schema.js';
+import { buildConfigSchema, configSchemaText } from '../../server/src/engine/config/config-schema.js';
 import type { DirEntry, FileHost, ReadResult } from '../../server/src/engine/host.js';
 import type { RuleMeta } from '../../server/src/engine/rules/rule.js';
 import { RULES } from '../../server/src/engine/rules/registry.generated.js';
@@ -282,14 +282,44 @@ describe('JSON Schema', () => {
     expect(committed).toBe(configSchemaText(RULES.map((r) => r.meta)));
   });
 
-  it('lists every rule id with its options', () => {
+  it('lists every rule id with its options, for completion and hovers', () => {
     const schema = JSON.parse(configSchemaText(METAS));
     const rules = schema.definitions.rules.properties;
     expect(Object.keys(rules).sort()).toEqual(METAS.map((m) => m.id).sort());
     const options = rules['tagging/required-tags'].anyOf[1].items[1];
-    expect(options.additionalProperties).toBe(false);
-    expect(options.properties.tags).toMatchObject({ type: 'array', items: { type: 'string' }, default: ['Owner', 'Environment', 'CostCenter'] });
-    expect(options.properties.caseSensitive).toMatchObject({ type: 'boolean' });
-    expect(schema.properties.extends.enum).toEqual(['recommended', 'strict', 'none']);
+    expect(options.properties.tags).toMatchObject({ default: ['Owner', 'Environment', 'CostCenter'], defaultSnippets: [{ body: [] }] });
+    expect(options.properties.caseSensitive.description).toEqual(expect.any(String));
+    expect(schema.properties.extends.defaultSnippets.map((s: { body: string }) => s.body)).toEqual(['recommended', 'strict', 'none']);
+    expect(schema.definitions.severity.defaultSnippets.map((s: { body: string }) => s.body)).toEqual(['error', 'warning', 'info', 'off']);
+  });
+
+  // Config errors are reported once (issue 13): the server owns what the file means, the editor's JSON service its syntax.
+  it('validates nothing in the editor: no keyword that makes a JSON service report a problem, comments and trailing commas allowed', () => {
+    const schema = JSON.parse(configSchemaText(METAS));
+    expect(schema).toMatchObject({ allowComments: true, allowTrailingCommas: true });
+    const validating = ['type', 'enum', 'const', 'required', 'minLength', 'maxLength', 'pattern', 'format', 'minimum', 'maximum', 'minItems', 'maxItems', 'uniqueItems', 'additionalItems', 'not'];
+    const found: string[] = [];
+    const walk = (node: unknown, path: string, isPropertyMap: boolean): void => {
+      if (Array.isArray(node)) return node.forEach((item, i) => walk(item, `${path}[${i}]`, false));
+      if (typeof node !== 'object' || node === null) return;
+      for (const [key, value] of Object.entries(node)) {
+        if (!isPropertyMap && validating.includes(key)) found.push(`${path}.${key}`);
+        if (!isPropertyMap && key === 'additionalProperties' && value === false) found.push(`${path}.additionalProperties`);
+        if (key === 'defaultSnippets' || key === 'default') continue; // values, not schemas
+        walk(value, `${path}.${key}`, !isPropertyMap && (key === 'properties' || key === 'definitions'));
+      }
+    };
+    walk(schema, '$', false);
+    expect(found).toEqual([]);
+    // The strict schema still has them: the server checks what it describes.
+    expect(JSON.stringify(buildConfigSchema(METAS))).toContain('"additionalProperties":false');
+  });
+
+  it('keeps an option named like a schema keyword (its name is not a keyword)', () => {
+    const schema = JSON.parse(configSchemaText(RULES.map((r) => r.meta)));
+    const withPattern = Object.values(schema.definitions.rules.properties as Record<string, { anyOf: Array<{ items?: Array<{ properties?: object }> }> }>)
+      .map((r) => r.anyOf[1]!.items![1]!.properties ?? {})
+      .find((p) => 'pattern' in p);
+    expect(withPattern).toBeDefined();
   });
 });

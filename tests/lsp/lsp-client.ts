@@ -46,6 +46,8 @@ export class LspTestClient {
   readonly published: Array<PublishDiagnosticsParams & { at: number }> = [];
   readonly progress: unknown[] = [];
   readonly log: string[] = [];
+  /** window/logMessage notifications with their type (1 error … 4 log), in order. */
+  readonly logMessages: Array<{ type: number; message: string }> = [];
   private waiters: Waiter[] = [];
   private readonly versions = new Map<string, number>();
   private exited: Promise<number | null>;
@@ -62,7 +64,10 @@ export class LspTestClient {
       this.waiters = this.waiters.filter((w) => !ready.includes(w));
       for (const w of ready) w.resolve(p);
     });
-    connection.onNotification('window/logMessage', (p: { message: string }) => void this.log.push(p.message));
+    connection.onNotification('window/logMessage', (p: { type: number; message: string }) => {
+      this.log.push(p.message);
+      this.logMessages.push({ type: p.type, message: p.message });
+    });
     connection.onNotification('$/progress', (p: { value?: { kind?: string } }) => {
       this.progress.push(p);
       if (p.value?.kind === 'end') {

@@ -35,7 +35,7 @@ describe('language server', () => {
     const c = await start(exampleWorkspace());
     expect(c.initializeResult?.capabilities).toMatchObject({
       textDocumentSync: { openClose: true, change: 2 },
-      codeActionProvider: { codeActionKinds: ['quickfix'] },
+      codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.iacReview'] },
       hoverProvider: true,
     });
     expect(c.initializeResult?.serverInfo?.name).toBe('iac-review');

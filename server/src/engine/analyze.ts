@@ -18,6 +18,7 @@ import { effectiveRuleSetting, isPathIncluded, ruleTimeBudgetMs } from './config
 import type { EffectiveRuleSetting, ReviewConfig } from './config/types.js';
 import { applySuppressions } from './suppress/apply.js';
 import { compareRanges } from './range.js';
+import { firstLineRange } from './first-line-range.js';
 import { assignModuleRoles, pathDecidedRole, type RoleAssignmentOptions } from './roles/assign-roles.js';
 import { roleFactsOf, type ModuleRoleFacts } from './roles/role-facts.js';
 import type { ModuleRole, ModuleRoleAssignment } from './roles/module-role.js';
@@ -336,7 +337,15 @@ export function reviewLoadedModule(loaded: LoadedModule, context: ModuleReviewCo
     for (const u of output.undecided) review.undecided.push(u);
     for (const f of output.findings) findings.push(f);
   }
-  review.findings = applySuppressions(findings, sourceFiles, metasOf(rules), context.now ?? new Date(), setting).sort(compareFindings);
+  review.findings = applySuppressions(findings, sourceFiles, metasOf(rules), context.now ?? new Date(), setting);
+  // Placed on their first line (SPEC §2) after suppressions matched the whole range; the same for the CLI and the editor.
+  // In place: the objects belong to this module's rule runs, and shortening a range twice changes nothing.
+  const fileByPath = new Map(sourceFiles.map((f) => [f.path, f]));
+  for (const f of review.findings) {
+    const file = fileByPath.get(f.file);
+    if (file) f.range = firstLineRange(f.range, file);
+  }
+  review.findings.sort(compareFindings);
   review.analysis = { module, evaluator: instance.evaluator };
   return review;
 }

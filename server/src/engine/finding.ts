@@ -63,6 +63,8 @@ export interface InputError {
   range?: Range;
   /** What went wrong: a syntax error, an unreadable file, a configuration problem, a rule that threw, a named path that does not exist, module calls that call each other (Terraform cannot load them), module calls past the limit a review follows. */
   kind: InputErrorKind;
+  /** A configuration file that is not valid JSON (an editor with a JSON service reports these itself). */
+  jsonSyntax?: boolean;
 }
 
 export type InputErrorKind = 'syntax' | 'unreadable' | 'config' | 'internal' | 'missing' | 'module-cycle' | 'module-limit';

@@ -48,6 +48,28 @@ export function findingDiagnostic(finding: Finding): Diagnostic {
   return diagnostic;
 }
 
+/**
+ * The link a diagnostic's code opens (`codeDescription.href`): a `command:`
+ * URI running "Show Rule Documentation" for the rule. VS Code's Problems
+ * panel and its hover open code links with commands allowed, so the page
+ * opens in the editor, offline, in the version of the rules that made the
+ * finding (the rule reference is not shipped as a file, and a web URL could
+ * describe another version).
+ */
+export function ruleDocumentationHref(ruleId: string): string {
+  return `command:${SHOW_RULE_DOCUMENTATION_COMMAND}?${encodeURIComponent(JSON.stringify([ruleId]))}`;
+}
+
+/** The command the VS Code extension implements to show a rule's documentation. */
+export const SHOW_RULE_DOCUMENTATION_COMMAND = 'iacReview.showRuleDocumentation';
+
+/** A finding's diagnostic with its code linked to the rule's documentation (input errors have no rule: unchanged). */
+export function withRuleDocumentationLink(diagnostic: Diagnostic, isRule: (code: string) => boolean): Diagnostic {
+  const code = diagnostic.code;
+  if (typeof code !== 'string' || !isRule(code)) return diagnostic;
+  return { ...diagnostic, codeDescription: { href: ruleDocumentationHref(code) } };
+}
+
 const FILE_START: LspRange = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 export function inputErrorDiagnostic(error: InputError): Diagnostic {

@@ -13,6 +13,7 @@ import type { FixMode } from '../engine/run-rules.js';
 import { roleFactsOf } from '../engine/roles/role-facts.js';
 import type { WorkspaceConfigs } from './workspace-configs.js';
 import { WorkspaceRoles } from './workspace-roles.js';
+import { excludedReason, type SkippedFile } from './review-log.js';
 
 export interface ReviewerOptions {
   /** The rules to run (default: the whole catalog); tests add one that throws. */
@@ -35,15 +36,35 @@ export class ModuleReviewer {
     this.roles = new WorkspaceRoles(configs);
   }
 
+  /** The files each directory's last review left out, and why (the output channel says so). */
+  private readonly skipped = new Map<string, SkippedFile[]>();
+
   /** The module's files after config include/exclude and the `.tofu` twin rule; undefined when there are none. */
   filesOf(dir: string): ModuleFiles | undefined {
     const root = this.configs.folderFor(dir);
     const { config } = this.configs.configFor(root);
     const entries = this.hostFor(root).readDirectory(dir);
+    const skipped: SkippedFile[] = [];
+    this.skipped.set(dir, skipped);
     if (!entries) return undefined;
-    const names = entries.filter((e) => !e.isDirectory && sourceKind(e.name) && isPathIncluded(config, join(dir, e.name))).map((e) => e.name);
+    const sources = entries.filter((e) => !e.isDirectory && sourceKind(e.name)).map((e) => e.name);
+    const names: string[] = [];
+    for (const name of sources) {
+      if (isPathIncluded(config, join(dir, name))) names.push(name);
+      else skipped.push({ file: join(dir, name), reason: excludedReason(config.file) });
+    }
     const files = moduleFilesOf(dir, names);
+    const kept = new Set([...files.configFiles, ...files.varFiles]);
+    for (const name of names) {
+      const file = join(dir, name);
+      if (!kept.has(file)) skipped.push({ file, reason: `${name.replace(/\.tf(\.json)?$/, '.tofu$1')} replaces it (OpenTofu loads the .tofu file instead)` });
+    }
     return files.configFiles.length || files.varFiles.length ? files : undefined;
+  }
+
+  /** What the last review of `dir` left out. */
+  skippedIn(dir: string): readonly SkippedFile[] {
+    return this.skipped.get(dir) ?? [];
   }
 
   /**

@@ -1,10 +1,13 @@
 import { basename, dirname } from 'node:path';
 import type { ModuleReview } from '../engine/analyze.js';
+import type { InputError } from '../engine/finding.js';
+import { CONFIG_FILE_NAME } from '../engine/config/load-config.js';
 import { isPathIncluded } from '../engine/config/effective.js';
 import { discoverModules, sourceKind } from '../engine/discover.js';
 import type { ModuleReviewer } from './module-reviewer.js';
 import { DiagnosticsPublisher, type SendDiagnostics } from './publisher.js';
 import { ReviewScheduler } from './scheduler.js';
+import { excludedReason, reviewLine, skippedLine, type ReviewTally, type ReviewTrigger, type SkippedFile } from './review-log.js';
 
 export interface ScanProgress {
   report(done: number, total: number): void;
@@ -20,7 +23,11 @@ export const NO_PROGRESS: ScanProgress = { report() {}, isCancelled: () => false
  * pending. Editor-protocol free: the server wires it to a connection.
  */
 export class ReviewService {
-  private readonly scheduler = new ReviewScheduler((dir) => void this.reviewNow(dir));
+  private readonly scheduler = new ReviewScheduler((dir) => void this.reviewNow(dir, this.pendingTriggers.get(dir) ?? 'file change'));
+  /** Why each scheduled review was asked for (the latest reason wins, as the latest edit does). */
+  private readonly pendingTriggers = new Map<string, ReviewTrigger>();
+  /** Skipped files already logged, with their reason: logged again only when the reason changes or the file was back in between. */
+  private readonly loggedSkipped = new Map<string, string>();
   private readonly publisher: DiagnosticsPublisher;
   /** Reviews of modules with open documents (lazy fixes, evaluated module kept). */
   private readonly openReviews = new Map<string, ModuleReview>();
@@ -41,6 +48,8 @@ export class ReviewService {
     private readonly log: (message: string) => void,
     /** Directories whose diagnostics are hidden (a candidate's exercise folder). */
     private readonly hidden: (dir: string) => boolean = () => false,
+    /** The output channel at `info`: one line per review, one per skipped file (SPEC §9). */
+    private readonly info: (message: string) => void = () => {},
   ) {
     this.publisher = new DiagnosticsPublisher(send);
   }
@@ -52,11 +61,13 @@ export class ReviewService {
    * follow the values it passes on), and the modules it calls (their role
    * and their undecided items depend on their callers).
    */
-  changed(dir: string, delayMs: number): void {
+  changed(dir: string, delayMs: number, trigger: ReviewTrigger = 'file change'): void {
     for (const affected of [dir, ...this.transitiveCallers(dir), ...this.reviewer.roles.calleesOf(dir)]) {
       this.openReviews.delete(affected);
       this.knownModules.add(affected);
-      if (this.enabled) this.scheduler.schedule(affected, delayMs);
+      if (!this.enabled) continue;
+      this.pendingTriggers.set(affected, affected === dir ? trigger : 'caller or callee changed');
+      this.scheduler.schedule(affected, delayMs);
     }
   }
 
@@ -65,15 +76,28 @@ export class ReviewService {
     return reachable(dir, (d) => this.reviewer.roles.callersOf(d));
   }
 
-  reviewNow(dir: string): ModuleReview {
+  /**
+   * Reviews a module now and publishes its diagnostics. `tally`: the scan
+   * this review is part of adds its figures there (one line for the scan);
+   * else the review logs its own line.
+   */
+  reviewNow(dir: string, trigger: ReviewTrigger = 'request', tally?: ReviewTally): ModuleReview {
+    const started = performance.now();
+    this.pendingTriggers.delete(dir);
     const open = this.openFilesIn(dir);
     if (this.hidden(dir)) {
       const nothing: ModuleReview = { dir, files: [], findings: [], errors: [], undecided: [] };
       this.openReviews.delete(dir);
       this.publisher.publishModule(nothing, open);
+      this.logSkipped(dir, [{ file: dir, reason: 'a running exercise folder: not reviewed until the exercise is scored' }]);
       return nothing;
     }
     const review = this.reviewer.review(dir, open.length ? 'lazy' : 'none');
+    const unreadable: SkippedFile[] = review.errors.filter((e) => e.kind === 'unreadable').map((e) => ({ file: e.file, reason: e.message }));
+    this.logSkipped(dir, [...this.reviewer.skippedIn(dir), ...unreadable]);
+    const figures = this.tallyOf(dir, trigger, review, performance.now() - started);
+    if (tally) addTo(tally, figures);
+    else if (review.files.length) this.info(reviewLine(figures));
     if (review.role) this.reviewedRoles.set(dir, review.role.role);
     else this.reviewedRoles.delete(dir);
     this.reviewWhereRolesMoved();
@@ -114,19 +138,48 @@ export class ReviewService {
   /** Schedules the modules whose role is no longer the one they were reviewed in (a call to them came or went). */
   private reviewWhereRolesMoved(): void {
     for (const [dir, role] of this.reviewedRoles) {
-      if (this.reviewer.roles.roleOf(dir)?.role !== role) this.changed(dir, 0);
+      if (this.reviewer.roles.roleOf(dir)?.role !== role) this.changed(dir, 0, 'role changed');
+    }
+  }
+
+  private tallyOf(dir: string, trigger: ReviewTrigger, review: ModuleReview, ms: number): ReviewTally {
+    const root = this.reviewer.configs.folderFor(dir);
+    return {
+      trigger,
+      root,
+      target: dir,
+      scope: 'module',
+      roles: review.role ? [review.role.role] : [],
+      ...(review.role ? { roleWhy: review.role.why } : {}),
+      modules: review.files.length ? 1 : 0,
+      files: review.files.length,
+      findings: review.findings.filter((f) => !f.suppression).length,
+      ms,
+      configFile: this.reviewer.configs.configFor(root).config.file,
+    };
+  }
+
+  /** Each skipped file once per reason; a file the module no longer skips is forgotten, so a later skip is told again. */
+  private logSkipped(dir: string, skipped: readonly SkippedFile[]): void {
+    const now = new Map(skipped.map((s) => [s.file, s.reason]));
+    // The module's directory itself stands for a whole skipped folder (an exercise).
+    for (const file of [...this.loggedSkipped.keys()]) if ((file === dir || dirname(file) === dir) && !now.has(file)) this.loggedSkipped.delete(file);
+    for (const s of skipped) {
+      if (this.loggedSkipped.get(s.file) === s.reason) continue;
+      this.loggedSkipped.set(s.file, s.reason);
+      this.info(skippedLine(this.reviewer.configs.folderFor(dir), s));
     }
   }
 
   /** The review of the module's current text (a pending review runs now), for quick fixes and hovers. */
   current(dir: string): ModuleReview {
     this.scheduler.flush(dir);
-    return this.openReviews.get(dir) ?? this.reviewNow(dir);
+    return this.openReviews.get(dir) ?? this.reviewNow(dir, 'request');
   }
 
   /** A document closed: its module is reviewed from disk; its syntax trees are dropped when nothing in it is open. */
   closed(dir: string): void {
-    this.changed(dir, 0);
+    this.changed(dir, 0, 'close');
   }
 
   /**
@@ -134,16 +187,37 @@ export class ReviewService {
    * since), yielding between modules so edits are not held up. A newer scan
    * or a cancelled progress stops an older one.
    */
-  async scan(progress: ScanProgress = NO_PROGRESS): Promise<void> {
+  async scan(progress: ScanProgress = NO_PROGRESS, trigger: ReviewTrigger = 'start-up'): Promise<void> {
     const generation = ++this.scanGeneration;
+    const started = performance.now();
+    // One line per workspace folder: the folder is the unit a user configures.
+    const tallies = new Map<string, ReviewTally>();
+    const tallyFor = (dir: string): ReviewTally => {
+      const root = this.reviewer.configs.folderFor(dir);
+      let tally = tallies.get(root);
+      if (!tally) {
+        const configFile = this.reviewer.configs.configFor(root).config.file;
+        tallies.set(root, (tally = { trigger, root, target: root, scope: 'folder', roles: [], modules: 0, files: 0, findings: 0, ms: 0, configFile }));
+      }
+      return tally;
+    };
+    let finished = false;
     try {
       if (!this.enabled) return;
       this.publishConfigErrors();
       const dirs = new Set(this.knownModules);
       for (const root of this.reviewer.configs.folders()) {
         const { config } = this.reviewer.configs.configFor(root);
-        const found = discoverModules(this.reviewer.hostFor(root), [root], (p) => isPathIncluded(config, p));
+        // Files the config excludes, by directory: a directory with nothing left is never reviewed, so its files are told here.
+        const excluded = new Map<string, SkippedFile[]>();
+        const found = discoverModules(this.reviewer.hostFor(root), [root], (p) => {
+          if (isPathIncluded(config, p)) return true;
+          const list = excluded.get(dirname(p)) ?? [];
+          excluded.set(dirname(p), [...list, { file: p, reason: excludedReason(config.file) }]);
+          return false;
+        });
         for (const m of found.modules) dirs.add(m.dir);
+        for (const [dir, list] of excluded) if (!found.modules.some((m) => m.dir === dir)) this.logSkipped(dir, list);
       }
       const ordered = [...dirs].sort();
       let done = 0;
@@ -151,27 +225,31 @@ export class ReviewService {
         if (generation !== this.scanGeneration || progress.isCancelled() || !this.enabled) return;
         if (!this.scheduler.isPending(dir) && !this.openReviews.has(dir)) {
           this.knownModules.add(dir);
-          this.reviewNow(dir);
+          this.reviewNow(dir, trigger, tallyFor(dir));
         }
         progress.report(++done, ordered.length);
         await new Promise((resolve) => setImmediate(resolve));
       }
+      finished = true;
     } finally {
       progress.done();
+      // The scan's wall time, yields included: what the user waited. A scan a newer one replaced says so.
+      const ms = performance.now() - started;
+      for (const tally of tallies.values()) this.info(`${reviewLine({ ...tally, ms })}${finished ? '' : ' (stopped: superseded or cancelled)'}`);
     }
   }
 
   /** Something that applies to many modules changed (an exercise started or ended): review everything again. */
-  rescan(progress?: ScanProgress): Promise<void> {
+  rescan(progress?: ScanProgress, trigger: ReviewTrigger = 'exercise'): Promise<void> {
     this.openReviews.clear();
-    return this.scan(progress);
+    return this.scan(progress, trigger);
   }
 
   /** The configuration changed: errors shown on the config file, every module reviewed again. */
-  configChanged(progress?: ScanProgress): Promise<void> {
+  configChanged(progress?: ScanProgress, trigger: ReviewTrigger = 'configuration'): Promise<void> {
     this.reviewer.configs.invalidate();
     this.openReviews.clear();
-    return this.scan(progress);
+    return this.scan(progress, trigger);
   }
 
   publishConfigErrors(): void {
@@ -181,10 +259,34 @@ export class ReviewService {
       const file = loaded.config.file ?? loaded.errors[0]?.file;
       if (!file) continue;
       configKeys.add(`config:${file}`);
-      this.publisher.publishConfigErrors(file, loaded.errors);
+      this.publisher.publishConfigErrors(file, this.shownConfigErrors(loaded.errors));
+    }
+    // A .iac-review.json no folder uses (a subfolder's, for the CLI run there), open or seen changing, is checked too: nothing else would.
+    for (const path of new Set([...this.openFiles(), ...this.configFilesSeen])) {
+      if (basename(path) !== CONFIG_FILE_NAME || configKeys.has(`config:${path}`)) continue;
+      const loaded = this.reviewer.configs.configAt(dirname(path));
+      if ((loaded.config.file ?? loaded.errors[0]?.file) !== path) continue;
+      configKeys.add(`config:${path}`);
+      this.publisher.publishConfigErrors(path, this.shownConfigErrors(loaded.errors));
     }
     for (const key of this.publisher.keys()) if (key.startsWith('config:') && !configKeys.has(key)) this.publisher.clear(key);
   }
+
+  /** Config files the client said changed on disk (created or edited; a deleted one is forgotten). */
+  private readonly configFilesSeen = new Set<string>();
+
+  configFileSeen(path: string, exists: boolean): void {
+    if (exists) this.configFilesSeen.add(path);
+    else this.configFilesSeen.delete(path);
+  }
+
+  /** One owner per kind of config error: a client with a JSON service (VS Code) reports the JSON syntax itself. */
+  private shownConfigErrors(errors: readonly InputError[]): InputError[] {
+    return this.clientReportsJsonSyntax ? errors.filter((e) => !e.jsonSyntax) : [...errors];
+  }
+
+  /** Whether the client's own JSON service reports syntax errors in `.iac-review.json` (initialization option `jsonSyntaxErrors: "client"`). */
+  clientReportsJsonSyntax = false;
 
   setEnabled(enabled: boolean): void {
     if (enabled === this.enabled) return;
@@ -226,4 +328,11 @@ function reachable(start: string, next: (dir: string) => readonly string[]): str
   }
   seen.delete(start);
   return [...seen];
+}
+
+function addTo(tally: ReviewTally, one: ReviewTally): void {
+  tally.roles.push(...one.roles);
+  tally.modules += one.modules;
+  tally.files += one.files;
+  tally.findings += one.findings;
 }

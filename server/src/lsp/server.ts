@@ -38,7 +38,8 @@ import { EXERCISE_MARKER } from '../engine/exercise/exercise-folder.js';
 import { CHECKLIST_REQUEST, folderChecklist, type ChecklistParams, type FolderChecklist } from './checklist-request.js';
 import { ChangeError } from '../engine/change/git.js';
 import { DEFAULT_BASE_REQUEST, workspaceDefaultBase } from './default-base-request.js';
-import { codeActionsFor, type CodeActionEnvironment } from './code-actions.js';
+import { codeActionsFor, FIX_ALL_KIND, SHOW_RULE_DOCUMENTATION, type CodeActionEnvironment } from './code-actions.js';
+import { withRuleDocumentationLink } from './diagnostics.js';
 import { ModuleReviewer, type ReviewerOptions } from './module-reviewer.js';
 import { OverlayFileHost } from './overlay-host.js';
 import { NO_PROGRESS, ReviewService, type ScanProgress } from './review-service.js';
@@ -66,6 +67,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let initOptions: unknown;
   const capabilities = { workspaceFolders: false, configuration: false, watchedFiles: false, progress: false, documentChanges: false, configurationChange: false };
   const clientCommands = new Set<string>();
+  const ruleIds = new Set(metas.map((m) => m.id));
+  const isRule = (code: string) => ruleIds.has(code);
 
   const textOf = (path: string) => {
     const uri = openUris.get(path);
@@ -88,10 +91,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     (path, diagnostics) => {
       const uri = uriOf(path);
       const version = openUris.has(path) ? documents.get(uri)?.version : undefined;
-      void connection.sendDiagnostics({ uri, diagnostics, ...(version !== undefined ? { version } : {}) });
+      // Rule ids link to their documentation where the client can show it (the VS Code extension).
+      const linked = clientCommands.has(SHOW_RULE_DOCUMENTATION) ? diagnostics.map((d) => withRuleDocumentationLink(d, isRule)) : diagnostics;
+      void connection.sendDiagnostics({ uri, diagnostics: linked, ...(version !== undefined ? { version } : {}) });
     },
     (message) => connection.console.error(message),
     (dir) => exercises.exerciseOf(dir) !== undefined,
+    (message) => connection.console.info(message),
   );
 
   /** Runs a handler; a failure is logged and answered with `fallback`, never taken down the server. */
@@ -161,6 +167,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     initOptions = params.initializationOptions;
     const commands = (initOptions as { clientCommands?: unknown } | undefined)?.clientCommands;
     if (Array.isArray(commands)) for (const command of commands) if (typeof command === 'string') clientCommands.add(command);
+    service.clientReportsJsonSyntax = (initOptions as { jsonSyntaxErrors?: unknown } | undefined)?.jsonSyntaxErrors === 'client';
     settings = readSettings(initOptions, initialSettings());
     configs.setConfigFile(settings.configFile);
     const folders = params.workspaceFolders?.map((f) => uriToPath(f.uri)) ?? [params.rootUri ? uriToPath(params.rootUri) : (params.rootPath ?? undefined)];
@@ -168,7 +175,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         hoverProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -187,7 +194,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           const removed = new Set(event.removed.map((f) => uriToPath(f.uri)));
           const kept = configs.folders().filter((f) => !removed.has(f));
           configs.setFolders([...kept, ...event.added.map((f) => uriToPath(f.uri)).filter((f): f is string => f !== undefined)]);
-          void scanWithProgress('IaC Review: reviewing the workspace', (p) => service.configChanged(p));
+          void scanWithProgress('IaC Review: reviewing the workspace', (p) => service.configChanged(p, 'workspace folders'));
         }),
       );
     }
@@ -195,7 +202,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     settings = pulled;
     configs.setConfigFile(settings.configFile);
     service.setEnabled(settings.enable);
-    if (settings.enable) await scanWithProgress('IaC Review: reviewing the workspace', (p) => service.scan(p));
+    if (settings.enable) await scanWithProgress('IaC Review: reviewing the workspace', (p) => service.scan(p, 'start-up'));
   });
 
   connection.onDidChangeConfiguration(async () => {
@@ -211,7 +218,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         const path = uriToPath(change.uri);
         if (!path) continue;
         if (basename(path) === EXERCISE_MARKER) exerciseTouched = true;
-        else if (configs.affects(path)) configTouched = true;
+        else if (configs.affects(path)) {
+          configTouched = true;
+          service.configFileSeen(path, change.type !== FileChangeType.Deleted);
+        }
         // An open file's edits arrive as buffer changes; from disk only its deletion counts.
         else if (sourceKind(basename(path)) && (!openUris.has(path) || change.type === FileChangeType.Deleted)) service.changed(dirname(path), 0);
       }
@@ -230,7 +240,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       openUris.set(path, event.document.uri);
       openedVersions.set(event.document.uri, event.document.version);
       if (configs.affects(path)) configFileChanged();
-      else service.changed(dirname(path), 0);
+      else service.changed(dirname(path), 0, 'open');
     }),
   );
 
@@ -245,7 +255,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         if (settings.run === 'onType') configFileChanged();
         return;
       }
-      if (settings.run === 'onType') service.changed(dirname(path), settings.debounceMs);
+      if (settings.run === 'onType') service.changed(dirname(path), settings.debounceMs, 'edit');
     }),
   );
 
@@ -254,7 +264,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const path = uriToPath(event.document.uri);
       if (!path) return;
       if (configs.affects(path)) configFileChanged();
-      else service.changed(dirname(path), 0);
+      else service.changed(dirname(path), 0, 'save');
     }),
   );
 
@@ -285,7 +295,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (!path || token.isCancellationRequested || !service.isEnabled()) return null;
       const review = service.current(dirname(path));
       if (token.isCancellationRequested) return null;
-      return codeActionsFor(review, path, params.range, { ...actionEnvironment(), baseModule: changeBases.moduleFor(dirname(path)) });
+      return codeActionsFor(review, path, params.range, { ...actionEnvironment(), baseModule: changeBases.moduleFor(dirname(path)) }, params.context);
     }),
   );
 

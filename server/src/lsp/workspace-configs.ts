@@ -48,6 +48,15 @@ export class WorkspaceConfigs {
     return config;
   }
 
+  /**
+   * The configuration a review started in `dir` would use (the CLI run there): for an open
+   * `.iac-review.json` that no workspace folder uses, so its problems are shown all the same.
+   * Not cached: read when such a file is opened or edited.
+   */
+  configAt(dir: string): LoadedConfig {
+    return loadConfig(this.hostFor(this.folderFor(dir)), dir, undefined, this.rules);
+  }
+
   /** The `iacReview.configFile` setting resolved against a workspace folder; undefined when it is empty. */
   explicitConfigFile(root: string): string | undefined {
     return this.configFileSetting ? resolve(root, this.configFileSetting) : undefined;

@@ -119,7 +119,7 @@ class ConfigValidator {
     const syntaxErrors: ParseError[] = [];
     const root = parseTree(this.text, syntaxErrors, { allowTrailingComma: true, disallowComments: false });
     for (const e of syntaxErrors) {
-      this.errorAt(e.offset, e.length, `Invalid JSON: ${describeParseError(printParseErrorCode(e.error))}.`);
+      this.errorAt(e.offset, e.length, `Invalid JSON: ${describeParseError(printParseErrorCode(e.error))}.`, true);
     }
     // jsonc-parser recovers from syntax errors; what it could read is validated and applies,
     // so a config being typed in the editor does not flip every rule back to its default.
@@ -344,9 +344,9 @@ class ConfigValidator {
     return this.config;
   }
 
-  errorAt(offset: number, length: number, message: string): void {
+  errorAt(offset: number, length: number, message: string, jsonSyntax = false): void {
     const range: Range = rangeFromOffsets(this.lineStarts, offset, offset + length);
-    this.errors.push({ file: this.file, message, range, kind: 'config' });
+    this.errors.push({ file: this.file, message, range, kind: 'config', ...(jsonSyntax ? { jsonSyntax } : {}) });
   }
 }
 
