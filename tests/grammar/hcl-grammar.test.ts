@@ -1,11 +1,18 @@
-// The Terraform grammar (client/syntaxes/hcl-terraform.tmLanguage.json): the scopes each construct gets.
-// With vscode-textmate and vscode-oniguruma installed these run on VS Code's own tokenizer; without them on
-// tests/grammar/textmate-lite.ts, which follows the same matching rules.
+// The Terraform grammar (client/syntaxes/hcl-terraform.tmLanguage.json): the scopes each construct gets,
+// on VS Code's own tokenizer (vscode-textmate with the Oniguruma regular expressions VS Code uses).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LiteTokenizer, type RawGrammar, type Token } from './textmate-lite.js';
+import * as onig from 'vscode-oniguruma';
+import * as vsctm from 'vscode-textmate';
+
+/** A grammar as its JSON file holds it (scopeName and patterns are what the tests read or write). */
+type RawGrammar = { scopeName: string; patterns: unknown[] } & Record<string, unknown>;
+interface Token {
+  text: string;
+  scopes: string[];
+}
 
 const GRAMMAR_PATH = join(import.meta.dirname, '..', '..', 'client', 'syntaxes', 'hcl-terraform.tmLanguage.json');
 const GRAMMAR = JSON.parse(readFileSync(GRAMMAR_PATH, 'utf8')) as RawGrammar;
@@ -15,21 +22,9 @@ const MANIFEST = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '
 
 type Tokenize = (grammars: Record<string, RawGrammar>, scopeName: string, text: string) => Promise<Token[][]>;
 
-/** VS Code's tokenizer when the packages are installed (devDependencies), else the small one. */
+/** vscode-textmate over the grammars given (a scope they do not hold is missing, as in VS Code without that extension). */
 async function tokenizer(): Promise<{ engine: string; tokenize: Tokenize }> {
-  const require = createRequire(import.meta.url);
-  const names = ['vscode-textmate', 'vscode-oniguruma'];
-  let vsctm: typeof import('./vscode-textmate-shape.js');
-  let onig: { loadWASM(data: ArrayBuffer): Promise<void>; OnigScanner: new (s: string[]) => unknown; OnigString: new (s: string) => unknown };
-  try {
-    // Both are CommonJS: their exports are the default export (named ones only where Node detects them).
-    const cjs = (m: { default?: unknown }) => m.default ?? m;
-    vsctm = cjs(await import(/* @vite-ignore */ names[0]!)) as typeof vsctm;
-    onig = cjs(await import(/* @vite-ignore */ names[1]!)) as typeof onig;
-  } catch {
-    return { engine: 'textmate-lite', tokenize: async (grammars, scopeName, text) => new LiteTokenizer(grammars).tokenize(scopeName, text) };
-  }
-  const wasm = readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm'));
+  const wasm = readFileSync(createRequire(import.meta.url).resolve('vscode-oniguruma/release/onig.wasm'));
   await onig.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer);
   return {
     engine: 'vscode-textmate',
