@@ -6,7 +6,6 @@ import { ExerciseSession } from './exercise-session';
 import { ExerciseStore } from './exercise-store';
 import { registerExerciseClock } from './exercise-submit';
 import { CLIENT_NAME } from './language-client';
-import { extendMarkdownIt } from './markdown-hcl';
 import { registerRuleDocumentation } from './rule-docs';
 import { ServerController, isEnabled } from './server-controller';
 import { registerStatusBar } from './status-bar';
@@ -16,13 +15,11 @@ let controller: ServerController | undefined;
 
 /**
  * What activate() returns: the checklist view's data and the exercises in the
- * workspace, which the extension's own tests read, and the Markdown preview's
- * plugin hook (HCL code blocks in the rule documentation are highlighted).
+ * workspace, which the extension's own tests read.
  */
 export interface IacReviewExtensionApi {
   checklist: ChecklistViewApi;
   exercises: ExerciseSession;
-  extendMarkdownIt: typeof extendMarkdownIt;
 }
 
 /** Wiring only: each feature lives in its own file and registers its own commands. */
@@ -36,7 +33,7 @@ export async function activate(context: ExtensionContext): Promise<IacReviewExte
   controller.addMiddleware(suppressWithReasonMiddleware);
 
   registerSuppressWithReason(context);
-  registerRuleDocumentation(context, controller);
+  registerRuleDocumentation(context, controller, output);
   const exercises = new ExerciseSession(controller, new ExerciseStore(context.globalState));
   context.subscriptions.push(exercises);
   registerStatusBar(context, controller, exercises);
@@ -52,7 +49,7 @@ export async function activate(context: ExtensionContext): Promise<IacReviewExte
       ? 'the server did not start, see above'
       : 'server not started: iacReview.enable is false';
   output.info(`Activated in ${Math.round(performance.now() - activationStarted)} ms (${server}).`);
-  return { checklist, exercises, extendMarkdownIt };
+  return { checklist, exercises };
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,54 +1,55 @@
-import {
-  EventEmitter,
-  Uri,
-  commands,
-  window,
-  workspace,
-  type ExtensionContext,
-  type QuickPickItem,
-  type TextDocumentContentProvider,
-} from 'vscode';
+import { randomBytes } from 'node:crypto';
+import { ViewColumn, commands, window, type ExtensionContext, type LogOutputChannel, type QuickPickItem, type WebviewPanel } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { listRulesRequest, ruleDocumentationRequest } from './protocol';
+import { ruleDocsHtml } from './rule-docs-page';
 import type { ServerController } from './server-controller';
 
 export const SHOW_RULE_DOCUMENTATION_COMMAND = 'iacReview.showRuleDocumentation';
-const SCHEME = 'iac-review-rule';
+/** The webview's type: the extension's tests find its tab by it. */
+export const RULE_DOCS_VIEW_TYPE = 'iacReview.ruleDocumentation';
 
-/** `iac-review-rule:/lifecycle/prevent-destroy.md` — the `.md` lets the preview treat it as Markdown. */
-export function ruleDocumentationUri(ruleId: string): Uri {
-  return Uri.from({ scheme: SCHEME, path: `/${ruleId}.md` });
-}
+/**
+ * One page for rule documentation, reused: a second rule replaces the first
+ * (as the Markdown preview did), opened beside the editor without taking the
+ * focus, so the keys stay with the code the reader came from.
+ */
+class RuleDocsPanel {
+  private panel: WebviewPanel | undefined;
+  /** When the command for the page on its way started (performance.now()), by rule id. */
+  private readonly asked = new Map<string, { askedAt: number; answeredAt: number }>();
 
-function ruleIdOf(uri: Uri): string {
-  return uri.path.replace(/^\//, '').replace(/\.md$/, '');
-}
+  constructor(private readonly output: LogOutputChannel) {}
 
-/** Serves the server's rule documentation as read-only Markdown documents. */
-class RuleDocumentationProvider implements TextDocumentContentProvider {
-  private readonly pages = new Map<string, string>();
-  private readonly changed = new EventEmitter<Uri>();
-  readonly onDidChange = this.changed.event;
-
-  constructor(private readonly controller: ServerController) {}
-
-  remember(ruleId: string, markdown: string): void {
-    this.pages.set(ruleId, markdown);
-    this.changed.fire(ruleDocumentationUri(ruleId));
+  show(ruleId: string, documentation: string, askedAt: number): void {
+    const answeredAt = performance.now();
+    if (!this.panel) {
+      this.panel = window.createWebviewPanel(RULE_DOCS_VIEW_TYPE, ruleId, { viewColumn: ViewColumn.Beside, preserveFocus: true }, {
+        enableScripts: true,
+        enableFindWidget: true,
+      });
+      this.panel.onDidDispose(() => (this.panel = undefined));
+      this.panel.webview.onDidReceiveMessage((m: unknown) => this.drawn(m));
+    } else this.panel.reveal(undefined, true);
+    this.asked.set(ruleId, { askedAt, answeredAt });
+    this.panel.title = ruleId;
+    this.panel.webview.html = ruleDocsHtml(ruleId, documentation, randomBytes(16).toString('base64'));
   }
 
-  async provideTextDocumentContent(uri: Uri): Promise<string> {
-    const ruleId = ruleIdOf(uri);
-    const known = this.pages.get(ruleId);
-    if (known !== undefined) return known;
-    // A page restored after a reload: ask the server again.
-    const client = this.controller.current;
-    const doc = client ? await client.sendRequest(ruleDocumentationRequest, { ruleId }) : null;
-    return doc?.markdown ?? `# ${ruleId}\n\nNo documentation: the IaC Review server is not running or does not know this rule.\n`;
+  private drawn(message: unknown): void {
+    const ruleId = typeof message === 'object' && message !== null ? (message as { rendered?: unknown }).rendered : undefined;
+    if (typeof ruleId !== 'string') return;
+    const times = this.asked.get(ruleId);
+    if (times === undefined) return;
+    this.asked.delete(ruleId);
+    const now = performance.now();
+    this.output.info(
+      `Rule documentation ${ruleId} drawn ${Math.round(now - times.askedAt)} ms after it was asked for (the server's answer ${Math.round(times.answeredAt - times.askedAt)} ms, the page ${Math.round(now - times.answeredAt)} ms).`,
+    );
   }
 
   dispose(): void {
-    this.changed.dispose();
+    this.panel?.dispose();
   }
 }
 
@@ -70,18 +71,18 @@ async function pickRule(client: LanguageClient): Promise<string | undefined> {
 
 /**
  * "IaC Review: Show Rule Documentation": for the rule id given (the server's
- * "Show documentation for …" code action passes one) or picked from the
- * server's catalog, fetches the Markdown from the server and opens the
- * built-in Markdown preview on it.
+ * "Show documentation for …" code action and the rule links in Problems pass
+ * one) or picked from the server's catalog, fetches the Markdown from the
+ * server and shows it rendered (rule-docs-page.ts). Resolves to the rule id
+ * shown (the extension's tests read it back).
  */
-export function registerRuleDocumentation(context: ExtensionContext, controller: ServerController): void {
-  const provider = new RuleDocumentationProvider(controller);
+export function registerRuleDocumentation(context: ExtensionContext, controller: ServerController, output: LogOutputChannel): void {
+  const panel = new RuleDocsPanel(output);
   controller.advertiseCommand(SHOW_RULE_DOCUMENTATION_COMMAND);
   context.subscriptions.push(
-    provider,
-    workspace.registerTextDocumentContentProvider(SCHEME, provider),
-    // Resolves to the page's URI when one was shown (tests read it back).
-    commands.registerCommand(SHOW_RULE_DOCUMENTATION_COMMAND, async (ruleIdArg?: unknown): Promise<Uri | undefined> => {
+    panel,
+    commands.registerCommand(SHOW_RULE_DOCUMENTATION_COMMAND, async (ruleIdArg?: unknown): Promise<string | undefined> => {
+      const askedAt = performance.now();
       const client = controller.currentOrWarn();
       if (!client) return;
       const ruleId = typeof ruleIdArg === 'string' && ruleIdArg !== '' ? ruleIdArg : await pickRule(client);
@@ -91,10 +92,8 @@ export function registerRuleDocumentation(context: ExtensionContext, controller:
         void window.showWarningMessage(`IaC Review has no rule "${ruleId}".`);
         return;
       }
-      provider.remember(ruleId, doc.markdown);
-      const uri = ruleDocumentationUri(ruleId);
-      await commands.executeCommand('markdown.showPreview', uri);
-      return uri;
+      panel.show(ruleId, doc.markdown, askedAt);
+      return ruleId;
     }),
   );
 }

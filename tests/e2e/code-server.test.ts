@@ -89,7 +89,7 @@ describe('IaC Review in code-server', () => {
     for (const text of ['Owner', 'billing-team', 'Environment', 'CostCenter', 'cc-4021', 'Service']) expect(hoverText).toContain(text);
     await page.keyboard.press('Escape');
 
-    // Show Rule Documentation: picked from the server's catalog, rendered by the Markdown preview.
+    // Show Rule Documentation: picked from the server's catalog, rendered on the extension's own page.
     await wb.runCommand('IaC Review: Show Rule Documentation');
     const pick = page.locator('.quick-input-widget input');
     await page.locator('.quick-input-widget', { hasText: 'IaC Review: Show Rule Documentation' }).waitFor();

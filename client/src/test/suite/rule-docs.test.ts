@@ -1,10 +1,21 @@
 import * as assert from 'node:assert/strict';
-import { TabInputWebview, commands, window, workspace, type Uri } from 'vscode';
+import { TabInputWebview, commands, window } from 'vscode';
 
 const SHOW = 'iacReview.showRuleDocumentation';
 
-function markdownPreviewTabs() {
-  return window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof TabInputWebview && /markdown\.preview/.test(t.input.viewType));
+/** The tabs of the rule documentation page (a webview of ours). */
+function ruleDocsTabs() {
+  return window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof TabInputWebview && /iacReview\.ruleDocumentation/.test(t.input.viewType));
+}
+
+/** The page's tab is registered once the webview exists, a moment after the command returns. */
+async function ruleDocsTabLabels(expected: string[]): Promise<string[]> {
+  let labels = ruleDocsTabs().map((t) => t.label);
+  for (let i = 0; i < 40 && JSON.stringify(labels) !== JSON.stringify(expected); i++) {
+    await new Promise((r) => setTimeout(r, 250));
+    labels = ruleDocsTabs().map((t) => t.label);
+  }
+  return labels;
 }
 
 suite('Show Rule Documentation', () => {
@@ -13,18 +24,14 @@ suite('Show Rule Documentation', () => {
     assert.ok(all.includes(SHOW));
   });
 
-  test("opens the rule's documentation from the server in the Markdown preview", async () => {
-    const before = markdownPreviewTabs().length;
-    const uri = await commands.executeCommand<Uri | undefined>(SHOW, 'lifecycle/prevent-destroy');
-    assert.ok(uri, 'the command showed no page');
-    const page = await workspace.openTextDocument(uri);
-    assert.match(page.getText(), /prevent_destroy/);
-    assert.ok(page.getText().length > 200, 'the page holds more than a title');
-    assert.equal(markdownPreviewTabs().length, before + 1, 'a Markdown preview opened');
+  test("opens the rule's documentation from the server in one page, reused for the next rule", async () => {
+    assert.equal(await commands.executeCommand<string | undefined>(SHOW, 'lifecycle/prevent-destroy'), 'lifecycle/prevent-destroy');
+    assert.deepEqual(await ruleDocsTabLabels(['lifecycle/prevent-destroy']), ['lifecycle/prevent-destroy']);
+    assert.equal(await commands.executeCommand<string | undefined>(SHOW, 'iam/wildcard-action'), 'iam/wildcard-action');
+    assert.deepEqual(await ruleDocsTabLabels(['iam/wildcard-action']), ['iam/wildcard-action'], 'one page, showing the last rule');
   });
 
   test('an unknown rule id shows nothing', async () => {
-    const uri = await commands.executeCommand<Uri | undefined>(SHOW, 'no-such/rule');
-    assert.equal(uri, undefined);
+    assert.equal(await commands.executeCommand<string | undefined>(SHOW, 'no-such/rule'), undefined);
   });
 });

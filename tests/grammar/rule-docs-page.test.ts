@@ -1,28 +1,14 @@
-// ```hcl blocks in the Markdown preview (the rule documentation's examples): highlighted by the extension's markdown-it plugin.
-import { createRequire } from 'node:module';
+// The rule documentation page (client/src/rule-docs-page.ts): its ```hcl examples highlighted, nothing else let through.
 import { describe, expect, it } from 'vitest';
 import { highlightHcl, tokens } from '../../client/src/hcl-highlight.js';
-import { extendMarkdownIt } from '../../client/src/markdown-hcl.js';
+import { ruleDocsHtml } from '../../client/src/rule-docs-page.js';
 import { ruleDocumentation } from '../../server/src/lsp/rule-requests.js';
 import { RULES } from '../../server/src/engine/rules/registry.generated.js';
-
-interface MarkdownIt {
-  options: { highlight?: ((code: string, lang: string, attrs: string) => string) | null };
-  utils: { escapeHtml(text: string): string };
-  render(src: string): string;
-}
-const MarkdownIt = createRequire(import.meta.url)('markdown-it') as new (options: object) => MarkdownIt;
-
-/** A preview engine as VS Code's: its own highlighter escapes what it does not know (highlight.js has no HCL). */
-function previewEngine() {
-  const md: MarkdownIt = new MarkdownIt({ html: true, highlight: (code: string) => md.utils.escapeHtml(code) });
-  return extendMarkdownIt(md);
-}
 
 /** The class of the piece that is `text`, else of the first piece holding it. */
 const classOf = (code: string, text: string) => (tokens(code).find((p) => p.text === text) ?? tokens(code).find((p) => p.text.includes(text)))?.cls;
 
-describe('HCL highlighting in the Markdown preview', () => {
+describe('HCL highlighting on the rule documentation page', () => {
   it('classes block types, labels, attribute names, strings and interpolation, heredocs, comments, literals and calls', () => {
     const code = [
       '# one',
@@ -58,12 +44,25 @@ describe('HCL highlighting in the Markdown preview', () => {
     expect(highlightHcl('a = "<b>&"')).toBe('<span class="hljs-attr">a</span> <span class="hljs-operator">=</span> <span class="hljs-string">&quot;&lt;b&gt;&amp;&quot;</span>');
   });
 
-  it('highlights the hcl blocks of a rule page and leaves other blocks to the preview', () => {
+  it('renders a rule page with its hcl blocks highlighted and other blocks as plain code', () => {
     const page = ruleDocumentation(RULES.map((r) => r.meta), { ruleId: 'lifecycle/prevent-destroy' })!.markdown;
-    const html = previewEngine().render(`${page}\n\`\`\`json\n{"rules": {}}\n\`\`\`\n`);
+    const html = ruleDocsHtml('lifecycle/prevent-destroy', `${page}\n\`\`\`json\n{"rules": {}}\n\`\`\`\n`);
+    expect(html).toMatch(/<h1>lifecycle\/prevent-destroy<\/h1>/);
     expect(html).toContain('<span class="hljs-keyword">resource</span>');
     expect(html).toContain('<span class="hljs-keyword">lifecycle</span>');
     expect(html).toContain('<span class="hljs-attr">prevent_destroy</span>');
     expect(html).toContain('<code class="language-json">{&quot;rules&quot;: {}}');
+  });
+
+  it('lets no HTML or script through: raw HTML is shown as text; the only script is its own, by nonce', () => {
+    const html = ruleDocsHtml('x/<b>', '# <img src=x onerror=alert(1)>\n\n<script>alert(1)</script>\n\n[a](javascript:alert(1))', 'N0NCE');
+    expect(html).not.toMatch(/<img|<script>alert|href="javascript:/i);
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).toContain("Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-N0NCE';");
+    expect(html.match(/<script/g)).toHaveLength(1);
+    expect(html).toContain('<script nonce="N0NCE">');
+    expect(html).toContain('<title>x/&#60;b&#62;</title>');
+    // Without a nonce, no script at all.
+    expect(ruleDocsHtml('x/y', '# y')).not.toMatch(/<script|script-src/);
   });
 });
