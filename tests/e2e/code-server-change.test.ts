@@ -11,9 +11,8 @@ import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { parseExpectations } from '../support/expectations.js';
-import { installVsix, startCodeServer } from './support/code-server.js';
-import { useCodeServerSession } from './support/session.js';
-import { Workbench, eventually, launchBrowser, screenshot } from './support/workbench.js';
+import { openWorkbench, useCodeServerSession } from './support/session.js';
+import { eventually, screenshot } from './support/workbench.js';
 
 const session = useCodeServerSession();
 
@@ -48,15 +47,8 @@ describe('IaC Review in code-server: change checks and the checklist view', () =
     const { sandbox } = session;
     writeFileSync(join(sandbox.workspace, 'db.tf'), DATABASE);
     commitWorkspace(sandbox.workspace);
-    await installVsix(sandbox);
-    const server = (session.server = await startCodeServer(sandbox));
-    const browser = (session.browser = await launchBrowser());
     // A laptop-sized window; the sidebar keeps VS Code's default width.
-    const page = (session.page = await browser.newPage({ viewport: { width: 1440, height: 900 } }));
-    const wb = new Workbench(page);
-    await page.goto(`${server.origin}/?folder=${encodeURIComponent(sandbox.workspace)}`);
-    await wb.waitForExplorer('db.tf');
-    await page.locator('.statusbar-item', { hasText: /IaC Review: \d+/ }).waitFor({ timeout: 60_000 });
+    const { wb, page } = await openWorkbench(session, { fileName: 'db.tf', viewport: { width: 1440, height: 900 } });
 
     // Rename the database in the editor (unsaved, as a user types it).
     await wb.openFile('db.tf');

@@ -8,37 +8,20 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { installVsix, startCodeServer } from './support/code-server.js';
-import { useCodeServerSession } from './support/session.js';
-import { Workbench, eventually, launchBrowser, screenshot } from './support/workbench.js';
+import { startExercise } from './support/exercise.js';
+import { openWorkbench, useCodeServerSession } from './support/session.js';
+import { eventually, screenshot } from './support/workbench.js';
 
 const session = useCodeServerSession();
 
 describe('IaC Review in code-server: an exercise at time-up', () => {
   it('locks the exercise in the user settings and submits it when the time is up; the interviewer scores it with the key', { timeout: 300_000 }, async () => {
     const { sandbox } = session;
-    const extensionDir = await installVsix(sandbox);
-    const server = (session.server = await startCodeServer(sandbox));
-    const browser = (session.browser = await launchBrowser());
-    const page = (session.page = await browser.newPage({ viewport: { width: 1600, height: 1000 } }));
-    const wb = new Workbench(page);
-    await page.goto(`${server.origin}/?folder=${encodeURIComponent(sandbox.workspace)}`);
-    await wb.waitForExplorer('main.tf');
-    await page.locator('.statusbar-item', { hasText: /IaC Review: \d+/ }).waitFor({ timeout: 60_000 });
+    const { wb, page, extensionDir } = await openWorkbench(session, { fileName: 'main.tf' });
 
     // Start Exercise: junior, the default folder, a time limit of 0.75 minutes (45 s).
-    await wb.runCommand('IaC Review: Start Exercise');
+    const exerciseDir = await startExercise(wb, sandbox.workspace, { pack: 'junior', minutes: '0.75' });
     const input = page.locator('.quick-input-widget input');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'junior' }).first().waitFor({ timeout: 30_000 });
-    await input.fill('junior');
-    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'junior' }).waitFor();
-    await page.keyboard.press('Enter');
-    const exerciseDir = join(sandbox.workspace, 'iac-review-exercise-junior');
-    await eventually(() => input.inputValue(), (v) => v === exerciseDir, 'the default candidate folder in the input box');
-    await page.keyboard.press('Enter');
-    await eventually(() => input.inputValue(), (v) => v === '40', 'the default time limit');
-    await input.fill('0.75');
-    await page.keyboard.press('Enter');
     await page.locator('.statusbar-item', { hasText: /junior 00:\d\d/ }).waitFor({ timeout: 30_000 });
 
     // The brief opens as a preview beside the module's main file, which then gets the focus back.

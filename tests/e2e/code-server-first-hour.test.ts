@@ -7,9 +7,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { installVsix, outputChannelLog, startCodeServer } from './support/code-server.js';
-import { useCodeServerSession } from './support/session.js';
-import { Workbench, eventually, launchBrowser, screenshot } from './support/workbench.js';
+import { outputChannelLog } from './support/code-server.js';
+import { openWorkbench, useCodeServerSession } from './support/session.js';
+import { eventually, screenshot } from './support/workbench.js';
 
 const session = useCodeServerSession();
 
@@ -53,14 +53,7 @@ describe('IaC Review in code-server: the first hour', () => {
     const { sandbox } = session;
     writeFileSync(join(sandbox.workspace, 'logs.tf'), CONSTRUCTS);
     const ofLogsTf = (rows: string[]) => rows.filter((r) => /aws_cloudwatch_log_group\.(app|audit)\b/.test(r) && r.includes('observability/log-retention'));
-    await installVsix(sandbox);
-    const server = (session.server = await startCodeServer(sandbox));
-    const browser = (session.browser = await launchBrowser());
-    const page = (session.page = await browser.newPage({ viewport: { width: 1440, height: 900 } }));
-    const wb = new Workbench(page);
-    await page.goto(`${server.origin}/?folder=${encodeURIComponent(sandbox.workspace)}`);
-    await wb.waitForExplorer('logs.tf');
-    await page.locator('.statusbar-item', { hasText: /IaC Review: \d+/ }).waitFor({ timeout: 60_000 });
+    const { wb, page } = await openWorkbench(session, { fileName: 'logs.tf', viewport: { width: 1440, height: 900 } });
 
     // 1. The walkthrough: ours is offered, and each step shows its page.
     await wb.runCommand('Welcome: Open Walkthrough...');

@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { parseExpectations } from '../support/expectations.js';
-import { installVsix, startCodeServer } from './support/code-server.js';
-import { useCodeServerSession } from './support/session.js';
-import { Workbench, eventually, launchBrowser } from './support/workbench.js';
+import { startExercise } from './support/exercise.js';
+import { openWorkbench, useCodeServerSession, waitForExtension } from './support/session.js';
+import { eventually, type Workbench } from './support/workbench.js';
 
 const session = useCodeServerSession();
 
@@ -19,10 +19,6 @@ function checklistPane(p: Page): Locator {
   return p.locator('.part.sidebar', { has: p.locator('.composite.title', { hasText: /IaC Review/i }) });
 }
 
-/** The extension's commands reach the palette once it has started: its status-bar count says so. */
-async function waitForExtension(wb: Workbench): Promise<void> {
-  await wb.page.locator('.statusbar-item', { hasText: /IaC Review: \d+/ }).waitFor({ timeout: 60_000 });
-}
 
 /** Shows the checklist in its own view container (the activity bar's IaC Review icon). */
 async function showChecklist(wb: Workbench): Promise<Locator> {
@@ -40,15 +36,7 @@ function checkboxOf(row: Locator): Locator {
 describe('IaC Review in code-server: checklist and exercises', () => {
   it('keeps a ticked checklist box across a page reload; runs an exercise with hidden findings and submits a REVIEW comment without a score', { timeout: 300_000 }, async () => {
     const { sandbox } = session;
-    await installVsix(sandbox);
-    const server = (session.server = await startCodeServer(sandbox));
-    const browser = (session.browser = await launchBrowser());
-    const page = (session.page = await browser.newPage({ viewport: { width: 1600, height: 1000 } }));
-    const wb = new Workbench(page);
-    const url = `${server.origin}/?folder=${encodeURIComponent(sandbox.workspace)}`;
-    await page.goto(url);
-    await wb.waitForExplorer('main.tf');
-    await waitForExtension(wb);
+    const { wb, page } = await openWorkbench(session, { fileName: 'main.tf' });
 
     const mainTf = join(sandbox.workspace, 'main.tf');
     const expected = parseExpectations(mainTf, readFileSync(mainTf, 'utf8'));
@@ -73,19 +61,11 @@ describe('IaC Review in code-server: checklist and exercises', () => {
     await expect.poll(() => checkboxOf(rowOf(pane)).getAttribute('aria-checked'), { timeout: 15_000 }).toBe('true');
 
     // Start Exercise: the junior pack, into the default folder in the workspace, with the default time limit.
-    await wb.runCommand('IaC Review: Start Exercise');
-    const input = page.locator('.quick-input-widget input');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'junior' }).first().waitFor({ timeout: 30_000 });
     // One name per pack: "junior · 9 problems" would read "junior junior" with the difficulty repeated.
-    expect(await page.locator('.quick-input-list .monaco-list-row', { hasText: 'junior' }).first().innerText()).not.toMatch(/junior[\s\S]*junior[\s\S]*junior/);
-    await input.fill('junior');
-    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'junior' }).waitFor();
-    await page.keyboard.press('Enter');
-    const exerciseDir = join(sandbox.workspace, 'iac-review-exercise-junior');
-    await eventually(() => input.inputValue(), (v) => v === exerciseDir, 'the default candidate folder in the input box');
-    await page.keyboard.press('Enter');
-    await eventually(() => input.inputValue(), (v) => v === '40', 'the default time limit in the input box');
-    await page.keyboard.press('Enter');
+    const exerciseDir = await startExercise(wb, sandbox.workspace, {
+      pack: 'junior',
+      onPicker: (row) => expect(row).not.toMatch(/junior[\s\S]*junior[\s\S]*junior/),
+    });
     // The brief opens as a Markdown preview beside the module's main file.
     await page.locator('.tab', { hasText: 'Preview README.md' }).waitFor({ timeout: 30_000 });
     await page.locator('.tab', { hasText: 'storage.tf' }).waitFor();

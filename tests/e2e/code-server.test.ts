@@ -5,9 +5,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseExpectations } from '../support/expectations.js';
-import { REPO_ROOT, installVsix, outputChannelLog, startCodeServer } from './support/code-server.js';
-import { useCodeServerSession } from './support/session.js';
-import { Workbench, eventually, launchBrowser } from './support/workbench.js';
+import { REPO_ROOT, outputChannelLog, startCodeServer } from './support/code-server.js';
+import { openWorkbench, useCodeServerSession } from './support/session.js';
+import { eventually, launchBrowser } from './support/workbench.js';
 
 const session = useCodeServerSession();
 
@@ -25,13 +25,7 @@ function ruleIdsOf(rows: string[]): string[] {
 describe('IaC Review in code-server', () => {
   it('shows the findings in Problems, applies a quick fix, suppresses with a reason, hovers, shows rule docs', async () => {
     const { sandbox } = session;
-    await installVsix(sandbox);
-    const server = (session.server = await startCodeServer(sandbox));
-    const browser = (session.browser = await launchBrowser());
-    const page = (session.page = await browser.newPage({ viewport: { width: 1600, height: 1000 } }));
-    const wb = new Workbench(page);
-    await page.goto(`${server.origin}/?folder=${encodeURIComponent(sandbox.workspace)}`);
-    await wb.waitForExplorer('main.tf');
+    const { wb, page } = await openWorkbench(session, { fileName: 'main.tf' });
 
     const mainTf = join(sandbox.workspace, 'main.tf');
     const expected = parseExpectations(mainTf, readFileSync(mainTf, 'utf8'));
