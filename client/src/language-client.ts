@@ -48,7 +48,7 @@ export function createLanguageClient(
     // Commands the server's code actions may name (other editors have none of them).
     // Workspace trust decides whether the server may run git (the editor's change checks, SPEC §7).
     // VS Code's JSON service reports syntax errors in .iac-review.json (it is a jsonc document): the server leaves those out.
-    initializationOptions: { clientCommands, trusted: workspace.isTrusted, jsonSyntaxErrors: 'client' },
+    initializationOptions: { clientCommands, trusted: workspace.isTrusted, jsonSyntaxErrors: 'client', configSchemaErrors: 'client' },
     outputChannel,
     middleware,
     errorHandler: noRestartBeforeReady(() => client),

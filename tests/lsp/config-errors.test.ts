@@ -1,5 +1,6 @@
-// Config errors are reported once (issue 13): the server reports what .iac-review.json means; a client whose
-// JSON service reports the syntax (VS Code, initialization option jsonSyntaxErrors: "client") gets no syntax errors from it.
+// Config errors are reported once (issue 13): a client whose JSON service reports the syntax (VS Code,
+// initialization option jsonSyntaxErrors: "client") and validates with the shipped schema (configSchemaErrors:
+// "client", SPEC §5) gets from the server only what the schema cannot see; other clients get everything.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -12,8 +13,8 @@ afterEach(() => {
   client = undefined;
 });
 
-/** A missing comma (syntax) and an unknown rule id (meaning). */
-const BROKEN = '{\n  "extends": "recommended"\n  "rules": { "no/such-rule": "off" }\n}\n';
+/** A missing comma (syntax), an unknown rule id (the schema rejects it) and a glob too long to use (only the server sees it). */
+const BROKEN = `{\n  "extends": "recommended"\n  "rules": { "no/such-rule": "off" },\n  "exclude": ["${'a'.repeat(1001)}"]\n}\n`;
 
 async function configDiagnostics(initializationOptions: Record<string, unknown>) {
   const root = exampleWorkspace();
@@ -26,14 +27,23 @@ async function configDiagnostics(initializationOptions: Record<string, unknown>)
 }
 
 describe('config errors', () => {
-  it('a client with its own JSON service gets the errors of meaning only, each once', async () => {
+  it('a client with a JSON service that validates with the schema gets only what the schema cannot see, once', async () => {
+    const got = await configDiagnostics({ jsonSyntaxErrors: 'client', configSchemaErrors: 'client' });
+    expect(got).toEqual([{ line: 3, code: 'config-error', message: expect.stringMatching(/^"exclude" has a glob that/) }]);
+  });
+
+  it('a client with a JSON service but no schema validation gets the errors of meaning', async () => {
     const got = await configDiagnostics({ jsonSyntaxErrors: 'client' });
-    expect(got).toEqual([{ line: 2, code: 'config-error', message: expect.stringMatching(/^Unknown rule "no\/such-rule"/) }]);
+    expect(got.map((d) => d.message)).toEqual([expect.stringMatching(/^Unknown rule "no\/such-rule"/), expect.stringMatching(/^"exclude" has a glob that/)]);
   });
 
   it('any other client (Neovim, Helix…) gets the syntax errors too', async () => {
     const got = await configDiagnostics({});
-    expect(got.map((d) => d.message)).toEqual([expect.stringMatching(/^Invalid JSON: comma expected/), expect.stringMatching(/^Unknown rule "no\/such-rule"/)]);
+    expect(got.map((d) => d.message)).toEqual([
+      expect.stringMatching(/^Invalid JSON: comma expected/),
+      expect.stringMatching(/^Unknown rule "no\/such-rule"/),
+      expect.stringMatching(/^"exclude" has a glob that/),
+    ]);
     expect(got.every((d) => d.code === 'config-error')).toBe(true);
   });
 

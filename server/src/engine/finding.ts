@@ -65,6 +65,11 @@ export interface InputError {
   kind: InputErrorKind;
   /** A configuration file that is not valid JSON (an editor with a JSON service reports these itself). */
   jsonSyntax?: boolean;
+  /**
+   * A configuration problem the shipped JSON Schema (schemas/iac-review.schema.json)
+   * also rejects, so an editor validating with it reports this one itself.
+   */
+  schemaCovered?: boolean;
 }
 
 export type InputErrorKind = 'syntax' | 'unreadable' | 'config' | 'internal' | 'missing' | 'module-cycle' | 'module-limit';

@@ -280,13 +280,20 @@ export class ReviewService {
     else this.configFilesSeen.delete(path);
   }
 
-  /** One owner per kind of config error: a client with a JSON service (VS Code) reports the JSON syntax itself. */
+  /**
+   * One owner per config error: a client with a JSON service (VS Code)
+   * reports the JSON syntax itself and, validating with the shipped schema
+   * (SPEC §5), what the schema rejects; the server reports the rest (globs and
+   * regular expressions it cannot use) — and everything to other clients.
+   */
   private shownConfigErrors(errors: readonly InputError[]): InputError[] {
-    return this.clientReportsJsonSyntax ? errors.filter((e) => !e.jsonSyntax) : [...errors];
+    return errors.filter((e) => !(this.clientReportsJsonSyntax && e.jsonSyntax) && !(this.clientValidatesSchema && e.schemaCovered));
   }
 
   /** Whether the client's own JSON service reports syntax errors in `.iac-review.json` (initialization option `jsonSyntaxErrors: "client"`). */
   clientReportsJsonSyntax = false;
+  /** Whether the client validates `.iac-review.json` with the shipped schema (initialization option `configSchemaErrors: "client"`). */
+  clientValidatesSchema = false;
 
   setEnabled(enabled: boolean): void {
     if (enabled === this.enabled) return;

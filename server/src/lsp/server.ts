@@ -168,6 +168,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const commands = (initOptions as { clientCommands?: unknown } | undefined)?.clientCommands;
     if (Array.isArray(commands)) for (const command of commands) if (typeof command === 'string') clientCommands.add(command);
     service.clientReportsJsonSyntax = (initOptions as { jsonSyntaxErrors?: unknown } | undefined)?.jsonSyntaxErrors === 'client';
+    service.clientValidatesSchema = (initOptions as { configSchemaErrors?: unknown } | undefined)?.configSchemaErrors === 'client';
     settings = readSettings(initOptions, initialSettings());
     configs.setConfigFile(settings.configFile);
     const folders = params.workspaceFolders?.map((f) => uriToPath(f.uri)) ?? [params.rootUri ? uriToPath(params.rootUri) : (params.rootPath ?? undefined)];

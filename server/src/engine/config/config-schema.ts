@@ -134,66 +134,17 @@ function globsSchema(description: string): JsonSchema {
   return { description, type: 'array', items: { type: 'string', minLength: 1 } };
 }
 
-/**
- * The schema the editor gets (schemas/iac-review.schema.json, package.json
- * `jsonValidation`): descriptive only. Every problem in `.iac-review.json`
- * has one owner (issue 13): the language server reports what the file means
- * (unknown settings, rule ids and options, wrong types and values, bad globs)
- * with its line and column and what applies instead, in every editor and in
- * the CLI; the editor's JSON service reports the JSON syntax (the server
- * leaves syntax errors to a client that says it has one). So this schema
- * keeps the descriptions, hovers and completions (enum values become
- * completion snippets) and drops every keyword that validates; the strict
- * schema (buildConfigSchema) stays the reference the tests check values with.
- */
-export function editorConfigSchema(rules: readonly RuleMeta[]): JsonSchema {
-  // The server reads comments and trailing commas: the JSON service must not flag them either.
-  return { ...descriptive(buildConfigSchema(rules)), allowComments: true, allowTrailingCommas: true };
-}
-
-/** Keywords that make a JSON service report a problem (and the enum descriptions, which only work beside an enum). */
-const VALIDATING = new Set([
-  'type', 'enum', 'const', 'required', 'minLength', 'maxLength', 'pattern', 'format', 'minimum', 'maximum',
-  'exclusiveMinimum', 'exclusiveMaximum', 'minItems', 'maxItems', 'uniqueItems', 'additionalItems',
-  'minProperties', 'maxProperties', 'not', 'enumDescriptions', 'markdownEnumDescriptions',
-]);
-
-/** A schema without its validating keywords; subschemas (not property names) are walked. */
-function descriptive(schema: JsonSchema): JsonSchema {
-  const out: JsonSchema = {};
-  for (const [key, value] of Object.entries(schema)) {
-    if (VALIDATING.has(key)) continue;
-    if ((key === 'properties' || key === 'definitions' || key === 'patternProperties') && isObject(value)) {
-      out[key] = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, isObject(sub) ? descriptive(sub) : sub]));
-    } else if (key === 'additionalProperties') {
-      if (isObject(value)) out[key] = descriptive(value);
-    } else if ((key === 'items' || key === 'anyOf' || key === 'oneOf' || key === 'allOf') && Array.isArray(value)) {
-      out[key] = value.map((sub) => (isObject(sub) ? descriptive(sub) : sub));
-    } else if (key === 'items' && isObject(value)) {
-      out[key] = descriptive(value);
-    } else out[key] = value;
-  }
-  const snippets = completionSnippets(schema);
-  if (snippets.length) out.defaultSnippets = snippets;
-  return out;
-}
-
-/** What `enum` and `type` gave the editor's completion: the values with their descriptions, or an empty object/array to fill. */
-function completionSnippets(schema: JsonSchema): JsonSchema[] {
-  if (Array.isArray(schema.enum)) {
-    const descriptions = Array.isArray(schema.enumDescriptions) ? (schema.enumDescriptions as string[]) : [];
-    return schema.enum.map((value, i) => ({ label: JSON.stringify(value), body: value, ...(descriptions[i] ? { description: descriptions[i] } : {}) }));
-  }
-  if (schema.type === 'object') return [{ body: {} }];
-  if (schema.type === 'array') return [{ body: [] }];
-  return [];
-}
-
-function isObject(value: unknown): value is JsonSchema {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** The schema file's text (the editor's schema): stable formatting so staleness is a plain text comparison. */
 export function configSchemaText(rules: readonly RuleMeta[]): string {
-  return JSON.stringify(editorConfigSchema(rules), null, 2) + '\n';
+  return JSON.stringify(shippedConfigSchema(rules), null, 2) + '\n';
+}
+
+/**
+ * The schema shipped for the editor (SPEC §5: VS Code validates and completes
+ * `.iac-review.json` with it): the strict schema, reading comments and
+ * trailing commas as the server does. The server leaves what it rejects to a
+ * client that validates with it (initialization option `configSchemaErrors`).
+ */
+export function shippedConfigSchema(rules: readonly RuleMeta[]): JsonSchema {
+  return { ...buildConfigSchema(rules), allowComments: true, allowTrailingCommas: true };
 }

@@ -177,12 +177,12 @@ class ConfigValidator {
     const out: ConfiguredRole[] = [];
     for (const [glob, keyNode, value] of properties(node)) {
       if (glob === '') {
-        this.error(keyNode, '"roles" has an empty glob.');
+        this.semanticError(keyNode, '"roles" has an empty glob.');
         continue;
       }
       const problem = globProblem(glob);
       if (problem) {
-        this.error(keyNode, `"roles" has a glob that ${problem}; it is left out.`);
+        this.semanticError(keyNode, `"roles" has a glob that ${problem}; it is left out.`);
         continue;
       }
       if (value.type === 'string' && isModuleRole(value.value)) out.push({ glob, role: value.value });
@@ -229,7 +229,7 @@ class ConfigValidator {
         continue;
       }
       const problem = globProblem(item.value);
-      if (problem) this.error(item, `${what} has a glob that ${problem}; it is left out.`);
+      if (problem) this.semanticError(item, `${what} has a glob that ${problem}; it is left out.`);
       else out.push(item.value);
     }
     return out;
@@ -302,7 +302,7 @@ class ConfigValidator {
         continue;
       }
       const read = readOptionValue(spec, value, name, meta.id);
-      for (const problem of read.problems) this.error(problem.node, problem.message);
+      for (const problem of read.problems) (problem.schemaCovered ? this.error(problem.node, problem.message) : this.semanticError(problem.node, problem.message));
       if (read.ok) out[name] = read.value;
     }
     return out;
@@ -335,7 +335,13 @@ class ConfigValidator {
     return out;
   }
 
+  /** A problem the shipped schema also rejects (a wrong type, an unknown key, a value outside an enum or a range). */
   private error(node: JsonNode, message: string): void {
+    this.errorAt(node.offset, node.length, message, false, true);
+  }
+
+  /** A problem only the reader sees: a glob or regular expression that cannot be used, an empty glob key. */
+  private semanticError(node: JsonNode, message: string): void {
     this.errorAt(node.offset, node.length, message);
   }
 
@@ -344,9 +350,9 @@ class ConfigValidator {
     return this.config;
   }
 
-  errorAt(offset: number, length: number, message: string, jsonSyntax = false): void {
+  errorAt(offset: number, length: number, message: string, jsonSyntax = false, schemaCovered = false): void {
     const range: Range = rangeFromOffsets(this.lineStarts, offset, offset + length);
-    this.errors.push({ file: this.file, message, range, kind: 'config', ...(jsonSyntax ? { jsonSyntax } : {}) });
+    this.errors.push({ file: this.file, message, range, kind: 'config', ...(jsonSyntax ? { jsonSyntax } : {}), ...(schemaCovered ? { schemaCovered } : {}) });
   }
 }
 

@@ -40,6 +40,8 @@ export function optionValueSchema(spec: RuleOptionSpec): Record<string, unknown>
 export interface OptionProblem {
   node: JsonNode;
   message: string;
+  /** The option's JSON Schema (optionValueSchema) rejects it too: a wrong type, an empty string, an unknown key. */
+  schemaCovered: boolean;
 }
 
 /** Problems reported per option at most: a list of 10,000 numbers is one mistake, not 10,000 diagnostics. */
@@ -62,7 +64,8 @@ export function readOptionValue(
   const read = reader.read(optionValueSchema(spec) as OptionSchema, node, name, '');
   const problems = reader.problems.slice(0, MAX_PROBLEMS);
   if (reader.problems.length > MAX_PROBLEMS) {
-    problems.push({ node, message: `Option "${name}" of "${ruleId}" has ${reader.problems.length - MAX_PROBLEMS} more problems like these.` });
+    const covered = reader.problems.slice(MAX_PROBLEMS).every((p) => p.schemaCovered);
+    problems.push({ node, message: `Option "${name}" of "${ruleId}" has ${reader.problems.length - MAX_PROBLEMS} more problems like these.`, schemaCovered: covered });
   }
   return read.ok ? { ok: true, value: read.value, problems } : { ok: false, problems };
 }
@@ -92,7 +95,8 @@ class OptionReader {
         if (schema.minLength !== undefined && text.length < schema.minLength) return this.problem(node, `${this.subject(path)} must not be empty`, leftOut);
         if (schema.format === 'regex') {
           const compiled = compileUserPattern(text);
-          if (!compiled.ok) return this.problem(node, `${this.subject(path)} is not a usable regular expression: ${compiled.error}`, leftOut);
+          // RE2 syntax: no JSON Schema keyword checks it.
+          if (!compiled.ok) return this.problem(node, `${this.subject(path)} is not a usable regular expression: ${compiled.error}`, leftOut, false);
         }
         return { ok: true, value: text };
       }
@@ -135,8 +139,8 @@ class OptionReader {
     return `Option "${path}" of "${this.ruleId}"`;
   }
 
-  private problem(node: JsonNode, message: string, leftOut: string): Read {
-    this.problems.push({ node, message: `${message}${leftOut ? ` (${leftOut})` : ''}.` });
+  private problem(node: JsonNode, message: string, leftOut: string, schemaCovered = true): Read {
+    this.problems.push({ node, message: `${message}${leftOut ? ` (${leftOut})` : ''}.`, schemaCovered });
     return INVALID;
   }
 }
