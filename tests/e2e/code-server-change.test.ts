@@ -103,10 +103,16 @@ describe('IaC Review in code-server: change checks and the checklist view', () =
       expect(await r.locator('.label-description').innerText()).toMatch(/^(🆕 )?[\w./-]+\.tf:\d+$/);
       await expectNotCut(r, r.locator('.label-description'));
     }
-    // The sentence is in the tooltip, with no raw Markdown.
-    await row.hover();
+    // The sentence is in the tooltip, with no raw Markdown. A tooltip shows after the pointer rests on the row,
+    // and a busy workbench may miss one entry: move off and on again until it shows.
     const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'retention_in_days' }).first();
-    await hover.waitFor({ timeout: 15_000 });
+    for (let attempt = 0; ; attempt++) {
+      await page.mouse.move(0, 0);
+      await row.hover();
+      const shown = await hover.waitFor({ timeout: 10_000 }).then(() => true, () => false);
+      if (shown) break;
+      if (attempt === 3) throw new Error('the row\'s tooltip did not show after four tries');
+    }
     const tip = await hover.innerText();
     expect(tip).toContain('aws_cloudwatch_log_group.jobs');
     expect(tip).not.toMatch(/`/);
