@@ -1,7 +1,8 @@
 // SPEC §8 integrity: the candidate's folder holds nothing that leads to the key,
 // the deadline lives with the interviewer, Submit shows no score, the
 // interviewer scores from outside with the key, and check/checklist stay silent.
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,6 +15,7 @@ import { SUBMISSION_RECEIPT } from '../../server/src/engine/exercise/submission.
 import { answerEveryProblem } from './support/answers.js';
 import { readAnswerKey } from '../../server/src/engine/exercise/exercise-folder.js';
 import { tree } from './support/tree.js';
+import { TestRepo } from '../support/git-repo.js';
 
 const PACKS = join(import.meta.dirname, '..', '..', 'test-fixtures', 'exercises');
 const START = new Date('2026-11-23T09:30:00Z');
@@ -197,4 +199,37 @@ describe('exercise integrity (SPEC §8)', () => {
     expect(plain.stderr).not.toMatch(/exercise/);
     expect(JSON.parse(cli(['checklist', 'copy', '--format', 'json'], cwd).stdout).sections.length).toBeGreaterThan(0);
   });
+
+  // A hostile pull request: a marker must not hide what the change introduces from the gate (`check --base`).
+  it('a change review is not silenced by an exercise marker, even one the change adds', () => {
+    const repo = repoIn(join(tempDir(), 'repo'));
+    repo.write({ 'main.tf': 'terraform {\n  required_version = "~> 1.9"\n}\n' }).commit('base');
+    repo.write({ [EXERCISE_MARKER]: JSON.stringify({ version: 2, exercise: 'exercise-0123456789abcdef' }), 'db.tf': 'resource "aws_db_instance" "orders" {\n  publicly_accessible = true\n}\n' });
+    const plain = cli(['check', '.', '--format', 'json'], repo.root);
+    expect(JSON.parse(plain.stdout).findings).toEqual([]); // without --base: an exercise folder, silent
+    const gate = cli(['check', '.', '--base', 'HEAD', '--format', 'json'], repo.root);
+    expect(gate.code).toBe(1);
+    expect(JSON.parse(gate.stdout).findings.map((f: { ruleId: string }) => f.ruleId)).toContain('network/public-database');
+    expect(gate.stderr).toMatch(/reviewed all the same/);
+    const checklist = cli(['checklist', '.', '--base', 'HEAD', '--format', 'json'], repo.root);
+    expect(JSON.parse(checklist.stdout).sections.length).toBeGreaterThan(0);
+    expect(checklist.stderr).toMatch(/reviewed all the same/);
+  });
+
+  it('a marker above the workspace (outside the repository) silences nothing and is not read', () => {
+    const outer = tempDir();
+    writeFileSync(join(outer, EXERCISE_MARKER), JSON.stringify({ version: 2, exercise: 'exercise-0123456789abcdef' }));
+    const repo = repoIn(join(outer, 'repo'));
+    repo.write({ 'db.tf': 'resource "aws_db_instance" "orders" {\n  publicly_accessible = true\n}\n' }).commit('base');
+    const check = cli(['check', '.', '--format', 'json'], repo.root);
+    expect(JSON.parse(check.stdout).findings.length).toBeGreaterThan(0);
+    expect(check.stderr).not.toMatch(/exercise/);
+  });
 });
+
+/** A new git repository at `dir`. */
+function repoIn(dir: string): TestRepo {
+  mkdirSync(dir, { recursive: true });
+  execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: dir });
+  return new TestRepo(dir);
+}

@@ -16,7 +16,7 @@ import { formatMarkdown } from '../format/markdown.js';
 import { formatGithub } from '../format/github.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, oneOf, parseCommandArgs, reportUsageError, UsageError } from '../usage.js';
 import { annotatedStderr, plainStderr, type StderrChannel } from '../stderr-channel.js';
-import { exerciseSilenceNote, silenceExerciseFolders } from '../../engine/exercise/silence.js';
+import { changeReviewNote, exerciseSilenceNote, silenceExerciseFolders } from '../../engine/exercise/silence.js';
 
 export const CHECK_FORMATS = { text: formatText, json: formatJson, sarif: formatSarif, markdown: formatMarkdown, github: formatGithub } satisfies Record<
   string,
@@ -87,9 +87,11 @@ function check(args: string[], io: CliIO, deps: CheckDependencies, stderr: Stder
   const options = { ...target, fixes, undecided: false };
   const reviewed = values.base === undefined ? deps.analyze(options) : introducedOnly(deps, { ...options, base: values.base });
   if (reviewed.configErrors.length) return reportConfigErrors('check', stderr, reviewed.configErrors);
-  // SPEC §8: nothing about a candidate's exercise folder, whatever is found there.
-  const { result, exerciseFolders } = silenceExerciseFolders(reviewed);
-  if (exerciseFolders.length) stderr.message(exerciseSilenceNote('check', exerciseFolders));
+  // SPEC §8: nothing about a candidate's exercise folder, whatever is found there — except in a change review (silence.ts).
+  const silenced = silenceExerciseFolders(reviewed);
+  const changeReview = values.base !== undefined;
+  const result = changeReview ? reviewed : silenced.result;
+  if (silenced.exerciseFolders.length) stderr.message((changeReview ? changeReviewNote : exerciseSilenceNote)('check', silenced.exerciseFolders));
 
   const color = format === 'text' && io.stdoutIsTTY && !io.env.NO_COLOR;
   io.stdout(CHECK_FORMATS[format](result, { cwd: io.cwd, rules: deps.rules, color }));

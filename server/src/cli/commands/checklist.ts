@@ -8,7 +8,7 @@ import { formatChecklistMarkdown } from '../../engine/checklist/markdown.js';
 import { EXIT_OK, oneOf, parseCommandArgs } from '../usage.js';
 import { plainStderr } from '../stderr-channel.js';
 import { gitProblemsAsUsageErrors, reportConfigErrors, reviewTarget } from './check.js';
-import { exerciseSilenceNote, silenceChecklistItems } from '../../engine/exercise/silence.js';
+import { changeReviewNote, exerciseSilenceNote, silenceChecklistItems } from '../../engine/exercise/silence.js';
 
 const FORMATS = { markdown: formatChecklistMarkdown, json: formatChecklistJson } satisfies Record<string, (c: Checklist) => string>;
 
@@ -45,9 +45,10 @@ export function runChecklist(args: string[], io: CliIO): number {
     const count = analysis.errors.length === 1 ? 'an input error' : `${analysis.errors.length} input errors`;
     stderr.message(`iac-review checklist: ${count}: those files were not fully reviewed, and the checklist does not cover what could not be read.`);
   }
-  // SPEC §8: no items from a candidate's exercise folder (they would give the answers away).
+  // SPEC §8: no items from a candidate's exercise folder (they would give the answers away) — except in a change review (silence.ts).
   const silenced = silenceChecklistItems(checklist, io.cwd, analysis.files);
-  if (silenced.exerciseFolders.length) stderr.message(exerciseSilenceNote('checklist', silenced.exerciseFolders));
-  io.stdout(FORMATS[format](silenced.result));
+  const changeReview = values.base !== undefined;
+  if (silenced.exerciseFolders.length) stderr.message((changeReview ? changeReviewNote : exerciseSilenceNote)('checklist', silenced.exerciseFolders));
+  io.stdout(FORMATS[format](changeReview ? checklist : silenced.result));
   return EXIT_OK;
 }

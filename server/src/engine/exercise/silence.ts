@@ -1,6 +1,10 @@
 import { dirname, resolve } from 'node:path';
 import type { Finding } from '../finding.js';
 import { ExerciseFolderIndex } from './exercise-marker.js';
+import { findWorkspaceRoot } from '../workspace-root.js';
+
+/** Markers are looked for up to the reviewed files' workspace (SPEC §2: nothing outside it is read). */
+const workspaceIndex = () => new ExerciseFolderIndex(findWorkspaceRoot);
 
 /**
  * SPEC §8: inside a candidate's exercise folder the tool says nothing about
@@ -19,7 +23,7 @@ export interface Silenced<T> {
 /** Drops what a review says about files in exercise folders; `files` names the reviewed files, so the note does not depend on what was found. */
 export function silenceExerciseFolders<T extends { findings: Finding[]; files: readonly string[]; undecided?: readonly { file: string }[] }>(
   result: T,
-  index: ExerciseFolderIndex = new ExerciseFolderIndex(),
+  index: ExerciseFolderIndex = workspaceIndex(),
 ): Silenced<T> {
   const folders = new Set<string>();
   for (const file of result.files) {
@@ -36,6 +40,16 @@ export function silenceExerciseFolders<T extends { findings: Finding[]; files: r
   return { result: next, exerciseFolders: [...folders].sort() };
 }
 
+/**
+ * A change review (`--base`, what a pull request's gate runs) is never
+ * silenced by a marker: the change could have added the marker itself to hide
+ * what it introduces. It reviews exercise folders like any other and says so.
+ */
+export function changeReviewNote(command: string, folders: readonly string[]): string {
+  const what = folders.length === 1 ? 'an interview exercise folder' : `${folders.length} interview exercise folders`;
+  return `iac-review ${command} --base: ${what} reviewed all the same (a change review is not silenced by an exercise marker: the change could have added it).`;
+}
+
 /** The one line `check` and `checklist` print (to stderr) when they stayed silent about exercise folders. */
 export function exerciseSilenceNote(command: string, folders: readonly string[]): string {
   const what = folders.length === 1 ? 'an interview exercise folder' : `${folders.length} interview exercise folders`;
@@ -47,7 +61,7 @@ export function silenceChecklistItems<C extends { sections: Array<{ items: Array
   checklist: C,
   cwd: string,
   files: readonly string[],
-  index: ExerciseFolderIndex = new ExerciseFolderIndex(),
+  index: ExerciseFolderIndex = workspaceIndex(),
 ): Silenced<C> {
   const { exerciseFolders } = silenceExerciseFolders({ findings: [], files }, index);
   if (exerciseFolders.length === 0) return { result: checklist, exerciseFolders };
