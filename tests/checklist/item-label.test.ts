@@ -74,6 +74,8 @@ describe('checklist item labels: what, a dash, the problem (SPEC §9)', () => {
     expect(label.length).toBeLessThan(120);
     expect(itemNaming(undefined, 'modules/db/main.tf', ['publicly accessible'])).toEqual({ what: 'main.tf', problem: 'publicly accessible', label: 'main.tf — publicly accessible' });
     expect(itemNaming('aws_iam_policy.p', 'iam.tf', ['wildcard actions', 'wildcard actions'], true).problem).toBe('wildcard actions?');
+    // A right-to-left override in a name cannot reorder the row.
+    expect(itemNaming('aws_s3_bucket.a\u202egnp', 'main.tf', ['no log retention']).what).not.toMatch(/\u202e/);
   });
 
   it('every phrase a row can show is at most 19 characters', async () => {

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import type { BodyItem } from '../parse/ast.js';
 import { RULES } from '../rules/registry.generated.js';
+import { inertText } from '../inert-text.js';
 
 /**
  * The short label of a checklist item (SPEC §9: "what and where"): the
@@ -97,7 +98,8 @@ export function itemNaming(what: string | undefined, file: string, problemsOf: r
   return { what: subject, problem, label: `${subject} — ${problem}` };
 }
 
+/** Inert (inertText: controls and bidirectional overrides written as escapes, so a name cannot reorder a row) and cut short. */
 function oneLine(text: string): string {
-  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
+  const flat = inertText(text);
   return flat.length > MAX_WHAT ? `${flat.slice(0, MAX_WHAT - 1)}…` : flat;
 }
