@@ -8,6 +8,11 @@ import { errorText, exerciseListRequest, exerciseScoreRequest, exerciseStartRequ
 import { registerScorePreview, type ScorePreview } from './score-preview';
 import type { ServerController } from './server-controller';
 
+
+/** Score is not the candidate's (SPEC §8): said when it is asked for while an exercise runs. */
+const IN_PROGRESS =
+  'IaC Review: this exercise is in progress. The candidate submits it (IaC Review: Submit Exercise); the interviewer scores it afterwards, with the answer key.';
+
 export const START_EXERCISE_COMMAND = 'iacReview.startExercise';
 export const SUBMIT_EXERCISE_COMMAND = 'iacReview.submitExercise';
 export const SCORE_EXERCISE_COMMAND = 'iacReview.scoreExercise';
@@ -168,7 +173,7 @@ export function registerExerciseCommands(context: ExtensionContext, controller: 
     let folder = folderPath(folderArg);
     if (!folder && session.active.some((e) => e.record && !e.record.submission)) {
       // Candidate mode: an exercise of this editor is running here. Score is not the candidate's (SPEC §8); Submit is.
-      void window.showErrorMessage('IaC Review: this exercise is in progress. The candidate submits it (IaC Review: Submit Exercise); the interviewer scores it afterwards, with the answer key.');
+      void window.showErrorMessage(IN_PROGRESS);
       return undefined;
     }
     if (!folder) {
@@ -183,7 +188,7 @@ export function registerExerciseCommands(context: ExtensionContext, controller: 
     }
     if (!folder) return undefined;
     if (inProgress(session, folder)) {
-      void window.showErrorMessage('IaC Review: this exercise is in progress. The candidate submits it (IaC Review: Submit Exercise); the interviewer scores it afterwards, with the answer key.');
+      void window.showErrorMessage(IN_PROGRESS);
       return undefined;
     }
     let key = options?.key;
