@@ -8,7 +8,6 @@ import { errorText, exerciseListRequest, exerciseScoreRequest, exerciseStartRequ
 import { registerScorePreview, type ScorePreview } from './score-preview';
 import type { ServerController } from './server-controller';
 
-
 /** Score is not the candidate's (SPEC §8): said when it is asked for while an exercise runs. */
 const IN_PROGRESS =
   'IaC Review: this exercise is in progress. The candidate submits it (IaC Review: Submit Exercise); the interviewer scores it afterwards, with the answer key.';
