@@ -8,11 +8,19 @@ import { sourceKind } from '../server/src/engine/discover.js';
 import { RULES } from '../server/src/engine/rules/registry.generated.js';
 import type { Rule } from '../server/src/engine/rules/rule.js';
 import { diffCaseOptions, isBaseFile } from './support/diff-case.js';
+import { existsSync } from 'node:fs';
+import { parsePlan, readPlan } from '../server/src/engine/plan/read-plan.js';
 import { fixtureRuleIds, parseExpectations, suppressedRuleIds, type Expectation } from './support/expectations.js';
 
+/**
+ * Plan-aware review cases (SPEC §10): `plan-cases/<case>/` holds a module and
+ * the plan of it (`plan.json`); the rules a case checks are those its
+ * expectations and `# fixture-rules:` name.
+ */
+const PLAN_CASES = 'plan-cases';
 const ROOT = join(dirname(new URL(import.meta.url).pathname), '..', 'test-fixtures');
 /** Fixture trees that are not rule fixtures. */
-const NOT_RULE_FIXTURES = new Set(['example', 'exercises', 'parser', 'bad-input']);
+const NOT_RULE_FIXTURES = new Set(['example', 'exercises', 'parser', 'bad-input', PLAN_CASES]);
 const NOW = new Date('2026-11-23T12:00:00Z');
 
 const ruleById = new Map(RULES.map((r) => [r.meta.id, r]));
@@ -56,7 +64,20 @@ function collectCases(): FixtureCase[] {
       }
     }
   }
+  const planCases = join(ROOT, PLAN_CASES);
+  for (const name of existsSync(planCases) ? readdirSync(planCases).sort() : []) {
+    const dir = join(planCases, name);
+    if (!statSync(dir).isDirectory()) continue;
+    const files = listFiles(dir).filter((f) => !isBaseFile(dir, f));
+    cases.push({ ruleId: '', name: `plan › ${name}`, dir, files, alsoFor: files.flatMap((f) => fixtureRuleIds(readFileSync(f, 'utf8'))) });
+  }
   return cases;
+}
+
+/** The plan a case is reviewed with: `plan.json` beside its files. */
+function planOf(dir: string) {
+  const file = join(dir, 'plan.json');
+  return existsSync(file) ? { plan: readPlan(file) } : {};
 }
 
 /** Shows a single-file case as a module of that one file, hiding its sibling cases. */
@@ -80,7 +101,7 @@ class SingleFileHost implements FileHost {
 
 function runCase(c: FixtureCase) {
   const expectations: Expectation[] = [];
-  const ruleIds = new Set([c.ruleId, ...c.alsoFor]);
+  const ruleIds = new Set([c.ruleId, ...c.alsoFor].filter((id) => id !== ''));
   for (const file of c.files) {
     const text = readFileSync(file, 'utf8');
     expectations.push(...parseExpectations(file, text));
@@ -98,7 +119,7 @@ function runCase(c: FixtureCase) {
     paths: [c.dir],
     rules,
     now: NOW,
-    ...(c.onlyFile ? { host: new SingleFileHost(c.dir, c.onlyFile) } : diffCaseOptions(c.dir)),
+    ...(c.onlyFile ? { host: new SingleFileHost(c.dir, c.onlyFile) } : { ...diffCaseOptions(c.dir), ...planOf(c.dir) }),
   });
   const rel = (f: string) => relative(ROOT, f);
   const actual = [
@@ -166,15 +187,16 @@ describe('rule catalog coverage', () => {
       if (options) {
         writeFileSync(join(dir, '.iac-review.json'), JSON.stringify({ rules: { [rule.meta.id]: [rule.meta.severity, options] } }));
       }
-      const check = (text: string) => {
+      const check = (text: string, plan?: string) => {
         writeFileSync(join(dir, 'main.tf'), text);
-        const r = analyzeWorkspace({ cwd: dir, paths: [dir], rules: [rule], now: NOW });
+        const r = analyzeWorkspace({ cwd: dir, paths: [dir], rules: [rule], now: NOW, ...(plan ? { plan: parsePlan(plan, 'plan.json') } : {}) });
         expect(r.errors, 'example must parse').toEqual([]);
         expect(r.configErrors, 'example options must be valid').toEqual([]);
         return r.findings.filter((f) => f.ruleId === rule.meta.id && !f.suppression).length;
       };
-      expect(check(rule.meta.examples.failing), 'failing example reports').toBeGreaterThan(0);
-      expect(check(rule.meta.examples.passing), 'passing example is clean').toBe(0);
+      const plan = rule.meta.examples.plan;
+      expect(check(rule.meta.examples.failing, plan?.failing), 'failing example reports').toBeGreaterThan(0);
+      expect(check(rule.meta.examples.passing, plan?.passing), 'passing example is clean').toBe(0);
     });
   }
 });

@@ -17,7 +17,9 @@ import { loadConfig, type LoadedConfig } from './config/load-config.js';
 import { effectiveRuleSetting, isPathIncluded, ruleTimeBudgetMs } from './config/effective.js';
 import type { EffectiveRuleSetting, ReviewConfig } from './config/types.js';
 import { applySuppressions } from './suppress/apply.js';
-import { compareRanges } from './range.js';
+import { compareRanges, type Range } from './range.js';
+import type { Plan } from './plan/plan-model.js';
+import { attachPlan } from './plan/attach-plan.js';
 import { firstLineRange } from './first-line-range.js';
 import { assignModuleRoles, pathDecidedRole, type RoleAssignmentOptions } from './roles/assign-roles.js';
 import { roleFactsOf, type ModuleRoleFacts } from './roles/role-facts.js';
@@ -53,6 +55,12 @@ export interface AnalyzeOptions {
    * instance of it; output without a checklist skips that, and gets none.
    */
   undecided?: boolean;
+  /**
+   * Plan-aware review (SPEC §10): the plan of the reviewed root module
+   * (`terraform show -json`). Its values are facts where the code's are
+   * unknown; the `plan/*` rules run. A plan of other code throws PlanError.
+   */
+  plan?: Plan;
 }
 
 export interface ModuleAnalysis {
@@ -76,6 +84,10 @@ export interface AnalysisResult {
   config: ReviewConfig;
   /** The evaluated modules, for hovers and checklists (only with `keepModules`). */
   analyses: ModuleAnalysis[];
+  /** With a plan: what of the plan the code does not have, and the like (SPEC §10: nothing silently ignored). */
+  planNotes?: string[];
+  /** With a plan: where a plan address is placed in the code (its block; a module call; a removed block's last place). */
+  planPlace?: (address: string) => { file: string; range: Range; address: string } | undefined;
 }
 
 export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
@@ -110,6 +122,7 @@ export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
   const context: ModuleReviewContext = { host, config, rules, now, fixes: options.fixes ?? 'eager' };
   if (options.baseModuleFor) context.baseModuleFor = options.baseModuleFor;
   const graph = (context.graph = workspaceGraph(context));
+  const attached = options.plan ? attachPlan(options.plan, graph.modules, found.flatMap((f) => graph.modules.loader.load(f).module ?? []), host.workspaceRoot) : undefined;
   const roleOptions = { analysedDirs: analysedDirectories(paths, host), configured: { baseDir: config.baseDir, roles: config.roles } };
   const listUndecided = options.undecided !== false;
   const order = reviewOrder(found, roleOptions);
@@ -186,6 +199,15 @@ export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
     result.undecided = result.undecided.filter((u) => inScope(u.file));
   }
   result.findings.sort(compareFindings);
+  if (attached) {
+    result.planNotes = attached.notes();
+    const byAddress = new Map(attached.context.plan.resourceChanges.map((r) => [r.address, r]));
+    result.planPlace = (address) => {
+      const r = byAddress.get(address);
+      const place = r && attached.place(r);
+      return place && { file: place.file.path, range: place.range, address: place.address };
+    };
+  }
   return result;
 }
 

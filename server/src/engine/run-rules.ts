@@ -65,7 +65,8 @@ export function runRules(
   const evaluate: RuleContext['evaluate'] = (expr, file, scope) => evaluator.evaluate(expr, file, scope);
   // The conditions a finding's place exists under (SPEC §2a), looked up only for findings that need them.
   // One lookup per module instance, shared by its rules (the evaluator's memo), not one per run.
-  const whenAt = evaluator.memo(EXISTENCE_LOOKUP, () => existenceLookup({ evaluate, existence }, module));
+  const planned = evaluator.planned;
+  const whenAt = evaluator.memo(EXISTENCE_LOOKUP, () => existenceLookup({ evaluate, existence, ...(planned ? { planned } : {}) }, module));
   for (const rule of rules) {
     if (!rule.check) continue;
     // Diff-only rules compare with the base of a change: they run only in diff mode (SPEC §7).
@@ -80,6 +81,7 @@ export function runRules(
       role,
       ...(callerProvider ? { callerProvider } : {}),
       ...(base ? { base } : {}),
+      ...(planned ? { planned } : {}),
       options: settingFor(meta.id, enabledIn.path).options,
       // The evaluator's own recursion ticks the budget: no second tick per call here.
       evaluate,

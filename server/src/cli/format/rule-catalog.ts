@@ -14,7 +14,7 @@ export const formatCatalogText: CatalogFormatter = (rules) => {
   const idWidth = Math.max(4, ...list.map((r) => r.id.length));
   const lines = [`${'RULE'.padEnd(idWidth)}  SEVERITY  FIX  TITLE`];
   for (const r of list) {
-    const notes = r.diffOnly ? ' (diff mode only)' : '';
+    const notes = r.diffOnly ? ' (diff mode only)' : r.planOnly ? ' (with --plan only)' : '';
     lines.push(`${r.id.padEnd(idWidth)}  ${r.severity.padEnd(8)}  ${r.fixable ? 'yes' : '   '}  ${r.title}${notes}`);
   }
   lines.push('', `${list.length} rules. \`iac-review rules --format markdown\` prints the full reference.`);
@@ -38,6 +38,7 @@ export const formatCatalogJson: CatalogFormatter = (rules) =>
       roles: ruleRoles(r),
       fixable: r.fixable === true,
       diffOnly: r.diffOnly === true,
+      planOnly: r.planOnly === true,
     })),
   });
 

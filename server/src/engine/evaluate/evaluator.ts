@@ -9,6 +9,7 @@ import { EMPTY_SCOPE, extendScope, type Scope } from './scope.js';
 import { callFunction, type FunctionHost } from './functions.js';
 import { applyBinary, applyUnary } from './operators.js';
 import type { ExistenceRecorder } from './existence.js';
+import type { PlannedModule } from '../plan/planned-module.js';
 import {
   asString,
   bool,
@@ -45,6 +46,13 @@ export interface CallContext {
   callerValue?(name: string): Value | undefined;
   /** `module.<name>`: the outputs of that call (an object; a tuple or object of them with count / for_each), or undefined when the call is not followed. */
   moduleValue?(name: string): Value | undefined;
+  /**
+   * Plan-aware review (SPEC §10): what the plan says about this module
+   * instance. Where the code does not know an argument's value or a
+   * resource's attributes, the plan's value is taken; what the plan leaves
+   * unknown stays unknown.
+   */
+  planned?: PlannedModule;
 }
 
 /**
@@ -86,7 +94,32 @@ export class ModuleEvaluator {
     };
   }
 
+  /** What the plan says about this module instance (SPEC §10); undefined without a plan. */
+  get planned(): PlannedModule | undefined {
+    return this.context.planned;
+  }
+
   evaluate(expr: Expression, file: SourceFile, scope: Scope = EMPTY_SCOPE): Value {
+    const value = this.evaluateCode(expr, file, scope);
+    const planned = this.context.planned;
+    if (!planned || this.codeOnly) return value;
+    return planned.fill(expr, scope, value, this.module, (e, f, s) => this.withoutPlan(() => this.evaluate(e, f, s))) ?? value;
+  }
+
+  /** Set while evaluating from the code alone (recognising which planned element a nested block is). */
+  private codeOnly = false;
+
+  private withoutPlan<T>(fn: () => T): T {
+    const saved = this.codeOnly;
+    this.codeOnly = true;
+    try {
+      return fn();
+    } finally {
+      this.codeOnly = saved;
+    }
+  }
+
+  private evaluateCode(expr: Expression, file: SourceFile, scope: Scope): Value {
     // Every rule's evaluation passes here: the cooperative check of its time budget.
     tickRuleBudget();
     switch (expr.kind) {
@@ -343,8 +376,13 @@ export class ModuleEvaluator {
         case 'data':
           return unknown(`data.${expr.name} is read at plan time`, origin);
         default:
-          return unknown(`${root}.${expr.name} is a resource: its attributes are known only after apply`, origin);
+          return this.plannedResource(`${root}.${expr.name}`, origin) ?? unknown(`${root}.${expr.name} is a resource: its attributes are known only after apply`, origin);
       }
+    }
+    // `data.<type>.<name>`: what the plan read, when it has it.
+    if (expr.object.kind === 'GetAttr' && expr.object.object.kind === 'Variable' && expr.object.object.name === 'data' && !scope.has('data')) {
+      const planned = this.plannedResource(`data.${expr.object.name}.${expr.name}`, origin);
+      if (planned) return planned;
     }
     const target = this.evaluate(expr.object, file, scope);
     if (target.kind === 'unknown') {
@@ -358,6 +396,16 @@ export class ModuleEvaluator {
     }
     if (target.kind === 'null') return failed(`attempt to get attribute "${expr.name}" of null`, origin);
     return failed(`cannot get attribute "${expr.name}" of a ${target.kind}`, origin);
+  }
+
+  /** A resource or data source of this module as the plan has it (SPEC §10), or undefined. */
+  private plannedResource(address: string, origin: Location): Value | undefined {
+    const planned = this.context.planned;
+    if (!planned || this.codeOnly) return undefined;
+    const resource = this.module.byAddress.get(address);
+    if (!resource || !('mode' in resource)) return undefined;
+    const value = planned.resourceValue(resource);
+    return value && { ...value, origin };
   }
 
   private evaluateTemplate(parts: TemplatePart[], file: SourceFile, scope: Scope, origin: Location): Value {

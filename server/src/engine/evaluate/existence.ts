@@ -32,7 +32,7 @@ export interface Instance {
 }
 
 /** What the instance functions need: an evaluator and its existence mode (a rule context, or a hover's). */
-export type ExistenceContext = Pick<RuleContext<unknown>, 'evaluate' | 'existence'>;
+export type ExistenceContext = Pick<RuleContext<unknown>, 'evaluate' | 'existence'> & Partial<Pick<RuleContext<unknown>, 'planned'>>;
 
 /** Above this many elements a block is reviewed once, with its iteration variables unknown, so a huge literal cannot stall the editor. */
 export const MAX_INSTANCES = 256;
@@ -202,12 +202,35 @@ export function instances(ctx: ExistenceContext, block: Block, file: SourceFile,
       return Array.from({ length: value.value }, (_, i) => ({ scope: extendScope(scope, { count: object(new Map([['index', num(i)]])) }), when }));
     }
     if (value.kind === 'null') return [];
+    const planned = plannedInstances(ctx, block, value, scope, 'count');
+    if (planned) return planned;
     return [{ scope: extendScope(scope, { count: unknownIteration('count', 'the count', value) }), when }];
   }
   const forEach = findAttribute(block, 'for_each');
   if (!forEach) return [{ scope, when: [] }];
   const { value, when } = ctx.existence(forEach.expr, file, scope);
-  return iterationInstances(value, 'each', 'the for_each', scope, when, true);
+  return plannedInstances(ctx, block, value, scope, 'each') ?? iterationInstances(value, 'each', 'the for_each', scope, when, true);
+}
+
+/**
+ * A `count` / `for_each` the code does not know, whose instances the plan
+ * names (SPEC §10): one instance per planned key, `count.index` / `each.key`
+ * known, `each.value` still unknown (the plan does not say what it iterated
+ * over; the evaluator takes each argument's planned value instead).
+ */
+function plannedInstances(ctx: ExistenceContext, block: Block, value: Value, scope: Scope, name: 'count' | 'each'): Instance[] | undefined {
+  if (value.kind !== 'unknown' || !ctx.planned) return undefined;
+  const keys = ctx.planned.keysOf(block);
+  if (!keys || keys.length > MAX_INSTANCES) return undefined;
+  if (name === 'count') {
+    if (!keys.every((k) => typeof k === 'number')) return undefined;
+    return [...keys].sort((a, b) => Number(a) - Number(b)).map((k) => ({ scope: extendScope(scope, { count: object(new Map([['index', num(k as number)]])) }), when: [] }));
+  }
+  if (!keys.every((k) => typeof k === 'string')) return undefined;
+  return [...keys].sort().map((k) => {
+    const each = object(new Map<string, Value>([['key', str(k as string)], ['value', unknown(`each.value of instance ${JSON.stringify(k)}: the plan names the instance, not the value it iterates over`)]]));
+    return { scope: extendScope(scope, { each }), when: [] };
+  });
 }
 
 /**

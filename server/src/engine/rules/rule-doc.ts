@@ -6,7 +6,7 @@ import { ruleRoles } from '../roles/rule-roles.js';
  * (docs/rules.md) and the editor's "Show Rule Documentation" render the same text.
  */
 export function ruleDocLines(r: RuleMeta, heading: '#' | '##' | '###'): string[] {
-  const out = [`${heading} ${r.id}`, '', `**${r.title}** — default severity: \`${r.severity}\`${r.fixable ? ' · quick fix available' : ''}${r.diffOnly ? ' · diff mode only' : ''}`];
+  const out = [`${heading} ${r.id}`, '', `**${r.title}** — default severity: \`${r.severity}\`${r.fixable ? ' · quick fix available' : ''}${r.diffOnly ? ' · diff mode only' : ''}${r.planOnly ? ' · with `--plan` only' : ''}`];
   out.push('', `**Applies in** ${ruleRoles(r).map((role) => `\`${role}\``).join(', ')} modules (SPEC §2a roles; change with the \`roles\` option).`);
   out.push('', `**Why.** ${r.rationale}`, '', `**How to fix.** ${r.remediation}`);
   const options = Object.entries(r.options ?? {});
@@ -16,7 +16,10 @@ export function ruleDocLines(r: RuleMeta, heading: '#' | '##' | '###'): string[]
       out.push(`| \`${name}\` | ${spec.type} | \`${escapeCell(JSON.stringify(spec.default))}\` | ${escapeCell(spec.description)} |`);
     }
   }
-  out.push('', 'Failing:', '', '```hcl', r.examples.failing, '```', '', 'Passing:', '', '```hcl', r.examples.passing, '```');
+  out.push('', 'Failing:', '', '```hcl', r.examples.failing, '```');
+  if (r.examples.plan) out.push('', 'with the plan:', '', '```json', r.examples.plan.failing, '```');
+  out.push('', 'Passing:', '', '```hcl', r.examples.passing, '```');
+  if (r.examples.plan) out.push('', 'with the plan:', '', '```json', r.examples.plan.passing, '```');
   const equivalents = Object.entries(r.equivalents).filter(([, ids]) => ids && ids.length);
   if (equivalents.length) {
     out.push('', `**Equivalents:** ${equivalents.map(([tool, ids]) => `${tool}: ${ids!.map((i) => `\`${i}\``).join(', ')}`).join('; ')}`);

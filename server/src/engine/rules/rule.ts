@@ -7,6 +7,7 @@ import type { Value } from '../evaluate/value.js';
 import type { Scope } from '../evaluate/scope.js';
 import type { ModuleRole } from '../roles/module-role.js';
 import type { Existence } from '../evaluate/existence.js';
+import type { PlannedModule } from '../plan/planned-module.js';
 
 /** Declares one option of a rule; drives config validation, the JSON Schema and the docs. */
 export interface RuleOptionSpec {
@@ -38,12 +39,18 @@ export interface RuleMeta {
   /** Ids of the same check in other tools; also drives tfsec/trivy/checkov suppression comments. */
   equivalents: { tflint?: string[]; trivy?: string[]; tfsec?: string[]; checkov?: string[] };
   options?: Record<string, RuleOptionSpec>;
-  /** Terraform that the rule reports / does not report; `options` configures the rule for both (docs show them). */
-  examples: { failing: string; passing: string; options?: Record<string, unknown> };
+  /**
+   * Terraform that the rule reports / does not report; `options` configures
+   * the rule for both (docs show them); `plan` is the plan JSON
+   * (`terraform show -json`) each is reviewed with, for rules that read the plan.
+   */
+  examples: { failing: string; passing: string; options?: Record<string, unknown>; plan?: { failing: string; passing: string } };
   /** True when the rule offers fixes for (some of) its findings. */
   fixable?: boolean;
   /** Rules that run only in diff mode (SPEC §7). */
   diffOnly?: boolean;
+  /** Rules that run only with a plan (`--plan`, SPEC §10), on the plan's root module. */
+  planOnly?: boolean;
   /**
    * The rule judges how a module is written — its declarations, names,
    * literals, version constraints — not the values a deployment of it gets:
@@ -106,6 +113,13 @@ export interface RuleContext<O = Record<string, unknown>> {
    * its own.
    */
   readonly callerProvider?: (key: ProviderKey) => { config: ProviderConfigRef; evaluate: (expr: Expression, file: SourceFile) => Value } | undefined;
+  /**
+   * Plan-aware review (SPEC §10): what the plan says about this module
+   * instance — the planned instances of its resources (actions, before,
+   * after). The evaluator already takes planned values where the code's are
+   * unknown; rules read it for what only the plan shows. Absent without a plan.
+   */
+  readonly planned?: PlannedModule;
   /** Diff mode only: the same module at the base of the change (`diffOnly` rules always get it). */
   readonly base?: Module;
   /** Options merged over the rule's defaults. */

@@ -103,7 +103,7 @@ export function applySuppressions(
       const unused = [...d.ruleIds].filter((id) => {
         if (d.matched.has(id)) return false;
         // A rule that did not run cannot have matched: not evidence that the comment is stale.
-        if (rulesById.get(id)?.diffOnly) return false;
+        if (rulesById.get(id)?.diffOnly || rulesById.get(id)?.planOnly) return false;
         return settingFor(id, d.file.path).severity !== 'off';
       });
       if (unused.length === 0) continue;

@@ -64,7 +64,7 @@ export function withoutOutermost(instance: ModuleInstance): ModuleInstance {
 function placeInCaller(instance: ModuleInstance, finding: Finding): Finding {
   const chain = instance.chain;
   const outerCall = chain[1]!.step!.call;
-  const place = decidingPlace(instance, finding) ?? { file: outerCall.file, range: headerRange(outerCall.block) };
+  const place = decidingPlace(instance, finding) ?? plannedPlace(instance, finding) ?? { file: outerCall.file, range: headerRange(outerCall.block) };
   const steps = chain.slice(1).map((i) => `module.${i.step!.call.name}${i.step!.key ?? ''}`);
   const where = finding.address ?? `${basename(finding.file)}:${finding.range.start.line}`;
   const calleeDir = relative(chain[0]!.module.dir, instance.module.dir) || '.';
@@ -82,6 +82,19 @@ function placeInCaller(instance: ModuleInstance, finding: Finding): Finding {
   };
   if (finding.address !== undefined) placed.address = `${instance.addressPrefix}.${finding.address}`;
   return placed;
+}
+
+/**
+ * A finding the plan's values decide in a module of the workspace's own (not
+ * one `terraform init` downloaded) stays on the block the plan names (SPEC
+ * §10): the callee's code is the code under review. Downloaded code is
+ * placed on the root's module block.
+ */
+function plannedPlace(instance: ModuleInstance, finding: Finding): { file: SourceFile; range: Range } | undefined {
+  if (!instance.evaluator.planned) return undefined;
+  if (instance.chain.some((i) => i.module.dir.includes('/.terraform/modules/'))) return undefined;
+  const file = instance.module.files.find((f) => f.path === finding.file);
+  return file && { file, range: finding.range };
 }
 
 /**

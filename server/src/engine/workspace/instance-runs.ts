@@ -65,6 +65,8 @@ export class InstanceRuns {
   /** Whether the rule's verdict on this module can depend on its caller: only then is it run again per call. */
   dependsOnCaller(instance: ModuleInstance, rule: Rule<any>): boolean {
     if (rule.meta.writtenCodeOnly) return false;
+    // The plan gives each planned instance its own values (SPEC §10).
+    if (instance.evaluator.planned) return true;
     return this.run(instance.graph.standalone(instance.module), rule).readsInputs;
   }
 

@@ -8,6 +8,8 @@ import { CallTargets } from './call-target.js';
 import { localSourceDir } from '../model/local-source.js';
 import type { ModuleLoader } from './module-loader.js';
 import { ModuleInstance } from './module-instance.js';
+import type { PlanContext } from '../plan/plan-context.js';
+import type { PlannedModule } from '../plan/planned-module.js';
 
 /** A module call with a local source, as far as cycles need it (no syntax tree kept). */
 export interface LocalCall {
@@ -60,10 +62,25 @@ export class ModuleGraph {
   private instancesCreated = 0;
   /** Set once the instance limit is reached: calls followed no further, said once. */
   limitReached?: InputError;
+  /** Plan-aware review (SPEC §10): the plan, and the directory of the root module it is a plan of. */
+  plan?: { context: PlanContext; rootDir: string };
 
   constructor(readonly loader: ModuleLoader) {
     this.host = loader.host;
     this.targets = new CallTargets(loader.host);
+  }
+
+  /**
+   * What the plan says about an instance: only instances on call chains
+   * from the plan's root module have planned values (the same module called
+   * from elsewhere, or reviewed on its own, is not what was planned).
+   */
+  plannedFor(instance: ModuleInstance): PlannedModule | undefined {
+    if (!this.plan) return undefined;
+    let outermost: ModuleInstance = instance;
+    while (outermost.step) outermost = outermost.step.parent;
+    if (outermost.module.dir !== this.plan.rootDir) return undefined;
+    return this.plan.context.module(instance.addressPrefix);
   }
 
   /** The module evaluated on its own: the outermost instance of every call chain that starts at it. */

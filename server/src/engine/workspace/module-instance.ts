@@ -35,8 +35,10 @@ export class ModuleInstance {
     readonly step?: CallStep,
   ) {
     const callerValue = step ? (name: string) => this.callerArgument(name) : undefined;
+    const planned = graph.plannedFor(this);
     this.evaluator = new ModuleEvaluator(module, graph.host, {
       ...(callerValue ? { callerValue } : {}),
+      ...(planned ? { planned } : {}),
       moduleValue: (name) => this.moduleValue(name),
     });
   }
@@ -75,7 +77,8 @@ export class ModuleInstance {
   get decidesNothing(): boolean {
     if (this.blind !== undefined) return this.blind;
     this.blind = false;
-    if (!this.step) return false;
+    // The plan decides what the caller does not (SPEC §10).
+    if (!this.step || this.evaluator.planned) return false;
     for (let i: ModuleInstance | undefined = this.step.parent; i; i = i.step?.parent) {
       if (i.module.providers.some((p) => p.block.body.some((item) => !(item.kind === 'Attribute' && item.name === 'alias')))) return false;
     }
@@ -107,7 +110,9 @@ export class ModuleInstance {
    */
   callInstanceScopes(call: ModuleCallRef): Array<{ scope: Scope; key?: string }> {
     const evaluator = this.evaluator;
+    const planned = evaluator.planned;
     const ctx = {
+      ...(planned ? { planned } : {}),
       evaluate: evaluator.evaluate.bind(evaluator),
       existence: (expr: Parameters<typeof evaluateExistence>[1], file: Parameters<typeof evaluateExistence>[2], scope?: Scope) =>
         evaluateExistence(evaluator, expr, file, scope),
