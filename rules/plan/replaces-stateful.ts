@@ -27,6 +27,97 @@ resource "aws_db_instance" "orders" {
   engine     = "mysql" # was "postgres"
 }
 `,
+      plan: {
+        failing: `{
+  "format_version": "1.2",
+  "terraform_version": "1.9.8",
+  "resource_changes": [
+    {
+      "address": "aws_db_instance.orders",
+      "mode": "managed",
+      "type": "aws_db_instance",
+      "name": "orders",
+      "provider_name": "registry.terraform.io/hashicorp/aws",
+      "change": {
+        "actions": [
+          "delete",
+          "create"
+        ],
+        "before": {
+          "identifier": "orders",
+          "engine": "postgres"
+        },
+        "after": {
+          "identifier": "orders",
+          "engine": "mysql"
+        },
+        "after_unknown": {},
+        "before_sensitive": {},
+        "after_sensitive": {},
+        "replace_paths": [
+          [
+            "engine"
+          ]
+        ]
+      },
+      "action_reason": "replace_because_cannot_update"
+    }
+  ],
+  "configuration": {
+    "root_module": {
+      "resources": [
+        {
+          "address": "aws_db_instance.orders",
+          "mode": "managed",
+          "type": "aws_db_instance",
+          "name": "orders"
+        }
+      ]
+    }
+  }
+}`,
+        passing: `{
+  "format_version": "1.2",
+  "terraform_version": "1.9.8",
+  "resource_changes": [
+    {
+      "address": "aws_db_instance.orders",
+      "mode": "managed",
+      "type": "aws_db_instance",
+      "name": "orders",
+      "provider_name": "registry.terraform.io/hashicorp/aws",
+      "change": {
+        "actions": [
+          "update"
+        ],
+        "before": {
+          "identifier": "orders",
+          "instance_class": "db.t3.medium"
+        },
+        "after": {
+          "identifier": "orders",
+          "instance_class": "db.t3.large"
+        },
+        "after_unknown": {},
+        "before_sensitive": {},
+        "after_sensitive": {}
+      }
+    }
+  ],
+  "configuration": {
+    "root_module": {
+      "resources": [
+        {
+          "address": "aws_db_instance.orders",
+          "mode": "managed",
+          "type": "aws_db_instance",
+          "name": "orders"
+        }
+      ]
+    }
+  }
+}`,
+      },
       passing: `# plan.json: aws_db_instance.orders  actions ["update"]
 resource "aws_db_instance" "orders" {
   identifier     = "orders"
