@@ -21,7 +21,8 @@ export type PlanValue =
   | typeof SENSITIVE
   | typeof UNKNOWN_AFTER_APPLY;
 
-export type PlanAction = 'no-op' | 'create' | 'read' | 'update' | 'delete';
+/** `forget`: a `removed` block with `destroy = false` (Terraform 1.7+): the object leaves the state and stays in the cloud. */
+export type PlanAction = 'no-op' | 'create' | 'read' | 'update' | 'delete' | 'forget';
 
 /** One resource instance the plan mentions (`resource_changes[]` or `resource_drift[]`). */
 export interface PlannedResource {
