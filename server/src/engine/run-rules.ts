@@ -87,6 +87,7 @@ export function runRules(
       evaluate,
       existence,
       attributeValue: (block, file, name) => evaluator.attributeValue(block, file, name),
+      plannedArgument: (block, name, scope, absentBlock) => evaluator.plannedArgument(block, name, scope, absentBlock),
       report: (d: ReportDescriptor) => {
         tickRuleBudget();
         const setting = settingFor(meta.id, d.file.path);

@@ -106,6 +106,17 @@ export class ModuleEvaluator {
     return planned.fill(expr, scope, value, this.module, (e, f, s) => this.withoutPlan(() => this.evaluate(e, f, s))) ?? value;
   }
 
+  /**
+   * An argument the code does not set, as the plan has it for the instance
+   * `scope` is about (SPEC §10): undefined without a plan, or when the plan
+   * does not say. See PlannedModule.argument.
+   */
+  plannedArgument(block: Block, name: string, scope: Scope = EMPTY_SCOPE, absentBlock?: string): Value | undefined {
+    const planned = this.context.planned;
+    if (!planned) return undefined;
+    return planned.argument(this.module, block, name, scope, (e, f, s) => this.withoutPlan(() => this.evaluate(e, f, s)), absentBlock);
+  }
+
   /** Set while evaluating from the code alone (recognising which planned element a nested block is). */
   private codeOnly = false;
 

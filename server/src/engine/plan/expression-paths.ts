@@ -11,6 +11,13 @@ export interface ExpressionPath {
 }
 
 const byModule = new WeakMap<Module, Map<Expression, ExpressionPath>>();
+const blocksByModule = new WeakMap<Module, Map<Block, ExpressionPath>>();
+
+/** The path of a resource block or one of its static nested blocks in the resource's planned object (`[]` for the resource itself). */
+export function blockPath(module: Module, block: Block): ExpressionPath | undefined {
+  expressionPaths(module);
+  return blocksByModule.get(module)!.get(block);
+}
 
 /**
  * Every argument expression of the module's resources and data sources, with
@@ -23,15 +30,18 @@ export function expressionPaths(module: Module): Map<Expression, ExpressionPath>
   let map = byModule.get(module);
   if (map) return map;
   map = new Map();
-  for (const resource of [...module.resources, ...module.dataSources]) collect(resource, resource.block, [], map);
+  const blocks = new Map<Block, ExpressionPath>();
+  for (const resource of [...module.resources, ...module.dataSources]) collect(resource, resource.block, [], map, blocks);
   byModule.set(module, map);
+  blocksByModule.set(module, blocks);
   return map;
 }
 
 /** Meta-arguments and blocks that are not part of the planned object. */
 const META = new Set(['count', 'for_each', 'provider', 'depends_on', 'lifecycle', 'provisioner', 'connection', 'dynamic']);
 
-function collect(resource: ResourceRef, block: Block, path: PathStep[], map: Map<Expression, ExpressionPath>): void {
+function collect(resource: ResourceRef, block: Block, path: PathStep[], map: Map<Expression, ExpressionPath>, blocks: Map<Block, ExpressionPath>): void {
+  blocks.set(block, { resource, path });
   const nested = new Map<string, Block[]>();
   const dynamicTypes = new Set<string>();
   for (const item of block.body) {
@@ -48,8 +58,8 @@ function collect(resource: ResourceRef, block: Block, path: PathStep[], map: Map
       else nested.set(item.type, [item]);
     }
   }
-  for (const [type, blocks] of nested) {
+  for (const [type, list] of nested) {
     if (dynamicTypes.has(type)) continue;
-    blocks.forEach((b, index) => collect(resource, b, [...path, { block: type, index, of: blocks.length, siblings: blocks, self: b }], map));
+    list.forEach((b, index) => collect(resource, b, [...path, { block: type, index, of: list.length, siblings: list, self: b }], map, blocks));
   }
 }

@@ -6,7 +6,7 @@ import { findAttribute } from '../rules/rule.js';
 import type { PlannedResource, PlanValue } from './plan-model.js';
 import { SENSITIVE, UNKNOWN_AFTER_APPLY } from './plan-model.js';
 import type { PlanContext } from './plan-context.js';
-import { expressionPaths, type PathStep } from './expression-paths.js';
+import { blockPath, expressionPaths, type PathStep } from './expression-paths.js';
 import { fillFromPlan, fullyKnown, planValueToValue } from './plan-value.js';
 
 /** Evaluates an expression from the code alone (no plan values): how a nested block's planned element is recognised. */
@@ -75,6 +75,23 @@ export class PlannedModule {
   }
 
   /**
+   * An argument the code does not set, as the plan has it (a provider's
+   * default or computed value): `name` of `block` (the resource's block, or
+   * one of its static nested blocks; `absentBlock` names a nested block the
+   * code does not write at all, read as the plan's only such block). The
+   * value in `scope`'s instance; undefined when the plan does not say.
+   */
+  argument(module: Parameters<typeof expressionPaths>[0], block: Block, name: string, scope: Scope, evaluateCode: CodeEvaluate, absentBlock?: string): Value | undefined {
+    const at = blockPath(module, block);
+    if (!at) return undefined;
+    const instance = this.instanceFor(at.resource, scope);
+    if (!instance) return undefined;
+    const path: PathStep[] = absentBlock ? [...at.path, { block: absentBlock, index: 0, of: 1, siblings: [], self: EMPTY_BLOCK }, name] : [...at.path, name];
+    const planned = walk(instance.after, path, at.resource.file, scope, evaluateCode);
+    return planned === undefined ? undefined : planValueToValue(planned, instance.address);
+  }
+
+  /**
    * `aws_x.y` / `data.x.y` as a value: the planned object (a tuple of them
    * for `count`, an object by key for `for_each`), its unknown parts
    * unknown. Undefined when the plan does not have it.
@@ -95,6 +112,17 @@ export class PlannedModule {
     return single ? planValueToValue(single.after, single.address) : undefined;
   }
 }
+
+/** Stands for a nested block the code does not write (nothing of it is known to compare with the plan's). */
+const EMPTY_BLOCK: Block = {
+  kind: 'Block',
+  type: '',
+  typeRange: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } },
+  labels: [],
+  body: [],
+  openBrace: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } },
+  range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } },
+};
 
 function isDeleted(r: PlannedResource): boolean {
   return r.actions.length === 1 && r.actions[0] === 'delete';

@@ -120,6 +120,14 @@ export interface RuleContext<O = Record<string, unknown>> {
    * unknown; rules read it for what only the plan shows. Absent without a plan.
    */
   readonly planned?: PlannedModule;
+  /**
+   * With a plan: an argument the code does not set, as the plan has it for
+   * the instance `scope` is about (a provider default, a computed value);
+   * `absentBlock` reads a nested block the code does not write. Undefined
+   * without a plan or when the plan does not say; unknown where the plan
+   * says it is known only after apply.
+   */
+  plannedArgument(block: Block, name: string, scope?: Scope, absentBlock?: string): Value | undefined;
   /** Diff mode only: the same module at the base of the change (`diffOnly` rules always get it). */
   readonly base?: Module;
   /** Options merged over the rule's defaults. */

@@ -27,9 +27,12 @@ export function callerFindings(top: ModuleInstance, rules: readonly Rule<any>[],
       const mine = runs.run(instance, rule).findings;
       if (mine.length === 0) continue;
       const without = new Set(runs.run(withoutOutermost(instance), rule).findings.map(placeKey));
+      // What the code alone says is placed as the code alone places it: the plan adds findings, it does not move them.
+      const twin = instance.evaluator.planned ? instance.graph.codeOnlyTwin(instance) : undefined;
+      const codeOnly = new Set(twin ? runs.run(twin, rule).findings.map(placeKey) : []);
       for (const finding of mine) {
         if (without.has(placeKey(finding))) continue;
-        const placed = placeInCaller(instance, finding);
+        const placed = placeInCaller(instance, finding, !codeOnly.has(placeKey(finding)));
         // One finding per place and rule: the instances of a counted call say the same thing there.
         const key = placeKey(placed);
         if (!out.has(key)) out.set(key, placed);
@@ -61,10 +64,10 @@ export function withoutOutermost(instance: ModuleInstance): ModuleInstance {
 }
 
 /** A callee's finding as its outermost caller's: placed, prefixed with the call path, with the full address. */
-function placeInCaller(instance: ModuleInstance, finding: Finding): Finding {
+function placeInCaller(instance: ModuleInstance, finding: Finding, planDecided: boolean): Finding {
   const chain = instance.chain;
   const outerCall = chain[1]!.step!.call;
-  const place = decidingPlace(instance, finding) ?? plannedPlace(instance, finding) ?? { file: outerCall.file, range: headerRange(outerCall.block) };
+  const place = decidingPlace(instance, finding) ?? (planDecided ? plannedPlace(instance, finding) : undefined) ?? { file: outerCall.file, range: headerRange(outerCall.block) };
   const steps = chain.slice(1).map((i) => `module.${i.step!.call.name}${i.step!.key ?? ''}`);
   const where = finding.address ?? `${basename(finding.file)}:${finding.range.start.line}`;
   const calleeDir = relative(chain[0]!.module.dir, instance.module.dir) || '.';

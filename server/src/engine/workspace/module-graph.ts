@@ -79,8 +79,30 @@ export class ModuleGraph {
     if (!this.plan) return undefined;
     let outermost: ModuleInstance = instance;
     while (outermost.step) outermost = outermost.step.parent;
-    if (outermost.module.dir !== this.plan.rootDir) return undefined;
+    if (outermost.codeOnly || outermost.module.dir !== this.plan.rootDir) return undefined;
     return this.plan.context.module(instance.addressPrefix);
+  }
+
+  private readonly codeOnlyRoots = new Map<Module, ModuleInstance>();
+
+  /**
+   * The same instance evaluated from the code alone (no plan values): the
+   * instance reached by the same calls and keys from the root evaluated
+   * without the plan. Undefined when the code alone does not reach it (keys
+   * only the plan knows).
+   */
+  codeOnlyTwin(instance: ModuleInstance): ModuleInstance | undefined {
+    const chain = instance.chain;
+    let root = this.codeOnlyRoots.get(chain[0]!.module);
+    if (!root) this.codeOnlyRoots.set(chain[0]!.module, (root = new ModuleInstance(chain[0]!.module, this, undefined, true)));
+    let current: ModuleInstance = root;
+    for (const next of chain.slice(1)) {
+      const step = next.step!;
+      const match: ModuleInstance | undefined = current.childrenOf(step.call).find((c) => c.step?.key === step.key);
+      if (!match) return undefined;
+      current = match;
+    }
+    return current;
   }
 
   /** The module evaluated on its own: the outermost instance of every call chain that starts at it. */
@@ -116,7 +138,7 @@ export class ModuleGraph {
       return undefined;
     }
     this.instancesCreated += scopes.length;
-    return scopes.map(({ scope, key }) => new ModuleInstance(callee, this, { parent, call, scope, ...(key !== undefined ? { key } : {}) }));
+    return scopes.map(({ scope, key }) => new ModuleInstance(callee, this, { parent, call, scope, ...(key !== undefined ? { key } : {}) }, parent.codeOnly));
   }
 
   /**

@@ -33,6 +33,8 @@ export class ModuleInstance {
     readonly module: Module,
     readonly graph: ModuleGraph,
     readonly step?: CallStep,
+    /** Evaluated from the code alone even on a planned call chain (what a finding would be without the plan, SPEC §10). */
+    readonly codeOnly: boolean = step?.parent.codeOnly ?? false,
   ) {
     const callerValue = step ? (name: string) => this.callerArgument(name) : undefined;
     const planned = graph.plannedFor(this);
