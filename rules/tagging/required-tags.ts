@@ -1,5 +1,9 @@
-import { defineRule, headerRange } from '../../server/src/engine/rules/rule.js';
-import { effectiveTags, findTag } from '../../server/src/engine/tagging/effective-tags.js';
+import { defineRule, headerRange, type RuleContext } from '../../server/src/engine/rules/rule.js';
+import { effectiveTags, findTag, normalizeTagKey } from '../../server/src/engine/tagging/effective-tags.js';
+import type { ResourceRef } from '../../server/src/engine/model/module.js';
+import type { Value } from '../../server/src/engine/evaluate/value.js';
+import { instances } from '../../server/src/engine/evaluate/existence.js';
+import { instanceKey } from '../../server/src/engine/plan/planned-module.js';
 import { isTagPlaceholder, missingTagsFix, TAG_PLACEHOLDER } from '../../server/src/engine/tagging/tag-fix.js';
 import { asString } from '../../server/src/engine/evaluate/value.js';
 import { tagWord } from '../../server/src/engine/tagging/taggable-types.js';
@@ -99,6 +103,18 @@ resource "aws_s3_bucket" "logs" {
       const word = tagWord(resource.type);
       const where = tags.tagsAttribute?.attribute.range ?? headerRange(resource.block);
       if (tags.unknownReasons.length > 0) {
+        // The plan has the tags the provider will apply, default tags included (SPEC §10).
+        const planned = plannedMissing(ctx, resource, missing, ctx.options.caseSensitive);
+        if (planned?.length === 0) continue;
+        if (planned) {
+          ctx.report({
+            file: resource.file,
+            range: where,
+            address: resource.address,
+            message: `${resource.address} is missing required ${word}: ${[...new Set(planned.map((p) => p.key))].join(', ')} (in the plan's ${planned[0]!.attribute}${instancesText(planned)})`,
+          });
+          continue;
+        }
         ctx.undecided({
           file: resource.file,
           range: where,
@@ -133,3 +149,42 @@ resource "aws_s3_bucket" "logs" {
     }
   },
 });
+
+/** The planned attribute that holds every tag a resource gets (provider defaults merged in). */
+const PLANNED_TAG_ATTRIBUTES = ['tags_all', 'effective_labels', 'tags', 'labels'];
+
+/**
+ * The required keys missing from the tags the plan says each instance gets;
+ * undefined unless the plan knows them for every instance (no plan, or known
+ * only after apply).
+ */
+function plannedMissing(ctx: RuleContext<Options>, resource: ResourceRef, keys: readonly string[], caseSensitive: boolean): Array<{ key: string; instance: string; attribute: string }> | undefined {
+  if (!ctx.planned) return undefined;
+  const scopes = instances(ctx, resource.block, resource.file).map((i) => i.scope);
+  if (scopes.length === 0) return undefined;
+  const out: Array<{ key: string; instance: string; attribute: string }> = [];
+  for (const scope of scopes) {
+    let found: { value: Value; attribute: string } | undefined;
+    for (const attribute of PLANNED_TAG_ATTRIBUTES) {
+      const value = ctx.plannedArgument(resource.block, attribute, scope);
+      if (value && value.kind !== 'null') {
+        found = { value, attribute };
+        break;
+      }
+    }
+    if (!found || found.value.kind !== 'object') return undefined;
+    for (const v of found.value.entries.values()) if (v.kind === 'unknown') return undefined;
+    const present = new Set([...found.value.entries.keys()].map((k) => normalizeTagKey(k, caseSensitive)));
+    const key = instanceKey(scope);
+    for (const k of keys) {
+      if (!present.has(normalizeTagKey(k, caseSensitive))) out.push({ key: k, instance: key === undefined ? '' : `[${JSON.stringify(key)}]`, attribute: found.attribute });
+    }
+  }
+  return out;
+}
+
+/** `, instances ["a"], ["b"]` when only some instances miss a tag. */
+function instancesText(missing: ReadonlyArray<{ instance: string }>): string {
+  const names = [...new Set(missing.map((m) => m.instance).filter((i) => i !== ''))];
+  return names.length ? `; instances ${names.join(', ')}` : '';
+}
