@@ -3,7 +3,8 @@ import type { RelatedInformation } from '../finding.js';
 import type { Module, ResourceRef } from '../model/module.js';
 import type { Range } from '../range.js';
 import { rangeFromOffsets } from '../range.js';
-import { findAttribute, findBlocks } from '../rules/rule.js';
+import { findAttribute, findBlocks, type RuleContext } from '../rules/rule.js';
+import { withPlannedPolicies } from './planned-policies.js';
 import { EMPTY_SCOPE } from '../evaluate/scope.js';
 import { dynamicBlocks, dynamicContent, dynamicInstances, dynamicIterator, inScope, instances, type ExistenceContext, type Instance } from '../evaluate/existence.js';
 import { asString, fromJson, object, str, tuple, unknown, type ObjectValue, type Value } from '../evaluate/value.js';
@@ -44,7 +45,13 @@ const cache = new WeakMap<object, PolicySet>();
 /** The memo key of a module instance's policy set. */
 const POLICY_SET = {};
 
-export function policiesOf(ctx: EvaluationContext & ExistenceContext): PolicySet {
+export function policiesOf(ctx: EvaluationContext & ExistenceContext & Partial<Pick<RuleContext<unknown>, 'plannedArgument'>>): PolicySet {
+  // With a plan, what the code leaves open is read from the rendered policies (SPEC §10).
+  const plannedArgument = ctx.planned ? ctx.plannedArgument : undefined;
+  if (plannedArgument) {
+    const reader = { module: ctx.module, plannedArgument };
+    if (ctx.memo) return ctx.memo(POLICY_SET, () => withPlannedPolicies(new PolicyReader(ctx).read(), reader));
+  }
   if (ctx.memo) return ctx.memo(POLICY_SET, () => new PolicyReader(ctx).read());
   const key = ctx.instance ?? ctx.module;
   let set = cache.get(key);
