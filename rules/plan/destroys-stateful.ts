@@ -8,6 +8,7 @@ export default defineRule<StatefulOptions>({
     problem: 'destroyed by plan',
     category: 'plan',
     severity: 'error',
+    planOnly: true,
     rationale:
       'A plan that deletes a database, bucket, file system, key or queue deletes its data with it, and applying the plan ' +
       'is the last chance to notice. In a diff the deletion is often invisible: a renamed block without a `moved` block, a ' +

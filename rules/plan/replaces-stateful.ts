@@ -8,6 +8,7 @@ export default defineRule<StatefulOptions>({
     problem: 'replaced by plan',
     category: 'plan',
     severity: 'error',
+    planOnly: true,
     rationale:
       'Replacing a stateful resource destroys it and creates an empty one (or creates the new one first, with ' +
       '`create_before_destroy`, and then destroys the old): the data does not move across. Which argument forces the ' +

@@ -122,7 +122,9 @@ export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
   const context: ModuleReviewContext = { host, config, rules, now, fixes: options.fixes ?? 'eager' };
   if (options.baseModuleFor) context.baseModuleFor = options.baseModuleFor;
   const graph = (context.graph = workspaceGraph(context));
-  const attached = options.plan ? attachPlan(options.plan, graph.modules, found.flatMap((f) => graph.modules.loader.load(f).module ?? []), host.workspaceRoot) : undefined;
+  const attached = options.plan
+    ? attachPlan(options.plan, graph.modules, found.flatMap((f) => graph.modules.loader.load(f).module ?? []), host.workspaceRoot, options.baseModuleFor)
+    : undefined;
   const roleOptions = { analysedDirs: analysedDirectories(paths, host), configured: { baseDir: config.baseDir, roles: config.roles } };
   const listUndecided = options.undecided !== false;
   const order = reviewOrder(found, roleOptions);

@@ -1,4 +1,6 @@
 import { dirname, resolve } from 'node:path';
+import { RULES } from '../rules/registry.generated.js';
+import { PlanError } from '../plan/plan-model.js';
 import { analyzeWorkspace, loadAnalysisConfig, type AnalysisResult, type AnalyzeOptions, type ModuleAnalysis } from '../analyze.js';
 import type { Finding, InputError } from '../finding.js';
 import { isInside, NodeFileHost, type FileHost } from '../host.js';
@@ -76,7 +78,7 @@ export function reviewChange(options: ChangeReviewOptions): ChangeReview {
   // One configuration for both sides (the working tree's), so a finding is new only because the code changed.
   const config = options.config ?? loadAnalysisConfig({ ...options, cwd }, workingHost);
 
-  const base = analyzeWorkspace({ ...options, cwd, config, host: new GitTreeHost(tree), keepModules: true, fixes: 'none' });
+  const base = reviewBase(options, { cwd, config, host: new GitTreeHost(tree), keepModules: true, fixes: 'none' });
   const baseByDir = new Map(base.analyses.map((a) => [a.module.dir, a]));
   const baseDirOf = renamedDirectories(repo.root, files, (dir) => baseByDir.has(dir));
   const baseDir = (dir: string) => baseDirOf.get(dir) ?? dir;
@@ -104,6 +106,24 @@ export function reviewChange(options: ChangeReviewOptions): ChangeReview {
   const review: ChangeReview = { baseRef: options.base, head, introduced, modules, files, repoRoot: repo.root, unreviewedSubmodules: unreviewed };
   if (baseCommit) review.baseCommit = baseCommit;
   return review;
+}
+
+/**
+ * The base of the change, reviewed with the plan's values too (SPEC §10): a
+ * value the plan decides is decided on both sides, so a finding on code the
+ * change did not touch is not new. What only the plan shows (`plan/*` rules)
+ * is about the change itself and runs on the working tree alone; a plan the
+ * base's code does not match gives the base no plan values.
+ */
+function reviewBase(options: ChangeReviewOptions, rest: Pick<AnalyzeOptions, 'cwd' | 'config' | 'host' | 'keepModules' | 'fixes'>): AnalysisResult {
+  const { plan, ...withoutPlan } = options;
+  if (!plan) return analyzeWorkspace({ ...withoutPlan, ...rest });
+  try {
+    return analyzeWorkspace({ ...withoutPlan, ...rest, plan, rules: (options.rules ?? RULES).filter((r) => !r.meta.planOnly) });
+  } catch (e) {
+    if (e instanceof PlanError) return analyzeWorkspace({ ...withoutPlan, ...rest });
+    throw e;
+  }
 }
 
 /**

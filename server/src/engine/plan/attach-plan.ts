@@ -22,7 +22,13 @@ export interface AttachedPlan {
  * chains the plan's values. A plan none of whose root addresses the code
  * declares is a plan of other code: an error.
  */
-export function attachPlan(plan: Plan, graph: ModuleGraph, candidates: readonly Module[], workspaceRoot: string): AttachedPlan {
+export function attachPlan(
+  plan: Plan,
+  graph: ModuleGraph,
+  candidates: readonly Module[],
+  workspaceRoot: string,
+  baseModuleFor?: (dir: string) => Module | undefined,
+): AttachedPlan {
   const context = new PlanContext(plan);
   let best: { module: Module; matched: number; total: number } | undefined;
   for (const module of candidates) {
@@ -38,7 +44,7 @@ export function attachPlan(plan: Plan, graph: ModuleGraph, candidates: readonly 
   }
   const root = best.module;
   graph.plan = { context, rootDir: root.dir };
-  const placer = planPlacer(graph, root);
+  const placer = planPlacer(graph, root, baseModuleFor);
   context.place = (r) => placer(r.address, r.moduleAddress, localAddress(r));
   return {
     context,

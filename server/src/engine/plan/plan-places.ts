@@ -44,14 +44,18 @@ export function isDownloaded(module: Module): boolean {
  * `removed` block, else on the module call that held it, else on the root
  * module's first file.
  */
-export function planPlacer(graph: ModuleGraph, root: Module): (address: string, moduleAddress: string, localAddress: string) => PlanPlace | undefined {
+export function planPlacer(
+  graph: ModuleGraph,
+  root: Module,
+  baseModuleFor?: (dir: string) => Module | undefined,
+): (address: string, moduleAddress: string, localAddress: string) => PlanPlace | undefined {
   const rootInstance = graph.standalone(root);
   return (address, moduleAddress, localAddress) => {
     let current: ModuleInstance = rootInstance;
     let ownCall: { file: SourceFile; range: Range } | undefined;
     for (const step of moduleSteps(moduleAddress)) {
       const call = current.module.moduleCalls.find((c) => c.name === step.name);
-      if (!call) return removedPlace(current.module, address, ownCall);
+      if (!call) return atBase(current.module, `module.${step.name}`, address) ?? removedPlace(current.module, address, ownCall);
       if (!isDownloaded(current.module)) ownCall = { file: call.file, range: headerRange(call.block) };
       const children = current.childrenOf(call);
       const next = children.find((c) => (c.step?.key ?? '') === step.key) ?? (children.length === 1 && !children[0]!.step?.key ? children[0] : undefined);
@@ -61,8 +65,14 @@ export function planPlacer(graph: ModuleGraph, root: Module): (address: string, 
     if (isDownloaded(current.module) && ownCall) return { ...ownCall, address, kind: 'module-call' };
     const block = current.module.byAddress.get(localAddress);
     if (block && 'mode' in block) return { file: block.file, range: headerRange(block.block), address, kind: 'block' };
-    return removedPlace(current.module, address, ownCall, localAddress);
+    return atBase(current.module, localAddress, address) ?? removedPlace(current.module, address, ownCall, localAddress);
   };
+
+  /** Diff mode: a block the change removed, at its last known place, the base of the change (SPEC §10). */
+  function atBase(module: Module, local: string, address: string): PlanPlace | undefined {
+    const block = baseModuleFor?.(module.dir)?.byAddress.get(local);
+    return block && { file: block.file, range: headerRange(block.block), address, kind: 'removed' };
+  }
 }
 
 function removedPlace(module: Module, address: string, ownCall: { file: SourceFile; range: Range } | undefined, localAddress?: string): PlanPlace | undefined {
