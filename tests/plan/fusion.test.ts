@@ -186,3 +186,12 @@ describe('a copy of the example keeps its plan', () => {
     expect(r.findings.some((f) => f.ruleId === 'encryption/at-rest' && /the plan's encrypted = false/.test(f.message))).toBe(true);
   });
 });
+
+describe('a plan that names no resources', () => {
+  it('adds nothing and says so, without an error', () => {
+    const dir = module({ 'main.tf': 'resource "aws_s3_bucket" "a" {\n  bucket = "a"\n}\n' });
+    const r = review(dir, plan1({ resource_changes: [], configuration: { root_module: {} } }));
+    expect(r.findings.map(key).sort()).toEqual(review(dir).findings.map(key).sort());
+    expect(r.planNotes).toEqual([expect.stringMatching(/names no resources/)]);
+  });
+});

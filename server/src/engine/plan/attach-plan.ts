@@ -35,8 +35,13 @@ export function attachPlan(
     const { matched, total } = context.rootMatch(module);
     if (!best || matched > best.matched || (matched === best.matched && module.isRoot && !best.module.isRoot)) best = { module, matched, total };
   }
+  // A plan that names no resource at all (an empty configuration) adds nothing, and contradicts nothing.
+  if (best && best.total === 0 && plan.resourceChanges.length === 0) {
+    const note = `${plan.file}: the plan names no resources: it adds nothing to the review`;
+    return { context, root: best.module, place: () => undefined, notes: () => [...plan.notes, note] };
+  }
   if (!best || best.matched === 0) {
-    const sample = [...plan.rootResources, ...plan.resourceChanges.map((r) => r.address)].slice(0, 3).join(', ');
+    const sample = [...new Set([...plan.rootResources, ...plan.resourceChanges.map((r) => r.address)])].slice(0, 3).join(', ');
     throw new PlanError(
       plan.file,
       `this is not a plan of the reviewed code: none of the plan's root module addresses (${sample || 'none'}) is declared in ${candidates.length} module(s) under ${workspaceRoot}`,
