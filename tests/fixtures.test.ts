@@ -11,8 +11,8 @@ import { diffCaseOptions, isBaseFile } from './support/diff-case.js';
 import { fixtureRuleIds, parseExpectations, suppressedRuleIds, type Expectation } from './support/expectations.js';
 
 const ROOT = join(dirname(new URL(import.meta.url).pathname), '..', 'test-fixtures');
-/** Fixture trees that are not rule fixtures. */
-const NOT_RULE_FIXTURES = new Set(['example', 'exercises', 'parser', 'bad-input']);
+/** Fixture trees that are not rule fixtures (plan/: a plan beside its code, read by tests/plan until the plan fusion runs them here). */
+const NOT_RULE_FIXTURES = new Set(['example', 'exercises', 'parser', 'bad-input', 'plan']);
 const NOW = new Date('2026-11-23T12:00:00Z');
 
 const ruleById = new Map(RULES.map((r) => [r.meta.id, r]));
