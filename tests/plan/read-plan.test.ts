@@ -108,6 +108,28 @@ describe('readPlan: resource changes', () => {
     expect(plan.notes).toEqual([]);
   });
 
+  it('notes a plan of a failed run and an incomplete plan', () => {
+    const plan = parsePlan(JSON.stringify(plan1({ errored: true, complete: false })), 'plan.json');
+    expect(plan.notes).toEqual([
+      'plan.json: the plan is of a `terraform plan` that failed (errored): resources after the error may be missing',
+      'plan.json: the plan is incomplete (deferred changes or -target): resources not planned are not in it',
+    ]);
+    expect(parsePlan(JSON.stringify(plan1({ errored: false, complete: true })), 'plan.json').notes).toEqual([]);
+  });
+
+  it('reads the forget action (a removed block with destroy = false)', () => {
+    const plan = parsePlan(JSON.stringify(plan1({ resource_changes: [change('aws_s3_bucket.kept', { actions: ['forget'], before: { bucket: 'kept' } })] })), 'plan.json');
+    expect(plan.resourceChanges[0]!.actions).toEqual(['forget']);
+  });
+
+  it('reads a compact one-line plan as Terraform prints it, and a plan with no changes', () => {
+    const compact = JSON.stringify(plan1({ resource_changes: [change('aws_s3_bucket.b', { actions: ['create'], after: { bucket: 'b' } })] }));
+    expect(compact).not.toContain('\n');
+    expect(parsePlan(compact, 'plan.json').resourceChanges).toHaveLength(1);
+    const { resource_changes: _, ...empty } = plan1({});
+    expect(parsePlan(JSON.stringify(empty), 'plan.json').resourceChanges).toEqual([]);
+  });
+
   it('reads module instances, instance keys and deposed objects', () => {
     const plan = parsePlan(
       JSON.stringify(

@@ -64,7 +64,10 @@ function readPlanFile(file: string, maxBytes: number): Buffer {
       throw new PlanError(file, `is a directory; give the plan's JSON file: ${SHOW_JSON_HINT}`);
     }
     const tooLarge = () =>
-      new PlanError(file, `the plan is larger than ${Math.round(maxBytes / (1024 * 1024))} MB, more than the review reads`);
+      new PlanError(
+        file,
+        `the plan is larger than ${maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / (1024 * 1024))} MB` : `${maxBytes} bytes`}, more than the review reads`,
+      );
     if (stat.isFile() && stat.size > maxBytes) throw tooLarge();
     const chunks: Buffer[] = [];
     let total = 0;
@@ -121,7 +124,7 @@ function readPlanJson(bytes: Buffer, file: string): Plan {
   const afterObject = skipSpace(bytes, object.end);
   if (afterObject < bytes.length) {
     const { line } = lineAndColumn(bytes, afterObject);
-    throw new PlanError(file, `not valid JSON: more text after the plan's object (line ${line}); the file holds more than one output`);
+    throw new PlanError(file, `not valid JSON: more text after the end of the plan's object (line ${line})`);
   }
   if (!present.has('planned_values') && !present.has('resource_changes')) throw new PlanError(file, notAPlan(present));
 
