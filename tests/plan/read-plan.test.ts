@@ -117,6 +117,13 @@ describe('readPlan: resource changes', () => {
     expect(parsePlan(JSON.stringify(plan1({ errored: false, complete: true })), 'plan.json').notes).toEqual([]);
   });
 
+  it('takes null for an absent part, as Go prints nil lists and maps', () => {
+    const plan = parsePlan(JSON.stringify(plan1({ resource_changes: null, resource_drift: null, configuration: null })), 'plan.json');
+    expect(plan.resourceChanges).toEqual([]);
+    const nested = parsePlan(JSON.stringify(plan1({ configuration: { root_module: { resources: null, module_calls: null } } })), 'plan.json');
+    expect(nested.rootResources).toEqual([]);
+  });
+
   it('reads the forget action (a removed block with destroy = false)', () => {
     const plan = parsePlan(JSON.stringify(plan1({ resource_changes: [change('aws_s3_bucket.kept', { actions: ['forget'], before: { bucket: 'kept' } })] })), 'plan.json');
     expect(plan.resourceChanges[0]!.actions).toEqual(['forget']);

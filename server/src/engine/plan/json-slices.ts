@@ -110,9 +110,38 @@ export function skipValue(bytes: Buffer, pos: number): number {
   return at;
 }
 
-/** Parses the bytes of one slice. */
+/** Parses the bytes of one slice; the scanner has found its bounds, JSON.parse judges its content. */
 export function parseSlice(bytes: Buffer, slice: JsonSlice): unknown {
-  return JSON.parse(bytes.toString('utf8', slice.start, slice.end));
+  try {
+    return JSON.parse(bytes.toString('utf8', slice.start, slice.end));
+  } catch (e) {
+    if (e instanceof SyntaxError) throw new JsonSliceError('syntax', slice.start, 'not a valid JSON value');
+    throw e;
+  }
+}
+
+/** What kind of value a slice holds, from its first byte (without parsing a value that may be large). */
+export function describeSlice(bytes: Buffer, slice: JsonSlice): string {
+  switch (bytes[slice.start]) {
+    case OPEN_BRACE:
+      return 'an object';
+    case OPEN_BRACKET:
+      return 'an array';
+    case QUOTE:
+      return 'a string';
+    case 0x74: // t
+    case 0x66: // f
+      return 'a boolean';
+    case 0x6e: // n
+      return 'null';
+    default:
+      return 'a number';
+  }
+}
+
+/** Whether the slice is JSON null (Go's nil slices and maps print as null). */
+export function isNullSlice(bytes: Buffer, slice: JsonSlice): boolean {
+  return slice.end - slice.start === 4 && bytes.toString('latin1', slice.start, slice.end) === 'null';
 }
 
 /**

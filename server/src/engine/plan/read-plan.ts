@@ -2,7 +2,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { describeFsError } from '../host.js';
 import { PlanError, type Plan, type PlannedModuleCall, type PlannedResource } from './plan-model.js';
 import { planBytes, SHOW_JSON_HINT } from './plan-encoding.js';
-import { arrayElements, JsonSliceError, lineAndColumn, objectMembers, parseSlice, skipSpace, type JsonSlice } from './json-slices.js';
+import { arrayElements, describeSlice, isNullSlice, JsonSliceError, lineAndColumn, objectMembers, parseSlice, skipSpace, type JsonSlice } from './json-slices.js';
 import { readResourceChange, type ChangeReadingFacts } from './resource-change.js';
 import { describeJson, expectObject, optionalString, PlanShapeError, quoteKey } from './plan-shape.js';
 
@@ -183,11 +183,8 @@ function notAPlan(present: ReadonlySet<string>): string {
 }
 
 function readChanges(bytes: Buffer, slice: JsonSlice | undefined, path: string, facts: ChangeReadingFacts): PlannedResource[] {
-  if (!slice) return [];
-  if (bytes[slice.start] !== 0x5b) {
-    if (bytes.toString('utf8', slice.start, slice.end) === 'null') return [];
-    throw new PlanShapeError(path, `an array, found ${describeJson(parseSlice(bytes, slice))}`);
-  }
+  if (!slice || isNullSlice(bytes, slice)) return [];
+  if (bytes[slice.start] !== 0x5b) throw new PlanShapeError(path, `an array, found ${describeSlice(bytes, slice)}`);
   const changes: PlannedResource[] = [];
   let i = 0;
   for (const element of arrayElements(bytes, slice.start)) {
@@ -202,9 +199,8 @@ function parseElement(bytes: Buffer, slice: JsonSlice, path: string): unknown {
   try {
     return parseSlice(bytes, slice);
   } catch (e) {
-    if (!(e instanceof SyntaxError)) throw e;
-    const { line } = lineAndColumn(bytes, slice.start);
-    throw new JsonSliceError('syntax', slice.start, `${path} (from line ${line}) is not valid JSON`);
+    if (!(e instanceof JsonSliceError)) throw e;
+    throw new JsonSliceError('syntax', slice.start, `${path} is not valid JSON`);
   }
 }
 
@@ -214,23 +210,18 @@ function parseElement(bytes: Buffer, slice: JsonSlice, path: string): unknown {
  * one by one; their expressions are dropped with them.
  */
 function readConfiguration(bytes: Buffer, slice: JsonSlice, plan: Plan): void {
-  if (bytes[slice.start] !== 0x7b) {
-    expectObject(parseSlice(bytes, slice), 'configuration');
-    return;
-  }
+  if (!isObjectSlice(bytes, slice, 'configuration')) return;
   for (const member of objectMembers(bytes, slice.start)) {
     if (member.key === 'root_module') readConfigModule(bytes, member, 'configuration.root_module', '', plan);
   }
 }
 
 function readConfigModule(bytes: Buffer, slice: JsonSlice, path: string, modulePath: string, plan: Plan): void {
-  if (bytes[slice.start] !== 0x7b) {
-    expectObject(parseSlice(bytes, slice), path);
-    return;
-  }
+  if (!isObjectSlice(bytes, slice, path)) return;
   for (const member of objectMembers(bytes, slice.start)) {
     if (member.key === 'resources' && modulePath === '') {
-      if (bytes[member.start] !== 0x5b) throw new PlanShapeError(`${path}.resources`, 'an array');
+      if (isNullSlice(bytes, member)) continue;
+      if (bytes[member.start] !== 0x5b) throw new PlanShapeError(`${path}.resources`, `an array, found ${describeSlice(bytes, member)}`);
       let i = 0;
       for (const element of arrayElements(bytes, member.start)) {
         const resourcePath = `${path}.resources[${i++}]`;
@@ -240,7 +231,7 @@ function readConfigModule(bytes: Buffer, slice: JsonSlice, path: string, moduleP
         plan.rootResources.push(address);
       }
     } else if (member.key === 'module_calls') {
-      if (bytes[member.start] !== 0x7b) throw new PlanShapeError(`${path}.module_calls`, 'an object');
+      if (!isObjectSlice(bytes, member, `${path}.module_calls`)) continue;
       for (const call of objectMembers(bytes, member.start)) {
         readModuleCall(bytes, call, `${path}.module_calls[${quoteKey(call.key)}]`, modulePath, plan);
       }
@@ -248,8 +239,15 @@ function readConfigModule(bytes: Buffer, slice: JsonSlice, path: string, moduleP
   }
 }
 
+/** Whether the slice is an object to read; null is an absent part, anything else is not the documented shape. */
+function isObjectSlice(bytes: Buffer, slice: JsonSlice, path: string): boolean {
+  if (isNullSlice(bytes, slice)) return false;
+  if (bytes[slice.start] !== 0x7b) throw new PlanShapeError(path, `an object, found ${describeSlice(bytes, slice)}`);
+  return true;
+}
+
 function readModuleCall(bytes: Buffer, call: JsonSlice & { key: string }, path: string, parentPath: string, plan: Plan): void {
-  if (bytes[call.start] !== 0x7b) throw new PlanShapeError(path, `an object, found ${describeJson(parseSlice(bytes, call))}`);
+  if (bytes[call.start] !== 0x7b) throw new PlanShapeError(path, `an object, found ${describeSlice(bytes, call)}`);
   const modulePath = parentPath === '' ? `module.${call.key}` : `${parentPath}.module.${call.key}`;
   const entry: PlannedModuleCall = { path: modulePath, name: call.key };
   plan.moduleCalls.push(entry);
