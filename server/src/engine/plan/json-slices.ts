@@ -160,7 +160,7 @@ export function* objectMembers(bytes: Buffer, pos: number, object?: { end: numbe
     if (at >= bytes.length) throw truncated(at);
     if (bytes[at] !== QUOTE) throw new JsonSliceError('syntax', at, `expected a member name, found ${describeByte(bytes[at]!)}`);
     const keyEnd = skipString(bytes, at);
-    const key = JSON.parse(bytes.toString('utf8', at, keyEnd)) as string;
+    const key = parseSlice(bytes, { start: at, end: keyEnd }) as string;
     at = skipSpace(bytes, keyEnd);
     if (at >= bytes.length) throw truncated(at);
     if (bytes[at] !== COLON) throw new JsonSliceError('syntax', at, `expected ':' after "${key}"`);
