@@ -100,6 +100,14 @@ describe('readPlan: bad input is a PlanError naming the file and saying what to 
     expect(planError(writePlan(good.replace('"format_version": "1.2",', '"format_version": "1.2"'))).message).toMatch(/not valid JSON at line 3, column 3: expected ',' or '}'/);
   });
 
+  it('values nested deeper than any plan are refused before anything walks them', () => {
+    const deep = (depth: number) => JSON.parse('['.repeat(depth) + 'true' + ']'.repeat(depth)) as unknown;
+    const plan = (depth: number) => plan1({ resource_changes: [change('aws_s3_bucket.b', { actions: ['create'], after: deep(depth), after_unknown: deep(depth), after_sensitive: deep(depth) })] });
+    expect(readPlan(writePlan(JSON.stringify(plan(400)))).resourceChanges).toHaveLength(1);
+    const text = JSON.stringify(plan(1)).replace(/\[\[true\]\]|\[true\]/g, '['.repeat(100_000) + 'true' + ']'.repeat(100_000));
+    expect(planError(writePlan(text)).message).toMatch(/not read: values nested more than 512 levels deep at line 1, column \d+; Terraform's plans nest a few levels/);
+  });
+
   it('UTF-16 with a byte order mark (Windows PowerShell `>`) is decoded; UTF-8 with a BOM too', () => {
     const json = JSON.stringify(GOOD, null, 2);
     const utf16le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, 'utf16le')]);

@@ -20,10 +20,17 @@ const CLOSE_BRACE = 0x7d;
 const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
 
+/**
+ * Deeper values are refused: Terraform's values nest a few levels per nested
+ * block, and what is kept is walked recursively (JSON.parse, the marks), which
+ * a hostile file must not be able to push past the stack.
+ */
+export const MAX_NESTING = 512;
+
 /** Why the scan stopped; `offset` is a byte offset into the buffer. */
 export class JsonSliceError extends Error {
   constructor(
-    readonly kind: 'truncated' | 'syntax',
+    readonly kind: 'truncated' | 'syntax' | 'too-deep',
     readonly offset: number,
     message: string,
   ) {
@@ -100,9 +107,10 @@ export function skipValue(bytes: Buffer, pos: number): number {
       at = skipString(bytes, at);
       continue;
     }
-    if (byte === OPEN_BRACE) closers.push(CLOSE_BRACE);
-    else if (byte === OPEN_BRACKET) closers.push(CLOSE_BRACKET);
-    else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
+    if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
+      if (closers.length >= MAX_NESTING) throw new JsonSliceError('too-deep', at, `values nested more than ${MAX_NESTING} levels deep`);
+      closers.push(byte === OPEN_BRACE ? CLOSE_BRACE : CLOSE_BRACKET);
+    } else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
       if (closers.pop() !== byte) throw new JsonSliceError('syntax', at, `unexpected ${describeByte(byte)}`);
     }
     at++;

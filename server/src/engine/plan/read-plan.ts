@@ -44,6 +44,7 @@ export function parsePlan(raw: Buffer | string, file: string): Plan {
       if (e.kind === 'truncated') {
         throw new PlanError(file, `the JSON ends early (line ${line}): the file is truncated or was still being written; ${SHOW_JSON_HINT}`);
       }
+      if (e.kind === 'too-deep') throw new PlanError(file, `not read: ${e.message} at line ${line}, column ${column}; Terraform's plans nest a few levels`);
       throw new PlanError(file, `not valid JSON at line ${line}, column ${column}: ${e.message}`);
     }
     throw e;
