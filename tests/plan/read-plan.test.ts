@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SENSITIVE, UNKNOWN_AFTER_APPLY } from '../../server/src/engine/plan/plan-model.js';
 import { parsePlan, readPlan } from '../../server/src/engine/plan/read-plan.js';
-import { planIndex } from '../../server/src/engine/plan/plan-index.js';
+import { indexResources, planIndex } from '../../server/src/engine/plan/plan-index.js';
 import { change, everyString, plan1, printable, writePlan } from './plan-json.js';
 
 describe('readPlan: resource changes', () => {
@@ -104,6 +104,7 @@ describe('readPlan: resource changes', () => {
       'plan.json',
     );
     expect(plan.drift).toHaveLength(1);
+    expect(indexResources(plan.drift).get('')?.get('aws_s3_bucket.b')).toEqual(plan.drift);
     expect(plan.drift[0]).toMatchObject({ actions: ['update'], before: { acl: 'private' }, after: { acl: 'public-read' } });
     expect(plan.notes).toEqual([]);
   });
