@@ -2,7 +2,8 @@
 // corpus, and in the same run @cdktf/hcl2json's parse alone over the same
 // files; prints both times, their ratio and peak RSS. Then the editor figures
 // (scripts/bench-lsp.mjs): the language server's latency and memory; then the scale figures
-// (scripts/bench-scale.mjs): 200,000 findings in one module, a 60,000-resource checklist.
+// (scripts/bench-scale.mjs): 200,000 findings in one module, a 60,000-resource checklist; then
+// reading plans (scripts/bench-plan.mjs): 50,000 resources, 200 MB.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -66,6 +67,12 @@ try {
 // Scale (issue 10): 200,000 findings in one module, a 60,000-resource checklist.
 try {
   execFileSync(process.execPath, [join(here, 'bench-scale.mjs')], { stdio: 'inherit' });
+} catch (e) {
+  process.exitCode = e.status || 1;
+}
+// Plan reading (issue 15): a 50,000-resource plan and a 200 MB one (scripts/bench-plan.mjs).
+try {
+  execFileSync(process.execPath, [join(here, 'bench-plan.mjs')], { stdio: 'inherit' });
 } catch (e) {
   process.exitCode = e.status || 1;
 }

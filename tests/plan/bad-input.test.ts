@@ -90,10 +90,22 @@ describe('readPlan: bad input is a PlanError naming the file and saying what to 
 
   it('JSON syntax errors, in kept and in skipped members, and trailing text', () => {
     const good = JSON.stringify(GOOD, null, 2);
-    expect(planError(writePlan(good.replace('"create"', 'create'))).message).toMatch(/not valid JSON at line \d+, column \d+|resource_changes\[0\] \(from line \d+\) is not valid JSON/);
+    // In a kept member: JSON.parse of the entry judges it, and the message names the entry.
+    expect(planError(writePlan(good.replace('"create"', 'create'))).message).toMatch(/not valid JSON at line 8, column \d+: resource_changes\[0\] is not valid JSON/);
+    // A bad literal where the scanner only finds bounds: still a PlanError, never a raw SyntaxError.
+    expect(planError(writePlan(good.replace('"format_version": "1.2"', '"format_version": 1.2.3'))).message).toMatch(/not valid JSON at line 2, column 21: not a valid JSON value/);
+    expect(planError(writePlan(JSON.stringify({ ...GOOD, errored: 'x' }).replace('"errored":"x"', '"errored":tru'))).message).toMatch(/not valid JSON at line 1/);
     expect(planError(writePlan(good.replace('"planned_values": {', '"planned_values": [ }'))).message).toMatch(/not valid JSON at line 4, column \d+: unexpected '}'/);
-    expect(planError(writePlan(good + '\n{}')).message).toMatch(/more text after the plan's object/);
+    expect(planError(writePlan(good + '\n{}')).message).toMatch(/more text after the end of the plan's object \(line \d+\)/);
     expect(planError(writePlan(good.replace('"format_version": "1.2",', '"format_version": "1.2"'))).message).toMatch(/not valid JSON at line 3, column 3: expected ',' or '}'/);
+  });
+
+  it('values nested deeper than any plan are refused before anything walks them', () => {
+    const deep = (depth: number) => JSON.parse('['.repeat(depth) + 'true' + ']'.repeat(depth)) as unknown;
+    const plan = (depth: number) => plan1({ resource_changes: [change('aws_s3_bucket.b', { actions: ['create'], after: deep(depth), after_unknown: deep(depth), after_sensitive: deep(depth) })] });
+    expect(readPlan(writePlan(JSON.stringify(plan(400)))).resourceChanges).toHaveLength(1);
+    const text = JSON.stringify(plan(1)).replace(/\[\[true\]\]|\[true\]/g, '['.repeat(100_000) + 'true' + ']'.repeat(100_000));
+    expect(planError(writePlan(text)).message).toMatch(/not read: values nested more than 512 levels deep at line 1, column \d+; Terraform's plans nest a few levels/);
   });
 
   it('UTF-16 with a byte order mark (Windows PowerShell `>`) is decoded; UTF-8 with a BOM too', () => {
@@ -119,7 +131,8 @@ describe('readPlan: bad input is a PlanError naming the file and saying what to 
 
   it('a file larger than the limit is refused before it is read', () => {
     const file = writePlan(JSON.stringify(GOOD));
-    expect(() => readPlan(file, { maxBytes: 10 })).toThrow(/larger than 0 MB|larger than/);
+    expect(() => readPlan(file, { maxBytes: 10 })).toThrow(/the plan is larger than 10 bytes, more than the review reads/);
+    expect(readPlan(file).resourceChanges).toHaveLength(1);
   });
 });
 
@@ -140,6 +153,8 @@ describe('readPlan: shape validation names the path', () => {
     ['action_reason a number', (p) => ((entry(p, 1) as unknown as Record<string, unknown>).action_reason = 3), /resource_changes\[1\]\.action_reason: expected a string, found a number/],
     ['resource_drift entry', (p) => (p.resource_drift = [{ address: 'aws_s3_bucket.b', mode: 'managed', type: 'aws_s3_bucket', name: 'b' }]), /resource_drift\[0\]\.change: expected an object/],
     ['configuration root resources', (p) => (p.configuration = { root_module: { resources: [{ mode: 'managed' }] } }), /configuration\.root_module\.resources\[0\]\.address: expected a string/],
+    ['configuration not an object', (p) => (p.configuration = 'x'), /configuration: expected an object, found a string/],
+    ['module_calls not an object', (p) => (p.configuration = { root_module: { module_calls: [] } }), /configuration\.root_module\.module_calls: expected an object, found an array/],
     ['a module call', (p) => (p.configuration = { root_module: { module_calls: { vpc: { source: 7 } } } }), /configuration\.root_module\.module_calls\["vpc"\]\.source: expected a string, found a number/],
   ];
   for (const [name, mutate, expected] of cases) {

@@ -97,5 +97,31 @@ describe('module addresses', () => {
   it('writes instance keys as Terraform does', () => {
     expect(formatInstanceKey(3)).toBe('[3]');
     expect(formatInstanceKey('a"b')).toBe('["a\\"b"]');
+    // Terraform quotes keys as HCL strings: a template introducer is doubled, non-printable characters escaped.
+    expect(formatInstanceKey('${x} %{y} $z')).toBe('["$${x} %%{y} $z"]');
+    expect(formatInstanceKey('a\nb\u00a0c\u{1f600}d\u{e000}')).toBe('["a\\nb\\u00a0c\u{1f600}d\\ue000"]');
+  });
+});
+
+describe('string keys as Terraform quotes them', () => {
+  it('reads the HCL quoting of Terraform 1.x and the Go %q escapes of Terraform 0.12', () => {
+    expect(parseAddress('aws_s3_bucket.b["$${x}"]')?.index).toBe('${x}');
+    expect(parseAddress('aws_s3_bucket.b["%%{if}"]')?.index).toBe('%{if}');
+    expect(parseAddress('aws_s3_bucket.b["$$x $$${y}"]')?.index).toBe('$$x $${y}');
+    expect(parseAddress('aws_s3_bucket.b["\\U0001f600 \\u00a0"]')?.index).toBe('\u{1f600} \u00a0');
+    expect(parseAddress('aws_s3_bucket.b["\\a\\x7f\\t"]')?.index).toBe('\x07\x7f\t');
+    for (const bad of ['aws_s3_bucket.b["\\q"]', 'aws_s3_bucket.b["\\u12"]', 'aws_s3_bucket.b["\\U00110000"]', 'aws_s3_bucket.b["\\']) {
+      expect(parseAddress(bad), bad).toBeUndefined();
+    }
+  });
+
+  it('reads back every key it writes', () => {
+    const keys = ['', 'a.b', '["x"]', '${var.x}', '$${', '%{ if }', 'tab\tnew\nline', 'quote " back \\ slash', '\u0000\u0007\u007f\u200b\u2028', 'é 日本 \u{1f600}', '$', '%', '{}'];
+    for (const key of keys) {
+      const address = `module.m${formatInstanceKey(key)}.aws_s3_bucket.b${formatInstanceKey(key)}`;
+      const parsed = parseAddress(address);
+      expect(parsed?.index, address).toBe(key);
+      expect(parsed?.modules[0]?.key, address).toBe(key);
+    }
   });
 });

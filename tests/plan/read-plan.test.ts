@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SENSITIVE, UNKNOWN_AFTER_APPLY } from '../../server/src/engine/plan/plan-model.js';
 import { parsePlan, readPlan } from '../../server/src/engine/plan/read-plan.js';
-import { planIndex } from '../../server/src/engine/plan/plan-index.js';
+import { indexResources, planIndex } from '../../server/src/engine/plan/plan-index.js';
 import { change, everyString, plan1, printable, writePlan } from './plan-json.js';
 
 describe('readPlan: resource changes', () => {
@@ -104,8 +104,38 @@ describe('readPlan: resource changes', () => {
       'plan.json',
     );
     expect(plan.drift).toHaveLength(1);
+    expect(indexResources(plan.drift).get('')?.get('aws_s3_bucket.b')).toEqual(plan.drift);
     expect(plan.drift[0]).toMatchObject({ actions: ['update'], before: { acl: 'private' }, after: { acl: 'public-read' } });
     expect(plan.notes).toEqual([]);
+  });
+
+  it('notes a plan of a failed run and an incomplete plan', () => {
+    const plan = parsePlan(JSON.stringify(plan1({ errored: true, complete: false })), 'plan.json');
+    expect(plan.notes).toEqual([
+      'plan.json: the plan is of a `terraform plan` that failed (errored): resources after the error may be missing',
+      'plan.json: the plan is incomplete (deferred changes or -target): resources not planned are not in it',
+    ]);
+    expect(parsePlan(JSON.stringify(plan1({ errored: false, complete: true })), 'plan.json').notes).toEqual([]);
+  });
+
+  it('takes null for an absent part, as Go prints nil lists and maps', () => {
+    const plan = parsePlan(JSON.stringify(plan1({ resource_changes: null, resource_drift: null, configuration: null })), 'plan.json');
+    expect(plan.resourceChanges).toEqual([]);
+    const nested = parsePlan(JSON.stringify(plan1({ configuration: { root_module: { resources: null, module_calls: null } } })), 'plan.json');
+    expect(nested.rootResources).toEqual([]);
+  });
+
+  it('reads the forget action (a removed block with destroy = false)', () => {
+    const plan = parsePlan(JSON.stringify(plan1({ resource_changes: [change('aws_s3_bucket.kept', { actions: ['forget'], before: { bucket: 'kept' } })] })), 'plan.json');
+    expect(plan.resourceChanges[0]!.actions).toEqual(['forget']);
+  });
+
+  it('reads a compact one-line plan as Terraform prints it, and a plan with no changes', () => {
+    const compact = JSON.stringify(plan1({ resource_changes: [change('aws_s3_bucket.b', { actions: ['create'], after: { bucket: 'b' } })] }));
+    expect(compact).not.toContain('\n');
+    expect(parsePlan(compact, 'plan.json').resourceChanges).toHaveLength(1);
+    const { resource_changes: _, ...empty } = plan1({});
+    expect(parsePlan(JSON.stringify(empty), 'plan.json').resourceChanges).toEqual([]);
   });
 
   it('reads module instances, instance keys and deposed objects', () => {

@@ -20,10 +20,17 @@ const CLOSE_BRACE = 0x7d;
 const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
 
+/**
+ * Deeper values are refused: Terraform's values nest a few levels per nested
+ * block, and what is kept is walked recursively (JSON.parse, the marks), which
+ * a hostile file must not be able to push past the stack.
+ */
+export const MAX_NESTING = 512;
+
 /** Why the scan stopped; `offset` is a byte offset into the buffer. */
 export class JsonSliceError extends Error {
   constructor(
-    readonly kind: 'truncated' | 'syntax',
+    readonly kind: 'truncated' | 'syntax' | 'too-deep',
     readonly offset: number,
     message: string,
   ) {
@@ -100,9 +107,10 @@ export function skipValue(bytes: Buffer, pos: number): number {
       at = skipString(bytes, at);
       continue;
     }
-    if (byte === OPEN_BRACE) closers.push(CLOSE_BRACE);
-    else if (byte === OPEN_BRACKET) closers.push(CLOSE_BRACKET);
-    else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
+    if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
+      if (closers.length >= MAX_NESTING) throw new JsonSliceError('too-deep', at, `values nested more than ${MAX_NESTING} levels deep`);
+      closers.push(byte === OPEN_BRACE ? CLOSE_BRACE : CLOSE_BRACKET);
+    } else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
       if (closers.pop() !== byte) throw new JsonSliceError('syntax', at, `unexpected ${describeByte(byte)}`);
     }
     at++;
@@ -110,9 +118,38 @@ export function skipValue(bytes: Buffer, pos: number): number {
   return at;
 }
 
-/** Parses the bytes of one slice. */
+/** Parses the bytes of one slice; the scanner has found its bounds, JSON.parse judges its content. */
 export function parseSlice(bytes: Buffer, slice: JsonSlice): unknown {
-  return JSON.parse(bytes.toString('utf8', slice.start, slice.end));
+  try {
+    return JSON.parse(bytes.toString('utf8', slice.start, slice.end));
+  } catch (e) {
+    if (e instanceof SyntaxError) throw new JsonSliceError('syntax', slice.start, 'not a valid JSON value');
+    throw e;
+  }
+}
+
+/** What kind of value a slice holds, from its first byte (without parsing a value that may be large). */
+export function describeSlice(bytes: Buffer, slice: JsonSlice): string {
+  switch (bytes[slice.start]) {
+    case OPEN_BRACE:
+      return 'an object';
+    case OPEN_BRACKET:
+      return 'an array';
+    case QUOTE:
+      return 'a string';
+    case 0x74: // t
+    case 0x66: // f
+      return 'a boolean';
+    case 0x6e: // n
+      return 'null';
+    default:
+      return 'a number';
+  }
+}
+
+/** Whether the slice is JSON null (Go's nil slices and maps print as null). */
+export function isNullSlice(bytes: Buffer, slice: JsonSlice): boolean {
+  return slice.end - slice.start === 4 && bytes.toString('latin1', slice.start, slice.end) === 'null';
 }
 
 /**
@@ -131,7 +168,7 @@ export function* objectMembers(bytes: Buffer, pos: number, object?: { end: numbe
     if (at >= bytes.length) throw truncated(at);
     if (bytes[at] !== QUOTE) throw new JsonSliceError('syntax', at, `expected a member name, found ${describeByte(bytes[at]!)}`);
     const keyEnd = skipString(bytes, at);
-    const key = JSON.parse(bytes.toString('utf8', at, keyEnd)) as string;
+    const key = parseSlice(bytes, { start: at, end: keyEnd }) as string;
     at = skipSpace(bytes, keyEnd);
     if (at >= bytes.length) throw truncated(at);
     if (bytes[at] !== COLON) throw new JsonSliceError('syntax', at, `expected ':' after "${key}"`);

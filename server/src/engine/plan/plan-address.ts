@@ -1,9 +1,11 @@
 /**
  * Resource instance addresses as Terraform writes them in a plan
  * (`module.a["x"].module.b[0].data.aws_iam_policy_document.p["k"]`). A
- * `for_each` key is a JSON-escaped string and may hold dots, brackets and
- * quotes, so the address is scanned once, left to right, rather than split.
+ * `for_each` key is a quoted string (instance-key-string.ts) and may hold
+ * dots, brackets and quotes, so the address is scanned once, left to right,
+ * rather than split.
  */
+import { quoteKey, readQuotedKey } from './instance-key-string.js';
 
 /** One step of the module path: `module.a["x"]` is `{ name: 'a', key: 'x' }`. */
 export interface AddressModuleStep {
@@ -30,7 +32,6 @@ const enum Char {
   OpenBracket = 0x5b,
   CloseBracket = 0x5d,
   Quote = 0x22,
-  Backslash = 0x5c,
   Minus = 0x2d,
   Zero = 0x30,
   Nine = 0x39,
@@ -75,22 +76,10 @@ class AddressScanner {
     let pos = this.pos + 1;
     let key: string | number;
     if (text.charCodeAt(pos) === Char.Quote) {
-      // Find the closing quote: a quote not escaped by an odd run of backslashes.
-      let end = pos + 1;
-      for (;;) {
-        const quote = text.indexOf('"', end);
-        if (quote < 0) return null;
-        let backslashes = 0;
-        while (text.charCodeAt(quote - 1 - backslashes) === Char.Backslash) backslashes++;
-        end = quote + 1;
-        if (backslashes % 2 === 0) break;
-      }
-      try {
-        key = JSON.parse(text.slice(pos, end)) as string;
-      } catch {
-        return null;
-      }
-      pos = end;
+      const quoted = readQuotedKey(text, pos);
+      if (!quoted) return null;
+      key = quoted.key;
+      pos = quoted.end;
     } else {
       const start = pos;
       while (pos < text.length && text.charCodeAt(pos) >= Char.Zero && text.charCodeAt(pos) <= Char.Nine) pos++;
@@ -169,9 +158,9 @@ function scanModuleSteps(scan: AddressScanner): AddressModuleStep[] | undefined 
   }
 }
 
-/** Writes an instance key as Terraform does: `[0]`, `["a.b"]`. */
+/** Writes an instance key as Terraform does: `[0]`, `["a.b"]`, `["$${x}"]`. */
 export function formatInstanceKey(key: string | number): string {
-  return typeof key === 'number' ? `[${key}]` : `[${JSON.stringify(key)}]`;
+  return typeof key === 'number' ? `[${key}]` : `[${quoteKey(key)}]`;
 }
 
 /** The module path of a module instance address without its keys: `module.a["x"].module.b[0]` → `module.a.module.b`. */

@@ -16,8 +16,13 @@ export function resourceKeyOf(resource: Pick<PlannedResource, 'mode' | 'type' | 
  * `plan.resourceChanges` only.
  */
 export function planIndex(plan: Plan): PlanIndex {
+  return indexResources(plan.resourceChanges);
+}
+
+/** The same index over any list of planned instances (`plan.drift`, a filtered list). */
+export function indexResources(resources: readonly PlannedResource[]): PlanIndex {
   const index: PlanIndex = new Map();
-  for (const resource of plan.resourceChanges) {
+  for (const resource of resources) {
     if (resource.deposed !== undefined) continue;
     let byResource = index.get(resource.moduleAddress);
     if (!byResource) index.set(resource.moduleAddress, (byResource = new Map()));

@@ -2,7 +2,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { describeFsError } from '../host.js';
 import { PlanError, type Plan, type PlannedModuleCall, type PlannedResource } from './plan-model.js';
 import { planBytes, SHOW_JSON_HINT } from './plan-encoding.js';
-import { arrayElements, JsonSliceError, lineAndColumn, objectMembers, parseSlice, skipSpace, type JsonSlice } from './json-slices.js';
+import { arrayElements, describeSlice, isNullSlice, JsonSliceError, lineAndColumn, objectMembers, parseSlice, skipSpace, type JsonSlice } from './json-slices.js';
 import { readResourceChange, type ChangeReadingFacts } from './resource-change.js';
 import { describeJson, expectObject, optionalString, PlanShapeError, quoteKey } from './plan-shape.js';
 
@@ -44,6 +44,7 @@ export function parsePlan(raw: Buffer | string, file: string): Plan {
       if (e.kind === 'truncated') {
         throw new PlanError(file, `the JSON ends early (line ${line}): the file is truncated or was still being written; ${SHOW_JSON_HINT}`);
       }
+      if (e.kind === 'too-deep') throw new PlanError(file, `not read: ${e.message} at line ${line}, column ${column}; Terraform's plans nest a few levels`);
       throw new PlanError(file, `not valid JSON at line ${line}, column ${column}: ${e.message}`);
     }
     throw e;
@@ -64,7 +65,10 @@ function readPlanFile(file: string, maxBytes: number): Buffer {
       throw new PlanError(file, `is a directory; give the plan's JSON file: ${SHOW_JSON_HINT}`);
     }
     const tooLarge = () =>
-      new PlanError(file, `the plan is larger than ${Math.round(maxBytes / (1024 * 1024))} MB, more than the review reads`);
+      new PlanError(
+        file,
+        `the plan is larger than ${maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / (1024 * 1024))} MB` : `${maxBytes} bytes`}, more than the review reads`,
+      );
     if (stat.isFile() && stat.size > maxBytes) throw tooLarge();
     const chunks: Buffer[] = [];
     let total = 0;
@@ -121,7 +125,7 @@ function readPlanJson(bytes: Buffer, file: string): Plan {
   const afterObject = skipSpace(bytes, object.end);
   if (afterObject < bytes.length) {
     const { line } = lineAndColumn(bytes, afterObject);
-    throw new PlanError(file, `not valid JSON: more text after the plan's object (line ${line}); the file holds more than one output`);
+    throw new PlanError(file, `not valid JSON: more text after the end of the plan's object (line ${line})`);
   }
   if (!present.has('planned_values') && !present.has('resource_changes')) throw new PlanError(file, notAPlan(present));
 
@@ -180,11 +184,8 @@ function notAPlan(present: ReadonlySet<string>): string {
 }
 
 function readChanges(bytes: Buffer, slice: JsonSlice | undefined, path: string, facts: ChangeReadingFacts): PlannedResource[] {
-  if (!slice) return [];
-  if (bytes[slice.start] !== 0x5b) {
-    if (bytes.toString('utf8', slice.start, slice.end) === 'null') return [];
-    throw new PlanShapeError(path, `an array, found ${describeJson(parseSlice(bytes, slice))}`);
-  }
+  if (!slice || isNullSlice(bytes, slice)) return [];
+  if (bytes[slice.start] !== 0x5b) throw new PlanShapeError(path, `an array, found ${describeSlice(bytes, slice)}`);
   const changes: PlannedResource[] = [];
   let i = 0;
   for (const element of arrayElements(bytes, slice.start)) {
@@ -199,9 +200,8 @@ function parseElement(bytes: Buffer, slice: JsonSlice, path: string): unknown {
   try {
     return parseSlice(bytes, slice);
   } catch (e) {
-    if (!(e instanceof SyntaxError)) throw e;
-    const { line } = lineAndColumn(bytes, slice.start);
-    throw new JsonSliceError('syntax', slice.start, `${path} (from line ${line}) is not valid JSON`);
+    if (!(e instanceof JsonSliceError)) throw e;
+    throw new JsonSliceError('syntax', slice.start, `${path} is not valid JSON`);
   }
 }
 
@@ -211,23 +211,18 @@ function parseElement(bytes: Buffer, slice: JsonSlice, path: string): unknown {
  * one by one; their expressions are dropped with them.
  */
 function readConfiguration(bytes: Buffer, slice: JsonSlice, plan: Plan): void {
-  if (bytes[slice.start] !== 0x7b) {
-    expectObject(parseSlice(bytes, slice), 'configuration');
-    return;
-  }
+  if (!isObjectSlice(bytes, slice, 'configuration')) return;
   for (const member of objectMembers(bytes, slice.start)) {
     if (member.key === 'root_module') readConfigModule(bytes, member, 'configuration.root_module', '', plan);
   }
 }
 
 function readConfigModule(bytes: Buffer, slice: JsonSlice, path: string, modulePath: string, plan: Plan): void {
-  if (bytes[slice.start] !== 0x7b) {
-    expectObject(parseSlice(bytes, slice), path);
-    return;
-  }
+  if (!isObjectSlice(bytes, slice, path)) return;
   for (const member of objectMembers(bytes, slice.start)) {
     if (member.key === 'resources' && modulePath === '') {
-      if (bytes[member.start] !== 0x5b) throw new PlanShapeError(`${path}.resources`, 'an array');
+      if (isNullSlice(bytes, member)) continue;
+      if (bytes[member.start] !== 0x5b) throw new PlanShapeError(`${path}.resources`, `an array, found ${describeSlice(bytes, member)}`);
       let i = 0;
       for (const element of arrayElements(bytes, member.start)) {
         const resourcePath = `${path}.resources[${i++}]`;
@@ -237,7 +232,7 @@ function readConfigModule(bytes: Buffer, slice: JsonSlice, path: string, moduleP
         plan.rootResources.push(address);
       }
     } else if (member.key === 'module_calls') {
-      if (bytes[member.start] !== 0x7b) throw new PlanShapeError(`${path}.module_calls`, 'an object');
+      if (!isObjectSlice(bytes, member, `${path}.module_calls`)) continue;
       for (const call of objectMembers(bytes, member.start)) {
         readModuleCall(bytes, call, `${path}.module_calls[${quoteKey(call.key)}]`, modulePath, plan);
       }
@@ -245,8 +240,15 @@ function readConfigModule(bytes: Buffer, slice: JsonSlice, path: string, moduleP
   }
 }
 
+/** Whether the slice is an object to read; null is an absent part, anything else is not the documented shape. */
+function isObjectSlice(bytes: Buffer, slice: JsonSlice, path: string): boolean {
+  if (isNullSlice(bytes, slice)) return false;
+  if (bytes[slice.start] !== 0x7b) throw new PlanShapeError(path, `an object, found ${describeSlice(bytes, slice)}`);
+  return true;
+}
+
 function readModuleCall(bytes: Buffer, call: JsonSlice & { key: string }, path: string, parentPath: string, plan: Plan): void {
-  if (bytes[call.start] !== 0x7b) throw new PlanShapeError(path, `an object, found ${describeJson(parseSlice(bytes, call))}`);
+  if (bytes[call.start] !== 0x7b) throw new PlanShapeError(path, `an object, found ${describeSlice(bytes, call)}`);
   const modulePath = parentPath === '' ? `module.${call.key}` : `${parentPath}.module.${call.key}`;
   const entry: PlannedModuleCall = { path: modulePath, name: call.key };
   plan.moduleCalls.push(entry);
