@@ -195,3 +195,24 @@ describe('a plan that names no resources', () => {
     expect(r.planNotes).toEqual([expect.stringMatching(/names no resources/)]);
   });
 });
+
+describe('module instance keys as Terraform quotes them', () => {
+  it('a for_each key with dots, quotes and a template introducer reaches its instance', () => {
+    const src = join(FIXTURES, 'plan-cases', 'for-each-local-module');
+    const dir = mkdtempSync(join(tmpdir(), 'iac-fusion-keys-'));
+    cpSync(src, dir, { recursive: true });
+    const key = 'eu.west "1" ${x}';
+    // Terraform writes `${` in a key as `$${` (HCL quoting), and quotes as \".
+    const written = `module.db["eu.west \\"1\\" $\${x}"]`;
+    const plan = plan1({
+      resource_changes: [
+        change(`${written}.aws_db_instance.this`, { actions: ['create'], after: { identifier: key, publicly_accessible: true } }),
+      ],
+      configuration: { root_module: { module_calls: { db: { source: './modules/db', module: {} } } } },
+    });
+    const r = review(dir, plan);
+    const found = r.findings.filter((f) => f.ruleId === 'network/public-database');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message).toContain('module.db[');
+  });
+});

@@ -1,11 +1,22 @@
 import type { Module } from '../model/module.js';
 import type { Plan, PlannedResource } from './plan-model.js';
 import { PlannedModule } from './planned-module.js';
+import { parseModuleAddress } from './plan-address.js';
 import type { PlanPlace } from './plan-places.js';
 
-/** `module.a["x"].module.b` → `module.a.module.b`: the configuration path of a module instance address. */
-export function configPath(moduleAddress: string): string {
-  return moduleAddress.replace(/\[(?:"(?:[^"\\]|\\.)*"|\d+)\]/g, '');
+/** A module instance key as the review's module instances write it (`["a"]`, `[0]`). */
+export function instanceKeyText(key: string | number | undefined): string {
+  return key === undefined ? '' : typeof key === 'number' ? `[${key}]` : `[${JSON.stringify(key)}]`;
+}
+
+/**
+ * A plan's module address (`module.a["x"]`, keys quoted as Terraform quotes
+ * them) in the form the review's module instances use: keys JSON-quoted.
+ * Undefined for an address that cannot be read.
+ */
+export function canonicalModuleAddress(moduleAddress: string): string | undefined {
+  const steps = parseModuleAddress(moduleAddress);
+  return steps && steps.map((s) => `module.${s.name}${instanceKeyText(s.key)}`).join('.');
 }
 
 /** The resource's address inside its module: `aws_s3_bucket.b` / `data.x.y`. */
@@ -29,8 +40,10 @@ export class PlanContext {
 
   constructor(readonly plan: Plan) {
     for (const r of plan.resourceChanges) {
-      let resources = this.byModule.get(r.moduleAddress);
-      if (!resources) this.byModule.set(r.moduleAddress, (resources = new Map()));
+      const moduleAddress = canonicalModuleAddress(r.moduleAddress);
+      if (moduleAddress === undefined) continue;
+      let resources = this.byModule.get(moduleAddress);
+      if (!resources) this.byModule.set(moduleAddress, (resources = new Map()));
       const key = localAddress(r);
       const list = resources.get(key);
       if (list) list.push(r);
@@ -65,7 +78,10 @@ export class PlanContext {
     if (addresses.size === 0) {
       for (const r of this.plan.resourceChanges) {
         if (r.moduleAddress === '') addresses.add(localAddress(r));
-        else addresses.add(r.moduleAddress.replace(/^(module\.[^.[]+).*$/, '$1'));
+        else {
+          const first = parseModuleAddress(r.moduleAddress)?.[0];
+          if (first) addresses.add(`module.${first.name}`);
+        }
       }
     }
     let matched = 0;
@@ -74,20 +90,18 @@ export class PlanContext {
   }
 
   private recordModuleKeys(moduleAddress: string): void {
-    // module.a["x"].module.b[0] → parent '' has a: "x"; parent module.a["x"] has b: 0
-    const re = /module\.([^.[]+)(\[(?:"(?:[^"\\]|\\.)*"|\d+)\])?/g;
+    // module.a["x"].module.b[0] → parent '' calls a with key "x"; parent module.a["x"] calls b with key 0
     let parent = '';
-    for (let m = re.exec(moduleAddress); m; m = re.exec(moduleAddress)) {
-      const [whole, name, bracket] = m;
-      if (bracket) {
-        const key: string | number = bracket.startsWith('["') ? (JSON.parse(bracket.slice(1, -1)) as string) : Number(bracket.slice(1, -1));
+    for (const step of parseModuleAddress(moduleAddress) ?? []) {
+      if (step.key !== undefined) {
         let calls = this.callKeys.get(parent);
         if (!calls) this.callKeys.set(parent, (calls = new Map()));
-        const keys = calls.get(name!) ?? [];
-        if (!keys.includes(key)) keys.push(key);
-        calls.set(name!, keys);
+        const keys = calls.get(step.name) ?? [];
+        if (!keys.includes(step.key)) keys.push(step.key);
+        calls.set(step.name, keys);
       }
-      parent = parent ? `${parent}.${whole}` : whole;
+      const part = `module.${step.name}${instanceKeyText(step.key)}`;
+      parent = parent ? `${parent}.${part}` : part;
     }
   }
 }

@@ -5,6 +5,8 @@ import { headerRange } from '../rules/rule.js';
 import type { ModuleGraph } from '../workspace/module-graph.js';
 import type { ModuleInstance } from '../workspace/module-instance.js';
 import { findAttribute } from '../rules/rule.js';
+import { parseModuleAddress } from './plan-address.js';
+import { instanceKeyText } from './plan-context.js';
 
 /** Where a plan address is placed in the code (SPEC §10). */
 export interface PlanPlace {
@@ -22,12 +24,9 @@ export interface PlanPlace {
   kind: 'block' | 'module-call' | 'removed';
 }
 
-/** One step of a module instance address: `module.a["x"]` → { name: 'a', key: '["x"]' }. */
+/** The steps of a plan's module address, keys as the review's module instances write them. */
 function moduleSteps(moduleAddress: string): Array<{ name: string; key: string }> {
-  const out: Array<{ name: string; key: string }> = [];
-  const re = /module\.([^.[]+)(\[(?:"(?:[^"\\]|\\.)*"|\d+)\])?/g;
-  for (let m = re.exec(moduleAddress); m; m = re.exec(moduleAddress)) out.push({ name: m[1]!, key: m[2] ?? '' });
-  return out;
+  return (parseModuleAddress(moduleAddress) ?? []).map((s) => ({ name: s.name, key: instanceKeyText(s.key) }));
 }
 
 /** Whether a module's code was placed by `terraform init` (not the workspace's own code under review). */
