@@ -3,7 +3,8 @@
 // files; prints both times, their ratio and peak RSS. Then the editor figures
 // (scripts/bench-lsp.mjs): the language server's latency and memory; then the scale figures
 // (scripts/bench-scale.mjs): 200,000 findings in one module, a 60,000-resource checklist; then
-// reading plans (scripts/bench-plan.mjs): 50,000 resources, 200 MB.
+// reading plans (scripts/bench-plan.mjs): 50,000 resources, 200 MB; then reviewing the 50,000-resource plan with its
+// code (scripts/bench-plan-review.mjs).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -73,6 +74,12 @@ try {
 // Plan reading (issue 15): a 50,000-resource plan and a 200 MB one (scripts/bench-plan.mjs).
 try {
   execFileSync(process.execPath, [join(here, 'bench-plan.mjs')], { stdio: 'inherit' });
+} catch (e) {
+  process.exitCode = e.status || 1;
+}
+// Plan review (issue 15): the 50,000-resource plan fused with the code it is a plan of (scripts/bench-plan-review.mjs).
+try {
+  execFileSync(process.execPath, [join(here, 'bench-plan-review.mjs')], { stdio: 'inherit' });
 } catch (e) {
   process.exitCode = e.status || 1;
 }

@@ -221,7 +221,11 @@ export function instances(ctx: ExistenceContext, block: Block, file: SourceFile,
 function plannedInstances(ctx: ExistenceContext, block: Block, value: Value, scope: Scope, name: 'count' | 'each'): Instance[] | undefined {
   if (value.kind !== 'unknown' || !ctx.planned) return undefined;
   const keys = ctx.planned.keysOf(block);
-  if (!keys || keys.length > MAX_INSTANCES) return undefined;
+  if (!keys) return undefined;
+  if (keys.length > MAX_INSTANCES) {
+    ctx.planned.context.tooManyInstances(block, ctx.planned.moduleAddress, keys.length, MAX_INSTANCES);
+    return undefined;
+  }
   if (name === 'count') {
     if (!keys.every((k) => typeof k === 'number')) return undefined;
     return [...keys].sort((a, b) => Number(a) - Number(b)).map((k) => ({ scope: extendScope(scope, { count: object(new Map([['index', num(k as number)]])) }), when: [] }));

@@ -74,7 +74,7 @@ function planNotes(plan: Plan, graph: ModuleGraph, root: Module, workspaceRoot: 
     if (!instance || isDownloaded(instance.module)) continue; // inside a module not read: placed on its call
     if (!instance.module.byAddress.has(localAddress(r))) missing.push(r.address);
   }
-  const notes = [...plan.notes];
+  const notes = [...plan.notes, ...graph.plan!.context.crowdedNotes()];
   if (missing.length) {
     const where = relative(workspaceRoot, root.dir) || '.';
     const shown = missing.slice(0, 5).join(', ') + (missing.length > 5 ? `, and ${missing.length - 5} more` : '');

@@ -1,4 +1,5 @@
 import type { Module } from '../model/module.js';
+import type { Block } from '../parse/ast.js';
 import type { Plan, PlannedResource } from './plan-model.js';
 import { PlannedModule } from './planned-module.js';
 import { parseModuleAddress } from './plan-address.js';
@@ -50,6 +51,25 @@ export class PlanContext {
       else resources.set(key, [r]);
       this.recordModuleKeys(r.moduleAddress);
     }
+  }
+
+  private readonly crowded = new Map<string, number>();
+
+  /** A block the plan gives more instances than the review reviews one by one: said in the notes (SPEC §10: nothing silently ignored). */
+  tooManyInstances(block: Block, moduleAddress: string, count: number, limit: number): void {
+    const label = block.type === 'module' ? `module.${block.labels[0]?.value ?? ''}` : `${block.type === 'data' ? 'data.' : ''}${block.labels.map((l) => l.value).join('.')}`;
+    this.crowded.set(moduleAddress ? `${moduleAddress}.${label}` : label, count);
+    this.limit = limit;
+  }
+
+  private limit = 0;
+
+  /** The notes about blocks with too many planned instances. */
+  crowdedNotes(): string[] {
+    if (this.crowded.size === 0) return [];
+    const list = [...this.crowded].slice(0, 5).map(([a, n]) => `${a} (${n})`).join(', ');
+    const more = this.crowded.size > 5 ? `, and ${this.crowded.size - 5} more` : '';
+    return [`${this.crowded.size} block(s) have more planned instances than the review reads one by one (${this.limit}): ${list}${more}; they are reviewed once, without their planned values`];
   }
 
   /** What the plan says about the module instance at `moduleAddress`. */
