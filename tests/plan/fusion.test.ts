@@ -216,3 +216,18 @@ describe('module instance keys as Terraform quotes them', () => {
     expect(found[0]!.message).toContain('module.db[');
   });
 });
+
+describe('every plan case: the plan keeps what the code alone says', () => {
+  const root = join(FIXTURES, 'plan-cases');
+  // Cases whose code knows every value the rules read: the plan adds only what only a plan shows.
+  const codeKnows = new Set(['create', 'delete', 'drift', 'for-each-module', 'format-0.x', 'moved', 'registry-module', 'replace-create-delete', 'replace-delete-create', 'sensitive', 'unknown-after', 'update-in-place']);
+  for (const name of readdirSync(root).sort()) {
+    const dir = join(root, name);
+    it(name, () => {
+      const alone = findingKeys(review(dir));
+      const withPlan = findingKeys(review(dir, join(dir, 'plan.json')));
+      for (const k of alone) expect(withPlan, k).toContain(k);
+      if (codeKnows.has(name)) expect(withPlan.filter((k) => !/ plan\//.test(k))).toEqual(alone);
+    });
+  }
+});

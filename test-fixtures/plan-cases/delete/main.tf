@@ -1,3 +1,5 @@
+# Reviewed with plan.json beside it. # expect: plan/destroys-stateful
+# fixture-rules: plan/destroys-stateful, plan/replaces-stateful
 terraform {
   required_version = ">= 1.5"
   required_providers {

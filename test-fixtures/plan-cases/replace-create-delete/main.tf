@@ -1,3 +1,5 @@
+# Reviewed with plan.json beside it.
+# fixture-rules: plan/destroys-stateful, plan/replaces-stateful
 terraform {
   required_version = ">= 1.5"
   required_providers {
@@ -12,7 +14,7 @@ provider "aws" {
   region = "eu-west-1"
 }
 
-resource "aws_dynamodb_table" "sessions" {
+resource "aws_dynamodb_table" "sessions" { # expect: plan/replaces-stateful
   name         = "sessions-v2"
   billing_mode = "PAY_PER_REQUEST"
   hash_key     = "session_id"

@@ -1,3 +1,5 @@
+# Reviewed with plan.json beside it.
+# fixture-rules: plan/destroys-stateful, plan/replaces-stateful
 terraform {
   required_version = ">= 1.5"
   required_providers {
@@ -12,7 +14,7 @@ provider "aws" {
   region = "eu-west-1"
 }
 
-resource "aws_db_instance" "orders" {
+resource "aws_db_instance" "orders" { # expect: plan/replaces-stateful
   identifier                  = "orders-db-v2"
   engine                      = "postgres"
   engine_version              = "16.3"

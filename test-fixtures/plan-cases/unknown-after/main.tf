@@ -1,3 +1,5 @@
+# Reviewed with plan.json beside it.
+# fixture-rules: plan/destroys-stateful, plan/replaces-stateful
 terraform {
   required_version = ">= 1.5"
   required_providers {
