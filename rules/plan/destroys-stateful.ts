@@ -1,4 +1,5 @@
 import { defineRule } from '../../server/src/engine/rules/rule.js';
+import { examplePlan } from '../../server/src/engine/plan/example-plan.js';
 import { addressesText, reasonText, STATEFUL_OPTION, statefulChanges, type StatefulOptions } from '../../server/src/engine/plan/stateful-changes.js';
 
 export default defineRule<StatefulOptions>({
@@ -28,104 +29,14 @@ export default defineRule<StatefulOptions>({
 # aws_db_instance.orders was deleted from the code; the plan destroys it
 `,
       plan: {
-        failing: `{
-  "format_version": "1.2",
-  "terraform_version": "1.9.8",
-  "resource_changes": [
-    {
-      "address": "aws_db_instance.orders",
-      "mode": "managed",
-      "type": "aws_db_instance",
-      "name": "orders",
-      "provider_name": "registry.terraform.io/hashicorp/aws",
-      "change": {
-        "actions": [
-          "delete"
-        ],
-        "before": {
-          "identifier": "orders"
-        },
-        "after": null,
-        "after_unknown": {},
-        "before_sensitive": {},
-        "after_sensitive": false
-      },
-      "action_reason": "delete_because_no_resource_config"
-    },
-    {
-      "address": "aws_s3_bucket.logs",
-      "mode": "managed",
-      "type": "aws_s3_bucket",
-      "name": "logs",
-      "provider_name": "registry.terraform.io/hashicorp/aws",
-      "change": {
-        "actions": [
-          "no-op"
-        ],
-        "before": {
-          "bucket": "logs"
-        },
-        "after": {
-          "bucket": "logs"
-        },
-        "after_unknown": {},
-        "before_sensitive": {},
-        "after_sensitive": {}
-      }
-    }
-  ],
-  "configuration": {
-    "root_module": {
-      "resources": [
-        {
-          "address": "aws_s3_bucket.logs",
-          "mode": "managed",
-          "type": "aws_s3_bucket",
-          "name": "logs"
-        }
-      ]
-    }
-  }
-}`,
-        passing: `{
-  "format_version": "1.2",
-  "terraform_version": "1.9.8",
-  "resource_changes": [
-    {
-      "address": "aws_db_instance.orders",
-      "mode": "managed",
-      "type": "aws_db_instance",
-      "name": "orders",
-      "provider_name": "registry.terraform.io/hashicorp/aws",
-      "change": {
-        "actions": [
-          "no-op"
-        ],
-        "before": {
-          "identifier": "orders"
-        },
-        "after": {
-          "identifier": "orders"
-        },
-        "after_unknown": {},
-        "before_sensitive": {},
-        "after_sensitive": {}
-      }
-    }
-  ],
-  "configuration": {
-    "root_module": {
-      "resources": [
-        {
-          "address": "aws_db_instance.orders",
-          "mode": "managed",
-          "type": "aws_db_instance",
-          "name": "orders"
-        }
-      ]
-    }
-  }
-}`,
+        failing: examplePlan(
+          [
+            { address: 'aws_db_instance.orders', actions: ['delete'], before: { identifier: 'orders' }, after: null, actionReason: 'delete_because_no_resource_config' },
+            { address: 'aws_s3_bucket.logs', actions: ['no-op'], before: { bucket: 'logs' }, after: { bucket: 'logs' } },
+          ],
+          ['aws_s3_bucket.logs'],
+        ),
+        passing: examplePlan([{ address: 'aws_db_instance.orders', actions: ['no-op'], before: { identifier: 'orders' }, after: { identifier: 'orders' } }], ['aws_db_instance.orders']),
       },
       passing: `# plan.json: aws_db_instance.orders  actions ["no-op"]
 resource "aws_db_instance" "orders" {

@@ -1,4 +1,5 @@
 import { defineRule } from '../../server/src/engine/rules/rule.js';
+import { examplePlan } from '../../server/src/engine/plan/example-plan.js';
 import { addressesText, reasonText, STATEFUL_OPTION, statefulChanges, type StatefulOptions } from '../../server/src/engine/plan/stateful-changes.js';
 
 export default defineRule<StatefulOptions>({
@@ -29,95 +30,30 @@ resource "aws_db_instance" "orders" {
 }
 `,
       plan: {
-        failing: `{
-  "format_version": "1.2",
-  "terraform_version": "1.9.8",
-  "resource_changes": [
-    {
-      "address": "aws_db_instance.orders",
-      "mode": "managed",
-      "type": "aws_db_instance",
-      "name": "orders",
-      "provider_name": "registry.terraform.io/hashicorp/aws",
-      "change": {
-        "actions": [
-          "delete",
-          "create"
-        ],
-        "before": {
-          "identifier": "orders",
-          "engine": "postgres"
-        },
-        "after": {
-          "identifier": "orders",
-          "engine": "mysql"
-        },
-        "after_unknown": {},
-        "before_sensitive": {},
-        "after_sensitive": {},
-        "replace_paths": [
+        failing: examplePlan(
           [
-            "engine"
-          ]
-        ]
-      },
-      "action_reason": "replace_because_cannot_update"
-    }
-  ],
-  "configuration": {
-    "root_module": {
-      "resources": [
-        {
-          "address": "aws_db_instance.orders",
-          "mode": "managed",
-          "type": "aws_db_instance",
-          "name": "orders"
-        }
-      ]
-    }
-  }
-}`,
-        passing: `{
-  "format_version": "1.2",
-  "terraform_version": "1.9.8",
-  "resource_changes": [
-    {
-      "address": "aws_db_instance.orders",
-      "mode": "managed",
-      "type": "aws_db_instance",
-      "name": "orders",
-      "provider_name": "registry.terraform.io/hashicorp/aws",
-      "change": {
-        "actions": [
-          "update"
-        ],
-        "before": {
-          "identifier": "orders",
-          "instance_class": "db.t3.medium"
-        },
-        "after": {
-          "identifier": "orders",
-          "instance_class": "db.t3.large"
-        },
-        "after_unknown": {},
-        "before_sensitive": {},
-        "after_sensitive": {}
-      }
-    }
-  ],
-  "configuration": {
-    "root_module": {
-      "resources": [
-        {
-          "address": "aws_db_instance.orders",
-          "mode": "managed",
-          "type": "aws_db_instance",
-          "name": "orders"
-        }
-      ]
-    }
-  }
-}`,
+            {
+              address: 'aws_db_instance.orders',
+              actions: ['delete', 'create'],
+              before: { identifier: 'orders', engine: 'postgres' },
+              after: { identifier: 'orders', engine: 'mysql' },
+              replacePaths: [['engine']],
+              actionReason: 'replace_because_cannot_update',
+            },
+          ],
+          ['aws_db_instance.orders'],
+        ),
+        passing: examplePlan(
+          [
+            {
+              address: 'aws_db_instance.orders',
+              actions: ['update'],
+              before: { identifier: 'orders', instance_class: 'db.t3.medium' },
+              after: { identifier: 'orders', instance_class: 'db.t3.large' },
+            },
+          ],
+          ['aws_db_instance.orders'],
+        ),
       },
       passing: `# plan.json: aws_db_instance.orders  actions ["update"]
 resource "aws_db_instance" "orders" {
