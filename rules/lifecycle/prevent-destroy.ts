@@ -20,6 +20,7 @@ export default defineRule<Options>({
     category: 'lifecycle',
     severity: 'warning',
     fixable: true,
+    readsMetaArguments: true,
     rationale:
       'Databases, buckets, file systems, keys, caches and queues hold data or identity that re-applying cannot bring back. ' +
       '`lifecycle { prevent_destroy = true }` makes Terraform refuse any plan that would destroy the resource — a ' +

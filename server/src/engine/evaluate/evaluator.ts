@@ -10,6 +10,7 @@ import { callFunction, type FunctionHost } from './functions.js';
 import { applyBinary, applyUnary } from './operators.js';
 import type { ExistenceRecorder } from './existence.js';
 import type { PlannedModule } from '../plan/planned-module.js';
+import { PLANNED_UNKNOWN } from '../plan/plan-value.js';
 import {
   asString,
   bool,
@@ -345,6 +346,8 @@ export class ModuleEvaluator {
   private evaluateRoot(name: string, _file: SourceFile, scope: Scope, origin: Location): Value {
     const bound = scope.get(name);
     if (bound) return bound;
+    // A value a plan leaves unknown, in a module built from the plan (plan/planned-stand-in.ts).
+    if (name.startsWith(PLANNED_UNKNOWN)) return unknown(name.slice(PLANNED_UNKNOWN.length), origin);
     switch (name) {
       case 'var':
       case 'local':

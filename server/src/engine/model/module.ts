@@ -75,4 +75,9 @@ export interface Module {
   movedBlocks: BlockRef[];
   /** Resources, data sources and module calls by address. */
   byAddress: Map<string, ResourceRef | ModuleCallRef>;
+  /**
+   * Built from a plan's values, standing in for a module whose code is not
+   * read (SPEC §10): everything in it comes from the plan, none of it from code.
+   */
+  planned?: true;
 }

@@ -4,6 +4,7 @@ import type { Plan, PlannedResource } from './plan-model.js';
 import { PlannedModule } from './planned-module.js';
 import { parseModuleAddress } from './plan-address.js';
 import type { PlanPlace } from './plan-places.js';
+import type { StandInResources } from './planned-stand-in.js';
 
 /** A module instance key as the review's module instances write it (`["a"]`, `[0]`). */
 export function instanceKeyText(key: string | number | undefined): string {
@@ -82,6 +83,32 @@ export class PlanContext {
     return view;
   }
 
+  /**
+   * The planned resources under a module call (`module.rds`, in a module
+   * instance's terms), by the call's instance (`module.rds["a"]`), each with
+   * its address inside that instance.
+   */
+  resourcesUnder(callPrefix: string): StandInResources[] {
+    const groups = new Map<string, StandInResources>();
+    for (const [moduleAddress, resources] of this.byModule) {
+      if (moduleAddress !== callPrefix && !moduleAddress.startsWith(`${callPrefix}.`) && !moduleAddress.startsWith(`${callPrefix}[`)) continue;
+      const rest = moduleAddress.slice(callPrefix.length);
+      // `["a"].module.x` → the instance key `["a"]`, then the nested module path `module.x`.
+      const keyEnd = rest.startsWith('[') ? closingBracket(rest) + 1 : 0;
+      const instanceAddress = callPrefix + rest.slice(0, keyEnd);
+      const nested = rest.slice(keyEnd).replace(/^\./, '');
+      let group = groups.get(instanceAddress);
+      if (!group) groups.set(instanceAddress, (group = { instanceAddress, resources: [] }));
+      for (const list of resources.values()) {
+        for (const resource of list) {
+          const key = resource.index === undefined ? '' : instanceKeyText(resource.index);
+          group.resources.push({ resource, local: `${nested ? `${nested}.` : ''}${localAddress(resource)}${key}` });
+        }
+      }
+    }
+    return [...groups.values()];
+  }
+
   /** Every module instance address the plan has resources in. */
   moduleAddresses(): string[] {
     return [...this.byModule.keys()];
@@ -124,4 +151,14 @@ export class PlanContext {
       parent = parent ? `${parent}.${part}` : part;
     }
   }
+}
+
+/** The index of the `]` closing the instance key that opens `text` (keys are JSON-quoted strings or numbers here). */
+function closingBracket(text: string): number {
+  if (text[1] !== '"') return text.indexOf(']');
+  for (let i = 2; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === '"') return i + 1;
+  }
+  return text.length - 1;
 }

@@ -1,6 +1,13 @@
 import { SENSITIVE, UNKNOWN_AFTER_APPLY, type PlanValue } from './plan-model.js';
 import { bool, NULL, num, object, str, tuple, unknown, type Value } from '../evaluate/value.js';
 
+/**
+ * A root name no HCL identifier can spell: the evaluator reads a variable
+ * named with it as an unknown value whose reason is the rest of the name
+ * (modules built from a plan, plan/planned-stand-in.ts).
+ */
+export const PLANNED_UNKNOWN = '\u0000planned-unknown:';
+
 /** Why a planned value is still unknown: said to a reviewer in the checklist. */
 export const AFTER_APPLY_REASON = 'the plan says it is known only after apply';
 export const SENSITIVE_REASON = 'the plan marks it sensitive, and a review never reads sensitive values';

@@ -52,6 +52,12 @@ export interface RuleMeta {
   /** Rules that run only with a plan (`--plan`, SPEC §10), on the plan's root module. */
   planOnly?: boolean;
   /**
+   * The rule reads what only the configuration says — meta-arguments such as
+   * `lifecycle` — which a plan does not record: it does not run on a module
+   * built from a plan's values (a registry module whose code is not read).
+   */
+  readsMetaArguments?: boolean;
+  /**
    * The rule judges how a module is written — its declarations, names,
    * literals, version constraints — not the values a deployment of it gets:
    * no caller can change its verdict, so it is not run again with each

@@ -26,7 +26,8 @@ export function callerFindings(top: ModuleInstance, rules: readonly Rule<any>[],
       if (!runs.dependsOnCaller(instance, rule)) continue;
       const mine = runs.run(instance, rule).findings;
       if (mine.length === 0) continue;
-      const without = new Set(runs.run(withoutOutermost(instance), rule).findings.map(placeKey));
+      // A module built from the plan says nothing without it: everything it says holds because of the plan.
+      const without = new Set(instance.module.planned ? [] : runs.run(withoutOutermost(instance), rule).findings.map(placeKey));
       // What the code alone says is placed as the code alone places it: the plan adds findings, it does not move them.
       const twin = instance.evaluator.planned ? instance.graph.codeOnlyTwin(instance) : undefined;
       const codeOnly = new Set(twin ? runs.run(twin, rule).findings.map(placeKey) : []);

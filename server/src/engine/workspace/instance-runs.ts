@@ -48,6 +48,12 @@ export class InstanceRuns {
     if (!byRule) this.results.set(instance, (byRule = new Map()));
     const cached = byRule.get(rule.meta.id);
     if (cached) return cached;
+    // A module built from a plan has no meta-arguments to judge (SPEC §10): silence, not a finding about what is not there.
+    if (instance.module.planned && rule.meta.readsMetaArguments) {
+      const silent: RuleRun = { findings: [], undecided: [], errors: [], readsInputs: false };
+      byRule.set(rule.meta.id, silent);
+      return silent;
+    }
     const evaluator = instance.evaluator;
     const readsBefore = evaluator.inputReads;
     const output = runRules(instance.module, evaluator, [rule], (id, file) => this.runningSetting(rule, id, file), {

@@ -9,6 +9,8 @@ import { localSourceDir } from '../model/local-source.js';
 import type { ModuleLoader } from './module-loader.js';
 import { ModuleInstance } from './module-instance.js';
 import type { PlanContext } from '../plan/plan-context.js';
+import { standInModule } from '../plan/planned-stand-in.js';
+import { EMPTY_SCOPE } from '../evaluate/scope.js';
 import type { PlannedModule } from '../plan/planned-module.js';
 
 /** A module call with a local source, as far as cycles need it (no syntax tree kept). */
@@ -119,7 +121,7 @@ export class ModuleGraph {
     if (chain.length > MAX_CALL_DEPTH) return undefined;
     const keyPath = [...chain.slice(1).map((i) => i.step!.call.name), call.name];
     const target = this.targets.targetOf(parent.module.dir, call, chain[0]!.module.dir, keyPath);
-    if (!target) return undefined;
+    if (!target) return this.plannedStandIns(parent, call);
     const callee = this.loader.loadDir(target.dir, target.downloaded)?.module;
     if (!callee) return undefined;
     const repeated = chain.findIndex((i) => i.module.dir === callee.dir);
@@ -139,6 +141,30 @@ export class ModuleGraph {
     }
     this.instancesCreated += scopes.length;
     return scopes.map(({ scope, key }) => new ModuleInstance(callee, this, { parent, call, scope, ...(key !== undefined ? { key } : {}) }, parent.codeOnly));
+  }
+
+  private readonly standIns = new Map<string, Module>();
+
+  /**
+   * A call whose code is not read (a registry module not installed), on a
+   * planned call chain: one instance per planned instance of the call,
+   * built from what the plan says its resources will be (SPEC §10).
+   * Undefined when the plan has nothing under the call.
+   */
+  private plannedStandIns(parent: ModuleInstance, call: ModuleCallRef): ModuleInstance[] | undefined {
+    if (!this.plan || !parent.evaluator.planned) return undefined;
+    const prefix = `${parent.addressPrefix ? `${parent.addressPrefix}.` : ''}module.${call.name}`;
+    const groups = this.plan.context.resourcesUnder(prefix);
+    if (groups.length === 0) return undefined;
+    return groups.map((group) => {
+      let module = this.standIns.get(group.instanceAddress);
+      if (!module) {
+        module = standInModule(parent.module.dir, call.file, headerRange(call.block), call.name, group);
+        this.standIns.set(group.instanceAddress, module);
+      }
+      const key = group.instanceAddress.slice(prefix.length);
+      return new ModuleInstance(module, this, { parent, call, scope: EMPTY_SCOPE, ...(key ? { key } : {}) }, parent.codeOnly);
+    });
   }
 
   /**
