@@ -160,7 +160,7 @@ function readPlanJson(bytes: Buffer, file: string): Plan {
 
   if (plan.resourceChanges.length > 0 && !facts.sawSensitivityMarks) {
     plan.notes.push(
-      `${file}: the plan has no sensitivity marks (Terraform before 0.15 does not write them): values a provider treats as secret are not known to be secret`,
+      `${file}: the plan has no sensitivity marks (before_sensitive, after_sensitive; older Terraform versions do not write them): values a provider treats as secret are not known to be secret`,
     );
   }
   if (top.errored && parseSlice(bytes, top.errored) === true) {

@@ -7,7 +7,7 @@ const ACTIONS: ReadonlySet<string> = new Set<PlanAction>(['no-op', 'create', 're
 
 /** What the reader learnt about the plan while reading its changes (for its notes). */
 export interface ChangeReadingFacts {
-  /** Some entry carries `before_sensitive` or `after_sensitive` (Terraform 0.15+ writes them on every entry). */
+  /** Some entry carries `before_sensitive` or `after_sensitive` (recent Terraform writes them on every entry). */
   sawSensitivityMarks: boolean;
 }
 
