@@ -118,7 +118,17 @@ function readPlanJson(bytes: Buffer, file: string): Plan {
   const present = new Set<string>();
   const start = skipSpace(bytes, 0);
   const object = { end: start };
-  for (const member of objectMembers(bytes, start, object)) {
+  // The changes are split into entries while the top level is scanned: their bytes are crossed once.
+  const entries = new Map<string, JsonSlice[]>();
+  const scanChanges = (key: string, at: number): number | undefined => {
+    if ((key !== 'resource_changes' && key !== 'resource_drift') || bytes[at] !== 0x5b) return undefined;
+    const list: JsonSlice[] = [];
+    const array = { end: at };
+    for (const element of arrayElements(bytes, at, array)) list.push(element);
+    entries.set(key, list);
+    return array.end;
+  };
+  for (const member of objectMembers(bytes, start, object, scanChanges)) {
     present.add(member.key);
     if (USED_MEMBERS.has(member.key)) top[member.key as keyof TopLevel] = member;
   }
@@ -154,8 +164,8 @@ function readPlanJson(bytes: Buffer, file: string): Plan {
   if (terraformVersion !== undefined) plan.terraformVersion = terraformVersion;
 
   const facts: ChangeReadingFacts = { sawSensitivityMarks: false };
-  plan.resourceChanges = readChanges(bytes, top.resource_changes, 'resource_changes', facts);
-  plan.drift = readChanges(bytes, top.resource_drift, 'resource_drift', facts);
+  plan.resourceChanges = readChanges(bytes, top.resource_changes, entries.get('resource_changes'), 'resource_changes', facts);
+  plan.drift = readChanges(bytes, top.resource_drift, entries.get('resource_drift'), 'resource_drift', facts);
   if (top.configuration) readConfiguration(bytes, top.configuration, plan);
 
   if (plan.resourceChanges.length > 0 && !facts.sawSensitivityMarks) {
@@ -183,16 +193,10 @@ function notAPlan(present: ReadonlySet<string>): string {
   return `not a plan JSON: it has neither "resource_changes" nor "planned_values"${keys ? ` (its members: ${keys}${present.size > 5 ? ', …' : ''})` : ' (an empty object)'}; ${SHOW_JSON_HINT}`;
 }
 
-function readChanges(bytes: Buffer, slice: JsonSlice | undefined, path: string, facts: ChangeReadingFacts): PlannedResource[] {
+function readChanges(bytes: Buffer, slice: JsonSlice | undefined, entries: readonly JsonSlice[] | undefined, path: string, facts: ChangeReadingFacts): PlannedResource[] {
   if (!slice || isNullSlice(bytes, slice)) return [];
-  if (bytes[slice.start] !== 0x5b) throw new PlanShapeError(path, `an array, found ${describeSlice(bytes, slice)}`);
-  const changes: PlannedResource[] = [];
-  let i = 0;
-  for (const element of arrayElements(bytes, slice.start)) {
-    changes.push(readResourceChange(parseElement(bytes, element, `${path}[${i}]`), `${path}[${i}]`, facts));
-    i++;
-  }
-  return changes;
+  if (!entries) throw new PlanShapeError(path, `an array, found ${describeSlice(bytes, slice)}`);
+  return entries.map((entry, i) => readResourceChange(parseElement(bytes, entry, `${path}[${i}]`), `${path}[${i}]`, facts));
 }
 
 /** JSON.parse of one kept slice, its syntax error placed in the file. */
