@@ -2,7 +2,7 @@ import { SENSITIVE, type PlannedResource } from './plan-model.js';
 import { parseAddress } from './plan-address.js';
 import { applyMarks } from './plan-value-marks.js';
 import { arrayElements, describeSlice, isNullSlice, objectMembers, parseSlice, type JsonSlice } from './json-slices.js';
-import { describeJson, expectObject, expectString, optionalString, PlanShapeError, quoteKey } from './plan-shape.js';
+import { describeJson, expectObject, expectString, optionalString, PlanShapeError, quoteForMessage } from './plan-shape.js';
 
 /**
  * The data sources Terraform read while planning. Since Terraform 0.13 a data
@@ -59,10 +59,10 @@ function readDataSource(raw: unknown, path: string): PlannedResource {
   const entry = expectObject(raw, path);
   const address = expectString(entry.address, `${path}.address`);
   const parsed = parseAddress(address);
-  if (!parsed || parsed.mode !== 'data') throw new PlanShapeError(`${path}.address`, `a data source instance address, found ${quoteKey(address)}`);
+  if (!parsed || parsed.mode !== 'data') throw new PlanShapeError(`${path}.address`, `a data source instance address, found ${quoteForMessage(address)}`);
   const type = expectString(entry.type, `${path}.type`);
   const name = expectString(entry.name, `${path}.name`);
-  if (type !== parsed.type || name !== parsed.name) throw new PlanShapeError(path, `a type and name that agree with its address ${quoteKey(address)}`);
+  if (type !== parsed.type || name !== parsed.name) throw new PlanShapeError(path, `a type and name that agree with its address ${quoteForMessage(address)}`);
   const values = entry.values ?? null;
   if (values !== null && (typeof values !== 'object' || Array.isArray(values))) {
     throw new PlanShapeError(`${path}.values`, `an object, found ${describeJson(values)}`);

@@ -5,7 +5,7 @@ import { planBytes, SHOW_JSON_HINT } from './plan-encoding.js';
 import { arrayElements, describeSlice, isNullSlice, JsonSliceError, lineAndColumn, objectMembers, parseSlice, skipSpace, type JsonSlice } from './json-slices.js';
 import { readResourceChange, type ChangeReadingFacts } from './resource-change.js';
 import { readPriorStateDataSources } from './prior-state-data-sources.js';
-import { describeJson, expectObject, optionalString, PlanShapeError, quoteKey } from './plan-shape.js';
+import { describeJson, expectObject, optionalString, PlanShapeError, quoteForMessage } from './plan-shape.js';
 
 /**
  * Reads the JSON of `terraform show -json PLANFILE` / `tofu show -json
@@ -199,7 +199,7 @@ function supportedFormatVersion(bytes: Buffer, slice: JsonSlice, file: string): 
   if (Number(formatVersion.split('.')[0]) >= 2) {
     throw new PlanError(
       file,
-      `format_version ${quoteKey(formatVersion)} is not supported: this version of iac-review reads plan JSON format 0.x and 1.x (Terraform 0.12 and later, OpenTofu); a newer format may change what fields mean, so it is refused rather than misread`,
+      `format_version ${quoteForMessage(formatVersion)} is not supported: this version of iac-review reads plan JSON format 0.x and 1.x (Terraform 0.12 and later, OpenTofu); a newer format may change what fields mean, so it is refused rather than misread`,
     );
   }
   return formatVersion;
@@ -212,7 +212,7 @@ function notAPlan(present: ReadonlySet<string>): string {
   if (present.has('lineage') || present.has('serial')) {
     return `this is a Terraform state file (terraform.tfstate), not a plan: run \`terraform plan -out tfplan\`, then ${SHOW_JSON_HINT}`;
   }
-  const keys = [...present].slice(0, 5).map(quoteKey).join(', ');
+  const keys = [...present].slice(0, 5).map(quoteForMessage).join(', ');
   return `not a plan JSON: it has neither "resource_changes" nor "planned_values"${keys ? ` (its members: ${keys}${present.size > 5 ? ', …' : ''})` : ' (an empty object)'}; ${SHOW_JSON_HINT}`;
 }
 
@@ -261,7 +261,7 @@ function readConfigModule(bytes: Buffer, slice: JsonSlice, path: string, moduleP
     } else if (member.key === 'module_calls') {
       if (!isObjectSlice(bytes, member, `${path}.module_calls`)) continue;
       for (const call of objectMembers(bytes, member.start)) {
-        readModuleCall(bytes, call, `${path}.module_calls[${quoteKey(call.key)}]`, modulePath, plan);
+        readModuleCall(bytes, call, `${path}.module_calls[${quoteForMessage(call.key)}]`, modulePath, plan);
       }
     }
   }
