@@ -8,10 +8,13 @@ const [how, file, reader] = process.argv.slice(2);
 const { readPlan } = await import(pathToFileURL(reader).href);
 const started = performance.now();
 let changes;
+let dataSources = 0;
 if (how === 'readPlan') {
-  changes = readPlan(file).resourceChanges.length;
+  const plan = readPlan(file);
+  changes = plan.resourceChanges.length;
+  dataSources = plan.dataSources.length;
 } else {
   changes = JSON.parse(readFileSync(file, 'utf8')).resource_changes.length;
 }
 const ms = performance.now() - started;
-console.log(JSON.stringify({ ms, changes, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
+console.log(JSON.stringify({ ms, changes, dataSources, peakRssMb: process.resourceUsage().maxRSS / 1024 }));

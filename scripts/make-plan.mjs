@@ -4,9 +4,10 @@
 // blocks, IAM policies and roles with rendered policy JSON, security groups,
 // databases with sensitive passwords, instances with unknown ids), tags and
 // tags_all, root resources, a registry module, a for_each module with a nested
-// module; every action kind (no-op most, as in real plans); planned_values and
-// prior_state repeat the values as Terraform does, which is what makes real
-// plans large. Written piece by piece, so N can be large.
+// module; every action kind (no-op most, as in real plans); data sources read
+// while planning (in prior_state only) and at apply time (read); planned_values
+// and prior_state repeat the values as Terraform does, which is what makes
+// real plans large. Written piece by piece, so N can be large.
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
@@ -282,10 +283,12 @@ export function writePlan(n, out) {
   write('"variables":{"environment":{"value":"prod"},"db_password":{"value":"not-really-used"}},');
   // planned_values and prior_state as flat root_module lists (Terraform nests child_modules; the size is what matters here).
   write('"planned_values":{"root_module":{');
-  arrayMember('resources', (r) => (r.after ? stateResource(r, r.after) : undefined), true);
+  // A data source read while planning (no-op) is in prior_state only, as Terraform writes it; one read at apply time is a change.
+  const readWhilePlanning = (r) => r.template.data && r.entry.change.actions[0] === 'no-op';
+  arrayMember('resources', (r) => (r.after && !readWhilePlanning(r) ? stateResource(r, r.after) : undefined), true);
   write('}},');
   arrayMember('resource_drift', (r) => (r.entry.change.actions[0] === 'no-op' && r.i % 41 === 0 && !r.template.data ? { ...r.entry, change: { ...r.entry.change, actions: ['update'] } } : undefined));
-  arrayMember('resource_changes', (r) => r.entry);
+  arrayMember('resource_changes', (r) => (readWhilePlanning(r) ? undefined : r.entry));
   write('"output_changes":{"bucket":{"actions":["no-op"],"before":"data-0","after":"data-0","after_unknown":false,"before_sensitive":false,"after_sensitive":false}},');
   write('"prior_state":{"format_version":"1.0","terraform_version":"1.9.8","values":{"root_module":{');
   arrayMember('resources', (r) => (r.before ? stateResource(r, r.before) : undefined), true);

@@ -42,6 +42,7 @@ describe('fixture plans', () => {
       'drift',
       'for-each-module',
       'format-0.x',
+      'known-in-plan',
       'moved',
       'registry-module',
       'replace-create-delete',
@@ -82,6 +83,21 @@ describe('fixture plans', () => {
     const versioning = at(plan, 'aws_s3_bucket_versioning.logs');
     expect(field(versioning.after, 'bucket')).toBe(UNKNOWN_AFTER_APPLY);
     expect(field(versioning.after, 'versioning_configuration')).toEqual([{ status: 'Enabled', mfa_delete: UNKNOWN_AFTER_APPLY }]);
+  });
+
+  it('known in the plan, unknown in the code: default tags (tags_all), a data source read while planning, the rendered policy', () => {
+    const plan = read('known-in-plan');
+    const required = { Owner: 'analytics', Environment: 'prod', CostCenter: 'cc-042' };
+    expect(field(at(plan, 'aws_s3_bucket.reports').after, 'tags_all')).toEqual({ ...required, Name: 'reports' });
+    const policy = at(plan, 'aws_iam_policy.reader');
+    expect(field(policy.after, 'tags_all')).toEqual(required);
+    expect(JSON.parse(field(policy.after, 'policy') as string).Statement[0].Action).toEqual(['s3:GetObject', 's3:ListBucket']);
+    // The data source is not a change: it is read from prior_state, and found through the index like the rest.
+    expect(plan.resourceChanges.some((r) => r.mode === 'data')).toBe(false);
+    expect(plan.dataSources.map((r) => r.address)).toEqual(['data.aws_iam_policy_document.reader']);
+    const [document] = planIndex(plan).get('')!.get('data.aws_iam_policy_document.reader')!;
+    expect(document!.actions).toEqual(['no-op']);
+    expect(field(document!.after, 'statement')).toMatchObject([{ actions: ['s3:GetObject', 's3:ListBucket'], resources: ['arn:aws:s3:::acme-reports/*'] }]);
   });
 
   it('update in place: before and after both kept (the policy widened)', () => {

@@ -16,7 +16,10 @@ describe('scripts/make-plan.mjs plans read through readPlan', () => {
   const plan = readPlan(file);
 
   it('reads every change, every action kind, the modules and the drift', () => {
-    expect(plan.resourceChanges).toHaveLength(800);
+    // 800 instances: the data sources read while planning are in prior_state, the rest are changes.
+    expect(plan.dataSources.length).toBeGreaterThan(0);
+    expect(plan.dataSources.every((r) => r.mode === 'data' && r.actions[0] === 'no-op')).toBe(true);
+    expect(plan.resourceChanges.length + plan.dataSources.length).toBe(800);
     const kinds = new Set(plan.resourceChanges.map((r) => r.actions.join(',')));
     expect([...kinds].sort()).toEqual(['create', 'create,delete', 'delete', 'delete,create', 'no-op', 'read', 'update']);
     expect(plan.drift.length).toBeGreaterThan(0);

@@ -167,6 +167,56 @@ describe('readPlan: resource changes', () => {
     expect(index.get('')!.get('aws_instance.web')!.map((r) => r.actions)).toEqual([['create']]);
   });
 
+  it('reads the data sources read while planning from prior_state, root and child modules, once', () => {
+    const dataEntry = (address: string, values: unknown, extra: Record<string, unknown> = {}) => {
+      const [, type, name] = /data\.([a-z_]+)\.([a-z_]+)/.exec(address)!;
+      return { address, mode: 'data', type, name, provider_name: 'registry.terraform.io/hashicorp/aws', schema_version: 0, values, sensitive_values: {}, ...extra };
+    };
+    const plan = parsePlan(
+      JSON.stringify(
+        plan1({
+          prior_state: {
+            format_version: '1.0',
+            terraform_version: '1.9.8',
+            values: {
+            outputs: { x: { sensitive: false, value: 1 } },
+            root_module: {
+              resources: [
+                { address: 'aws_s3_bucket.b', mode: 'managed', type: 'aws_s3_bucket', name: 'b', values: { bucket: 'b' } },
+                dataEntry('data.aws_caller_identity.me', { account_id: '123456789012' }),
+                // Also in resource_changes (read at apply time): that entry stands, this one is not repeated.
+                dataEntry('data.aws_ami.latest', {}),
+              ],
+              child_modules: [
+                {
+                  address: 'module.app["a"]',
+                  resources: [dataEntry('module.app["a"].data.aws_iam_policy_document.p', { json: '{}', statement: [] }, { index: undefined })],
+                  child_modules: [{ address: 'module.app["a"].module.inner', resources: [dataEntry('module.app["a"].module.inner.data.aws_region.r[0]', { name: 'eu-west-1' }, { index: 0 })] }],
+                },
+              ],
+            },
+            },
+          },
+          resource_changes: [
+            change('aws_s3_bucket.b', { actions: ['create'], after: { bucket: 'b' } }),
+            change('data.aws_ami.latest', { actions: ['read'], after: {}, after_unknown: { id: true } }),
+          ],
+        }),
+      ),
+      'plan.json',
+    );
+    expect(plan.dataSources.map((r) => [r.address, r.moduleAddress, r.index])).toEqual([
+      ['data.aws_caller_identity.me', '', undefined],
+      ['module.app["a"].data.aws_iam_policy_document.p', 'module.app["a"]', undefined],
+      ['module.app["a"].module.inner.data.aws_region.r[0]', 'module.app["a"].module.inner', 0],
+    ]);
+    expect(plan.dataSources[0]).toMatchObject({ mode: 'data', type: 'aws_caller_identity', name: 'me', actions: ['no-op'], after: { account_id: '123456789012' } });
+    expect(plan.dataSources[0]!.before).toBe(plan.dataSources[0]!.after);
+    const index = planIndex(plan);
+    expect(index.get('')!.get('data.aws_ami.latest')!.map((r) => r.actions)).toEqual([['read']]);
+    expect(index.get('module.app["a"].module.inner')!.get('data.aws_region.r')![0]!.after).toEqual({ name: 'eu-west-1' });
+  });
+
   it('reads the configuration: root resources and module calls recursively, outermost first', () => {
     const plan = parsePlan(
       JSON.stringify(
@@ -207,8 +257,17 @@ describe('readPlan: sensitive values never survive reading', () => {
     JSON.stringify(
       plan1({
         variables: { db_password: { value: SECRET } },
-        planned_values: { root_module: { resources: [{ address: 'aws_db_instance.db', values: { password: SECRET }, sensitive_values: { password: true } }] } },
-        prior_state: { values: { root_module: { resources: [{ values: { password: SECRET } }] } } },
+        planned_values: { root_module: { resources: [{ address: 'aws_db_instance.db', mode: 'managed', type: 'aws_db_instance', name: 'db', values: { password: SECRET }, sensitive_values: { password: true } }] } },
+        prior_state: {
+          values: {
+            root_module: {
+              resources: [
+                { address: 'aws_db_instance.db', mode: 'managed', type: 'aws_db_instance', name: 'db', values: { password: SECRET }, sensitive_values: { password: true } },
+                { address: 'data.aws_secretsmanager_secret_version.v', mode: 'data', type: 'aws_secretsmanager_secret_version', name: 'v', values: { secret_string: SECRET, arn: 'arn:x' }, sensitive_values: { secret_string: true } },
+              ],
+            },
+          },
+        },
         output_changes: { pw: { before: SECRET, after: SECRET, before_sensitive: true, after_sensitive: true } },
         resource_changes: [
           change('aws_db_instance.db', {
@@ -248,6 +307,7 @@ describe('readPlan: sensitive values never survive reading', () => {
     expect(deleted!.before).toEqual({ value: SENSITIVE, name: 'p' });
     expect(odd!.after).toBe(SENSITIVE);
     expect(plan.drift[0]!.before).toEqual({ password: SENSITIVE });
+    expect(plan.dataSources[0]!.after).toEqual({ secret_string: SENSITIVE, arn: 'arn:x' });
   });
 
   it('a mark named __proto__ reaches no prototype', () => {

@@ -59,7 +59,7 @@ export function readQuotedKey(text: string, start: number): { key: string; end: 
 const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
 
 /** Writes a key as Terraform does, so an address built here equals the one in the plan. */
-export function quoteKey(key: string): string {
+export function quoteInstanceKey(key: string): string {
   let out = '"';
   const chars = [...key];
   for (let i = 0; i < chars.length; i++) {

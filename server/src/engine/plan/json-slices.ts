@@ -155,8 +155,15 @@ export function isNullSlice(bytes: Buffer, slice: JsonSlice): boolean {
 /**
  * The members of the object that starts at `pos`, each with its value's byte
  * range; values are not parsed. `object.end` is set past the closing brace.
+ * `scanValue` may walk a member's value itself (and return where it ends), so
+ * a large value is crossed once rather than skipped and then walked again.
  */
-export function* objectMembers(bytes: Buffer, pos: number, object?: { end: number }): Generator<JsonMember> {
+export function* objectMembers(
+  bytes: Buffer,
+  pos: number,
+  object?: { end: number },
+  scanValue?: (key: string, start: number) => number | undefined,
+): Generator<JsonMember> {
   if (bytes[pos] !== OPEN_BRACE) throw new JsonSliceError('syntax', pos, 'expected an object');
   let at = skipSpace(bytes, pos + 1);
   if (at >= bytes.length) throw truncated(at);
@@ -173,7 +180,7 @@ export function* objectMembers(bytes: Buffer, pos: number, object?: { end: numbe
     if (at >= bytes.length) throw truncated(at);
     if (bytes[at] !== COLON) throw new JsonSliceError('syntax', at, `expected ':' after "${key}"`);
     const start = skipSpace(bytes, at + 1);
-    const end = skipValue(bytes, start);
+    const end = scanValue?.(key, start) ?? skipValue(bytes, start);
     yield { key, start, end };
     at = skipSpace(bytes, end);
     if (at >= bytes.length) throw truncated(at);
@@ -186,18 +193,24 @@ export function* objectMembers(bytes: Buffer, pos: number, object?: { end: numbe
   }
 }
 
-/** The elements of the array that starts at `pos`, each as a byte range; elements are not parsed. */
-export function* arrayElements(bytes: Buffer, pos: number): Generator<JsonSlice> {
+/** The elements of the array that starts at `pos`, each as a byte range; elements are not parsed. `array.end` is set past `]`. */
+export function* arrayElements(bytes: Buffer, pos: number, array?: { end: number }): Generator<JsonSlice> {
   if (bytes[pos] !== OPEN_BRACKET) throw new JsonSliceError('syntax', pos, 'expected an array');
   let at = skipSpace(bytes, pos + 1);
   if (at >= bytes.length) throw truncated(at);
-  if (bytes[at] === CLOSE_BRACKET) return;
+  if (bytes[at] === CLOSE_BRACKET) {
+    if (array) array.end = at + 1;
+    return;
+  }
   for (;;) {
     const end = skipValue(bytes, at);
     yield { start: at, end };
     at = skipSpace(bytes, end);
     if (at >= bytes.length) throw truncated(at);
-    if (bytes[at] === CLOSE_BRACKET) return;
+    if (bytes[at] === CLOSE_BRACKET) {
+      if (array) array.end = at + 1;
+      return;
+    }
     if (bytes[at] !== COMMA) throw new JsonSliceError('syntax', at, `expected ',' or ']', found ${describeByte(bytes[at]!)}`);
     at = skipSpace(bytes, at + 1);
   }

@@ -5,7 +5,7 @@
  * dots, brackets and quotes, so the address is scanned once, left to right,
  * rather than split.
  */
-import { quoteKey, readQuotedKey } from './instance-key-string.js';
+import { quoteInstanceKey, readQuotedKey } from './instance-key-string.js';
 
 /** One step of the module path: `module.a["x"]` is `{ name: 'a', key: 'x' }`. */
 export interface AddressModuleStep {
@@ -160,7 +160,7 @@ function scanModuleSteps(scan: AddressScanner): AddressModuleStep[] | undefined 
 
 /** Writes an instance key as Terraform does: `[0]`, `["a.b"]`, `["$${x}"]`. */
 export function formatInstanceKey(key: string | number): string {
-  return typeof key === 'number' ? `[${key}]` : `[${quoteKey(key)}]`;
+  return typeof key === 'number' ? `[${key}]` : `[${quoteInstanceKey(key)}]`;
 }
 
 /** The module path of a module instance address without its keys: `module.a["x"].module.b[0]` → `module.a.module.b`. */

@@ -9,14 +9,14 @@ export function resourceKeyOf(resource: Pick<PlannedResource, 'mode' | 'type' | 
 }
 
 /**
- * The plan's current resource instances by module instance and resource, for
- * the fusion's look-ups (one map access per block instead of a scan of a
+ * The plan's current resource instances (changes, and the data sources read
+ * while planning) by module instance and resource, for the fusion's look-ups (one map access per block instead of a scan of a
  * 50,000-entry list). Deposed objects (old copies left by
  * create_before_destroy) are not instances of a block: they stay in
  * `plan.resourceChanges` only.
  */
 export function planIndex(plan: Plan): PlanIndex {
-  return indexResources(plan.resourceChanges);
+  return indexResources([...plan.resourceChanges, ...plan.dataSources]);
 }
 
 /** The same index over any list of planned instances (`plan.drift`, a filtered list). */

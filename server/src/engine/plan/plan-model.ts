@@ -69,6 +69,13 @@ export interface Plan {
   terraformVersion?: string;
   /** What will change (and what will not: `no-op`), one entry per resource instance. */
   resourceChanges: PlannedResource[];
+  /**
+   * Data sources read while planning (Terraform 0.13+ reads a data source whose
+   * arguments are known during `plan`; it is in `prior_state` only, not in
+   * `resource_changes`): known values, `actions` `["no-op"]`, `before` is
+   * `after`. A data source read at apply time is in `resourceChanges` (`read`).
+   */
+  dataSources: PlannedResource[];
   /** Changes made outside Terraform since the last apply (`resource_drift`); empty before Terraform 1.2 / format 0.x. */
   drift: PlannedResource[];
   /** The root module's resource addresses (`aws_s3_bucket.b`, `data.x.y`) as `configuration.root_module` lists them. */

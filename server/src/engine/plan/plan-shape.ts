@@ -16,7 +16,7 @@ export class PlanShapeError extends Error {
 
 export type JsonObject = Record<string, unknown>;
 
-export function isObject(value: unknown): value is JsonObject {
+function isObject(value: unknown): value is JsonObject {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
@@ -45,6 +45,6 @@ export function describeJson(value: unknown): string {
 }
 
 /** A member name from the file, quoted for a message. */
-export function quoteKey(key: string): string {
+export function quoteForMessage(key: string): string {
   return `"${inertText(key.length > 60 ? `${key.slice(0, 60)}…` : key)}"`;
 }

@@ -4,7 +4,8 @@ import { PlanError, type Plan, type PlannedModuleCall, type PlannedResource } fr
 import { planBytes, SHOW_JSON_HINT } from './plan-encoding.js';
 import { arrayElements, describeSlice, isNullSlice, JsonSliceError, lineAndColumn, objectMembers, parseSlice, skipSpace, type JsonSlice } from './json-slices.js';
 import { readResourceChange, type ChangeReadingFacts } from './resource-change.js';
-import { describeJson, expectObject, optionalString, PlanShapeError, quoteKey } from './plan-shape.js';
+import { readPriorStateDataSources } from './prior-state-data-sources.js';
+import { describeJson, expectObject, optionalString, PlanShapeError, quoteForMessage } from './plan-shape.js';
 
 /**
  * Reads the JSON of `terraform show -json PLANFILE` / `tofu show -json
@@ -13,9 +14,10 @@ import { describeJson, expectObject, optionalString, PlanShapeError, quoteKey } 
  *
  * Large plans: the file is held as bytes (outside the JS heap) and parsed
  * piece by piece. `planned_values` and `prior_state` repeat what
- * `resource_changes` holds and `variables` / `output_changes` are not used, so
- * they are stepped over without being built; each resource change is parsed
- * alone and reduced at once (no-op entries share before and after).
+ * `resource_changes` holds (but for the data sources read while planning,
+ * taken from `prior_state`) and `variables` / `output_changes` are not used,
+ * so they are stepped over without being built; each resource change is
+ * parsed alone and reduced at once (no-op entries share before and after).
  */
 
 /** Plans larger than this are refused: the review after reading needs memory too. */
@@ -99,6 +101,7 @@ interface TopLevel {
   resource_changes?: JsonSlice;
   resource_drift?: JsonSlice;
   configuration?: JsonSlice;
+  prior_state?: JsonSlice;
   errored?: JsonSlice;
   complete?: JsonSlice;
 }
@@ -109,6 +112,7 @@ const USED_MEMBERS: ReadonlySet<string> = new Set([
   'resource_changes',
   'resource_drift',
   'configuration',
+  'prior_state',
   'errored',
   'complete',
 ]);
@@ -118,9 +122,29 @@ function readPlanJson(bytes: Buffer, file: string): Plan {
   const present = new Set<string>();
   const start = skipSpace(bytes, 0);
   const object = { end: start };
-  for (const member of objectMembers(bytes, start, object)) {
+  // The changes are split into entries, and the data sources read out of
+  // prior_state, while the top level is scanned: their bytes are crossed once.
+  const entries = new Map<string, JsonSlice[]>();
+  let dataSources: PlannedResource[] = [];
+  let formatVersion: string | undefined;
+  const scanValue = (key: string, at: number): number | undefined => {
+    if (key === 'prior_state' && bytes[at] === 0x7b) {
+      const prior = readPriorStateDataSources(bytes, { start: at, end: at });
+      dataSources = prior.dataSources;
+      return prior.end;
+    }
+    if ((key !== 'resource_changes' && key !== 'resource_drift') || bytes[at] !== 0x5b) return undefined;
+    const list: JsonSlice[] = [];
+    const array = { end: at };
+    for (const element of arrayElements(bytes, at, array)) list.push(element);
+    entries.set(key, list);
+    return array.end;
+  };
+  for (const member of objectMembers(bytes, start, object, scanValue)) {
     present.add(member.key);
     if (USED_MEMBERS.has(member.key)) top[member.key as keyof TopLevel] = member;
+    // Terraform writes format_version first: an unsupported format is refused before the rest is read.
+    if (member.key === 'format_version') formatVersion = supportedFormatVersion(bytes, member, file);
   }
   const afterObject = skipSpace(bytes, object.end);
   if (afterObject < bytes.length) {
@@ -128,23 +152,12 @@ function readPlanJson(bytes: Buffer, file: string): Plan {
     throw new PlanError(file, `not valid JSON: more text after the end of the plan's object (line ${line})`);
   }
   if (!present.has('planned_values') && !present.has('resource_changes')) throw new PlanError(file, notAPlan(present));
-
-  if (!top.format_version) throw new PlanError(file, `not a plan JSON: it has no "format_version"; ${SHOW_JSON_HINT}`);
-  const formatVersion = parseSlice(bytes, top.format_version);
-  if (typeof formatVersion !== 'string' || !/^\d+\.\d+/.test(formatVersion)) {
-    throw new PlanShapeError('format_version', `a version string such as "1.2", found ${describeJson(formatVersion)}`);
-  }
-  const major = Number(formatVersion.split('.')[0]);
-  if (major >= 2) {
-    throw new PlanError(
-      file,
-      `format_version ${quoteKey(formatVersion)} is not supported: this version of iac-review reads plan JSON format 0.x and 1.x (Terraform 0.12 and later, OpenTofu); a newer format may change what fields mean, so it is refused rather than misread`,
-    );
-  }
+  if (formatVersion === undefined) throw new PlanError(file, `not a plan JSON: it has no "format_version"; ${SHOW_JSON_HINT}`);
   const plan: Plan = {
     file,
     formatVersion,
     resourceChanges: [],
+    dataSources: [],
     drift: [],
     rootResources: [],
     moduleCalls: [],
@@ -154,13 +167,18 @@ function readPlanJson(bytes: Buffer, file: string): Plan {
   if (terraformVersion !== undefined) plan.terraformVersion = terraformVersion;
 
   const facts: ChangeReadingFacts = { sawSensitivityMarks: false };
-  plan.resourceChanges = readChanges(bytes, top.resource_changes, 'resource_changes', facts);
-  plan.drift = readChanges(bytes, top.resource_drift, 'resource_drift', facts);
+  plan.resourceChanges = readChanges(bytes, top.resource_changes, entries.get('resource_changes'), 'resource_changes', facts);
+  plan.drift = readChanges(bytes, top.resource_drift, entries.get('resource_drift'), 'resource_drift', facts);
+  if (top.prior_state && !isNullSlice(bytes, top.prior_state) && bytes[top.prior_state.start] !== 0x7b) {
+    throw new PlanShapeError('prior_state', `an object, found ${describeSlice(bytes, top.prior_state)}`);
+  }
+  const dataInChanges = new Set(plan.resourceChanges.filter((r) => r.mode === 'data').map((r) => r.address));
+  plan.dataSources = dataSources.filter((r) => !dataInChanges.has(r.address));
   if (top.configuration) readConfiguration(bytes, top.configuration, plan);
 
   if (plan.resourceChanges.length > 0 && !facts.sawSensitivityMarks) {
     plan.notes.push(
-      `${file}: the plan has no sensitivity marks (Terraform before 0.15 does not write them): values a provider treats as secret are not known to be secret`,
+      `${file}: the plan has no sensitivity marks (before_sensitive, after_sensitive; older Terraform versions do not write them): values a provider treats as secret are not known to be secret`,
     );
   }
   if (top.errored && parseSlice(bytes, top.errored) === true) {
@@ -172,6 +190,21 @@ function readPlanJson(bytes: Buffer, file: string): Plan {
   return plan;
 }
 
+/** The format_version, when it is one this reader knows (0.x, 1.x); a PlanError otherwise. */
+function supportedFormatVersion(bytes: Buffer, slice: JsonSlice, file: string): string {
+  const formatVersion = parseSlice(bytes, slice);
+  if (typeof formatVersion !== 'string' || !/^\d+\.\d+/.test(formatVersion)) {
+    throw new PlanShapeError('format_version', `a version string such as "1.2", found ${describeJson(formatVersion)}`);
+  }
+  if (Number(formatVersion.split('.')[0]) >= 2) {
+    throw new PlanError(
+      file,
+      `format_version ${quoteForMessage(formatVersion)} is not supported: this version of iac-review reads plan JSON format 0.x and 1.x (Terraform 0.12 and later, OpenTofu); a newer format may change what fields mean, so it is refused rather than misread`,
+    );
+  }
+  return formatVersion;
+}
+
 function notAPlan(present: ReadonlySet<string>): string {
   if (present.has('values') || (present.has('format_version') && !present.has('configuration'))) {
     return `this is the JSON of a state (\`terraform show -json\` without a plan file), not of a plan: run \`terraform plan -out tfplan\`, then ${SHOW_JSON_HINT}`;
@@ -179,20 +212,14 @@ function notAPlan(present: ReadonlySet<string>): string {
   if (present.has('lineage') || present.has('serial')) {
     return `this is a Terraform state file (terraform.tfstate), not a plan: run \`terraform plan -out tfplan\`, then ${SHOW_JSON_HINT}`;
   }
-  const keys = [...present].slice(0, 5).map(quoteKey).join(', ');
+  const keys = [...present].slice(0, 5).map(quoteForMessage).join(', ');
   return `not a plan JSON: it has neither "resource_changes" nor "planned_values"${keys ? ` (its members: ${keys}${present.size > 5 ? ', …' : ''})` : ' (an empty object)'}; ${SHOW_JSON_HINT}`;
 }
 
-function readChanges(bytes: Buffer, slice: JsonSlice | undefined, path: string, facts: ChangeReadingFacts): PlannedResource[] {
+function readChanges(bytes: Buffer, slice: JsonSlice | undefined, entries: readonly JsonSlice[] | undefined, path: string, facts: ChangeReadingFacts): PlannedResource[] {
   if (!slice || isNullSlice(bytes, slice)) return [];
-  if (bytes[slice.start] !== 0x5b) throw new PlanShapeError(path, `an array, found ${describeSlice(bytes, slice)}`);
-  const changes: PlannedResource[] = [];
-  let i = 0;
-  for (const element of arrayElements(bytes, slice.start)) {
-    changes.push(readResourceChange(parseElement(bytes, element, `${path}[${i}]`), `${path}[${i}]`, facts));
-    i++;
-  }
-  return changes;
+  if (!entries) throw new PlanShapeError(path, `an array, found ${describeSlice(bytes, slice)}`);
+  return entries.map((entry, i) => readResourceChange(parseElement(bytes, entry, `${path}[${i}]`), `${path}[${i}]`, facts));
 }
 
 /** JSON.parse of one kept slice, its syntax error placed in the file. */
@@ -234,7 +261,7 @@ function readConfigModule(bytes: Buffer, slice: JsonSlice, path: string, moduleP
     } else if (member.key === 'module_calls') {
       if (!isObjectSlice(bytes, member, `${path}.module_calls`)) continue;
       for (const call of objectMembers(bytes, member.start)) {
-        readModuleCall(bytes, call, `${path}.module_calls[${quoteKey(call.key)}]`, modulePath, plan);
+        readModuleCall(bytes, call, `${path}.module_calls[${quoteForMessage(call.key)}]`, modulePath, plan);
       }
     }
   }

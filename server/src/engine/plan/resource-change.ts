@@ -1,13 +1,13 @@
 import { SENSITIVE, UNKNOWN_AFTER_APPLY, type PlanAction, type PlannedResource, type PlanValue } from './plan-model.js';
 import { parseAddress } from './plan-address.js';
 import { applyMarks } from './plan-value-marks.js';
-import { describeJson, expectObject, expectString, optionalString, PlanShapeError, quoteKey } from './plan-shape.js';
+import { describeJson, expectObject, expectString, optionalString, PlanShapeError, quoteForMessage } from './plan-shape.js';
 
 const ACTIONS: ReadonlySet<string> = new Set<PlanAction>(['no-op', 'create', 'read', 'update', 'delete', 'forget']);
 
 /** What the reader learnt about the plan while reading its changes (for its notes). */
 export interface ChangeReadingFacts {
-  /** Some entry carries `before_sensitive` or `after_sensitive` (Terraform 0.15+ writes them on every entry). */
+  /** Some entry carries `before_sensitive` or `after_sensitive` (recent Terraform writes them on every entry). */
   sawSensitivityMarks: boolean;
 }
 
@@ -22,14 +22,14 @@ export function readResourceChange(raw: unknown, path: string, facts: ChangeRead
   const entry = expectObject(raw, path);
   const address = expectString(entry.address, `${path}.address`);
   const parsed = parseAddress(address);
-  if (!parsed) throw new PlanShapeError(`${path}.address`, `a resource instance address, found ${quoteKey(address)}`);
+  if (!parsed) throw new PlanShapeError(`${path}.address`, `a resource instance address, found ${quoteForMessage(address)}`);
   const mode = expectString(entry.mode, `${path}.mode`);
-  if (mode !== 'managed' && mode !== 'data') throw new PlanShapeError(`${path}.mode`, `"managed" or "data", found ${quoteKey(mode)}`);
+  if (mode !== 'managed' && mode !== 'data') throw new PlanShapeError(`${path}.mode`, `"managed" or "data", found ${quoteForMessage(mode)}`);
   const type = expectString(entry.type, `${path}.type`);
   const name = expectString(entry.name, `${path}.name`);
   // The address is the one Terraform matches on; a record that contradicts it is not a plan Terraform wrote.
   if (mode !== parsed.mode || type !== parsed.type || name !== parsed.name) {
-    throw new PlanShapeError(path, `mode, type and name that agree with its address ${quoteKey(address)}`);
+    throw new PlanShapeError(path, `mode, type and name that agree with its address ${quoteForMessage(address)}`);
   }
   const index = entry.index;
   if (index !== undefined && index !== null && typeof index !== 'string' && typeof index !== 'number') {
@@ -74,7 +74,7 @@ function readActions(value: unknown, path: string): PlanAction[] {
   }
   for (const action of value as string[]) {
     if (!ACTIONS.has(action)) {
-      throw new PlanShapeError(path, `actions among ${[...ACTIONS].map((a) => `"${a}"`).join(', ')}; found ${quoteKey(action)}`);
+      throw new PlanShapeError(path, `actions among ${[...ACTIONS].map((a) => `"${a}"`).join(', ')}; found ${quoteForMessage(action)}`);
     }
   }
   return value as PlanAction[];
