@@ -236,3 +236,12 @@ describe('every plan case: the plan keeps what the code alone says', () => {
     });
   }
 });
+
+describe('known-in-plan: default tags and policy actions given at plan time', () => {
+  it('the code alone leaves three items undecided; the plan decides all three', () => {
+    const dir = join(FIXTURES, 'plan-cases', 'known-in-plan');
+    const open = (r: AnalysisResult) => r.undecided.filter((u) => ['tagging/required-tags', 'iam/wildcard-action'].includes(u.ruleId)).length;
+    expect(open(review(dir))).toBe(3);
+    expect(open(review(dir, join(dir, 'plan.json')))).toBe(0);
+  });
+});

@@ -41,7 +41,8 @@ export class PlanContext {
   place: (resource: PlannedResource) => PlanPlace | undefined = () => undefined;
 
   constructor(readonly plan: Plan) {
-    for (const r of plan.resourceChanges) {
+    // Data sources read while planning are in the prior state, not among the changes (plan-model.ts).
+    for (const r of [...plan.resourceChanges, ...plan.dataSources]) {
       const moduleAddress = canonicalModuleAddress(r.moduleAddress);
       if (moduleAddress === undefined) continue;
       let resources = this.byModule.get(moduleAddress);

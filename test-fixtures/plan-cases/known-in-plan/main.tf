@@ -1,3 +1,5 @@
+# Reviewed with plan.json beside it: the plan decides the three items the code alone leaves undecided.
+# fixture-rules: tagging/required-tags, iam/wildcard-action
 terraform {
   required_version = ">= 1.5"
   required_providers {
