@@ -17,7 +17,8 @@ import { loadConfig, type LoadedConfig } from './config/load-config.js';
 import { effectiveRuleSetting, isPathIncluded, ruleTimeBudgetMs } from './config/effective.js';
 import type { EffectiveRuleSetting, ReviewConfig } from './config/types.js';
 import { applySuppressions } from './suppress/apply.js';
-import { compareRanges } from './range.js';
+import { compareRanges, type Range } from './range.js';
+import type { Plan } from './plan/plan-model.js';
 import { firstLineRange } from './first-line-range.js';
 import { assignModuleRoles, pathDecidedRole, type RoleAssignmentOptions } from './roles/assign-roles.js';
 import { roleFactsOf, type ModuleRoleFacts } from './roles/role-facts.js';
@@ -53,6 +54,8 @@ export interface AnalyzeOptions {
    * instance of it; output without a checklist skips that, and gets none.
    */
   undecided?: boolean;
+  /** A plan (`--plan`, SPEC §10) whose values are facts where the code's are unknown. */
+  plan?: Plan;
 }
 
 export interface ModuleAnalysis {
@@ -76,6 +79,10 @@ export interface AnalysisResult {
   config: ReviewConfig;
   /** The evaluated modules, for hovers and checklists (only with `keepModules`). */
   analyses: ModuleAnalysis[];
+  /** With a plan: what of it the review could not use (addresses the code does not have, parts read partly). */
+  planNotes: string[];
+  /** With a plan: where the block of a plan address is in the code (a registry module's resource: the root's module block; a removed block: its last known position). */
+  planPlace?: (address: string) => { file: string; range: Range; address: string } | undefined;
 }
 
 export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
@@ -105,6 +112,7 @@ export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
     moduleRoles: [],
     config,
     analyses: [],
+    planNotes: options.plan ? [...options.plan.notes] : [],
   };
 
   const context: ModuleReviewContext = { host, config, rules, now, fixes: options.fixes ?? 'eager' };
