@@ -36,6 +36,10 @@ export const formatMarkdown: CheckFormatter = (report, { cwd }) => {
   }
   if (suppressed.length) out.push('', `${plural(suppressed.length, 'finding')} suppressed with a reason (listed below).`);
   if (report.errors.length) out.push('', `⚠️ ${plural(report.errors.length, 'input error')}: those files were not fully reviewed (listed below).`);
+  if (report.planNotes?.length) {
+    out.push('', 'Plan notes (parts of the plan the review could not use):', '');
+    for (const note of report.planNotes) out.push(`- ${inline(note)}`);
+  }
 
   if (findings.length) {
     out.push('', '| Category | 🔴 Error | 🟠 Warning | 🔵 Info | Total |', '|---|---:|---:|---:|---:|');
