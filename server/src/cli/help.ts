@@ -90,8 +90,11 @@ export const LSP_HELP = `Usage: iac-review lsp --stdio
 Runs the language server (the Language Server Protocol over standard input
 and output), for VS Code and for other editors (Neovim, Helix, Emacs).
 Settings come from the client (iacReview.enable, iacReview.configFile,
-iacReview.run) or from initializationOptions:
-  { "enable": true, "configFile": "", "run": "onType" | "onSave", "debounceMs": 150 }
+iacReview.run, iacReview.plan) or from initializationOptions:
+  { "enable": true, "configFile": "", "run": "onType" | "onSave", "debounceMs": 150,
+    "plan": "" }
+"plan" names the JSON of \`terraform show -json PLANFILE\` inside the workspace
+folder; the iacReview/setPlan request picks one anywhere ({ "path": null } clears).
 
 Options:
       --stdio   Talk over stdin/stdout (the only transport)
