@@ -7,6 +7,8 @@ import { formatChecklistMarkdown } from '../../server/src/engine/checklist/markd
 import { SENSITIVE, UNKNOWN_AFTER_APPLY, type Plan, type PlanValue } from '../../server/src/engine/plan/plan-model.js';
 import type { Finding } from '../../server/src/engine/finding.js';
 import { fileTree } from '../support/file-tree.js';
+import { TestRepo } from '../support/git-repo.js';
+import { reviewChange } from '../../server/src/engine/change/review-change.js';
 import { planOf, policyJson } from '../support/plan-builder.js';
 import { itemsOf, onlyRules, questions, theItem } from './support.js';
 
@@ -238,5 +240,53 @@ describe('checklist --plan: security rules opened, exposure, versions', () => {
     const hidden = planOf([{ address: 'aws_db_instance.orders', actions: ['update'], before: DB_BEFORE, after: { ...DB_BEFORE, engine_version: SENSITIVE } }]);
     const markdown = formatChecklistMarkdown(review(hidden).checklist);
     expect(markdown).toContain('from `14.7` to `(sensitive)`');
+  });
+});
+
+describe('checklist --plan: plan notes in the Markdown', () => {
+  it('lists the first ten notes under the counts and says how many more the JSON holds', () => {
+    const notes = Array.from({ length: 25 }, (_, i) => `aws_s3_bucket.b${i}: not in the code`);
+    const { checklist } = review(planOf([], { notes }));
+    expect(checklist.plan?.notes).toEqual(notes);
+    const markdown = formatChecklistMarkdown(checklist);
+    expect(markdown.match(/^- Plan note: /gm)).toHaveLength(10);
+    expect(markdown).toContain('- … and 15 more plan notes (`--format json`: `plan.notes`).');
+  });
+});
+
+describe('checklist --base --plan: the plan answers the questions it has real values for', () => {
+  const policy = (actions: string[]) =>
+    `resource "aws_iam_policy" "reader" {\n  policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{ Effect = "Allow", Action = ${JSON.stringify(actions)}, Resource = "arn:aws:s3:::r/*" }]\n  })\n}\n`;
+  const plan = planOf([
+    {
+      address: 'aws_iam_policy.reader',
+      actions: ['update'],
+      before: { policy: JSON.stringify({ Statement: [{ Effect: 'Allow', Action: ['s3:GetObject'], Resource: 'arn:aws:s3:::r/*' }] }) },
+      after: { policy: JSON.stringify({ Statement: [{ Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: 'arn:aws:s3:::r/*' }] }) },
+    },
+  ]);
+
+  function changed(): string {
+    const repo = new TestRepo();
+    roots.push(repo.root);
+    repo.write({ '.iac-review.json': onlyRules('tagging/required-tags'), 'iam.tf': policy(['s3:GetObject']) }).commit('base');
+    repo.branch('change').write({ 'iam.tf': policy(['s3:GetObject', 's3:PutObject']) });
+    return repo.root;
+  }
+
+  it('asks the IAM question once, from the plan, where the plan reaches the module', () => {
+    const root = changed();
+    const change = reviewChange({ cwd: root, base: 'main', plan });
+    const at = { line: 1, column: 1, offset: 0 };
+    change.head.planPlace = (address) => ({ file: join(root, 'iam.tf'), range: { start: at, end: at }, address });
+    const iam = itemsOf(buildChecklist({ cwd: root, change, plan })).filter((i) => i.category === 'iam');
+    expect(iam.map((i) => i.text)).toEqual(['Who approved widening `aws_iam_policy.reader`? The plan gives it actions s3:PutObject.']);
+  });
+
+  it('keeps the diff-mode question where the plan does not reach (its addresses placed nowhere in the code)', () => {
+    const root = changed();
+    const change = reviewChange({ cwd: root, base: 'main', plan });
+    const iam = itemsOf(buildChecklist({ cwd: root, change, plan })).filter((i) => i.category === 'iam');
+    expect(iam.map((i) => i.file).sort()).toEqual(['iam.tf', 'plan.json']);
   });
 });

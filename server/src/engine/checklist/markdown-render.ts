@@ -4,6 +4,9 @@ import { inlineMarkdown as inline, markdownCode as code, markdownLinkTarget as l
 
 // The pieces of the Markdown checklist, shared by the whole text (markdown.ts) and its shortened forms (markdown-fit.ts).
 
+/** Plan notes written before the items; the JSON has them all. */
+const MAX_PLAN_NOTES = 10;
+
 /** The header, the sections as given, then any closing paragraphs (what was left out). */
 export function renderChecklist(checklist: Checklist, sections: readonly RenderedSection[], closing: readonly string[], ticked: Ticked = NONE_TICKED): string {
   const out: string[] = ['## IaC review checklist', ''];
@@ -11,7 +14,9 @@ export function renderChecklist(checklist: Checklist, sections: readonly Rendere
   // The plan's counts come first: "what will this destroy or replace?" is a lead's first question.
   if (plan) {
     out.push(`**Plan** ${code(plan.file)}: ${describeCounts(plan.counts)}.`, '');
-    for (const note of plan.notes) out.push(`- Plan note: ${inline(note)}`);
+    // A plan of other code can hold thousands of addresses the code lacks: the first notes, and where the rest are.
+    for (const note of plan.notes.slice(0, MAX_PLAN_NOTES)) out.push(`- Plan note: ${inline(note)}`);
+    if (plan.notes.length > MAX_PLAN_NOTES) out.push(`- … and ${plan.notes.length - MAX_PLAN_NOTES} more plan notes (\`--format json\`: \`plan.notes\`).`);
     if (plan.notes.length) out.push('');
   }
   out.push(

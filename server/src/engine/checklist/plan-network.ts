@@ -14,6 +14,8 @@ interface Opening {
   source: string;
   /** The source, ports or protocol are not known: never a match for a known one. */
   opaque: boolean;
+  /** Why the ports are not known (`(known after apply)`), when they are not. */
+  unknownPorts?: string;
 }
 
 const ALL_PORTS: [number, number] = [0, 65535];
@@ -50,7 +52,13 @@ function covers(b: Opening, a: Opening): boolean {
 
 function describe(o: Opening): string {
   const protocol = ANY_PROTOCOL.has(o.protocol) ? 'all protocols' : o.protocol;
-  const ports = o.from === ALL_PORTS[0] && o.to === ALL_PORTS[1] ? 'all ports' : o.from === o.to ? `${o.from}` : `${o.from}-${o.to}`;
+  const ports = o.unknownPorts
+    ? `ports ${o.unknownPorts}`
+    : o.from === ALL_PORTS[0] && o.to === ALL_PORTS[1]
+      ? 'all ports'
+      : o.from === o.to
+        ? `${o.from}`
+        : `${o.from}-${o.to}`;
   return `${protocol} ${ports} from \`${o.source}\``;
 }
 
@@ -134,7 +142,7 @@ function openings(protocolValue: PlanValue | undefined, range: PortRange, source
   for (const value of sourceValues) {
     for (const s of stringsOf(value)) {
       const source = s.known ? s.value : s.reason;
-      if ('opaque' in range) out.push({ protocol, ...ALL_PORTS_OBJ, source: `${source}, ports ${range.opaque}`, opaque: true });
+      if ('opaque' in range) out.push({ protocol, ...ALL_PORTS_OBJ, source, opaque: true, unknownPorts: range.opaque });
       else out.push({ protocol, from: range.from, to: range.to, source, opaque: !s.known || protocolWhy !== undefined });
     }
   }
