@@ -88,7 +88,7 @@ describe('checklist --plan: counts and stateful data first', () => {
   it('puts the plan section first, replaced and destroyed stateful resources before other replacements', () => {
     const { checklist } = review(plan);
     expect(checklist.sections[0]!.category).toBe('plan');
-    expect(checklist.sections[0]!.title).toBe('What the plan does');
+    expect(checklist.sections[0]!.title).toBe('What the plan destroys or replaces');
     const items = checklist.sections[0]!.items;
     expect(items.map((i) => i.label)).toEqual([
       'aws_db_instance.orders — data replaced',

@@ -76,6 +76,17 @@ describe('check --plan FILE', () => {
     }
   });
 
+  it('a plan the analysis refuses (a plan of other code) exits 2 the same way, named as the user wrote it', () => {
+    const plan = planOf([]);
+    const analyze: CheckDependencies['analyze'] = (options) => {
+      throw new PlanError(options.plan!.file, 'none of its 3 addresses is in the code: it is a plan of other code');
+    };
+    const out = run(['check', '--plan', 'other/plan.json'], { readPlan: reader(plan).readPlan, analyze });
+    expect(out.code).toBe(2);
+    expect(out.stdout).toBe('');
+    expect(out.stderr).toBe('iac-review check: other/plan.json: none of its 3 addresses is in the code: it is a plan of other code\n');
+  });
+
   it('with --format github the plan error is an error annotation', () => {
     const readPlan = (file: string): Plan => {
       throw new PlanError(file, 'format_version 2.0 is not supported');
@@ -141,7 +152,7 @@ describe('checklist --plan FILE (real analysis)', () => {
     expect(out.code).toBe(0);
     const lines = out.stdout.split('\n');
     expect(lines.slice(0, 5)).toEqual(['## IaC review checklist', '', '**Plan** `plan.json`: 0 to create, 0 to update, 1 to replace, 0 to delete.', '', '- Plan note: resource_drift: one entry could not be read']);
-    expect(out.stdout).toContain('### What the plan does');
+    expect(out.stdout).toContain('### What the plan destroys or replaces');
     expect(out.stdout).toContain('`aws_db_instance.orders` holds data and the plan replaces it (destroy, then create; forced by `identifier`)');
   });
 

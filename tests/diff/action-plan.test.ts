@@ -60,7 +60,7 @@ describe('GitHub Action: the plan input', () => {
     const { run, summary } = runReview('plan.json');
     expect(run.status, run.stderr).toBe(0);
     expect(summary.split('\n')[2]).toBe('**Plan** `plan.json`: 0 to create, 0 to update, 1 to replace, 0 to delete.');
-    expect(summary).toContain('### What the plan does');
+    expect(summary).toContain('### What the plan destroys or replaces');
     expect(summary).toContain('`aws_db_instance.orders` holds data and the plan replaces it (destroy, then create; forced by `identifier`');
   });
 

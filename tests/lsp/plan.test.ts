@@ -82,7 +82,7 @@ describe('plan in the editor', () => {
     const folder = await checklistOf(client);
     expect(folder.checklist.plan).toEqual({ file: 'plans/plan.json', counts: { create: 0, update: 1, replace: 1, delete: 0 }, notes: [] });
     const plan = folder.checklist.sections[0]!;
-    expect(plan).toMatchObject({ category: 'plan', title: 'What the plan does' });
+    expect(plan).toMatchObject({ category: 'plan', title: 'What the plan destroys or replaces' });
     expect(plan.items.map((i) => i.label)).toEqual(['aws_db_instance.orders — data replaced']);
     expect(folder.markdown).toContain('**Plan** `plans/plan.json`: 0 to create, 1 to update, 1 to replace, 0 to delete.');
   });

@@ -54,7 +54,11 @@ export interface AnalyzeOptions {
    * instance of it; output without a checklist skips that, and gets none.
    */
   undecided?: boolean;
-  /** A plan (`--plan`, SPEC §10) whose values are facts where the code's are unknown. */
+  /**
+   * Plan-aware review (SPEC §10): the plan of the reviewed root module
+   * (`terraform show -json`). Its values are facts where the code's are
+   * unknown; the `plan/*` rules run. A plan of other code throws PlanError.
+   */
   plan?: Plan;
 }
 
@@ -79,9 +83,9 @@ export interface AnalysisResult {
   config: ReviewConfig;
   /** The evaluated modules, for hovers and checklists (only with `keepModules`). */
   analyses: ModuleAnalysis[];
-  /** With a plan: what of it the review could not use (addresses the code does not have, parts read partly). */
-  planNotes: string[];
-  /** With a plan: where the block of a plan address is in the code (a registry module's resource: the root's module block; a removed block: its last known position). */
+  /** With a plan: what of the plan the code does not have, and the like (SPEC §10: nothing silently ignored). */
+  planNotes?: string[];
+  /** With a plan: where a plan address is placed in the code (its block; a module call; a removed block's last place). */
   planPlace?: (address: string) => { file: string; range: Range; address: string } | undefined;
 }
 
@@ -112,7 +116,6 @@ export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
     moduleRoles: [],
     config,
     analyses: [],
-    planNotes: options.plan ? [...options.plan.notes] : [],
   };
 
   const context: ModuleReviewContext = { host, config, rules, now, fixes: options.fixes ?? 'eager' };

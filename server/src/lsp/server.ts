@@ -380,6 +380,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return { folders };
     } catch (e) {
       if (e instanceof ChangeError) return new ResponseError(LSPErrorCodes.RequestFailed, e.message);
+      // A plan the code does not match (a plan of other code): the analysis refuses it, as `checklist --plan` does.
+      if (e instanceof PlanError) return new ResponseError(LSPErrorCodes.RequestFailed, `the plan cannot be used: ${e.message}`);
       connection.console.error(`iac-review: checklist failed: ${(e as Error)?.stack ?? String(e)}`);
       return new ResponseError(LSPErrorCodes.RequestFailed, `internal error while building the checklist: ${(e as Error)?.message ?? String(e)}`);
     }

@@ -91,7 +91,9 @@ function check(args: string[], io: CliIO, deps: CheckDependencies, stderr: Stder
   const fixes: FixMode = format === 'json' ? 'eager' : 'none';
   // A check shows findings, never the checklist's undecided items: it does not pay for deciding them through callers.
   const options = { ...target, fixes, undecided: false, ...(plan ? { plan } : {}) };
-  const reviewed = values.base === undefined ? deps.analyze(options) : introducedOnly(deps, { ...options, base: values.base });
+  const base = values.base;
+  const reviewed = withPlanErrors(plan, values.plan, () => (base === undefined ? deps.analyze(options) : introducedOnly(deps, { ...options, base })));
+  if (reviewed instanceof PlanError) return reportPlanError('check', stderr, reviewed);
   if (reviewed.configErrors.length) return reportConfigErrors('check', stderr, reviewed.configErrors);
   // SPEC §8: nothing about a candidate's exercise folder, whatever is found there — except in a change review (silence.ts).
   const silenced = silenceExerciseFolders(reviewed);
@@ -144,8 +146,25 @@ export function planOption(command: string, cwd: string, file: string | undefine
     return readPlan(path);
   } catch (e) {
     if (!(e instanceof PlanError)) throw e;
-    // Named as the user wrote it, not as the absolute path it was read from.
-    return e.file === path && e.message.startsWith(`${path}: `) ? new PlanError(file, e.message.slice(path.length + 2)) : e;
+    return namedAsGiven(e, path, file);
+  }
+}
+
+/** A PlanError about the file read from `path`, named as the user wrote it (`given`), not as the absolute path. */
+function namedAsGiven(e: PlanError, path: string, given: string): PlanError {
+  return e.file === path && e.message.startsWith(`${path}: `) ? new PlanError(given, e.message.slice(path.length + 2)) : e;
+}
+
+/**
+ * Runs the review; a plan the code does not match (a plan of other code,
+ * which the analysis refuses) is a PlanError returned for exit status 2.
+ */
+export function withPlanErrors<T>(plan: Plan | undefined, given: string | undefined, review: () => T): T | PlanError {
+  try {
+    return review();
+  } catch (e) {
+    if (!(e instanceof PlanError) || !plan) throw e;
+    return namedAsGiven(e, plan.file, given ?? plan.file);
   }
 }
 

@@ -7,7 +7,7 @@ import { formatChecklistJson } from '../format/checklist-json.js';
 import { formatChecklistMarkdown } from '../../engine/checklist/markdown.js';
 import { EXIT_OK, oneOf, parseCommandArgs } from '../usage.js';
 import { plainStderr } from '../stderr-channel.js';
-import { gitProblemsAsUsageErrors, planOption, reportConfigErrors, reportPlanError, reviewTarget } from './check.js';
+import { gitProblemsAsUsageErrors, planOption, reportConfigErrors, reportPlanError, reviewTarget, withPlanErrors } from './check.js';
 import { PlanError, type Plan } from '../../engine/plan/plan-model.js';
 import { changeReviewNote, exerciseSilenceNote, silenceChecklistItems } from '../../engine/exercise/silence.js';
 
@@ -32,17 +32,17 @@ export function runChecklist(args: string[], io: CliIO, readPlan: (file: string)
   const plan = planOption('checklist', io.cwd, values.plan, readPlan);
   if (plan instanceof PlanError) return reportPlanError('checklist', stderr, plan);
   const options = { ...target, fixes: 'none' as const, ...(plan ? { plan } : {}) };
-  let analysis: AnalysisResult;
-  let checklist: Checklist;
-  if (values.base === undefined) {
-    analysis = analyzeWorkspace({ ...options, keepModules: true });
-    checklist = buildChecklist({ cwd: io.cwd, analysis, ...(plan ? { plan } : {}) });
-  } else {
-    const base = values.base;
+  const base = values.base;
+  const reviewed = withPlanErrors(plan, values.plan, (): { analysis: AnalysisResult; checklist: Checklist } => {
+    if (base === undefined) {
+      const analysis = analyzeWorkspace({ ...options, keepModules: true });
+      return { analysis, checklist: buildChecklist({ cwd: io.cwd, analysis, ...(plan ? { plan } : {}) }) };
+    }
     const change = gitProblemsAsUsageErrors('checklist', () => reviewChange({ ...options, base }));
-    analysis = change.head;
-    checklist = buildChecklist({ cwd: io.cwd, change, ...(plan ? { plan } : {}) });
-  }
+    return { analysis: change.head, checklist: buildChecklist({ cwd: io.cwd, change, ...(plan ? { plan } : {}) }) };
+  });
+  if (reviewed instanceof PlanError) return reportPlanError('checklist', stderr, reviewed);
+  const { analysis, checklist } = reviewed;
   if (analysis.configErrors.length) return reportConfigErrors('checklist', stderr, analysis.configErrors);
   // Files that could not be read or parsed were not fully reviewed: the checklist cannot vouch for them.
   if (analysis.errors.length) {

@@ -151,7 +151,7 @@ function planPart(plan: Plan, cwd: string, analysis: AnalysisResult, display: (a
   const answered = (ruleId: string, address: string) => ruled.has(`${ruleId}\u0000${address}`) || ruled.has(`${ruleId}\u0000${blockAddress(address)}`);
   const questions = planQuestions({ plan, place, answered });
   for (const r of plan.resourceChanges) place(r.address);
-  const summary: PlanSummary = { file: display(planFile), counts: planCounts(plan), notes: analysis.planNotes.length ? [...analysis.planNotes] : [...plan.notes] };
+  const summary: PlanSummary = { file: display(planFile), counts: planCounts(plan), notes: [...(analysis.planNotes ?? plan.notes)] };
   return { questions, summary, reaches: (file: string) => reached.has(dirname(file)) };
 }
 

@@ -1,7 +1,7 @@
-/** Section titles, in the order a lead reviews: what the plan destroys or replaces, the change as a whole, then access and exposure, then data, then hygiene. */
+/** Section titles, in the order a lead reviews: the change as a whole, then access and exposure, then data, then hygiene. */
 const SECTIONS: ReadonlyArray<[category: string, title: string]> = [
-  ['plan', 'What the plan does'],
   ['change', 'The change as a whole'],
+  ['plan', 'What the plan destroys or replaces'],
   ['iam', 'Least-privilege IAM'],
   ['network', 'Network exposure'],
   ['secrets', 'Secrets'],
