@@ -1,4 +1,4 @@
-// Generates docs/examples/plan-review/checklist.md — `iac-review checklist --plan plan.json` run in that
+// Generates (part of `npm run generate`) docs/examples/plan-review/checklist.md — `iac-review checklist --plan plan.json` run in that
 // folder — and copies it into README.md's "Plan-aware review" example (between the plan-example markers).
 // tests/docs-plan-example.test.ts fails when either is stale.
 import { readFileSync, writeFileSync } from 'node:fs';

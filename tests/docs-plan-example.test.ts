@@ -7,7 +7,7 @@ import { main } from '../server/src/cli/cli.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const DIR = join(ROOT, 'docs/examples/plan-review');
-const STALE = 'stale: run `node scripts/gen-plan-example.mjs`';
+const STALE = 'stale: run `npm run generate` (or `node scripts/gen-plan-example.mjs`)';
 
 function checklist(format: 'markdown' | 'json'): { code: number; stdout: string; stderr: string } {
   let stdout = '';
@@ -28,9 +28,11 @@ describe('the plan-aware review example (README)', () => {
 
   it('shows plan items: the counts first, the replaced database first of its section', () => {
     expect(markdown.stdout.split('\n')[2]).toMatch(/^\*\*Plan\*\* `plan\.json`: \d+ to create, \d+ to update, \d+ to replace, \d+ to delete\.$/);
-    const json = JSON.parse(checklist('json').stdout) as { sections: Array<{ category: string; items: Array<{ label: string }> }> };
+    const json = JSON.parse(checklist('json').stdout) as { sections: Array<{ category: string; items: Array<{ what: string; text: string }> }> };
     expect(json.sections[0]!.category).toBe('plan');
-    expect(json.sections[0]!.items[0]!.label).toBe('aws_db_instance.orders — data replaced');
+    // The plan rule's finding, or the checklist's question where the rule does not stand for it: the database first.
+    expect(json.sections[0]!.items[0]!.what).toBe('aws_db_instance.orders');
+    expect(json.sections[0]!.items[0]!.text).toMatch(/replaces/);
   });
 
   it('never prints the sensitive value the plan file holds in clear text', () => {
