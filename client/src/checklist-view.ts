@@ -3,7 +3,8 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { ChecklistTicks } from './checklist-ticks';
 import { ChecklistTreeProvider, type ChecklistNode } from './checklist-tree';
 import { formatChecklistMarkdown } from '../../server/src/engine/checklist/markdown.js';
-import { checklistRequest, defaultBaseRequest, errorText, type ChecklistItem, type ChecklistResult, type FolderChecklist } from './protocol';
+import { describeCounts } from '../../server/src/engine/checklist/plan-summary.js';
+import { checklistRequest, defaultBaseRequest, errorText, planChangedNotification, type ChecklistItem, type ChecklistResult, type FolderChecklist } from './protocol';
 import { SERVER_NOT_RUNNING, type ServerController } from './server-controller';
 
 export const CHECKLIST_VIEW = 'iacReview.checklist';
@@ -38,6 +39,14 @@ export function checklistMarkdown(result: ChecklistResult, ticked: ReadonlySet<s
   const markdown = (f: FolderChecklist) => formatChecklistMarkdown(f.checklist, undefined, ticked);
   if (result.folders.length === 1) return markdown(result.folders[0]!);
   return result.folders.map((f) => `## ${workspace.getWorkspaceFolder(Uri.parse(f.folder))?.name ?? Uri.parse(f.folder).fsPath}\n\n${markdown(f).trim()}\n`).join('\n');
+}
+
+/** `Plan plan.json: 1 to create, 0 to update, 1 to replace, 0 to delete.` — the plan's counts come first (SPEC §10). */
+export function planLine(result: ChecklistResult): string | undefined {
+  const plans = result.folders.flatMap((f) => (f.checklist.plan ? [f.checklist.plan] : []));
+  if (plans.length === 0) return undefined;
+  const notes = plans.reduce((n, p) => n + p.notes.length, 0);
+  return `Plan ${plans.map((p) => `${p.file}: ${describeCounts(p.counts)}`).join('; ')}.${notes ? ` ${notes} plan note${notes === 1 ? '' : 's'} (see the copied Markdown).` : ''}`;
 }
 
 /**
@@ -76,7 +85,11 @@ class ChecklistView implements ChecklistViewApi {
       }),
       workspace.onDidSaveTextDocument(() => this.scheduleRefresh()),
       languages.onDidChangeDiagnostics(() => this.scheduleRefresh()),
-      controller.onDidChangeClient(() => this.scheduleRefresh()),
+      controller.onDidChangeClient((client) => {
+        // A plan picked, cleared or rewritten (the server watches it) changes the checklist without any save or diagnostic.
+        if (client) context.subscriptions.push(client.onNotification(planChangedNotification, () => this.scheduleRefresh()));
+        this.scheduleRefresh();
+      }),
       { dispose: () => this.pending && clearTimeout(this.pending) },
     );
     void commands.executeCommand('setContext', MODE_CONTEXT_KEY, 'workspace');
@@ -119,13 +132,15 @@ class ChecklistView implements ChecklistViewApi {
     this.tree.show(result);
     const all = allItems(result);
     const items = all.length;
-    this.view.message =
+    const shown =
       base !== undefined
         ? `Changes against ${base}: ${all.filter((i) => i.introduced === true).length} introduced, ${items} item${items === 1 ? '' : 's'} in all.`
         : items === 0
           ? 'Nothing to review: no findings, undecided items or questions in the workspace.'
           : undefined;
-    this.view.description = base !== undefined ? `changes against ${base}` : undefined;
+    const plan = planLine(result);
+    this.view.message = [plan, shown].filter((m) => m !== undefined).join(' ') || undefined;
+    this.view.description = [base !== undefined ? `changes against ${base}` : undefined, plan ? 'with plan' : undefined].filter((d) => d !== undefined).join(', ') || undefined;
     await commands.executeCommand('setContext', MODE_CONTEXT_KEY, base !== undefined ? 'change' : 'workspace');
     return result;
   }

@@ -6,6 +6,7 @@ import { ExerciseSession } from './exercise-session';
 import { ExerciseStore } from './exercise-store';
 import { registerExerciseClock } from './exercise-submit';
 import { CLIENT_NAME } from './language-client';
+import { registerPlanCommands } from './plan-commands';
 import { registerRuleDocumentation } from './rule-docs';
 import { ServerController, isEnabled } from './server-controller';
 import { registerStatusBar } from './status-bar';
@@ -38,6 +39,7 @@ export async function activate(context: ExtensionContext): Promise<IacReviewExte
   context.subscriptions.push(exercises);
   registerStatusBar(context, controller, exercises);
   const checklist = registerChecklistView(context, controller);
+  registerPlanCommands(context, controller);
   registerExerciseCommands(context, controller, exercises);
   registerExerciseCountdown(context, exercises, SUBMIT_EXERCISE_COMMAND);
   registerExerciseClock(context, controller, exercises);

@@ -6,9 +6,10 @@ import type { FolderChecklist } from '../../server/src/lsp/checklist-request.js'
 import type { ExerciseStatus, StartedExerciseResult, SubmitResult } from '../../server/src/lsp/exercise-requests.js';
 import type { ExerciseState, ExerciseTiming, Submission } from '../../server/src/engine/exercise/exercise-state.js';
 import type { RuleSummary } from '../../server/src/lsp/rule-requests.js';
+import type { FolderPlan, SetPlanParams } from '../../server/src/lsp/plan-requests.js';
 
 export type { ChecklistItem, ChecklistItemKind, ChecklistSection } from '../../server/src/engine/checklist/checklist.js';
-export type { ExerciseState, ExerciseStatus, ExerciseTiming, FolderChecklist, StartedExerciseResult, Submission, SubmitResult };
+export type { ExerciseState, ExerciseStatus, ExerciseTiming, FolderChecklist, FolderPlan, StartedExerciseResult, Submission, SubmitResult };
 
 /** What a failed request (a ResponseError is an Error) or any other failure says. */
 export function errorText(error: unknown): string {
@@ -36,6 +37,14 @@ export interface ChecklistResult {
 
 /** Without `base`: the whole workspace (unsaved buffers seen). With it: the change since that git ref (runs git). */
 export const checklistRequest = new RequestType<{ base?: string }, ChecklistResult, void>('iacReview/checklist');
+
+/**
+ * "Review with Plan…" (a path the user picked: it may be anywhere) and "Clear Plan" (null), for one folder or all (SPEC §10).
+ * Fails with the plan's problem (not JSON, not a plan, format 2.x, …) as one message; answers what each folder is reviewed with.
+ */
+export const setPlanRequest = new RequestType<SetPlanParams, { plans: FolderPlan[] }, void>('iacReview/setPlan');
+/** The server's plans changed (picked, cleared, the setting, the file rewritten): the checklist reloads. */
+export const planChangedNotification = new NotificationType<void>('iacReview/planChanged');
 
 /** The base "Review Changes Against Branch…" offers when `iacReview.baseRef` is not set (SPEC §7: upstream, origin/HEAD, main, master). */
 export interface DefaultBaseResult {

@@ -48,6 +48,8 @@ export class LspTestClient {
   readonly log: string[] = [];
   /** window/logMessage notifications with their type (1 error … 4 log), in order. */
   readonly logMessages: Array<{ type: number; message: string }> = [];
+  /** Messages the server asked the editor to show (window/showMessage, window/showMessageRequest), in order. */
+  readonly shownMessages: Array<{ type: number; message: string }> = [];
   private waiters: Waiter[] = [];
   private readonly versions = new Map<string, number>();
   private exited: Promise<number | null>;
@@ -75,6 +77,9 @@ export class LspTestClient {
         for (const resolve of this.progressWaiters.splice(0)) resolve();
       }
     });
+    // window/showMessage and window/showMessageRequest (no actions chosen): what the editor would pop up.
+    connection.onNotification('window/showMessage', (p: { type: number; message: string }) => void this.shownMessages.push(p));
+    connection.onRequest('window/showMessageRequest', (p: { type: number; message: string }) => (this.shownMessages.push(p), null));
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.onRequest('client/registerCapability', () => null);
   }

@@ -1,6 +1,7 @@
 import { analyzeWorkspace } from '../engine/analyze.js';
 import { reviewChange } from '../engine/change/review-change.js';
 import { RULES } from '../engine/rules/registry.generated.js';
+import { readPlan } from '../engine/plan/read-plan.js';
 import { runCheck, type CheckDependencies } from './commands/check.js';
 import { runChecklist } from './commands/checklist.js';
 import { runRules } from './commands/rules.js';
@@ -17,6 +18,7 @@ export function main(argv: string[], io: CliIO, deps: Partial<CheckDependencies>
     analyze: deps.analyze ?? analyzeWorkspace,
     reviewChange: deps.reviewChange ?? reviewChange,
     rules: deps.rules ?? RULES.map((r) => r.meta),
+    readPlan: deps.readPlan ?? ((file) => readPlan(file)),
   };
   const [command, ...args] = argv;
   try {
@@ -37,7 +39,7 @@ export function main(argv: string[], io: CliIO, deps: Partial<CheckDependencies>
       case 'check':
         return runCheck(args, io, dependencies);
       case 'checklist':
-        return runChecklist(args, io);
+        return runChecklist(args, io, dependencies.readPlan);
       case 'rules':
         return runRules(args, io, dependencies.rules);
       case 'lsp':

@@ -4,9 +4,10 @@ export const MAIN_HELP = `${TOOL_NAME} ${TOOL_VERSION} — review Terraform and 
 
 Usage:
   iac-review check [PATH...] [--format text|json|sarif|markdown|github]
-                   [--config FILE] [--base GIT_REF] [--fail-on error|warning|info|never]
-  iac-review checklist [PATH...] [--base GIT_REF] [--format markdown|json]
-                       [--config FILE]
+                   [--config FILE] [--base GIT_REF] [--plan FILE]
+                   [--fail-on error|warning|info|never]
+  iac-review checklist [PATH...] [--base GIT_REF] [--plan FILE]
+                       [--format markdown|json] [--config FILE]
   iac-review rules [--format text|json|markdown]
   iac-review exercise list | new | start | submit | score
   iac-review lsp --stdio
@@ -16,7 +17,7 @@ Options:
   -v, --version  Show the version
 
 Exit status: 0 no findings at or above --fail-on, 1 findings at or above it,
-2 usage or configuration error.
+2 usage or configuration error (or a --plan file that is not a usable plan).
 `;
 
 export const CHECK_HELP = `Usage: iac-review check [PATH...] [options]
@@ -35,6 +36,13 @@ Options:
                         \`git merge-base HEAD GIT_REF\` and report only the
                         findings the change introduces (on added or modified
                         lines, in created blocks, or new since the base)
+      --plan FILE       Plan-aware review: the JSON of \`terraform show -json
+                        PLANFILE\` (or \`tofu show -json\`). Values unknown in
+                        the code but known in the plan are facts; findings
+                        stay placed in the code. A file that is not a plan
+                        is an error (exit 2); parts of the plan the review
+                        could not use are noted (stderr for text and github,
+                        planNotes in json, sarif and markdown)
   -h, --help            Show this help
 `;
 
@@ -45,7 +53,8 @@ with the findings, the items that could not be decided statically (each with
 why), and — with --base — the questions this change raises for its reviewer
 (stateful resources changed or removed, IAM widened, network rules changed,
 versions bumped, backend changed, resources removed without moved/removed
-blocks). Item ids are stable while the code they are about does not change.
+blocks) or, with --plan, that the plan raises. Item ids are stable while
+the code they are about does not change.
 
 Options:
   -f, --format FORMAT   markdown (default; GitHub task list, ready to paste
@@ -56,10 +65,18 @@ Options:
                         \`git merge-base HEAD GIT_REF\`; list the findings the
                         change introduced, those already in blocks it
                         modified, and the change's questions
+      --plan FILE       Plan-aware review: the JSON of \`terraform show -json
+                        PLANFILE\` (or \`tofu show -json\`). The change's
+                        questions come from its before/after: counts per
+                        action first, stateful resources replaced or
+                        destroyed, drift on them, IAM widened, ingress
+                        opened, versions moved. A file that is not a plan is
+                        an error (exit 2); parts of the plan the review could
+                        not use are noted in the output
   -h, --help            Show this help
 
 Exit status: 0, or 2 for a usage or configuration error (or a base git
-cannot resolve).
+cannot resolve, or a --plan file that is not a usable plan).
 `;
 
 export const RULES_HELP = `Usage: iac-review rules [--format text|json|markdown]
@@ -73,8 +90,11 @@ export const LSP_HELP = `Usage: iac-review lsp --stdio
 Runs the language server (the Language Server Protocol over standard input
 and output), for VS Code and for other editors (Neovim, Helix, Emacs).
 Settings come from the client (iacReview.enable, iacReview.configFile,
-iacReview.run) or from initializationOptions:
-  { "enable": true, "configFile": "", "run": "onType" | "onSave", "debounceMs": 150 }
+iacReview.run, iacReview.plan) or from initializationOptions:
+  { "enable": true, "configFile": "", "run": "onType" | "onSave", "debounceMs": 150,
+    "plan": "" }
+"plan" names the JSON of \`terraform show -json PLANFILE\` inside the workspace
+folder; the iacReview/setPlan request picks one anywhere ({ "path": null } clears).
 
 Options:
       --stdio   Talk over stdin/stdout (the only transport)

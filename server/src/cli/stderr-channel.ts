@@ -19,6 +19,8 @@ export interface StderrChannel {
   message(text: string, hint?: string): void;
   /** A bug of ours: the error and where it was thrown, to be reported. */
   internalError(error: unknown): void;
+  /** Something the run could not use but went on without (a plan note, SPEC §10): not an error. */
+  note(text: string): void;
 }
 
 const REPORT_IT = 'Please report this with the input that caused it.';
@@ -41,6 +43,7 @@ export function plainStderr(io: CliIO): StderrChannel {
       if (errors.length) io.stderr(errors.map((e) => describeInputError(io.cwd, e)).join('\n') + '\n');
     },
     message: (text, hint) => io.stderr(inertText(text) + '\n' + (hint === undefined ? '' : inertText(hint) + '\n')),
+    note: (text) => io.stderr(inertText(text) + '\n'),
     internalError: (error) => {
       const [head, frames] = internalErrorLines(error);
       io.stderr(`${head}\n${frames ? `${frames}\n` : ''}${REPORT_IT}\n`);
@@ -58,6 +61,7 @@ export function annotatedStderr(io: CliIO, title: string): StderrChannel {
       if (lines.length) io.stderr(lines.join('\n') + '\n');
     },
     message: (text, hint) => io.stderr(annotation('error', hint === undefined ? text : `${text}\n${hint}`, { title }) + '\n'),
+    note: (text) => io.stderr(annotation('notice', text, { title }) + '\n'),
     internalError: (error) => {
       const [head, frames] = internalErrorLines(error);
       io.stderr(annotation('error', `${head}\n${frames ? `${frames}\n` : ''}${REPORT_IT}`, { title: `${title}: internal error` }) + '\n');

@@ -4,6 +4,7 @@ import { reviewChange } from '../engine/change/review-change.js';
 import { buildChecklist, type Checklist } from '../engine/checklist/checklist.js';
 import { formatChecklistMarkdown } from '../engine/checklist/markdown.js';
 import type { FileHost } from '../engine/host.js';
+import type { Plan } from '../engine/plan/plan-model.js';
 
 /** The editor's Review Checklist view and "Review Changes Against Branch…" ask for this. */
 export const CHECKLIST_REQUEST = 'iacReview/checklist';
@@ -26,6 +27,8 @@ export interface FolderChecklist {
  * diff mode compares the files on disk with git. Items in files `hidden`
  * says are off limits (a candidate's exercise folder, where the server shows
  * no diagnostics either) are left out, and sections left empty with them.
+ * With the folder's plan (`iacReview.plan`, "Review with Plan…"), as
+ * `iac-review checklist --plan` gives it: the plan's counts and questions.
  */
 export function folderChecklist(
   root: string,
@@ -33,12 +36,14 @@ export function folderChecklist(
   host: FileHost,
   configFile: string | undefined,
   hidden: (path: string) => boolean = () => false,
+  plan?: Plan,
 ): Omit<FolderChecklist, 'folder'> {
-  const common = { cwd: root, paths: [root], fixes: 'none' as const, ...(configFile ? { configFile } : {}) };
+  const withPlan = plan ? { plan } : {};
+  const common = { cwd: root, paths: [root], fixes: 'none' as const, ...(configFile ? { configFile } : {}), ...withPlan };
   const full =
     typeof params.base === 'string' && params.base.trim() !== ''
-      ? buildChecklist({ cwd: root, change: reviewChange({ ...common, base: params.base }) })
-      : buildChecklist({ cwd: root, analysis: analyzeWorkspace({ ...common, host, keepModules: true }) });
+      ? buildChecklist({ cwd: root, change: reviewChange({ ...common, base: params.base }), ...withPlan })
+      : buildChecklist({ cwd: root, analysis: analyzeWorkspace({ ...common, host, keepModules: true }), ...withPlan });
   const checklist: Checklist = {
     ...full,
     sections: full.sections

@@ -12,6 +12,7 @@ export type ReviewTrigger =
   | 'configuration'
   | 'workspace folders'
   | 'exercise'
+  | 'plan'
   | 'caller or callee changed'
   | 'role changed'
   | 'request';

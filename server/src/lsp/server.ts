@@ -48,8 +48,15 @@ import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings.
 import { ChangeBases } from './change-base.js';
 import { pathToUri, uriToPath } from './uri.js';
 import { WorkspaceConfigs } from './workspace-configs.js';
+import { WorkspacePlans } from './workspace-plans.js';
+import { folderPlan, PLAN_CHANGED_NOTIFICATION, SET_PLAN_REQUEST, type FolderPlan, type SetPlanParams } from './plan-requests.js';
+import { PlanError, type Plan } from '../engine/plan/plan-model.js';
+import { readPlan } from '../engine/plan/read-plan.js';
 
-export type ServerOptions = ReviewerOptions;
+export type ServerOptions = ReviewerOptions & {
+  /** Reads a plan JSON (SPEC §10); throws PlanError. Default: the engine's reader. */
+  readPlan?: (file: string) => Plan;
+};
 
 const WATCHED_GLOBS = ['**/*.tf', '**/*.tofu', '**/*.tf.json', '**/*.tofu.json', '**/*.tfvars', '**/*.tfvars.json', '**/.iac-review.json', `**/${EXERCISE_MARKER}`];
 
@@ -82,7 +89,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   };
   const configs = new WorkspaceConfigs(hostFor, metas);
   const changeBases = new ChangeBases(() => settings, (message) => connection.console.log(message));
-  const reviewer = new ModuleReviewer(hostFor, configs, { ...options, baseModule: (dir) => changeBases.moduleFor(dir) });
+  const { readPlan: planReader, ...reviewerOptions } = options;
+  const reviewer = new ModuleReviewer(hostFor, configs, { ...reviewerOptions, baseModule: (dir) => changeBases.moduleFor(dir) });
+  const plans = new WorkspacePlans(planReader ?? ((file) => readPlan(file)));
   const uriOf = (path: string) => openUris.get(path) ?? pathToUri(path);
   const exercises = new ExerciseFolders((dir) => configs.folderFor(dir));
   const service = new ReviewService(
@@ -131,10 +140,42 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   /** A `.iac-review.json` (or the configFile setting's file) changed: every module is reviewed under it again. */
   const configFileChanged = () => void scanWithProgress('IaC Review: configuration changed', (p) => service.configChanged(p));
 
+  /** Plan errors already shown, by folder: one clear message per problem, not one per review. */
+  const shownPlanErrors = new Map<string, string>();
+  /** Each folder's plan, or its error shown once (SPEC §9: a plan that cannot be used is one clear message). */
+  const planFor = (root: string): Plan | PlanError | undefined => {
+    const plan = plans.planFor(root);
+    if (plan instanceof PlanError) {
+      if (shownPlanErrors.get(root) !== plan.message) {
+        shownPlanErrors.set(root, plan.message);
+        void connection.window.showErrorMessage(`IaC Review: the plan cannot be used: ${plan.message}`);
+      }
+    } else shownPlanErrors.delete(root);
+    return plan;
+  };
+  let planWatch: Promise<{ dispose(): void }> | undefined;
+  /** The plans in use are watched (a new `terraform show -json` re-reads them); the client reloads its checklist. */
+  const plansChanged = () => {
+    if (capabilities.watchedFiles) {
+      const previous = planWatch;
+      const files = plans.files(configs.folders());
+      planWatch = files.length
+        ? connection.client.register(DidChangeWatchedFilesNotification.type, {
+            watchers: files.map((file) => ({ globPattern: { baseUri: pathToUri(dirname(file)), pattern: basename(file) } })),
+          })
+        : undefined;
+      void previous?.then((d) => d.dispose());
+    }
+    for (const root of configs.folders()) planFor(root);
+    void connection.sendNotification(PLAN_CHANGED_NOTIFICATION);
+    void scanWithProgress('IaC Review: plan changed', (p) => service.rescan(p, 'plan'));
+  };
+
   const applySettings = (next: ServerSettings) => {
     const before = settings;
     settings = next;
     configs.setConfigFile(next.configFile);
+    if (plans.setSetting(next.plan)) plansChanged();
     service.setEnabled(next.enable);
     if (!next.enable) return;
     const changeChecksMoved = before.changeChecks !== next.changeChecks || before.baseRef !== next.baseRef;
@@ -171,6 +212,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     service.clientValidatesSchema = (initOptions as { configSchemaErrors?: unknown } | undefined)?.configSchemaErrors === 'client';
     settings = readSettings(initOptions, initialSettings());
     configs.setConfigFile(settings.configFile);
+    plans.setSetting(settings.plan);
     const folders = params.workspaceFolders?.map((f) => uriToPath(f.uri)) ?? [params.rootUri ? uriToPath(params.rootUri) : (params.rootPath ?? undefined)];
     configs.setFolders(folders.filter((f): f is string => f !== undefined));
     return {
@@ -202,6 +244,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const pulled = await pullSettings().catch(() => settings);
     settings = pulled;
     configs.setConfigFile(settings.configFile);
+    if (plans.setSetting(settings.plan)) {
+      if (capabilities.watchedFiles) plansChanged();
+      else for (const root of configs.folders()) planFor(root);
+    }
     service.setEnabled(settings.enable);
     if (settings.enable) await scanWithProgress('IaC Review: reviewing the workspace', (p) => service.scan(p, 'start-up'));
   });
@@ -215,9 +261,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     guard('watched files', undefined, () => {
       let configTouched = false;
       let exerciseTouched = false;
+      let planTouched = false;
       for (const change of params.changes) {
         const path = uriToPath(change.uri);
         if (!path) continue;
+        if (plans.affects(path)) planTouched = true;
         if (basename(path) === EXERCISE_MARKER) exerciseTouched = true;
         else if (configs.affects(path)) {
           configTouched = true;
@@ -226,6 +274,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         // An open file's edits arrive as buffer changes; from disk only its deletion counts.
         else if (sourceKind(basename(path)) && (!openUris.has(path) || change.type === FileChangeType.Deleted)) service.changed(dirname(path), 0);
       }
+      if (planTouched) plansChanged();
       if (configTouched) configFileChanged();
       else if (exerciseTouched) {
         exercises.invalidate();
@@ -323,13 +372,41 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
         // A candidate's exercise folder stays unreviewed here too: the checklist would give the answers away.
         const inExercise = (path: string) => exercises.exerciseOf(dirname(path)) !== undefined;
-        folders.push({ folder: pathToUri(root), ...folderChecklist(root, params ?? {}, hostFor(root), configs.explicitConfigFile(root), inExercise) });
+        // A plan that cannot be used fails the checklist with its message, as `checklist --plan` exits 2: never a silent review without it.
+        const plan = planFor(root);
+        if (plan instanceof PlanError) return new ResponseError(LSPErrorCodes.RequestFailed, `the plan cannot be used: ${plan.message}`);
+        folders.push({ folder: pathToUri(root), ...folderChecklist(root, params ?? {}, hostFor(root), configs.explicitConfigFile(root), inExercise, plan) });
       }
       return { folders };
     } catch (e) {
       if (e instanceof ChangeError) return new ResponseError(LSPErrorCodes.RequestFailed, e.message);
+      // A plan the code does not match (a plan of other code): the analysis refuses it, as `checklist --plan` does.
+      if (e instanceof PlanError) return new ResponseError(LSPErrorCodes.RequestFailed, `the plan cannot be used: ${e.message}`);
       connection.console.error(`iac-review: checklist failed: ${(e as Error)?.stack ?? String(e)}`);
       return new ResponseError(LSPErrorCodes.RequestFailed, `internal error while building the checklist: ${(e as Error)?.message ?? String(e)}`);
+    }
+  });
+
+  connection.onRequest(SET_PLAN_REQUEST, (params: SetPlanParams | null) => {
+    try {
+      const folder = params?.folder ? uriToPath(params.folder) : undefined;
+      const roots = folder ? [configs.folderFor(folder)] : configs.folders();
+      const path = typeof params?.path === 'string' && params.path.trim() !== '' ? params.path : null;
+      for (const root of roots) plans.choose(root, path);
+      const chosen: FolderPlan[] = [];
+      let failed: PlanError | undefined;
+      for (const root of roots) {
+        const plan = plans.planFor(root);
+        if (plan instanceof PlanError) {
+          failed ??= plan;
+          shownPlanErrors.set(root, plan.message); // the client shows this answer: not a second message
+        } else if (plan) chosen.push(folderPlan(pathToUri(root), root, plan));
+      }
+      plansChanged();
+      return failed ? new ResponseError(LSPErrorCodes.RequestFailed, `the plan cannot be used: ${failed.message}`) : { plans: chosen };
+    } catch (e) {
+      connection.console.error(`iac-review: set plan failed: ${(e as Error)?.stack ?? String(e)}`);
+      return new ResponseError(LSPErrorCodes.RequestFailed, `internal error while reading the plan: ${(e as Error)?.message ?? String(e)}`);
     }
   });
 

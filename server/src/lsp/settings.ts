@@ -10,6 +10,8 @@ export interface ServerSettings {
   changeChecks: boolean;
   /** The base of the change; empty: the branch's upstream, else `origin/HEAD`, else a local `main` or `master`. */
   baseRef: string;
+  /** The plan JSON to review with (SPEC §10), relative to the workspace folder and inside it; empty: none. */
+  plan: string;
   /**
    * Whether the workspace is trusted (VS Code's workspace trust): only the
    * client's initialization options say so, never a setting a repository
@@ -18,7 +20,7 @@ export interface ServerSettings {
   trusted: boolean;
 }
 
-export const DEFAULT_SETTINGS: ServerSettings = { enable: true, configFile: '', run: 'onType', debounceMs: 150, changeChecks: true, baseRef: '', trusted: false };
+export const DEFAULT_SETTINGS: ServerSettings = { enable: true, configFile: '', run: 'onType', debounceMs: 150, changeChecks: true, baseRef: '', plan: '', trusted: false };
 
 /** Reads settings leniently: a wrong-typed value keeps the previous one rather than breaking the server. */
 export function readSettings(raw: unknown, base: ServerSettings = DEFAULT_SETTINGS): ServerSettings {
@@ -31,6 +33,7 @@ export function readSettings(raw: unknown, base: ServerSettings = DEFAULT_SETTIN
     debounceMs: typeof r.debounceMs === 'number' && r.debounceMs >= 0 && r.debounceMs <= 10_000 ? r.debounceMs : base.debounceMs,
     changeChecks: typeof r.changeChecks === 'boolean' ? r.changeChecks : base.changeChecks,
     baseRef: typeof r.baseRef === 'string' && r.baseRef.length <= 256 ? r.baseRef.trim() : base.baseRef,
+    plan: typeof r.plan === 'string' && r.plan.length <= 4096 ? r.plan.trim() : base.plan,
     trusted: base.trusted,
   };
 }

@@ -16,6 +16,7 @@ import { formatMarkdown } from '../format/markdown.js';
 import { formatGithub } from '../format/github.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, oneOf, parseCommandArgs, reportUsageError, UsageError } from '../usage.js';
 import { annotatedStderr, plainStderr, type StderrChannel } from '../stderr-channel.js';
+import { PlanError, type Plan } from '../../engine/plan/plan-model.js';
 import { changeReviewNote, exerciseSilenceNote, silenceExerciseFolders } from '../../engine/exercise/silence.js';
 
 export const CHECK_FORMATS = { text: formatText, json: formatJson, sarif: formatSarif, markdown: formatMarkdown, github: formatGithub } satisfies Record<
@@ -26,13 +27,15 @@ export type CheckFormat = keyof typeof CHECK_FORMATS;
 export type FailOn = Severity | 'never';
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'info', 'never'];
 
-type CheckResult = Pick<AnalysisResult, 'findings' | 'errors' | 'configErrors' | 'files' | 'modules'> & Partial<Pick<AnalysisResult, 'moduleRoles'>>;
+type CheckResult = Pick<AnalysisResult, 'findings' | 'errors' | 'configErrors' | 'files' | 'modules'> & Partial<Pick<AnalysisResult, 'moduleRoles' | 'planNotes'>>;
 
 export interface CheckDependencies {
   analyze(options: AnalyzeOptions): CheckResult;
   /** Diff mode (`--base`): the working tree against the merge base. */
   reviewChange(options: ChangeReviewOptions): Pick<ChangeReview, 'head' | 'introduced'>;
   rules: readonly RuleMeta[];
+  /** `--plan FILE`: the plan JSON read (SPEC §10); throws PlanError for a file that is not a usable plan. */
+  readPlan(file: string): Plan;
 }
 
 /**
@@ -71,6 +74,7 @@ function check(args: string[], io: CliIO, deps: CheckDependencies, stderr: Stder
     config: { type: 'string', short: 'c' },
     'fail-on': { type: 'string' },
     base: { type: 'string' },
+    plan: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -80,12 +84,16 @@ function check(args: string[], io: CliIO, deps: CheckDependencies, stderr: Stder
   const format = oneOf('check', 'format', values.format, Object.keys(CHECK_FORMATS) as CheckFormat[], 'text');
   const failOn = oneOf('check', 'fail-on', values['fail-on'], FAIL_ON, 'error');
   const target = reviewTarget('check', io.cwd, positionals, values);
+  const plan = planOption('check', io.cwd, values.plan, deps.readPlan);
+  if (plan instanceof PlanError) return reportPlanError('check', stderr, plan);
 
   // Only the JSON report says whether a finding is fixable; the other formats never pay for fix edits.
   const fixes: FixMode = format === 'json' ? 'eager' : 'none';
   // A check shows findings, never the checklist's undecided items: it does not pay for deciding them through callers.
-  const options = { ...target, fixes, undecided: false };
-  const reviewed = values.base === undefined ? deps.analyze(options) : introducedOnly(deps, { ...options, base: values.base });
+  const options = { ...target, fixes, undecided: false, ...(plan ? { plan } : {}) };
+  const base = values.base;
+  const reviewed = withPlanErrors(plan, values.plan, () => (base === undefined ? deps.analyze(options) : introducedOnly(deps, { ...options, base })));
+  if (reviewed instanceof PlanError) return reportPlanError('check', stderr, reviewed);
   if (reviewed.configErrors.length) return reportConfigErrors('check', stderr, reviewed.configErrors);
   // SPEC §8: nothing about a candidate's exercise folder, whatever is found there — except in a change review (silence.ts).
   const silenced = silenceExerciseFolders(reviewed);
@@ -93,8 +101,11 @@ function check(args: string[], io: CliIO, deps: CheckDependencies, stderr: Stder
   const result = changeReview ? reviewed : silenced.result;
   if (silenced.exerciseFolders.length) stderr.message((changeReview ? changeReviewNote : exerciseSilenceNote)('check', silenced.exerciseFolders));
 
+  // What of the plan could not be used is never silent (SPEC §10): a report field in JSON, SARIF and Markdown; stderr beside text.
+  const report = plan ? { ...result, planNotes: result.planNotes ?? plan.notes } : result;
+  if (plan && (format === 'text' || format === 'github')) for (const note of report.planNotes ?? []) stderr.note(`iac-review check: plan note: ${note}`);
   const color = format === 'text' && io.stdoutIsTTY && !io.env.NO_COLOR;
-  io.stdout(CHECK_FORMATS[format](result, { cwd: io.cwd, rules: deps.rules, color }));
+  io.stdout(CHECK_FORMATS[format](report, { cwd: io.cwd, rules: deps.rules, color }));
   return exitStatus(result.findings, result.errors, failOn);
 }
 
@@ -120,6 +131,47 @@ export function reviewTarget(
   const configFile = resolve(cwd, values.config);
   if (!existsSync(configFile)) throw new UsageError(`configuration file not found: ${values.config}`, command);
   return { cwd, paths, configFile };
+}
+
+/**
+ * `--plan FILE` (SPEC §10), read relative to the working directory. A user's
+ * path may be anywhere (SPEC §2): it is not the reviewed code. A file that is
+ * not a usable plan comes back as its PlanError, for exit status 2.
+ */
+export function planOption(command: string, cwd: string, file: string | undefined, readPlan: (file: string) => Plan): Plan | PlanError | undefined {
+  if (file === undefined) return undefined;
+  if (file.trim() === '') throw new UsageError('--plan needs a file: the JSON of `terraform show -json PLANFILE`.', command);
+  const path = resolve(cwd, file);
+  try {
+    return readPlan(path);
+  } catch (e) {
+    if (!(e instanceof PlanError)) throw e;
+    return namedAsGiven(e, path, file);
+  }
+}
+
+/** A PlanError about the file read from `path`, named as the user wrote it (`given`), not as the absolute path. */
+function namedAsGiven(e: PlanError, path: string, given: string): PlanError {
+  return e.file === path && e.message.startsWith(`${path}: `) ? new PlanError(given, e.message.slice(path.length + 2)) : e;
+}
+
+/**
+ * Runs the review; a plan the code does not match (a plan of other code,
+ * which the analysis refuses) is a PlanError returned for exit status 2.
+ */
+export function withPlanErrors<T>(plan: Plan | undefined, given: string | undefined, review: () => T): T | PlanError {
+  try {
+    return review();
+  } catch (e) {
+    if (!(e instanceof PlanError) || !plan) throw e;
+    return namedAsGiven(e, plan.file, given ?? plan.file);
+  }
+}
+
+/** A plan that cannot be used stops the review (exit 2): a review without it would answer a question nobody asked. */
+export function reportPlanError(command: string, stderr: StderrChannel, error: PlanError): number {
+  stderr.message(`iac-review ${command}: ${error.message}`);
+  return EXIT_USAGE;
 }
 
 /** Runs diff mode; a git problem the user must fix (an unknown ref, no repository) is a usage error. */

@@ -13,6 +13,7 @@ export const formatJson: CheckFormatter = (report, { cwd }) => {
     findings: findings.map((f) => jsonFinding(f, cwd)),
     errors: report.errors.map((e) => jsonError(e, cwd)),
     modules: (report.moduleRoles ?? []).map((m) => ({ dir: displayPath(cwd, m.dir), role: m.role })),
+    ...(report.planNotes ? { planNotes: [...report.planNotes] } : {}),
     summary: {
       files: report.files.length,
       modules: report.modules.length,

@@ -36,6 +36,12 @@ export const formatMarkdown: CheckFormatter = (report, { cwd }) => {
   }
   if (suppressed.length) out.push('', `${plural(suppressed.length, 'finding')} suppressed with a reason (listed below).`);
   if (report.errors.length) out.push('', `⚠️ ${plural(report.errors.length, 'input error')}: those files were not fully reviewed (listed below).`);
+  if (report.planNotes?.length) {
+    out.push('', 'Plan notes (parts of the plan the review could not use):', '');
+    // A plan of other code can hold thousands of addresses the code lacks: the first ones, and where the rest are.
+    for (const note of report.planNotes.slice(0, 10)) out.push(`- ${inline(note)}`);
+    if (report.planNotes.length > 10) out.push(`- … and ${report.planNotes.length - 10} more (the JSON and SARIF reports list them all).`);
+  }
 
   if (findings.length) {
     out.push('', '| Category | 🔴 Error | 🟠 Warning | 🔵 Info | Total |', '|---|---:|---:|---:|---:|');

@@ -14,6 +14,8 @@ export interface CheckReport {
   modules: readonly string[];
   /** Each module's role (SPEC §2a); absent when the review assigned none. */
   moduleRoles?: readonly ModuleRoleAssignment[];
+  /** With `--plan`: what of the plan the review could not use (SPEC §10); absent without a plan. */
+  planNotes?: readonly string[];
 }
 
 export interface FormatContext {

@@ -68,7 +68,7 @@ export const formatSarif: CheckFormatter = (report, { cwd, rules }) => {
     };
   });
 
-  const notifications = report.errors.map((e) => ({
+  const errorNotifications = report.errors.map((e) => ({
     level: 'error',
     message: { text: e.message },
     locations: [
@@ -81,6 +81,9 @@ export const formatSarif: CheckFormatter = (report, { cwd, rules }) => {
     ],
   }));
 
+  // Plan notes (SPEC §10) as notifications GitHub lists with the run, and as a run property for tools that read them.
+  const planNotes = (report.planNotes ?? []).map((text) => ({ level: 'note', message: { text }, descriptor: { id: 'plan-note' } }));
+  const notifications = [...errorNotifications, ...planNotes];
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -98,6 +101,7 @@ export const formatSarif: CheckFormatter = (report, { cwd, rules }) => {
         invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
         results,
         columnKind: 'utf16CodeUnits',
+        ...(report.planNotes ? { properties: { planNotes: [...report.planNotes] } } : {}),
       },
     ],
   };

@@ -37,10 +37,10 @@ export interface ChangeQuestion {
   subject: string;
 }
 
-const STATEFUL = new Set(STATEFUL_RESOURCE_TYPES);
+export const STATEFUL = new Set(STATEFUL_RESOURCE_TYPES);
 
 /** Resource types that are firewall rules, or guard public access. */
-const NETWORK_TYPES = new Set([
+export const NETWORK_TYPES = new Set([
   'aws_security_group',
   'aws_default_security_group',
   'aws_security_group_rule',
@@ -57,15 +57,15 @@ const NETWORK_TYPES = new Set([
 ]);
 
 /** Removing one of these lifts a guard: public access becomes possible. */
-const PUBLIC_ACCESS_GUARDS = new Set(['aws_s3_bucket_public_access_block', 'aws_s3_account_public_access_block']);
+export const PUBLIC_ACCESS_GUARDS = new Set(['aws_s3_bucket_public_access_block', 'aws_s3_account_public_access_block']);
 
 /** Arguments of any resource that decide whether it is reachable from the internet. */
-const EXPOSURE_ARGUMENTS = new Set(['publicly_accessible', 'associate_public_ip_address', 'map_public_ip_on_launch', 'internal', 'public_network_access_enabled']);
+export const EXPOSURE_ARGUMENTS = new Set(['publicly_accessible', 'associate_public_ip_address', 'map_public_ip_on_launch', 'internal', 'public_network_access_enabled']);
 
 /** Resources that grant access without a policy document of their own: attachments, memberships, role bindings. */
-const ACCESS_GRANT_TYPE = /^(aws_iam_\w*(attachment|membership)|google_\w*_iam_(member|binding|policy)|azurerm_role_assignment)$/;
+export const ACCESS_GRANT_TYPE = /^(aws_iam_\w*(attachment|membership)|google_\w*_iam_(member|binding|policy)|azurerm_role_assignment)$/;
 /** The arguments that say what such a resource grants to whom, for the question's text. */
-const GRANT_ARGUMENTS = ['policy_arn', 'role', 'user', 'group', 'groups', 'users', 'roles', 'member', 'members', 'role_definition_name', 'scope', 'principal_id'];
+export const GRANT_ARGUMENTS = ['policy_arn', 'role', 'user', 'group', 'groups', 'users', 'roles', 'member', 'members', 'role_definition_name', 'scope', 'principal_id'];
 
 /**
  * The questions a change raises (SPEC §7), derived from what it touches —

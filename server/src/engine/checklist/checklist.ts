@@ -1,4 +1,4 @@
-import { dirname, relative, sep } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import type { AnalysisResult } from '../analyze.js';
 import type { ChangeReview } from '../change/review-change.js';
 import type { Finding, UndecidedItem } from '../finding.js';
@@ -10,12 +10,18 @@ import { sectionOrder, sectionTitle } from './sections.js';
 import { groupBy } from '../group-by.js';
 import { groupReason, groupText, groupUndecidedByPlace, rulesOf } from './undecided-places.js';
 import { itemNaming, questionProblem, ruleProblem } from './item-label.js';
+import type { Plan } from '../plan/plan-model.js';
+import { blockAddress } from './plan-values.js';
+import { planCounts, type PlanSummary } from './plan-summary.js';
+import { planQuestions } from './plan-questions.js';
 
 /** `iac-review checklist --format json` (SPEC §7), version 1. */
 export interface Checklist {
   version: 1;
   /** The git ref the change was compared with; null when the whole workspace was reviewed (no `--base`). */
   base: string | null;
+  /** With `--plan`: the plan's counts per action and what of it could not be used (SPEC §10). */
+  plan?: PlanSummary;
   sections: ChecklistSection[];
 }
 
@@ -59,7 +65,18 @@ export interface ChecklistItem {
   removed?: true;
 }
 
-export type ChecklistInput = { cwd: string; analysis: AnalysisResult } | { cwd: string; change: ChangeReview };
+export type ChecklistInput = ({ cwd: string; analysis: AnalysisResult } | { cwd: string; change: ChangeReview }) & {
+  /** `--plan`: the change questions come from the plan's before/after (SPEC §10). */
+  plan?: Plan;
+};
+
+/**
+ * Diff-mode questions a plan answers with real values: with a plan, they are
+ * asked from it (plan-questions.ts) for the modules it reaches, not twice.
+ * The others — renames without `moved`, backends, module and provider
+ * versions, deleted module directories — are about the code, and stay.
+ */
+const PLAN_ANSWERS_TOPICS = new Set(['stateful-change', 'stateful-destroyed', 'iam-widened', 'iam-changed', 'iam-grant-added', 'iam-grant-changed', 'network-rules', 'network-exposure', 'public-access-guard-removed']);
 
 /**
  * Builds the review checklist: one section per category holding the active
@@ -71,7 +88,9 @@ export type ChecklistInput = { cwd: string; analysis: AnalysisResult } | { cwd: 
  * (`introduced: false`) — a lead reviewing an edit to a block wants to know
  * what was already wrong with it, and nothing about blocks the change did not
  * touch. Undecided items follow the same rule. Without a base there is no
- * change to ask about: findings and undecided items only.
+ * change to ask about: findings and undecided items only — unless a plan is
+ * given, whose before/after is the change (SPEC §10): its questions come
+ * first in their sections' questions when they concern stateful data.
  */
 export function buildChecklist(input: ChecklistInput): Checklist {
   const change = 'change' in input ? input.change : undefined;
@@ -100,9 +119,40 @@ export function buildChecklist(input: ChecklistInput): Checklist {
     const introduced = scope ? group.some((u) => introducedUndecided.has(u)) : undefined;
     drafts.push(fromUndecided(group, display, subjects, introduced));
   }
-  if (change) for (const q of changeQuestions(change)) drafts.push(fromQuestion(q, display, subjects));
+  const plan = input.plan && planPart(input.plan, input.cwd, analysis, display);
+  if (change) {
+    for (const q of changeQuestions(change)) {
+      if (plan && PLAN_ANSWERS_TOPICS.has(q.topic) && plan.reaches(q.file)) continue;
+      drafts.push(fromQuestion(q, display, subjects));
+    }
+  }
+  if (plan) for (const q of plan.questions) drafts.push({ ...fromQuestion(q, display, subjects), rank: q.rank });
 
-  return { version: 1, base: change ? change.baseRef : null, sections: sections(drafts) };
+  return { version: 1, base: change ? change.baseRef : null, ...(plan ? { plan: plan.summary } : {}), sections: sections(drafts) };
+}
+
+/**
+ * The plan's questions placed in the code (`planPlace`, the plan fused with
+ * the code), and which files it reaches: an address the code does not have is
+ * placed at the top of the plan file, and said in the plan's notes already.
+ */
+function planPart(plan: Plan, cwd: string, analysis: AnalysisResult, display: (abs: string) => string) {
+  const planFile = resolve(cwd, plan.file);
+  const top = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+  const reached = new Set<string>();
+  const place = (address: string) => {
+    const found = analysis.planPlace?.(address);
+    if (!found) return { file: planFile, range: top };
+    reached.add(dirname(found.file));
+    return found;
+  };
+  // A finding of the plan's own rules on an instance (or its block, when the rule names blocks) answers the question.
+  const ruled = new Set(analysis.findings.filter((f) => f.ruleId.startsWith('plan/') && f.address).map((f) => `${f.ruleId}\u0000${f.address}`));
+  const answered = (ruleId: string, address: string) => ruled.has(`${ruleId}\u0000${address}`) || ruled.has(`${ruleId}\u0000${blockAddress(address)}`);
+  const questions = planQuestions({ plan, place, answered });
+  for (const r of plan.resourceChanges) place(r.address);
+  const summary: PlanSummary = { file: display(planFile), counts: planCounts(plan), notes: [...(analysis.planNotes ?? plan.notes)] };
+  return { questions, summary, reaches: (file: string) => reached.has(dirname(file)) };
 }
 
 /** An item before its id is final, with what the id is made of. */
@@ -111,6 +161,8 @@ interface Draft {
   item: ChecklistItem;
   identity: ItemIdentity;
   column: number;
+  /** Within a section and kind, lower first (a plan's stateful data before the rest); default 0. */
+  rank?: number;
 }
 
 function fromFinding(f: Finding, display: (abs: string) => string, subjects: SubjectIndex, introduced: boolean | undefined): Draft {
@@ -173,6 +225,7 @@ function sections(drafts: Draft[]): ChecklistSection[] {
       .sort(
         (a, b) =>
           KIND_ORDER[a.item.kind] - KIND_ORDER[b.item.kind] ||
+          (a.rank ?? 0) - (b.rank ?? 0) ||
           compareText(a.item.file, b.item.file) ||
           a.item.line - b.item.line ||
           a.column - b.column ||

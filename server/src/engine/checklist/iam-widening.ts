@@ -1,14 +1,21 @@
 import type { PolicyEntryList, PolicyStatement, PrincipalSet, StatementLocation } from '../iam/policy-statement.js';
 import { hasWildcard, wildcardCovers } from '../iam/wildcard.js';
 
+/**
+ * A statement as the comparison reads it: what it grants, and where it is
+ * written — a place in the code (diff mode), or any other handle (a
+ * statement's position in a policy document the plan holds).
+ */
+export type ComparedStatement<L = StatementLocation> = Omit<PolicyStatement, 'location'> & { location: L };
+
 /** What the Allow statements of one policy owner grant, as written (entries kept with the statement that holds them). */
-interface Grants {
+interface Grants<L> {
   /** dimension (`actions`, `resources`, …) → entry → first statement that has it. */
-  entries: Map<Dimension, Map<string, StatementLocation>>;
+  entries: Map<Dimension, Map<string, L>>;
   /** Reasons entries could not be read. */
-  unknown: Map<string, StatementLocation>;
+  unknown: Map<string, L>;
   /** Allow statements that apply without a Condition. */
-  unconditioned: StatementLocation[];
+  unconditioned: L[];
 }
 
 type Dimension = 'actions' | 'resources' | 'principals' | 'NotAction' | 'NotResource';
@@ -19,13 +26,13 @@ const DIMENSIONS: readonly Dimension[] = ['actions', 'resources', 'principals', 
 const CASE_INSENSITIVE: ReadonlySet<Dimension> = new Set(['actions', 'NotAction']);
 
 /** How the access granted by one policy owner changed between the base and the head of a change. */
-export interface AccessChange {
+export interface AccessChange<L = StatementLocation> {
   /** `actions s3:PutObject, s3:DeleteObject`, `principals AWS:*`, `an Allow statement without a Condition`. */
   gained: string[];
   /** Parts of the head that could not be read and were not unreadable at the base: the access may have widened. */
   unknown: string[];
   /** Where the first gain (or unknown part) is written; else the first statement. */
-  location: StatementLocation;
+  location: L;
 }
 
 /**
@@ -36,14 +43,14 @@ export interface AccessChange {
  * narrowing is not reported as a widening and a widening is never hidden.
  * Undefined when the statements are the same.
  */
-export function accessChange(base: readonly PolicyStatement[], head: readonly PolicyStatement[]): AccessChange | undefined {
+export function accessChange<L>(base: readonly ComparedStatement<L>[], head: readonly ComparedStatement<L>[]): AccessChange<L> | undefined {
   if (head.length === 0) return undefined;
   const before = grantsOf(base);
   const after = grantsOf(head);
   const gained: string[] = [];
-  let location: StatementLocation | undefined;
+  let location: L | undefined;
   for (const dimension of DIMENSIONS) {
-    const had = before.entries.get(dimension) ?? new Map<string, StatementLocation>();
+    const had = before.entries.get(dimension) ?? new Map<string, L>();
     const caseInsensitive = CASE_INSENSITIVE.has(dimension);
     // Exact entries are looked up; only the base's wildcard entries need a comparison.
     const exact = new Set([...had.keys()].map((e) => (caseInsensitive ? e.toLowerCase() : e)));
@@ -71,8 +78,8 @@ export function accessChange(base: readonly PolicyStatement[], head: readonly Po
   return { gained, unknown, location: location ?? head[0]!.location };
 }
 
-function grantsOf(statements: readonly PolicyStatement[]): Grants {
-  const grants: Grants = { entries: new Map(DIMENSIONS.map((d) => [d, new Map()])), unknown: new Map(), unconditioned: [] };
+function grantsOf<L>(statements: readonly ComparedStatement<L>[]): Grants<L> {
+  const grants: Grants<L> = { entries: new Map(DIMENSIONS.map((d) => [d, new Map()])), unknown: new Map(), unconditioned: [] };
   for (const s of statements) {
     if (s.effect.known && s.effect.value === 'Deny') continue;
     const add = (dimension: Dimension, list: PolicyEntryList | undefined) => {
@@ -96,7 +103,7 @@ function grantsOf(statements: readonly PolicyStatement[]): Grants {
   return grants;
 }
 
-function addPrincipals(grants: Grants, principals: PrincipalSet | undefined, location: StatementLocation): void {
+function addPrincipals<L>(grants: Grants<L>, principals: PrincipalSet | undefined, location: L): void {
   if (!principals) return;
   const map = grants.entries.get('principals')!;
   for (const group of principals.groups) {
@@ -112,13 +119,13 @@ function addPrincipals(grants: Grants, principals: PrincipalSet | undefined, loc
 }
 
 /** Records where an entry (or a reason entries could not be read) is first written. */
-function keepFirst(map: Map<string, StatementLocation>, key: string, location: StatementLocation): void {
+function keepFirst<L>(map: Map<string, L>, key: string, location: L): void {
   if (!map.has(key)) map.set(key, location);
 }
 
 /** Statements compared by what they say (not where they are written). */
-function sameStatements(a: readonly PolicyStatement[], b: readonly PolicyStatement[]): boolean {
-  const key = (s: PolicyStatement) =>
+function sameStatements<L>(a: readonly ComparedStatement<L>[], b: readonly ComparedStatement<L>[]): boolean {
+  const key = (s: ComparedStatement<L>) =>
     JSON.stringify([s.effect, s.actions, s.notActions, s.resources, s.notResources, s.principals, s.notPrincipals, s.hasCondition, s.conditionKeys]);
   const left = a.map(key).sort();
   const right = b.map(key).sort();

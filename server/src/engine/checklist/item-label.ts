@@ -23,7 +23,7 @@ export function ruleProblem(ruleId: string): string {
   return problems.get(ruleId) ?? ruleId;
 }
 
-/** What the change questions ask about, by topic (change-questions.ts), in a few words. */
+/** What the change questions ask about, by topic (change-questions.ts, plan-questions.ts), in a few words. */
 export const QUESTION_PROBLEM: Readonly<Record<string, string>> = {
   'stateful-change': 'data store changed',
   'stateful-destroyed': 'data destroyed',
@@ -40,6 +40,12 @@ export const QUESTION_PROBLEM: Readonly<Record<string, string>> = {
   'provider-version': 'version changed',
   'terraform-version': 'version changed',
   'backend-change': 'backend changed',
+  'plan-replaces-stateful': 'data replaced',
+  'plan-destroys-stateful': 'data destroyed',
+  'plan-replace': 'replaced',
+  'plan-delete': 'destroyed',
+  'plan-drift': 'changed outside',
+  'engine-version': 'version changed',
 };
 
 export function questionProblem(topic: string): string {

@@ -1,18 +1,38 @@
 import type { Checklist, ChecklistItem, ChecklistSection } from './checklist.js';
+import { describeCounts } from './plan-summary.js';
 import { inlineMarkdown as inline, markdownCode as code, markdownLinkTarget as linkTarget } from '../markdown-text.js';
 
 // The pieces of the Markdown checklist, shared by the whole text (markdown.ts) and its shortened forms (markdown-fit.ts).
 
+/** Plan notes written before the items; the JSON has them all. */
+const MAX_PLAN_NOTES = 10;
+
 /** The header, the sections as given, then any closing paragraphs (what was left out). */
 export function renderChecklist(checklist: Checklist, sections: readonly RenderedSection[], closing: readonly string[], ticked: Ticked = NONE_TICKED): string {
   const out: string[] = ['## IaC review checklist', ''];
+  const { plan } = checklist;
+  // The plan's counts come first: "what will this destroy or replace?" is a lead's first question.
+  if (plan) {
+    out.push(`**Plan** ${code(plan.file)}: ${describeCounts(plan.counts)}.`, '');
+    // A plan of other code can hold thousands of addresses the code lacks: the first notes, and where the rest are.
+    for (const note of plan.notes.slice(0, MAX_PLAN_NOTES)) out.push(`- Plan note: ${inline(note)}`);
+    if (plan.notes.length > MAX_PLAN_NOTES) out.push(`- … and ${plan.notes.length - MAX_PLAN_NOTES} more plan notes (\`--format json\`: \`plan.notes\`).`);
+    if (plan.notes.length) out.push('');
+  }
   out.push(
     checklist.base === null
-      ? 'The whole workspace (no `--base`): findings and undecided items. Questions about a change need `--base`.'
-      : `Changes against ${code(checklist.base)}: the findings the change introduced (🆕) or that were already in blocks it modified, what could not be decided statically, and the questions the change raises.`,
+      ? plan
+        ? 'The whole workspace (no `--base`) with the plan: findings, undecided items, and the questions the plan raises.'
+        : 'The whole workspace (no `--base`): findings and undecided items. Questions about a change need `--base` or `--plan`.'
+      : `Changes against ${code(checklist.base)}: the findings the change introduced (🆕) or that were already in blocks it modified, what could not be decided statically, and the questions the change${plan ? ' and the plan' : ''} raise${plan ? '' : 's'}.`,
   );
   if (checklist.sections.every((s) => s.items.length === 0)) {
-    out.push('', checklist.base === null ? '✅ Nothing to check: no findings and no undecided items.' : '✅ Nothing to check: the change introduces no findings and raises no questions.');
+    out.push(
+      '',
+      checklist.base === null && !plan
+        ? '✅ Nothing to check: no findings and no undecided items.'
+        : `✅ Nothing to check: the ${checklist.base === null ? 'plan' : 'change'} introduces no findings and raises no questions.`,
+    );
     return out.join('\n') + '\n';
   }
   for (const section of sections) {

@@ -248,10 +248,10 @@ export function statementElements(value: Value): Map<Element, Value> {
 }
 
 /** Normalises one statement written as a JSON object (from jsonencode, a JSON string, a heredoc or a file). */
-export function statementFromValue(
+export function statementFromValue<L = StatementLocation>(
   value: Value,
-  info: { kind: PolicyKind; policyName: string; index: number; location: StatementLocation },
-): PolicyStatement {
+  info: { kind: PolicyKind; policyName: string; index: number; location: L },
+): Omit<PolicyStatement, 'location'> & { location: L } {
   if (value.kind === 'unknown') {
     const unknown = { known: false as const, reason: value.reason };
     return {
@@ -265,7 +265,7 @@ export function statementFromValue(
     };
   }
   const el = statementElements(value);
-  const statement: PolicyStatement = {
+  const statement: Omit<PolicyStatement, 'location'> & { location: L } = {
     effect: effectOf(el.get('Effect') ?? { kind: 'null' }),
     hasCondition: conditionPresence(el.get('Condition')),
     conditionKeys: conditionKeys(el.get('Condition')),
