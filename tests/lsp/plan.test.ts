@@ -1,11 +1,14 @@
 // The plan over the protocol (SPEC §9, §10): the iacReview.plan setting, "Review with Plan…" / "Clear Plan" (iacReview/setPlan),
 // the checklist's plan items, a plan that cannot be used as one clear message, and a plan file that changes.
-import { rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LspTestClient } from './lsp-client.js';
 import { fileTree } from '../support/file-tree.js';
+
+const FIXTURES = join(import.meta.dirname, '..', '..', 'test-fixtures');
 
 interface Item {
   id: string;
@@ -149,5 +152,30 @@ describe('plan in the editor', () => {
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
     await expect.poll(async () => (await checklistOf(client!)).checklist.plan?.file).toBe('b.json');
   });
-});
 
+  it('diagnostics too: the module the plan is a plan of is reviewed with its values, and not once the plan is cleared', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'iac-lsp-plan-diag-'));
+    trees.push(root);
+    cpSync(join(FIXTURES, 'example'), join(root, 'orders'), { recursive: true });
+    cpSync(join(FIXTURES, 'plan-cases', 'variable-known-in-plan'), join(root, 'other'), { recursive: true });
+    rmSync(join(root, 'other', 'plan.json'));
+    client = await LspTestClient.start({ root, initializationOptions: { plan: 'orders/plan.json' } });
+    const main = join(root, 'orders', 'main.tf');
+    await client.open(main, readFileSync(main, 'utf8'));
+    const decided = (p: { diagnostics: Array<{ message: string }> }) => p.diagnostics.some((d) => /the plan's encrypted = false/.test(d.message));
+    await client.waitForDiagnostics(main, decided, { timeoutMs: 20_000, fresh: false });
+    expect(await client.connection.sendRequest('iacReview/setPlan', { path: null })).toEqual({ plans: [] });
+    await client.waitForDiagnostics(main, (p) => !decided(p) && p.diagnostics.length > 0, { timeoutMs: 20_000 });
+  });
+
+  it('a plan of other code: one clear message for the diagnostics too, and the review goes on without it', async () => {
+    const root = tree({ 'main.tf': 'resource "aws_s3_bucket" "a" {\n  bucket = "a"\n}\n', 'plan.json': REPLACE_DB });
+    client = await LspTestClient.start({ root, initializationOptions: { plan: 'plan.json' } });
+    const main = join(root, 'main.tf');
+    await client.open(main, readFileSync(main, 'utf8'));
+    await client.waitForDiagnostics(main, (p) => p.diagnostics.length > 0, { timeoutMs: 20_000, fresh: false });
+    await client.change(main, [{ text: readFileSync(main, 'utf8') + '\n' }]);
+    await client.waitForDiagnostics(main, (p) => p.diagnostics.length > 0, { timeoutMs: 20_000 });
+    expect(client.shownMessages.filter((m) => /not a plan of the reviewed code/.test(m.message))).toHaveLength(1);
+  });
+});

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { reviewLoadedModule, workspaceGraph, type ModuleReview, type ModuleReviewContext } from '../engine/analyze.js';
 import { loadModule } from '../engine/workspace/module-loader.js';
+import type { Plan } from '../engine/plan/plan-model.js';
+import { attachPlanAt } from '../engine/plan/attach-plan.js';
 import { callCyclesThrough } from '../engine/workspace/call-cycles.js';
 import { localCalls } from '../engine/workspace/module-graph.js';
 import type { InputError } from '../engine/finding.js';
@@ -21,6 +23,8 @@ export interface ReviewerOptions {
   now?: () => Date;
   /** The module at the base of the change, for the diff-only rules (SPEC §7); absent or undefined: they do not run. */
   baseModule?: (dir: string) => Module | undefined;
+  /** The folder's plan and the directory of the module it is a plan of (SPEC §10), when a usable plan is set. */
+  planFor?: (root: string) => { plan: Plan; rootDir: string } | undefined;
 }
 
 /** Reviews one module directory as the editor sees it, under the configuration of its workspace folder. */
@@ -96,6 +100,9 @@ export class ModuleReviewer {
       // The modules it calls are read afresh through the same host (open documents included), each in its own role.
       const graph = workspaceGraph(context);
       graph.roleOf = (d) => this.roles.roleOf(d)?.role;
+      // The module the plan is a plan of is reviewed with the plan's values, and so are the modules it calls from there.
+      const planned = this.options.planFor?.(root);
+      if (planned && loaded.module && planned.rootDir === dir) attachPlanAt(planned.plan, graph.modules, loaded.module, root, this.options.baseModule);
       const review = reviewLoadedModule(loaded, { ...context, graph });
       return withGraphErrors(review, loaded.module, graph.modules.limitReached, (d) => this.roles.calleesOf(d), root);
     } catch (e) {

@@ -49,6 +49,8 @@ import { ChangeBases } from './change-base.js';
 import { pathToUri, uriToPath } from './uri.js';
 import { WorkspaceConfigs } from './workspace-configs.js';
 import { WorkspacePlans } from './workspace-plans.js';
+import { PlanRoots } from './plan-roots.js';
+import { isPathIncluded } from '../engine/config/effective.js';
 import { folderPlan, PLAN_CHANGED_NOTIFICATION, SET_PLAN_REQUEST, type FolderPlan, type SetPlanParams } from './plan-requests.js';
 import { PlanError, type Plan } from '../engine/plan/plan-model.js';
 import { readPlan } from '../engine/plan/read-plan.js';
@@ -90,7 +92,28 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const configs = new WorkspaceConfigs(hostFor, metas);
   const changeBases = new ChangeBases(() => settings, (message) => connection.console.log(message));
   const { readPlan: planReader, ...reviewerOptions } = options;
-  const reviewer = new ModuleReviewer(hostFor, configs, { ...reviewerOptions, baseModule: (dir) => changeBases.moduleFor(dir) });
+  const planRoots = new PlanRoots();
+  const reportedPlanRoots = new WeakSet<Plan>();
+  const reviewer = new ModuleReviewer(hostFor, configs, {
+    ...reviewerOptions,
+    baseModule: (dir) => changeBases.moduleFor(dir),
+    // Diagnostics with the folder's plan too (SPEC §10): the module it is a plan of, found once per plan read.
+    planFor: (root) => {
+      const plan = planFor(root);
+      if (!plan || plan instanceof PlanError) return undefined;
+      const { config } = configs.configFor(root);
+      const rootDir = planRoots.rootOf(plan, root, hostFor(root), (p) => isPathIncluded(config, p));
+      if (rootDir instanceof PlanError) {
+        // Once per plan read: a plan of other code is one clear message, not one per review.
+        if (!reportedPlanRoots.has(plan)) {
+          reportedPlanRoots.add(plan);
+          void connection.window.showErrorMessage(`IaC Review: the plan cannot be used: ${rootDir.message}`);
+        }
+        return undefined;
+      }
+      return rootDir ? { plan, rootDir } : undefined;
+    },
+  });
   const plans = new WorkspacePlans(planReader ?? ((file) => readPlan(file)));
   const uriOf = (path: string) => openUris.get(path) ?? pathToUri(path);
   const exercises = new ExerciseFolders((dir) => configs.folderFor(dir));

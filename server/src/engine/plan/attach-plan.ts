@@ -29,17 +29,29 @@ export function attachPlan(
   workspaceRoot: string,
   baseModuleFor?: (dir: string) => Module | undefined,
 ): AttachedPlan {
+  const root = planRoot(plan, candidates, workspaceRoot);
+  // A plan that names no resource at all (an empty configuration) adds nothing, and contradicts nothing.
+  if (!root) {
+    const note = `${plan.file}: the plan names no resources: it adds nothing to the review`;
+    return { context: new PlanContext(plan), root: candidates[0]!, place: () => undefined, notes: () => [...plan.notes, note] };
+  }
+  return attachPlanAt(plan, graph, root, workspaceRoot, baseModuleFor);
+}
+
+/**
+ * The module a plan is a plan of: the candidate declaring most of the plan's
+ * root addresses (a root module first when two declare as many). Undefined
+ * for a plan that names no resources; a plan none of whose root addresses the
+ * code declares is a plan of other code: PlanError.
+ */
+export function planRoot(plan: Plan, candidates: readonly Module[], workspaceRoot: string): Module | undefined {
   const context = new PlanContext(plan);
   let best: { module: Module; matched: number; total: number } | undefined;
   for (const module of candidates) {
     const { matched, total } = context.rootMatch(module);
     if (!best || matched > best.matched || (matched === best.matched && module.isRoot && !best.module.isRoot)) best = { module, matched, total };
   }
-  // A plan that names no resource at all (an empty configuration) adds nothing, and contradicts nothing.
-  if (best && best.total === 0 && plan.resourceChanges.length === 0) {
-    const note = `${plan.file}: the plan names no resources: it adds nothing to the review`;
-    return { context, root: best.module, place: () => undefined, notes: () => [...plan.notes, note] };
-  }
+  if (best && best.total === 0 && plan.resourceChanges.length === 0) return undefined;
   if (!best || best.matched === 0) {
     const sample = [...new Set([...plan.rootResources, ...plan.resourceChanges.map((r) => r.address)])].slice(0, 3).join(', ');
     throw new PlanError(
@@ -47,7 +59,12 @@ export function attachPlan(
       `this is not a plan of the reviewed code: none of the plan's root module addresses (${sample || 'none'}) is declared in ${candidates.length} module(s) under ${workspaceRoot}`,
     );
   }
-  const root = best.module;
+  return best.module;
+}
+
+/** Gives the graph's instances on the call chains from `root` the plan's values (the editor knows the root already). */
+export function attachPlanAt(plan: Plan, graph: ModuleGraph, root: Module, workspaceRoot: string, baseModuleFor?: (dir: string) => Module | undefined): AttachedPlan {
+  const context = new PlanContext(plan);
   graph.plan = { context, rootDir: root.dir };
   const placer = planPlacer(graph, root, baseModuleFor);
   context.place = (r) => placer(r.address, r.moduleAddress, localAddress(r));
