@@ -16,6 +16,7 @@ import { formatMarkdown } from '../format/markdown.js';
 import { formatGithub } from '../format/github.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, oneOf, parseCommandArgs, reportUsageError, UsageError } from '../usage.js';
 import { annotatedStderr, plainStderr, type StderrChannel } from '../stderr-channel.js';
+import { rulesWithPolicies } from '../../engine/policies/rule-set.js';
 import { changeReviewNote, exerciseSilenceNote, silenceExerciseFolders } from '../../engine/exercise/silence.js';
 
 export const CHECK_FORMATS = { text: formatText, json: formatJson, sarif: formatSarif, markdown: formatMarkdown, github: formatGithub } satisfies Record<
@@ -26,7 +27,7 @@ export type CheckFormat = keyof typeof CHECK_FORMATS;
 export type FailOn = Severity | 'never';
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'info', 'never'];
 
-type CheckResult = Pick<AnalysisResult, 'findings' | 'errors' | 'configErrors' | 'files' | 'modules'> & Partial<Pick<AnalysisResult, 'moduleRoles'>>;
+type CheckResult = Pick<AnalysisResult, 'findings' | 'errors' | 'configErrors' | 'files' | 'modules'> & Partial<Pick<AnalysisResult, 'moduleRoles' | 'config'>>;
 
 export interface CheckDependencies {
   analyze(options: AnalyzeOptions): CheckResult;
@@ -94,7 +95,9 @@ function check(args: string[], io: CliIO, deps: CheckDependencies, stderr: Stder
   if (silenced.exerciseFolders.length) stderr.message((changeReview ? changeReviewNote : exerciseSilenceNote)('check', silenced.exerciseFolders));
 
   const color = format === 'text' && io.stdoutIsTTY && !io.env.NO_COLOR;
-  io.stdout(CHECK_FORMATS[format](result, { cwd: io.cwd, rules: deps.rules, color }));
+  // The configuration's policies are rules of this review (SPEC §11): SARIF lists them with their help.
+  const rules = rulesWithPolicies(deps.rules.map((meta) => ({ meta })), result.config ?? {}).map((r) => r.meta);
+  io.stdout(CHECK_FORMATS[format](result, { cwd: io.cwd, rules, color }));
   return exitStatus(result.findings, result.errors, failOn);
 }
 

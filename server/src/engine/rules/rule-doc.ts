@@ -16,7 +16,8 @@ export function ruleDocLines(r: RuleMeta, heading: '#' | '##' | '###'): string[]
       out.push(`| \`${name}\` | ${spec.type} | \`${escapeCell(JSON.stringify(spec.default))}\` | ${escapeCell(spec.description)} |`);
     }
   }
-  out.push('', 'Failing:', '', '```hcl', r.examples.failing, '```', '', 'Passing:', '', '```hcl', r.examples.passing, '```');
+  // A policy (SPEC §11) may come without examples.
+  if (r.examples.failing || r.examples.passing) out.push('', 'Failing:', '', '```hcl', r.examples.failing, '```', '', 'Passing:', '', '```hcl', r.examples.passing, '```');
   const equivalents = Object.entries(r.equivalents).filter(([, ids]) => ids && ids.length);
   if (equivalents.length) {
     out.push('', `**Equivalents:** ${equivalents.map(([tool, ids]) => `${tool}: ${ids!.map((i) => `\`${i}\``).join(', ')}`).join('; ')}`);

@@ -1,0 +1,423 @@
+import type { Node as JsonNode } from 'jsonc-parser';
+import type { Range } from '../range.js';
+import { describeNode, objectProperties, plainValue } from '../config/option-values.js';
+import { globProblem } from '../config/glob-limits.js';
+import { compileUserPattern } from '../config/user-pattern.js';
+import { isModuleRole, MODULE_ROLES, type ModuleRole } from '../roles/module-role.js';
+import { isSeverity } from '../severity.js';
+import { parseArgumentPath, type ArgumentPath } from './argument-path.js';
+import { OPERATOR_NAMES, type Condition, type JsonValue, type Operator, type OperatorName, type Policy, type PolicyFix } from './policy.js';
+
+/** What reading policies needs from its caller: where errors go and how a node's offsets become a range. */
+export interface PolicyReadContext {
+  file: string;
+  rangeOf(node: JsonNode): Range;
+  error(node: JsonNode, message: string): void;
+  /** Namespaces a policy may not use (the built-in categories); the shipped `recommended` pack passes none. */
+  reservedNamespaces: ReadonlySet<string>;
+}
+
+const POLICY_KEYS = [
+  'id',
+  'title',
+  'severity',
+  'category',
+  'rationale',
+  'remediation',
+  'problem',
+  'roles',
+  'resourceTypes',
+  'where',
+  'require',
+  'fix',
+  'equivalents',
+  'examples',
+];
+const REQUIRED_KEYS = ['id', 'title', 'severity', 'rationale', 'remediation', 'resourceTypes', 'require'];
+const COMBINATORS = ['all', 'any', 'not', 'referencedBy'];
+const ID = /^[a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9-]*$/;
+const ARGUMENT_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+const EQUIVALENT_TOOLS = ['tflint', 'trivy', 'tfsec', 'checkov'];
+/** A checklist row's label: the rule catalog holds its `problem` phrases to the same bound. */
+const MAX_PROBLEM_LENGTH = 19;
+
+/** Reads a JSON array of policies; each broken policy is reported and left out, the others apply. */
+export function readPolicyList(node: JsonNode, ctx: PolicyReadContext): Policy[] {
+  if (node.type !== 'array') {
+    ctx.error(node, `"policies" must be an array of policy objects, not ${describeNode(node)}.`);
+    return [];
+  }
+  const out: Policy[] = [];
+  const seen = new Set<string>();
+  for (const item of node.children ?? []) {
+    const policy = readPolicy(item, ctx);
+    if (!policy) continue;
+    if (seen.has(policy.id)) {
+      ctx.error(item, `Policy "${policy.id}" is defined twice in this list; give each policy its own id.`);
+      continue;
+    }
+    seen.add(policy.id);
+    out.push(policy);
+  }
+  return out;
+}
+
+function readPolicy(node: JsonNode, ctx: PolicyReadContext): Policy | undefined {
+  if (node.type !== 'object') {
+    ctx.error(node, `A policy must be an object with "id", "title", "resourceTypes", "require" …, not ${describeNode(node)}.`);
+    return undefined;
+  }
+  const fields = new Map<string, JsonNode>();
+  let ok = true;
+  for (const [key, keyNode, value] of objectProperties(node)) {
+    if (!POLICY_KEYS.includes(key)) {
+      ctx.error(keyNode, `Unknown policy field "${key}"; a policy has ${POLICY_KEYS.map((k) => `"${k}"`).join(', ')}.`);
+      ok = false;
+      continue;
+    }
+    fields.set(key, value);
+  }
+  const missing = REQUIRED_KEYS.filter((k) => !fields.has(k));
+  if (missing.length) {
+    ctx.error(node, `This policy has no ${missing.map((k) => `"${k}"`).join(', ')}; ${missing.length === 1 ? 'it is' : 'they are'} required.`);
+    return undefined;
+  }
+  const id = readString(fields.get('id')!, '"id"', ctx);
+  if (id !== undefined && !ID.test(id)) {
+    ctx.error(fields.get('id')!, `The policy id "${id}" must be "<namespace>/<name>" in lower case, digits and dashes (e.g. "acme/bucket-access-block").`);
+    ok = false;
+  }
+  const namespace = id?.split('/')[0];
+  if (id !== undefined && namespace !== undefined && ctx.reservedNamespaces.has(namespace)) {
+    ctx.error(
+      fields.get('id')!,
+      `The namespace "${namespace}" of "${id}" is a built-in rule category; an organisation's policies use their own namespace (e.g. "acme/${id.split('/')[1]}"), and "category" says what they are about.`,
+    );
+    ok = false;
+  }
+  const title = readString(fields.get('title')!, '"title"', ctx);
+  const rationale = readString(fields.get('rationale')!, '"rationale"', ctx);
+  const remediation = readString(fields.get('remediation')!, '"remediation"', ctx);
+  const severityNode = fields.get('severity')!;
+  const severity = severityNode.type === 'string' && isSeverity(severityNode.value) ? severityNode.value : undefined;
+  if (!severity) ctx.error(severityNode, `"severity" must be "error", "warning" or "info", not ${describeNode(severityNode)}.`);
+  const categoryNode = fields.get('category');
+  const category = categoryNode ? readString(categoryNode, '"category"', ctx, /^[a-z0-9][a-z0-9-]*$/) : namespace;
+  const problemNode = fields.get('problem');
+  let problem: string | undefined;
+  if (problemNode) {
+    problem = readString(problemNode, '"problem"', ctx);
+    if (problem !== undefined && (problem.length > MAX_PROBLEM_LENGTH || /[`\n]|\.$/.test(problem))) {
+      ctx.error(problemNode, `"problem" is a checklist label: at most ${MAX_PROBLEM_LENGTH} characters of plain text without a final period (e.g. "no access block").`);
+      problem = undefined;
+    }
+  }
+  const rolesNode = fields.get('roles');
+  const roles = rolesNode ? readRoles(rolesNode, ctx) : undefined;
+  const resourceTypes = readResourceTypes(fields.get('resourceTypes')!, ctx);
+  const whereNode = fields.get('where');
+  const where = whereNode ? readCondition(whereNode, ctx) : undefined;
+  const require = readCondition(fields.get('require')!, ctx);
+  const fixNode = fields.get('fix');
+  const fix = fixNode ? readFix(fixNode, ctx) : undefined;
+  const equivalentsNode = fields.get('equivalents');
+  const equivalents = equivalentsNode ? readEquivalents(equivalentsNode, ctx) : undefined;
+  const examplesNode = fields.get('examples');
+  const examples = examplesNode ? readExamples(examplesNode, ctx) : undefined;
+
+  if (
+    !ok ||
+    id === undefined ||
+    title === undefined ||
+    rationale === undefined ||
+    remediation === undefined ||
+    severity === undefined ||
+    category === undefined ||
+    resourceTypes === undefined ||
+    require === undefined ||
+    (whereNode && !where) ||
+    (rolesNode && !roles) ||
+    (fixNode && !fix) ||
+    (equivalentsNode && !equivalents) ||
+    (examplesNode && !examples)
+  ) {
+    return undefined;
+  }
+  const policy: Policy = { id, title, severity, category, rationale, remediation, resourceTypes, require, source: { file: ctx.file, range: ctx.rangeOf(node) } };
+  if (problem !== undefined) policy.problem = problem;
+  if (roles) policy.roles = roles;
+  if (where) policy.where = where;
+  if (fix) policy.fix = fix;
+  if (equivalents) policy.equivalents = equivalents;
+  if (examples) policy.examples = examples;
+  return policy;
+}
+
+function readString(node: JsonNode, what: string, ctx: PolicyReadContext, shape?: RegExp): string | undefined {
+  if (node.type !== 'string' || node.value.trim() === '') {
+    ctx.error(node, `${what} must be a non-empty string, not ${describeNode(node)}.`);
+    return undefined;
+  }
+  if (shape && !shape.test(node.value)) {
+    ctx.error(node, `${what} must be lower case letters, digits and dashes, not ${describeNode(node)}.`);
+    return undefined;
+  }
+  return node.value;
+}
+
+function readRoles(node: JsonNode, ctx: PolicyReadContext): ModuleRole[] | undefined {
+  const items = node.type === 'array' ? (node.children ?? []) : [];
+  const bad = node.type !== 'array' ? node : items.find((i) => !isModuleRole(i.value));
+  if (bad || items.length === 0) {
+    ctx.error(bad ?? node, `"roles" must be a non-empty array of module roles (${MODULE_ROLES.map((r) => `"${r}"`).join(', ')}), not ${describeNode(bad ?? node)}.`);
+    return undefined;
+  }
+  return [...new Set(items.map((i) => i.value as ModuleRole))];
+}
+
+function readResourceTypes(node: JsonNode, ctx: PolicyReadContext): string[] | undefined {
+  if (node.type !== 'array' || !node.children?.length) {
+    ctx.error(node, `"resourceTypes" must be a non-empty array of block types or globs (e.g. ["aws_s3_bucket"], ["aws_db_*"], ["module"]), not ${describeNode(node)}.`);
+    return undefined;
+  }
+  const out: string[] = [];
+  for (const item of node.children) {
+    if (item.type !== 'string' || item.value === '') {
+      ctx.error(item, `"resourceTypes" must hold block types or globs, not ${describeNode(item)}.`);
+      return undefined;
+    }
+    const problem = globProblem(item.value);
+    if (problem) {
+      ctx.error(item, `"resourceTypes" has a glob that ${problem}.`);
+      return undefined;
+    }
+    out.push(item.value);
+  }
+  return out;
+}
+
+/** A condition: an object, or an array of conditions that must all hold. */
+export function readCondition(node: JsonNode, ctx: PolicyReadContext): Condition | undefined {
+  if (node.type === 'array') {
+    const conditions = readConditionList(node, ctx, 'A condition list');
+    return conditions && { kind: 'all', conditions };
+  }
+  if (node.type !== 'object') {
+    ctx.error(node, `A condition must be an object such as { "path": "versioning.enabled", "equals": true }, or an array of them, not ${describeNode(node)}.`);
+    return undefined;
+  }
+  const props = [...objectProperties(node)];
+  const combinator = props.find(([key]) => COMBINATORS.includes(key));
+  if (combinator) {
+    const [key, keyNode, value] = combinator;
+    const extra = props.find(([k]) => k !== key);
+    if (extra) {
+      ctx.error(extra[1], `"${key}" stands alone in its condition; put "${extra[0]}" in a condition of its own (inside "all" to require both).`);
+      return undefined;
+    }
+    if (key === 'all' || key === 'any') {
+      const conditions = readConditionList(value, ctx, `"${key}"`);
+      return conditions && { kind: key, conditions };
+    }
+    if (key === 'not') {
+      const condition = readCondition(value, ctx);
+      return condition && { kind: 'not', condition };
+    }
+    void keyNode;
+    return readReferencedBy(value, ctx);
+  }
+  let path: ArgumentPath | undefined;
+  let pathSeen = false;
+  const operators: Array<[OperatorName, JsonNode, JsonNode]> = [];
+  let ok = true;
+  for (const [key, keyNode, value] of props) {
+    if (key === 'path') {
+      pathSeen = true;
+      path = readPath(value, ctx);
+      if (!path) ok = false;
+    } else if ((OPERATOR_NAMES as readonly string[]).includes(key)) {
+      operators.push([key as OperatorName, keyNode, value]);
+    } else {
+      ctx.error(keyNode, `Unknown operator "${key}"${suggest(key, [...OPERATOR_NAMES, ...COMBINATORS, 'path'])}; a condition has "path" and one of ${OPERATOR_NAMES.map((o) => `"${o}"`).join(', ')}, or is "all", "any", "not" or "referencedBy".`);
+      ok = false;
+    }
+  }
+  if (!pathSeen) {
+    ctx.error(node, 'This condition has no "path": name the argument or nested block it tests, e.g. "path": "versioning.enabled".');
+    return undefined;
+  }
+  if (operators.length !== 1) {
+    if (ok) ctx.error(node, operators.length ? 'A condition tests one operator; combine several with "all" or "any".' : `This condition has no operator; add one of ${OPERATOR_NAMES.map((o) => `"${o}"`).join(', ')}.`);
+    return undefined;
+  }
+  const [name, , value] = operators[0]!;
+  const operator = readOperator(name, value, ctx);
+  if (!ok || !path || !operator) return undefined;
+  return { kind: 'test', path, operator };
+}
+
+function readConditionList(node: JsonNode, ctx: PolicyReadContext, what: string): Condition[] | undefined {
+  if (node.type !== 'array' || !node.children?.length) {
+    ctx.error(node, `${what} must be a non-empty array of conditions, not ${describeNode(node)}.`);
+    return undefined;
+  }
+  const conditions = node.children.map((c) => readCondition(c, ctx));
+  return conditions.every((c): c is Condition => c !== undefined) ? conditions : undefined;
+}
+
+function readReferencedBy(node: JsonNode, ctx: PolicyReadContext): Condition | undefined {
+  if (node.type !== 'object') {
+    ctx.error(node, `"referencedBy" must be an object { "type": "…", "path": "…", "require": … }, not ${describeNode(node)}.`);
+    return undefined;
+  }
+  let type: string | undefined;
+  let path: ArgumentPath | undefined;
+  let require: Condition | undefined;
+  let ok = true;
+  for (const [key, keyNode, value] of objectProperties(node)) {
+    if (key === 'type') {
+      type = readString(value, '"type" of "referencedBy"', ctx, /^[a-z0-9_]+$/);
+      if (type !== undefined && !type.includes('_')) {
+        ctx.error(value, `"type" of "referencedBy" must be a resource type such as "aws_s3_bucket_public_access_block", not "${type}".`);
+        type = undefined;
+      }
+    } else if (key === 'path') path = readPath(value, ctx);
+    else if (key === 'require') {
+      require = readCondition(value, ctx);
+      if (!require) ok = false;
+    } else {
+      ctx.error(keyNode, `Unknown field "${key}" in "referencedBy"; it has "type", "path" and an optional "require".`);
+      ok = false;
+    }
+  }
+  if (type === undefined || path === undefined) {
+    if (ok) ctx.error(node, '"referencedBy" needs "type" (the referring resource type) and "path" (its argument that refers to the block).');
+    return undefined;
+  }
+  if (!ok) return undefined;
+  return require ? { kind: 'referencedBy', type, path, require } : { kind: 'referencedBy', type, path };
+}
+
+function readPath(node: JsonNode, ctx: PolicyReadContext): ArgumentPath | undefined {
+  if (node.type !== 'string') {
+    ctx.error(node, `"path" must be a string such as "versioning.enabled", not ${describeNode(node)}.`);
+    return undefined;
+  }
+  const parsed = parseArgumentPath(node.value);
+  if (!parsed.ok) {
+    ctx.error(node, `Malformed path: ${parsed.error}.`);
+    return undefined;
+  }
+  return parsed.path;
+}
+
+function readOperator(name: OperatorName, node: JsonNode, ctx: PolicyReadContext): Operator | undefined {
+  switch (name) {
+    case 'present':
+    case 'absent':
+      if (node.type === 'boolean' && node.value === true) return { name };
+      ctx.error(node, `"${name}" takes true (write "${name === 'present' ? 'absent' : 'present'}": true for the opposite), not ${describeNode(node)}.`);
+      return undefined;
+    case 'equals':
+    case 'contains':
+    case 'notContains':
+      return { name, value: plainValue(node) as JsonValue };
+    case 'oneOf':
+      if (node.type === 'array' && node.children?.length) return { name, values: plainValue(node) as JsonValue[] };
+      ctx.error(node, `"oneOf" takes a non-empty array of allowed values, not ${describeNode(node)}.`);
+      return undefined;
+    case 'matches': {
+      if (node.type !== 'string') {
+        ctx.error(node, `"matches" takes a regular expression as a string, not ${describeNode(node)}.`);
+        return undefined;
+      }
+      const compiled = compileUserPattern(node.value);
+      if (!compiled.ok) {
+        ctx.error(node, `The pattern cannot be used: ${compiled.error}.`);
+        return undefined;
+      }
+      return { name, pattern: compiled.pattern };
+    }
+    case 'lessThan':
+    case 'atLeast':
+      if (node.type === 'number' && Number.isFinite(node.value)) return { name, value: node.value };
+      ctx.error(node, `"${name}" takes a number, not ${describeNode(node)}.`);
+      return undefined;
+    case 'versionAtLeast': {
+      const m = node.type === 'string' ? /^v?(\d+(?:\.\d+){0,2})$/.exec(node.value.trim()) : null;
+      if (m) return { name, version: m[1]!.split('.').map(Number), text: m[1]! };
+      ctx.error(node, `"versionAtLeast" takes a version such as "2.1.0", not ${describeNode(node)}.`);
+      return undefined;
+    }
+  }
+}
+
+function readFix(node: JsonNode, ctx: PolicyReadContext): PolicyFix | undefined {
+  if (node.type !== 'object') {
+    ctx.error(node, `"fix" must be an object { "argument": "…", "value": … }, not ${describeNode(node)}.`);
+    return undefined;
+  }
+  let argument: string | undefined;
+  let value: PolicyFix['value'] | undefined;
+  for (const [key, keyNode, v] of objectProperties(node)) {
+    if (key === 'argument') {
+      if (v.type === 'string' && ARGUMENT_NAME.test(v.value)) argument = v.value;
+      else ctx.error(v, `"argument" of "fix" must be the name of an argument of the block (e.g. "retention_in_days"), not ${describeNode(v)}.`);
+    } else if (key === 'value') {
+      if (v.type === 'string' || v.type === 'number' || v.type === 'boolean') value = v.value as PolicyFix['value'];
+      else ctx.error(v, `"value" of "fix" must be a string, number or boolean, not ${describeNode(v)}.`);
+    } else ctx.error(keyNode, `Unknown field "${key}" in "fix"; it has "argument" and "value".`);
+  }
+  if (argument === undefined || value === undefined) {
+    ctx.error(node, '"fix" needs "argument" and "value".');
+    return undefined;
+  }
+  return { argument, value };
+}
+
+function readEquivalents(node: JsonNode, ctx: PolicyReadContext): Policy['equivalents'] {
+  const out: NonNullable<Policy['equivalents']> = {};
+  if (node.type !== 'object') {
+    ctx.error(node, `"equivalents" must be an object such as { "checkov": ["CKV_AWS_18"] }, not ${describeNode(node)}.`);
+    return undefined;
+  }
+  for (const [key, keyNode, value] of objectProperties(node)) {
+    if (!EQUIVALENT_TOOLS.includes(key)) {
+      ctx.error(keyNode, `Unknown tool "${key}" in "equivalents"; known: ${EQUIVALENT_TOOLS.map((t) => `"${t}"`).join(', ')}.`);
+      return undefined;
+    }
+    const ids = value.type === 'array' ? (value.children ?? []) : [];
+    if (value.type !== 'array' || ids.some((i) => i.type !== 'string')) {
+      ctx.error(value, `"equivalents.${key}" must be an array of check ids, not ${describeNode(value)}.`);
+      return undefined;
+    }
+    out[key as keyof typeof out] = ids.map((i) => String(i.value));
+  }
+  return out;
+}
+
+function readExamples(node: JsonNode, ctx: PolicyReadContext): Policy['examples'] {
+  const props = node.type === 'object' ? new Map([...objectProperties(node)].map(([k, , v]) => [k, v])) : undefined;
+  const failing = props?.get('failing');
+  const passing = props?.get('passing');
+  if (failing?.type === 'string' && passing?.type === 'string' && props!.size === 2) return { failing: failing.value, passing: passing.value };
+  ctx.error(node, '"examples" must be { "failing": "<Terraform>", "passing": "<Terraform>" }.');
+  return undefined;
+}
+
+/** ` (did you mean "x"?)` for a near miss. */
+function suggest(got: string, candidates: readonly string[]): string {
+  const lower = got.toLowerCase();
+  const close = candidates.find((c) => c.toLowerCase() === lower || distance(c.toLowerCase(), lower) <= 2);
+  return close ? ` (did you mean "${close}"?)` : '';
+}
+
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length]!;
+}

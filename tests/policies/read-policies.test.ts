@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { parsePolicyFile } from '../../server/src/engine/policies/policy-file.js';
+import { parseArgumentPath } from '../../server/src/engine/policies/argument-path.js';
+
+const RESERVED = new Set(['iam', 'encryption', 'tagging']);
+
+const policy = (fields: Record<string, unknown>) =>
+  JSON.stringify(
+    {
+      policies: [
+        {
+          id: 'acme/log-retention',
+          title: 'Log groups keep logs a year',
+          severity: 'warning',
+          rationale: 'Audits look back a year.',
+          remediation: 'Set retention_in_days to 365.',
+          resourceTypes: ['aws_cloudwatch_log_group'],
+          require: { path: 'retention_in_days', atLeast: 365 },
+          ...fields,
+        },
+      ],
+    },
+    null,
+    2,
+  );
+
+/** `line:column message` of every error. */
+function errors(text: string): string[] {
+  return parsePolicyFile('/w/p.policy.json', text, RESERVED).errors.map((e) => `${e.range!.start.line}:${e.range!.start.column} ${e.message}`);
+}
+
+describe('policy files', () => {
+  it('reads a valid policy with its fields', () => {
+    const parsed = parsePolicyFile('/w/p.policy.json', policy({ category: 'observability', fix: { argument: 'retention_in_days', value: 365 } }), RESERVED);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.policies).toHaveLength(1);
+    const [p] = parsed.policies;
+    expect(p).toMatchObject({ id: 'acme/log-retention', category: 'observability', severity: 'warning', fix: { argument: 'retention_in_days', value: 365 } });
+    expect(p!.require).toMatchObject({ kind: 'test', path: { text: 'retention_in_days' }, operator: { name: 'atLeast', value: 365 } });
+    expect(p!.source.range.start.line).toBe(3);
+  });
+
+  it('a syntax error has line and column, and no policy of the file applies', () => {
+    const parsed = parsePolicyFile('/w/p.policy.json', '{\n  "policies": [\n    { "id": "acme/x" \n  ]\n}', RESERVED);
+    expect(parsed.policies).toEqual([]);
+    expect(parsed.errors[0]).toMatchObject({ range: { start: { line: 4 } } });
+    expect(parsed.errors[0]!.message).toMatch(/^Invalid JSON/);
+  });
+
+  it('an unknown operator is named where it is written, with a suggestion', () => {
+    const got = errors(policy({ require: { path: 'retention_in_days', atleast: 365 } }));
+    expect(got).toHaveLength(1);
+    expect(got[0]).toMatch(/^14:\d+ Unknown operator "atleast" \(did you mean "atLeast"\?\)/);
+  });
+
+  it('a backreference or a lookaround is refused: patterns run on a linear-time engine', () => {
+    expect(errors(policy({ require: { path: 'name', matches: '^(a)\\1$' } }))[0]).toMatch(/^14:\d+ The pattern cannot be used: `\\1` is a backreference/);
+    expect(errors(policy({ require: { path: 'name', matches: '^(?=x)' } }))[0]).toMatch(/lookaround/);
+  });
+
+  it('a malformed argument path is an error at the path', () => {
+    const got = errors(policy({ require: { path: 'versioning..enabled', present: true } }));
+    expect(got[0]).toMatch(/^13:\d+ Malformed path: the path "versioning\.\.enabled" has an empty name at character 12/);
+    expect(errors(policy({ require: { path: 'ingress[0].cidr_blocks', present: true } }))[0]).toMatch(/Malformed path/);
+  });
+
+  it('an organisation may not take a built-in category as its namespace', () => {
+    expect(errors(policy({ id: 'iam/no-admins' }))[0]).toMatch(/^4:\d+ The namespace "iam" of "iam\/no-admins" is a built-in rule category/);
+  });
+
+  it('missing fields, one operator per condition, and combinators standing alone', () => {
+    expect(errors(policy({ title: undefined }))[0]).toMatch(/has no "title"/);
+    expect(errors(policy({ require: { path: 'a', present: true, absent: true } }))[0]).toMatch(/one operator/);
+    expect(errors(policy({ require: { all: [{ path: 'a', present: true }], path: 'b' } }))[0]).toMatch(/"all" stands alone/);
+    expect(errors(policy({ require: { referencedBy: { type: 'aws_s3_bucket_public_access_block' } } }))[0]).toMatch(/needs "type".*and "path"/);
+  });
+});
+
+describe('argument paths', () => {
+  it('reads names and [*]', () => {
+    const parsed = parseArgumentPath('ingress[*].cidr_blocks');
+    expect(parsed).toEqual({ ok: true, path: { text: 'ingress[*].cidr_blocks', segments: [{ name: 'ingress', each: true }, { name: 'cidr_blocks', each: false }] } });
+  });
+  it('refuses what it cannot read', () => {
+    for (const bad of ['', '.a', 'a.', 'a[1]', 'a b', 'a.[*]']) expect(parseArgumentPath(bad).ok, bad).toBe(false);
+  });
+});
