@@ -157,7 +157,7 @@ describe('config validation: every error has a line and column, valid parts stil
   });
 
   it('extends, include/exclude and unknown settings', () => {
-    expect(errorAt('{"extends": "strictest"}')).toEqual(['1:13 "strictest" is not a preset ("recommended", "strict", "none"); a path or npm package in "extends" is read only when the configuration is loaded from its file.']);
+    expect(errorAt('{"extends": "strictest"}')).toEqual(['1:13 "strictest" is not a preset ("recommended", "strict" or "none"); a path or npm package in "extends" is read only when the configuration is loaded from its file.']);
     expect(errorAt('{"exclude": "legacy/**"}')[0]).toMatch(/^1:13 "exclude" must be an array of glob strings/);
     expect(errorAt('{"include": ["a", 1]}')).toEqual(['1:19 "include" must contain only glob strings, not the number 1.']);
     expect(errorAt('{\n "rule": {}\n}')).toEqual([

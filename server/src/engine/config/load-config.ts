@@ -13,7 +13,7 @@ import type { Policy } from '../policies/policy.js';
 import { readPolicyList } from '../policies/read-policies.js';
 import { parsePolicyFile } from '../policies/policy-file.js';
 import { policyRule } from '../policies/policy-rule.js';
-import { findPack } from '../policies/packs.js';
+import { findPack, isPathReference } from '../policies/packs.js';
 
 export const CONFIG_FILE_NAME = '.iac-review.json';
 
@@ -212,7 +212,7 @@ class ConfigValidator {
   private readPack(node: JsonNode): void {
     const ref = String(node.value);
     if (!this.packs) {
-      this.semanticError(node, `"${ref}" is not a preset ("recommended", "strict", "none"); a path or npm package in "extends" is read only when the configuration is loaded from its file.`);
+      this.semanticError(node, `"${ref}" is not a preset ("recommended", "strict" or "none"); a path or npm package in "extends" is read only when the configuration is loaded from its file.`);
       return;
     }
     const chain = this.packs.chain ?? [];
@@ -222,7 +222,8 @@ class ConfigValidator {
     }
     const found = findPack(this.packs.host, this.config.baseDir, ref, this.packs.origin);
     if (!found.ok) {
-      this.semanticError(node, `Cannot use "${ref}" in "extends": ${found.error}.`);
+      const notPreset = isPathReference(ref) ? '' : ` it is not a preset ("recommended", "strict" or "none"), and`;
+      this.semanticError(node, `Cannot use "${ref}" in "extends":${notPreset} ${found.error}.`);
       return;
     }
     const { pack } = found;

@@ -64,9 +64,21 @@ function step(ctx: ExistenceContext, file: SourceFile, item: Reached, segment: P
     if (element.kind === 'unknown') out.push({ kind: 'value', value: element, range });
     else if (element.kind === 'object') {
       const entry = element.entries.get(segment.name);
-      if (entry) pushValue(entry, range, segment.each, out);
+      if (entry) pushValue(entry, writtenWithin(entry, file, range), segment.each, out);
     }
   }
+}
+
+/**
+ * Where a value reached inside an argument is written, when that is inside
+ * the argument (`Environment = "sandbox"` in a `tags = { … }`): the line to
+ * fix. A value from a local or a variable stays on the argument that uses it.
+ */
+function writtenWithin(value: Value, file: SourceFile, range: Range): Range {
+  const origin = value.origin;
+  if (!origin || origin.file !== file.path) return range;
+  const inside = origin.range.start.offset >= range.start.offset && origin.range.end.offset <= range.end.offset;
+  return inside ? origin.range : range;
 }
 
 function pushValue(value: Value, range: Range, each: boolean, out: Reached[]): void {
