@@ -31,6 +31,8 @@ export interface PackReading {
   origin: PathOrigin;
   /** Pack directories being read, outermost first: a pack that extends itself is reported, not followed. */
   chain?: readonly string[];
+  /** Policies read already (a pack's policy files, read before its settings): the settings may name them. */
+  known?: readonly Policy[];
 }
 
 /** Bounds of `ruleTimeBudget`, in seconds: the config is part of the reviewed repository, so it cannot switch the bound off. */
@@ -127,6 +129,7 @@ class ConfigValidator {
     this.lineStarts = computeLineStarts(text);
     this.rulesById = new Map(rules.map((r) => [r.id, r]));
     this.reservedNamespaces = new Set(rules.map((r) => r.category));
+    for (const policy of packs?.known ?? []) this.rulesById.set(policy.id, policyRule(policy).meta);
     this.config = defaultConfig(isAbsolute(file) ? dirname(file) : resolve(dirname(file)));
     this.config.file = file;
   }
@@ -231,7 +234,20 @@ class ConfigValidator {
       this.semanticError(node, `"${ref}" extends itself (through ${chain.join(' → ')}); it is read once.`);
       return;
     }
-    const reading: PackReading = { ...this.packs, chain: [...chain, pack.dir] };
+    // Its policy files first: its settings may name their policies.
+    const known: Policy[] = [];
+    for (const policyFile of pack.policyFiles) {
+      const read = this.packs.host.readText(policyFile, MAX_JSON_FILE_BYTES, this.packs.origin);
+      if (!read.ok) {
+        this.semanticError(node, `Cannot read ${policyFile} of "${ref}": ${read.error}.`);
+        continue;
+      }
+      const parsed = parsePolicyFile(policyFile, read.text, this.reservedNamespaces);
+      for (const e of parsed.errors) this.errors.push(e);
+      known.push(...parsed.policies);
+    }
+    this.addPolicies(known);
+    const reading: PackReading = { host: this.packs.host, origin: this.packs.origin, chain: [...chain, pack.dir], known };
     if (pack.configFile) {
       const read = this.packs.host.readText(pack.configFile, MAX_JSON_FILE_BYTES, this.packs.origin);
       if (!read.ok) this.semanticError(node, `Cannot read ${pack.configFile} of "${ref}": ${read.error}.`);
@@ -245,16 +261,6 @@ class ConfigValidator {
         this.config.roles = [...this.config.roles, ...packConfig.roles];
         this.addPolicies(packConfig.policies ?? []);
       }
-    }
-    for (const policyFile of pack.policyFiles) {
-      const read = this.packs.host.readText(policyFile, MAX_JSON_FILE_BYTES, this.packs.origin);
-      if (!read.ok) {
-        this.semanticError(node, `Cannot read ${policyFile} of "${ref}": ${read.error}.`);
-        continue;
-      }
-      const parsed = parsePolicyFile(policyFile, read.text, this.reservedNamespaces);
-      for (const e of parsed.errors) this.errors.push(e);
-      this.addPolicies(parsed.policies);
     }
   }
 
@@ -273,7 +279,7 @@ class ConfigValidator {
     for (const policy of policies) {
       const taken = this.rulesById.get(policy.id);
       if (taken) {
-        const where = list.find((p) => p.id === policy.id)?.source.file;
+        const where = [...list, ...(this.packs?.known ?? [])].find((p) => p.id === policy.id)?.source.file;
         this.errors.push({
           file: policy.source.file,
           range: policy.source.range,
