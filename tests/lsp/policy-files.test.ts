@@ -66,5 +66,8 @@ describe('policy files in the editor', () => {
     const { diagnostics } = await client.waitForDiagnostics(tf, (p) => p.diagnostics.some((d) => d.code === 'acme/bucket-versioning-enabled'), { fresh: false });
     const d = diagnostics.find((x) => x.code === 'acme/bucket-versioning-enabled')!;
     expect(at(d)).toMatch(/^4:5 aws_s3_bucket_versioning\.x: versioning_configuration\.status is "Suspended"/);
+    // Its documentation, as "Show Rule Documentation" asks for it: the policy's own rationale.
+    const doc = (await client.connection.sendRequest('iacReview/ruleDocumentation', { ruleId: 'acme/bucket-versioning-enabled' })) as { markdown: string } | null;
+    expect(doc?.markdown).toMatch(/^# acme\/bucket-versioning-enabled\n\n\*\*Bucket versioning configurations keep versioning enabled\*\*[^]*\*\*Why\.\*\* Versioning is what recovers/);
   });
 });

@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { policySchemaText } from '../../server/src/engine/policies/policy-schema.js';
+import { OPERATOR_NAMES } from '../../server/src/engine/policies/policy.js';
 import { parsePolicyFile } from '../../server/src/engine/policies/policy-file.js';
 import { parseArgumentPath } from '../../server/src/engine/policies/argument-path.js';
 
@@ -83,5 +87,23 @@ describe('argument paths', () => {
   });
   it('refuses what it cannot read', () => {
     for (const bad of ['', '.a', 'a.', 'a[1]', 'a b', 'a.[*]']) expect(parseArgumentPath(bad).ok, bad).toBe(false);
+  });
+});
+
+describe('policy schema (schemas/policy.schema.json)', () => {
+  const root = join(dirname(new URL(import.meta.url).pathname), '..', '..');
+  it('is up to date (run `npm run generate`)', () => {
+    expect(readFileSync(join(root, 'schemas/policy.schema.json'), 'utf8')).toBe(policySchemaText());
+  });
+  it('completes every operator and reads comments, as the reader does', () => {
+    const schema = JSON.parse(policySchemaText());
+    expect(schema).toMatchObject({ allowComments: true, allowTrailingCommas: true, required: ['policies'] });
+    const test = schema.definitions.condition.anyOf[1];
+    expect(Object.keys(test.properties).sort()).toEqual(['path', ...OPERATOR_NAMES].sort());
+  });
+  it('is contributed for *.policy.json, which VS Code reads as JSON with comments', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    expect(pkg.contributes.jsonValidation).toContainEqual({ fileMatch: '*.policy.json', url: './schemas/policy.schema.json' });
+    expect(pkg.contributes.languages.find((l: { id: string }) => l.id === 'jsonc').filenamePatterns).toContain('*.policy.json');
   });
 });
