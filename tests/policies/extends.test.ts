@@ -114,6 +114,21 @@ describe('policies through .iac-review.json', () => {
   });
 });
 
+describe('policy fixes', () => {
+  it('a fix sets the argument: replaces its value, or adds it', async () => {
+    const { applyEdits } = await import('../../server/src/engine/fix/apply-edits.js');
+    const config = { extends: 'none', policies: [policy('acme/retention', { fix: { argument: 'retention_in_days', value: 365 } })] };
+    const text = 'resource "aws_cloudwatch_log_group" "a" {\n  retention_in_days = 30\n}\n\nresource "aws_cloudwatch_log_group" "b" {\n  name = "b"\n}\n';
+    const root = fileTree({ 'main.tf': text, '.iac-review.json': JSON.stringify(config) });
+    mkdirSync(join(root, '.git'));
+    const result = analyzeWorkspace({ cwd: root, paths: [root], now: NOW });
+    expect(result.findings.map((f) => f.fix?.title)).toEqual(['Set retention_in_days = 365', 'Set retention_in_days = 365']);
+    const [a, b] = result.findings.map((f) => applyEdits(text, f.fix!.edits));
+    expect(a).toBe(text.replace('retention_in_days = 30', 'retention_in_days = 365'));
+    expect(b).toBe(text.replace('  name = "b"\n', '  name              = "b"\n  retention_in_days = 365\n'));
+  });
+});
+
 describe('policies in reports', () => {
   it('SARIF lists a policy as a rule with its help', async () => {
     const { main } = await import('../../server/src/cli/cli.js');

@@ -74,7 +74,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const policies = configs.folders().flatMap((root) => configs.configFor(root).config.policies ?? []);
     return [...metas, ...policies.filter((p) => !ruleIds.has(p.id)).map((p) => policyRule(p).meta)];
   };
-  const isRule = (code: string) => ruleIds.has(code) || metasInForce().some((m) => m.id === code);
+  const isRule = (code: string) =>
+    ruleIds.has(code) || configs.folders().some((root) => configs.configFor(root).config.policies?.some((p) => p.id === code) === true);
 
   const textOf = (path: string) => {
     const uri = openUris.get(path);
