@@ -17,7 +17,7 @@ import type { Condition, ReferencedByCondition, TestCondition } from './policy.j
 export type Outcome =
   | { kind: 'pass'; file: SourceFile; range: Range; why: string }
   | { kind: 'fail'; file: SourceFile; range: Range; why: string }
-  | { kind: 'unknown'; reason: string };
+  | { kind: 'unknown'; reason: string; file?: SourceFile; range?: Range };
 
 export interface ConditionContext extends ExistenceContext {
   module: Module;
@@ -67,13 +67,18 @@ export function evaluateCondition(ctx: ConditionContext, condition: Condition, s
 }
 
 function evaluateTest(ctx: ConditionContext, { path, operator }: TestCondition, subject: Subject): Outcome {
-  const header = { file: subject.file, range: headerRange(subject.block) };
-  const reached = reach(ctx, subject, path);
+  const all = reach(ctx, subject, path);
+  // `x = null` is not set, as Terraform reads it; a finding that it is not set goes on it.
+  const nulls = all.filter((r) => r.kind === 'value' && r.value.kind === 'null');
+  const reached = nulls.length ? all.filter((r) => !nulls.includes(r)) : all;
+  const header = { file: subject.file, range: nulls[0]?.range ?? headerRange(subject.block) };
   const set = reached.filter((r) => r.kind === 'block' || r.value.kind !== 'unknown');
   const unknown = reached.find((r) => r.kind === 'value' && r.value.kind === 'unknown');
   const unknownOutcome = (): Outcome => ({
     kind: 'unknown',
     reason: unknown?.kind === 'value' && unknown.value.kind === 'unknown' ? unknown.value.reason : `${path.text} is not known statically`,
+    file: subject.file,
+    range: unknown?.range ?? header.range,
   });
   const describe = (r: (typeof reached)[number]) => (r.kind === 'block' ? `${path.text} is set (a block)` : `${path.text} is ${displayValue(r.value)}`);
   if (operator.name === 'present' || operator.name === 'absent') {
@@ -83,22 +88,25 @@ function evaluateTest(ctx: ConditionContext, { path, operator }: TestCondition, 
       return { kind: operator.name === 'present' ? 'pass' : 'fail', ...o };
     }
     if (unknown) return unknownOutcome();
-    return { kind: operator.name === 'present' ? 'fail' : 'pass', ...header, why: `${path.text} is not set` };
+    return { kind: operator.name === 'present' ? 'fail' : 'pass', ...header, why: `${path.text} is ${nulls.length ? 'null' : 'not set'}` };
   }
   if (reached.length === 0) {
     // Nothing to contain anything: an absent list contains no forbidden value; every other test needs a value.
-    return { kind: operator.name === 'notContains' ? 'pass' : 'fail', ...header, why: `${path.text} is not set` };
+    return { kind: operator.name === 'notContains' ? 'pass' : 'fail', ...header, why: `${path.text} is ${nulls.length ? 'null' : 'not set'}` };
   }
   let undecided: Outcome | undefined;
   let passed: Outcome | undefined;
   for (const r of reached) {
     if (r.kind === 'block') {
-      undecided ??= { kind: 'unknown', reason: `${path.text} is a nested block, not a value: the policy should test one of its arguments` };
+      undecided ??= { kind: 'unknown', reason: `${path.text} is a nested block, not a value: the policy should test one of its arguments`, file: subject.file, range: r.range };
       continue;
     }
     const answer = meets(operator, r.value);
     if (answer === false) return { kind: 'fail', file: subject.file, range: r.range, why: `${describe(r)}, ${expectation(operator)}` };
-    if (answer === undefined) undecided ??= r.value.kind === 'unknown' ? { kind: 'unknown', reason: r.value.reason } : { kind: 'unknown', reason: `part of ${path.text} is not known statically` };
+    if (answer === undefined) {
+      const reason = r.value.kind === 'unknown' ? r.value.reason : `part of ${path.text} is not known statically`;
+      undecided ??= { kind: 'unknown', reason, file: subject.file, range: r.range };
+    }
     else passed ??= { kind: 'pass', file: subject.file, range: r.range, why: describe(r) };
   }
   return undecided ?? passed!;
@@ -107,7 +115,7 @@ function evaluateTest(ctx: ConditionContext, { path, operator }: TestCondition, 
 function evaluateReferencedBy(ctx: ConditionContext, condition: ReferencedByCondition, subject: Subject): Outcome {
   const { referring, unknownReason } = referringBlocks(ctx, condition, subject);
   let failed: Extract<Outcome, { kind: 'fail' }> | undefined;
-  let undecided: Outcome | undefined = unknownReason !== undefined ? { kind: 'unknown', reason: unknownReason } : undefined;
+  let undecided: Outcome | undefined = unknownReason !== undefined ? { kind: 'unknown', reason: unknownReason, file: subject.file, range: headerRange(subject.block) } : undefined;
   for (const other of referring) {
     if (!condition.require) return { kind: 'pass', file: other.file, range: headerRange(other.block), why: `${other.address} refers to it` };
     const o = evaluateCondition(ctx, condition.require, other);

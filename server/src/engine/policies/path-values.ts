@@ -24,8 +24,10 @@ export interface BlockAt {
 
 /**
  * Everything `path` reaches from `start`. Nothing reached means the argument
- * or block is absent; an unknown value on the way is returned as a value of
- * kind `unknown` (the caller decides what that leaves undecided).
+ * or block is absent; `null` (Terraform's "not set") is returned where it is
+ * written, so that a finding about it goes on that argument; an unknown
+ * value on the way is returned as a value of kind `unknown` (the caller
+ * decides what that leaves undecided).
  */
 export function reach(ctx: ExistenceContext, start: BlockAt, path: ArgumentPath): Reached[] {
   let current: Reached[] = [{ kind: 'block', block: start.block, instance: start.instance, range: headerRange(start.block) }];
@@ -54,14 +56,16 @@ function step(ctx: ExistenceContext, file: SourceFile, item: Reached, segment: P
     return;
   }
   const { value, range } = item;
-  if (value.kind === 'unknown') {
-    out.push(item);
+  if (value.kind === 'unknown' || value.kind === 'null') {
+    // Nothing below null; an unknown stays unknown all the way down.
+    if (value.kind === 'unknown') out.push(item);
     return;
   }
   // A list of objects (blocks written as an attribute, `ingress = [{ … }]`): the name applies to each element, as a splat would.
   const elements = value.kind === 'tuple' ? value.items : [value];
   for (const element of elements) {
     if (element.kind === 'unknown') out.push({ kind: 'value', value: element, range });
+    else if (element.kind === 'null') continue;
     else if (element.kind === 'object') {
       const entry = element.entries.get(segment.name);
       if (entry) pushValue(entry, writtenWithin(entry, file, range), segment.each, out);
@@ -82,8 +86,6 @@ function writtenWithin(value: Value, file: SourceFile, range: Range): Range {
 }
 
 function pushValue(value: Value, range: Range, each: boolean, out: Reached[]): void {
-  // null is how Terraform spells "not set": the path reaches nothing.
-  if (value.kind === 'null') return;
   if (each && value.kind === 'tuple') {
     for (const v of value.items) if (v.kind !== 'null') out.push({ kind: 'value', value: v, range });
     return;

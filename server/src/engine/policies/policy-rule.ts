@@ -59,7 +59,7 @@ function buildRule(policy: Policy): Rule {
 
 function checkBlock(ctx: RuleContext, policy: Policy, target: Omit<Subject, 'instance'>): void {
   const conditionContext = { ...ctx, evaluate: ctx.evaluate, existence: ctx.existence, module: ctx.module };
-  let undecided: string | undefined;
+  let undecided: Extract<Outcome, { kind: 'unknown' }> | undefined;
   for (const instance of instances(ctx, target.block, target.file)) {
     const subject: Subject = { ...target, instance };
     if (policy.where) {
@@ -68,13 +68,13 @@ function checkBlock(ctx: RuleContext, policy: Policy, target: Omit<Subject, 'ins
       if (selected.kind === 'unknown') {
         // Selected or not depends on an unknown: it matters only if the requirement could fail.
         const required = evaluateCondition(conditionContext, policy.require, subject);
-        if (required.kind !== 'pass') undecided ??= selected.reason;
+        if (required.kind !== 'pass') undecided ??= selected;
         continue;
       }
     }
     const outcome: Outcome = evaluateCondition(conditionContext, policy.require, subject);
     if (outcome.kind === 'unknown') {
-      undecided ??= outcome.reason;
+      undecided ??= outcome;
       continue;
     }
     if (outcome.kind === 'pass') continue;
@@ -88,12 +88,13 @@ function checkBlock(ctx: RuleContext, policy: Policy, target: Omit<Subject, 'ins
     return;
   }
   if (undecided !== undefined) {
+    // Where the value that could not be decided is written, as for a finding.
     ctx.undecided({
-      file: target.file,
-      range: headerRange(target.block),
+      file: undecided.file ?? target.file,
+      range: undecided.range ?? headerRange(target.block),
       address: target.address,
       text: `Check that ${target.address} meets ${policy.id}: ${policy.title}`,
-      reason: undecided,
+      reason: undecided.reason,
     });
   }
 }
