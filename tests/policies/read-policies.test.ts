@@ -107,3 +107,19 @@ describe('policy schema (schemas/policy.schema.json)', () => {
     expect(pkg.contributes.languages.find((l: { id: string }) => l.id === 'jsonc').filenamePatterns).toContain('*.policy.json');
   });
 });
+
+describe('the recommended pack (rules/**/*.policy.json)', () => {
+  const root = join(dirname(new URL(import.meta.url).pathname), '..', '..');
+  it('each shipped policy file holds one valid policy, which the registry holds as a rule', async () => {
+    const { RULES } = await import('../../server/src/engine/rules/registry.generated.js');
+    const { readdirSync } = await import('node:fs');
+    const files = (readdirSync(join(root, 'rules'), { recursive: true }) as string[]).filter((f) => f.endsWith('.policy.json'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files) {
+      const parsed = parsePolicyFile(f, readFileSync(join(root, 'rules', f), 'utf8'), new Set());
+      expect(parsed.errors, f).toEqual([]);
+      expect(parsed.policies.map((p) => `${p.id}.policy.json`)).toEqual([f]);
+      expect(RULES.some((r) => r.meta.id === parsed.policies[0]!.id)).toBe(true);
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import type { SourceFile } from '../parse/ast.js';
 import type { Range } from '../range.js';
 import type { Module } from '../model/module.js';
+import type { Value } from '../evaluate/value.js';
 import type { ExistenceContext } from '../evaluate/existence.js';
 import { headerRange } from '../rules/rule.js';
 import { reach, type BlockAt } from './path-values.js';
@@ -15,8 +16,8 @@ import type { Condition, ReferencedByCondition, TestCondition } from './policy.j
  * never a finding).
  */
 export type Outcome =
-  | { kind: 'pass'; file: SourceFile; range: Range; why: string }
-  | { kind: 'fail'; file: SourceFile; range: Range; why: string }
+  | { kind: 'pass'; file: SourceFile; range: Range; why: string; value?: Value }
+  | { kind: 'fail'; file: SourceFile; range: Range; why: string; value?: Value }
   | { kind: 'unknown'; reason: string; file?: SourceFile; range?: Range };
 
 export interface ConditionContext extends ExistenceContext {
@@ -84,7 +85,7 @@ function evaluateTest(ctx: ConditionContext, { path, operator }: TestCondition, 
   if (operator.name === 'present' || operator.name === 'absent') {
     const first = set[0];
     if (first) {
-      const o = { file: subject.file, range: first.range, why: describe(first) };
+      const o = { file: subject.file, range: first.range, why: describe(first), ...(first.kind === 'value' ? { value: first.value } : {}) };
       return { kind: operator.name === 'present' ? 'pass' : 'fail', ...o };
     }
     if (unknown) return unknownOutcome();
@@ -102,12 +103,12 @@ function evaluateTest(ctx: ConditionContext, { path, operator }: TestCondition, 
       continue;
     }
     const answer = meets(operator, r.value);
-    if (answer === false) return { kind: 'fail', file: subject.file, range: r.range, why: `${describe(r)}, ${expectation(operator)}` };
+    if (answer === false) return { kind: 'fail', file: subject.file, range: r.range, why: `${describe(r)}, ${expectation(operator)}`, value: r.value };
     if (answer === undefined) {
       const reason = r.value.kind === 'unknown' ? r.value.reason : `part of ${path.text} is not known statically`;
       undecided ??= { kind: 'unknown', reason, file: subject.file, range: r.range };
     }
-    else passed ??= { kind: 'pass', file: subject.file, range: r.range, why: describe(r) };
+    else passed ??= { kind: 'pass', file: subject.file, range: r.range, why: describe(r), value: r.value };
   }
   return undecided ?? passed!;
 }

@@ -7,6 +7,8 @@ import { setOrInsertAttributeFix } from '../fix/block-edits.js';
 import { MAX_GLOB_EXPANSION } from '../config/glob-limits.js';
 import { evaluateCondition, type Outcome, type Subject } from './conditions.js';
 import type { Policy, PolicyFix } from './policy.js';
+import type { Value } from '../evaluate/value.js';
+import { displayValue } from './operators.js';
 
 /** The checklist label of a policy that gives no `problem`. */
 const DEFAULT_PROBLEM = 'policy not met';
@@ -82,7 +84,9 @@ function checkBlock(ctx: RuleContext, policy: Policy, target: Omit<Subject, 'ins
       file: outcome.file,
       range: outcome.range,
       address: target.address,
-      message: `${target.address}: ${outcome.why}. ${sentence(policy.title)}`,
+      message: policy.message
+        ? fill(policy.message, { address: target.address, why: outcome.why, value: outcome.value ? hclText(outcome.value) : '' })
+        : `${target.address}: ${outcome.why}. ${sentence(policy.title)}`,
       ...(policy.fix ? { fix: fixFor(target.file, target.block, policy.fix) } : {}),
     });
     return;
@@ -93,7 +97,9 @@ function checkBlock(ctx: RuleContext, policy: Policy, target: Omit<Subject, 'ins
       file: undecided.file ?? target.file,
       range: undecided.range ?? headerRange(target.block),
       address: target.address,
-      text: `Check that ${target.address} meets ${policy.id}: ${policy.title}`,
+      text: policy.undecidedText
+        ? fill(policy.undecidedText, { address: target.address, why: undecided.reason })
+        : `Check that ${target.address} meets ${policy.id}: ${policy.title}`,
       reason: undecided.reason,
     });
   }
@@ -102,6 +108,17 @@ function checkBlock(ctx: RuleContext, policy: Policy, target: Omit<Subject, 'ins
 function fixFor(file: SourceFile, block: Block, fix: PolicyFix): () => ReturnType<typeof setOrInsertAttributeFix> {
   const text = typeof fix.value === 'string' ? JSON.stringify(fix.value) : String(fix.value);
   return () => setOrInsertAttributeFix(file, block, fix.argument, text, `Set ${fix.argument} = ${text}`);
+}
+
+/** A template with its placeholders filled in (the reader allows only known ones). */
+function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (all, name: string) => values[name] ?? all);
+}
+
+/** A value as HCL writes it, for `{value}`: strings quoted, numbers and bools as they are. */
+function hclText(value: Value): string {
+  if (value.kind === 'string') return JSON.stringify(value.value);
+  return displayValue(value);
 }
 
 function sentence(text: string): string {

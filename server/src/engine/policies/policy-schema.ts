@@ -84,6 +84,14 @@ export function policyDefinitions(): Record<string, JsonSchema> {
       rationale: { type: 'string', minLength: 1, description: 'Why the standard exists (shown in hovers, docs and SARIF help).' },
       remediation: { type: 'string', minLength: 1, description: 'How to fix a finding.' },
       problem: { type: 'string', maxLength: 19, description: 'A few words for a checklist row (e.g. "no access block").' },
+      message: {
+        type: 'string',
+        description: 'A finding\'s message; {address} (the block), {value} (the deciding value, as HCL writes it) and {why} (what was found) are filled in. Default: "{address}: {why}. <title>".',
+      },
+      undecidedText: {
+        type: 'string',
+        description: 'What a reviewer checks when an unknown value leaves it undecided; {address} and {why} are filled in.',
+      },
       roles: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: [...MODULE_ROLES] }, description: 'The module roles it applies in; default: those of its category.' },
       resourceTypes: {
         type: 'array',

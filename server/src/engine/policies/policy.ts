@@ -19,6 +19,14 @@ export interface Policy {
   remediation: string;
   /** A few words for a checklist row (`aws_s3_bucket.logs — no access block`); default `policy not met`. */
   problem?: string;
+  /**
+   * A finding's message: `{address}` (the block), `{value}` (the value that
+   * decided, as written in HCL) and `{why}` (what the condition found) are
+   * filled in. Default: `{address}: {why}. <title>`.
+   */
+  message?: string;
+  /** What a reviewer checks when it cannot be decided (same placeholders but `{value}`). Default: `Check that {address} meets <id>: <title>`. */
+  undecidedText?: string;
   /** The module roles it applies in; absent: the defaults of its category (SPEC §2a). */
   roles?: ModuleRole[];
   /** Globs over block types: `aws_s3_*`; `module` selects module calls, `data.<type>` data sources. */

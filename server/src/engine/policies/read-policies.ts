@@ -25,6 +25,8 @@ const POLICY_KEYS = [
   'rationale',
   'remediation',
   'problem',
+  'message',
+  'undecidedText',
   'roles',
   'resourceTypes',
   'where',
@@ -112,6 +114,10 @@ function readPolicy(node: JsonNode, ctx: PolicyReadContext): Policy | undefined 
       problem = undefined;
     }
   }
+  const messageNode = fields.get('message');
+  const message = messageNode ? readTemplate(messageNode, '"message"', ['address', 'value', 'why'], ctx) : undefined;
+  const undecidedNode = fields.get('undecidedText');
+  const undecidedText = undecidedNode ? readTemplate(undecidedNode, '"undecidedText"', ['address', 'why'], ctx) : undefined;
   const rolesNode = fields.get('roles');
   const roles = rolesNode ? readRoles(rolesNode, ctx) : undefined;
   const resourceTypes = readResourceTypes(fields.get('resourceTypes')!, ctx);
@@ -136,6 +142,8 @@ function readPolicy(node: JsonNode, ctx: PolicyReadContext): Policy | undefined 
     resourceTypes === undefined ||
     require === undefined ||
     (whereNode && !where) ||
+    (messageNode && message === undefined) ||
+    (undecidedNode && undecidedText === undefined) ||
     (rolesNode && !roles) ||
     (fixNode && !fix) ||
     (equivalentsNode && !equivalents) ||
@@ -145,6 +153,8 @@ function readPolicy(node: JsonNode, ctx: PolicyReadContext): Policy | undefined 
   }
   const policy: Policy = { id, title, severity, category, rationale, remediation, resourceTypes, require, source: { file: ctx.file, range: ctx.rangeOf(node) } };
   if (problem !== undefined) policy.problem = problem;
+  if (message !== undefined) policy.message = message;
+  if (undecidedText !== undefined) policy.undecidedText = undecidedText;
   if (roles) policy.roles = roles;
   if (where) policy.where = where;
   if (fix) policy.fix = fix;
@@ -163,6 +173,19 @@ function readString(node: JsonNode, what: string, ctx: PolicyReadContext, shape?
     return undefined;
   }
   return node.value;
+}
+
+/** A message template: its `{placeholders}` must be ones the engine fills in. */
+function readTemplate(node: JsonNode, what: string, placeholders: readonly string[], ctx: PolicyReadContext): string | undefined {
+  const text = readString(node, what, ctx);
+  if (text === undefined) return undefined;
+  for (const m of text.matchAll(/\{([^{}]*)\}/g)) {
+    if (!placeholders.includes(m[1]!)) {
+      ctx.error(node, `${what} has an unknown placeholder {${m[1]}}; it can use ${placeholders.map((p) => `{${p}}`).join(', ')}.`);
+      return undefined;
+    }
+  }
+  return text;
 }
 
 function readRoles(node: JsonNode, ctx: PolicyReadContext): ModuleRole[] | undefined {
