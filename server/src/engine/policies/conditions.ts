@@ -2,6 +2,7 @@ import type { SourceFile } from '../parse/ast.js';
 import type { Range } from '../range.js';
 import type { Module } from '../model/module.js';
 import type { Value } from '../evaluate/value.js';
+import type { Expression } from '../parse/ast.js';
 import type { ExistenceContext } from '../evaluate/existence.js';
 import { headerRange } from '../rules/rule.js';
 import { reach, type BlockAt } from './path-values.js';
@@ -73,15 +74,17 @@ function evaluateTest(ctx: ConditionContext, { path, operator }: TestCondition, 
   const nulls = all.filter((r) => r.kind === 'value' && r.value.kind === 'null');
   const reached = nulls.length ? all.filter((r) => !nulls.includes(r)) : all;
   const header = { file: subject.file, range: nulls[0]?.range ?? headerRange(subject.block) };
-  const set = reached.filter((r) => r.kind === 'block' || r.value.kind !== 'unknown');
-  const unknown = reached.find((r) => r.kind === 'value' && r.value.kind === 'unknown');
+  // An argument that refers to a resource's attribute (`aws_kms_key.data.arn`) is set: known only after apply, never null.
+  const set = reached.filter((r) => r.kind === 'block' || r.value.kind !== 'unknown' || (r.expr !== undefined && refersToResource(ctx.module, r.expr)));
+  const unknown = reached.find((r) => r.kind === 'value' && r.value.kind === 'unknown' && !set.includes(r));
   const unknownOutcome = (): Outcome => ({
     kind: 'unknown',
     reason: unknown?.kind === 'value' && unknown.value.kind === 'unknown' ? unknown.value.reason : `${path.text} is not known statically`,
     file: subject.file,
     range: unknown?.range ?? header.range,
   });
-  const describe = (r: (typeof reached)[number]) => (r.kind === 'block' ? `${path.text} is set (a block)` : `${path.text} is ${displayValue(r.value)}`);
+  const describe = (r: (typeof reached)[number]) =>
+    r.kind === 'block' ? `${path.text} is set (a block)` : r.value.kind === 'unknown' ? `${path.text} is set` : `${path.text} is ${displayValue(r.value)}`;
   if (operator.name === 'present' || operator.name === 'absent') {
     const first = set[0];
     if (first) {
@@ -111,6 +114,15 @@ function evaluateTest(ctx: ConditionContext, { path, operator }: TestCondition, 
     else passed ??= { kind: 'pass', file: subject.file, range: r.range, why: describe(r), value: r.value };
   }
   return undecided ?? passed!;
+}
+
+/** Whether an expression is a reference into a managed resource or a data source of the module (`aws_kms_key.data.arn`, `data.x.y.id`). */
+function refersToResource(module: Module, expr: Expression): boolean {
+  let e: Expression = expr;
+  while (e.kind === 'GetAttr' || e.kind === 'Index' || e.kind === 'Splat') e = e.object;
+  if (e.kind !== 'Variable') return false;
+  if (e.name === 'data') return expr.kind === 'GetAttr' || expr.kind === 'Index' || expr.kind === 'Splat';
+  return module.resources.some((r) => r.type === e.name);
 }
 
 function evaluateReferencedBy(ctx: ConditionContext, condition: ReferencedByCondition, subject: Subject): Outcome {

@@ -1,4 +1,4 @@
-import type { Block, SourceFile } from '../parse/ast.js';
+import type { Block, Expression, SourceFile } from '../parse/ast.js';
 import type { Range } from '../range.js';
 import type { Value } from '../evaluate/value.js';
 import { dynamicBlocks, dynamicContent, dynamicInstances, type ExistenceContext, type Instance } from '../evaluate/existence.js';
@@ -12,7 +12,8 @@ import type { ArgumentPath, PathSegment } from './argument-path.js';
  * `for_each`), keys of object values, elements of lists.
  */
 export type Reached =
-  | { kind: 'value'; value: Value; range: Range }
+  /** `expr`: the argument's expression, when the value is the whole argument. */
+  | { kind: 'value'; value: Value; range: Range; expr?: Expression }
   | { kind: 'block'; block: Block; instance: Instance; range: Range };
 
 /** Where a walk starts: a block, in one of its instances. */
@@ -44,7 +45,8 @@ function step(ctx: ExistenceContext, file: SourceFile, item: Reached, segment: P
     const attribute = findAttribute(item.block, segment.name);
     if (attribute) {
       const value = ctx.evaluate(attribute.expr, file, item.instance.scope);
-      pushValue(value, attribute.range, segment.each, out);
+      if (value.kind === 'unknown' && !segment.each) out.push({ kind: 'value', value, range: attribute.range, expr: attribute.expr });
+      else pushValue(value, attribute.range, segment.each, out);
       return;
     }
     for (const nested of findBlocks(item.block, segment.name)) out.push({ kind: 'block', block: nested, instance: item.instance, range: headerRange(nested) });
