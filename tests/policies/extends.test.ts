@@ -142,3 +142,20 @@ describe('policies in reports', () => {
     expect(rule.help.text).toMatch(/^Log groups keep logs a year\n\nWhy: Audits look back a year\.\n\nHow to fix: Set retention_in_days to 365\.$/);
   });
 });
+
+describe('policies in a change review (diff mode)', () => {
+  it('report what the change introduces, with their own checklist label', async () => {
+    const { TestRepo } = await import('../support/git-repo.js');
+    const { reviewChange } = await import('../../server/src/engine/change/review-change.js');
+    const { buildChecklist } = await import('../../server/src/engine/checklist/checklist.js');
+    const repo = new TestRepo();
+    const config = { extends: 'none', policies: [policy('acme/retention', { problem: 'short retention' })] };
+    const kept = 'resource "aws_cloudwatch_log_group" "old" {\n  retention_in_days = 30\n}\n';
+    repo.write({ '.iac-review.json': JSON.stringify(config), 'main.tf': kept }).commit('base');
+    repo.branch('feature').write({ 'main.tf': `${kept}\nresource "aws_cloudwatch_log_group" "new" {\n  retention_in_days = 7\n}\n` }).commit('change');
+    const change = reviewChange({ cwd: repo.root, base: 'main' });
+    expect(change.head.findings.filter((f) => change.introduced.has(f)).map((f) => `${f.ruleId}:${f.range.start.line}`)).toEqual(['acme/retention:6']);
+    const labels = buildChecklist({ cwd: repo.root, change }).sections.flatMap((s) => s.items.map((i) => i.label));
+    expect(labels).toContain('aws_cloudwatch_log_group.new — short retention');
+  });
+});
