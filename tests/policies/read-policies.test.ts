@@ -72,6 +72,15 @@ describe('policy files', () => {
     expect(errors(policy({ id: 'iam/no-admins' }))[0]).toMatch(/^4:\d+ The namespace "iam" of "iam\/no-admins" is a built-in rule category/);
   });
 
+  it('conditions nest a bounded number of levels', () => {
+    let deep: unknown = { path: 'a', present: true };
+    for (let i = 0; i < 40; i++) deep = { not: deep };
+    expect(errors(policy({ require: deep }))[0]).toMatch(/Conditions nest more than 32 levels deep/);
+    let fine: unknown = { path: 'a', present: true };
+    for (let i = 0; i < 10; i++) fine = { not: fine };
+    expect(errors(policy({ require: fine }))).toEqual([]);
+  });
+
   it('missing fields, one operator per condition, and combinators standing alone', () => {
     expect(errors(policy({ title: undefined }))[0]).toMatch(/has no "title"/);
     expect(errors(policy({ require: { path: 'a', present: true, absent: true } }))[0]).toMatch(/one operator/);

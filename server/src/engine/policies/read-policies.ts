@@ -40,6 +40,8 @@ const COMBINATORS = ['all', 'any', 'not', 'referencedBy'];
 const ID = /^[a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9-]*$/;
 const ARGUMENT_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 const EQUIVALENT_TOOLS = ['tflint', 'trivy', 'tfsec', 'checkov'];
+/** Conditions nest this deep at most: a standard reads as a few levels; evaluation recurses once per level. */
+export const MAX_CONDITION_DEPTH = 32;
 /** A checklist row's label: the rule catalog holds its `problem` phrases to the same bound. */
 const MAX_PROBLEM_LENGTH = 19;
 
@@ -220,9 +222,13 @@ function readResourceTypes(node: JsonNode, ctx: PolicyReadContext): string[] | u
 }
 
 /** A condition: an object, or an array of conditions that must all hold. */
-export function readCondition(node: JsonNode, ctx: PolicyReadContext): Condition | undefined {
+export function readCondition(node: JsonNode, ctx: PolicyReadContext, depth = 0): Condition | undefined {
+  if (depth >= MAX_CONDITION_DEPTH) {
+    ctx.error(node, `Conditions nest more than ${MAX_CONDITION_DEPTH} levels deep here; write the standard with fewer levels.`);
+    return undefined;
+  }
   if (node.type === 'array') {
-    const conditions = readConditionList(node, ctx, 'A condition list');
+    const conditions = readConditionList(node, ctx, 'A condition list', depth);
     return conditions && { kind: 'all', conditions };
   }
   if (node.type !== 'object') {
@@ -239,15 +245,15 @@ export function readCondition(node: JsonNode, ctx: PolicyReadContext): Condition
       return undefined;
     }
     if (key === 'all' || key === 'any') {
-      const conditions = readConditionList(value, ctx, `"${key}"`);
+      const conditions = readConditionList(value, ctx, `"${key}"`, depth);
       return conditions && { kind: key, conditions };
     }
     if (key === 'not') {
-      const condition = readCondition(value, ctx);
+      const condition = readCondition(value, ctx, depth + 1);
       return condition && { kind: 'not', condition };
     }
     void keyNode;
-    return readReferencedBy(value, ctx);
+    return readReferencedBy(value, ctx, depth);
   }
   let path: ArgumentPath | undefined;
   let pathSeen = false;
@@ -279,16 +285,16 @@ export function readCondition(node: JsonNode, ctx: PolicyReadContext): Condition
   return { kind: 'test', path, operator };
 }
 
-function readConditionList(node: JsonNode, ctx: PolicyReadContext, what: string): Condition[] | undefined {
+function readConditionList(node: JsonNode, ctx: PolicyReadContext, what: string, depth: number): Condition[] | undefined {
   if (node.type !== 'array' || !node.children?.length) {
     ctx.error(node, `${what} must be a non-empty array of conditions, not ${describeNode(node)}.`);
     return undefined;
   }
-  const conditions = node.children.map((c) => readCondition(c, ctx));
+  const conditions = node.children.map((c) => readCondition(c, ctx, depth + 1));
   return conditions.every((c): c is Condition => c !== undefined) ? conditions : undefined;
 }
 
-function readReferencedBy(node: JsonNode, ctx: PolicyReadContext): Condition | undefined {
+function readReferencedBy(node: JsonNode, ctx: PolicyReadContext, depth: number): Condition | undefined {
   if (node.type !== 'object') {
     ctx.error(node, `"referencedBy" must be an object { "type": "…", "path": "…", "require": … }, not ${describeNode(node)}.`);
     return undefined;
@@ -306,7 +312,7 @@ function readReferencedBy(node: JsonNode, ctx: PolicyReadContext): Condition | u
       }
     } else if (key === 'path') path = readPath(value, ctx);
     else if (key === 'require') {
-      require = readCondition(value, ctx);
+      require = readCondition(value, ctx, depth + 1);
       if (!require) ok = false;
     } else {
       ctx.error(keyNode, `Unknown field "${key}" in "referencedBy"; it has "type", "path" and an optional "require".`);

@@ -53,8 +53,19 @@ function argumentExpression(resource: ResourceRef, names: readonly string[]): Ex
   return undefined;
 }
 
+/** Per expression and block type, the names it refers to: every block a policy selects asks the same question of the same arguments. */
+const namedCache = new WeakMap<Expression, Map<string, Set<string>>>();
+
 /** The names of the `<type>.<name>` blocks an expression refers to, looking through the module's locals. */
 function namedBlocks(module: Module, expr: Expression, type: string): Set<string> {
+  let byType = namedCache.get(expr);
+  if (!byType) namedCache.set(expr, (byType = new Map()));
+  let names = byType.get(type);
+  if (!names) byType.set(type, (names = findNamedBlocks(module, expr, type)));
+  return names;
+}
+
+function findNamedBlocks(module: Module, expr: Expression, type: string): Set<string> {
   const names = new Set<string>();
   const seenLocals = new Set<string>();
   const visit = (e: Expression): void => {
