@@ -20,7 +20,7 @@ import { fixtureRuleIds, parseExpectations, suppressedRuleIds, type Expectation 
 const PLAN_CASES = 'plan-cases';
 const ROOT = join(dirname(new URL(import.meta.url).pathname), '..', 'test-fixtures');
 /** Fixture trees that are not rule fixtures. */
-const NOT_RULE_FIXTURES = new Set(['example', 'exercises', 'parser', 'bad-input', PLAN_CASES]);
+const NOT_RULE_FIXTURES = new Set(['example', 'exercises', 'parser', 'bad-input', 'policies', PLAN_CASES]);
 const NOW = new Date('2026-11-23T12:00:00Z');
 
 const ruleById = new Map(RULES.map((r) => [r.meta.id, r]));

@@ -81,6 +81,7 @@ describe('iac-review.vsix', () => {
         'extension/package.json',
         'extension/readme.md',
         'extension/schemas/iac-review.schema.json',
+        'extension/schemas/policy.schema.json',
         // The installed extension starts exercises from these; the answer keys score them.
         ...packFiles.map((f) => `extension/${f}`),
       ].sort(),
@@ -88,7 +89,7 @@ describe('iac-review.vsix', () => {
   });
 
   it('packages the current build and the exercise packs as they are', () => {
-    for (const file of ['dist/cli.js', 'client/out/extension.cjs', 'schemas/iac-review.schema.json', 'docs/rules.md', ...filesUnder(PACKS)]) {
+    for (const file of ['dist/cli.js', 'client/out/extension.cjs', 'schemas/iac-review.schema.json', 'schemas/policy.schema.json', 'docs/rules.md', ...filesUnder(PACKS)]) {
       expect(read(`extension/${file}`).equals(readFileSync(join(ROOT, file))), `${file} in the .vsix differs from the build`).toBe(true);
     }
   });

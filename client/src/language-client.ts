@@ -22,6 +22,8 @@ export const DOCUMENT_SELECTOR: DocumentSelector = [
   { scheme: 'file', language: 'terraform-vars' },
   { scheme: 'file', language: 'opentofu' },
   { scheme: 'file', pattern: '**/*.{tf,tofu,tfvars,tf.json,tofu.json,tfvars.json}' },
+  // Policy files (SPEC §11): the server reports their problems with line and column, unsaved edits included.
+  { scheme: 'file', pattern: '**/*.policy.json' },
 ];
 
 /** The client id doubles as the settings prefix: `iacReview.trace.server` works through it. */

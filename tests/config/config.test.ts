@@ -157,11 +157,11 @@ describe('config validation: every error has a line and column, valid parts stil
   });
 
   it('extends, include/exclude and unknown settings', () => {
-    expect(errorAt('{"extends": "strictest"}')).toEqual(['1:13 "extends" must be one of "recommended", "strict" or "none", not "strictest".']);
+    expect(errorAt('{"extends": "strictest"}')).toEqual(['1:13 "strictest" is not a preset ("recommended", "strict" or "none"); a path or npm package in "extends" is read only when the configuration is loaded from its file.']);
     expect(errorAt('{"exclude": "legacy/**"}')[0]).toMatch(/^1:13 "exclude" must be an array of glob strings/);
     expect(errorAt('{"include": ["a", 1]}')).toEqual(['1:19 "include" must contain only glob strings, not the number 1.']);
     expect(errorAt('{\n "rule": {}\n}')).toEqual([
-      '2:2 Unknown setting "rule" (did you mean "rules"?); expected one of "extends", "include", "exclude", "rules", "overrides", "roles", "ruleTimeBudget".',
+      '2:2 Unknown setting "rule" (did you mean "rules"?); expected one of "extends", "include", "exclude", "rules", "overrides", "roles", "ruleTimeBudget", "policies".',
     ]);
     expect(errorAt('{"$schema": "./schemas/iac-review.schema.json"}')).toEqual([]);
   });
@@ -289,7 +289,7 @@ describe('JSON Schema', () => {
     const options = rules['tagging/required-tags'].anyOf[1].items[1];
     expect(options.properties.tags).toMatchObject({ type: 'array', default: ['Owner', 'Environment', 'CostCenter'] });
     expect(options.properties.caseSensitive.description).toEqual(expect.any(String));
-    expect(schema.properties.extends.enum).toEqual(['recommended', 'strict', 'none']);
+    expect(schema.definitions.extendsEntry.anyOf[0].enum).toEqual(['recommended', 'strict', 'none']);
     expect(schema.definitions.severity.enum).toEqual(['error', 'warning', 'info', 'off']);
   });
 

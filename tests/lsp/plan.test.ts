@@ -162,7 +162,7 @@ describe('plan in the editor', () => {
     client = await LspTestClient.start({ root, initializationOptions: { plan: 'orders/plan.json' } });
     const main = join(root, 'orders', 'main.tf');
     await client.open(main, readFileSync(main, 'utf8'));
-    const decided = (p: { diagnostics: Array<{ message: string }> }) => p.diagnostics.some((d) => /the plan's encrypted = false/.test(d.message));
+    const decided = (p: { diagnostics: Array<{ message: unknown }> }) => p.diagnostics.some((d) => /the plan's encrypted = false/.test(String(d.message)));
     await client.waitForDiagnostics(main, decided, { timeoutMs: 20_000, fresh: false });
     expect(await client.connection.sendRequest('iacReview/setPlan', { path: null })).toEqual({ plans: [] });
     await client.waitForDiagnostics(main, (p) => !decided(p) && p.diagnostics.length > 0, { timeoutMs: 20_000 });

@@ -1,49 +1,15 @@
-import { isSeverity, type Severity } from '../../server/src/engine/severity.js';
+import { readExpectations, type Expectation } from '../../server/src/engine/expectations/expect-comments.js';
 
-/** One `# expect: rule-id[severity]` written in a fixture. */
-export interface Expectation {
-  file: string;
-  /** 1-based line where the finding must start. */
-  line: number;
-  ruleId: string;
-  severity?: Severity;
-}
-
-const EXPECT = /(?:#|\/\/)\s*expect:\s*(.+?)\s*$/;
+export type { Expectation };
 
 /**
- * Reads the expectations of a fixture file. A trailing `# expect: id` refers
- * to its own line; a line holding only the comment refers to the next line
- * that is not itself an expect-only line.
+ * Reads the expectations of a fixture file (the engine's reader, shared with
+ * `iac-review policy test`); a comment that cannot be read fails the test.
  */
 export function parseExpectations(file: string, text: string): Expectation[] {
-  const lines = text.split(/\r?\n/);
-  const out: Expectation[] = [];
-  let pending: Array<Omit<Expectation, 'line'>> = [];
-  lines.forEach((line, i) => {
-    const m = EXPECT.exec(line);
-    const before = m ? line.slice(0, m.index).trim() : line.trim();
-    const items = m ? parseItems(file, m[1]!) : [];
-    if (m && before === '') {
-      pending.push(...items);
-      return;
-    }
-    for (const p of pending) out.push({ ...p, line: i + 1 });
-    pending = [];
-    for (const item of items) out.push({ ...item, line: i + 1 });
-  });
-  if (pending.length) throw new Error(`${file}: an expect comment at the end of the file refers to no line`);
-  return out;
-}
-
-function parseItems(file: string, list: string): Array<Omit<Expectation, 'line'>> {
-  return list.split(',').map((raw) => {
-    const m = /^\s*([a-z0-9-]+(?:\/[a-z0-9-]+)?)(?:\[(\w+)\])?\s*$/.exec(raw);
-    if (!m) throw new Error(`${file}: cannot read expectation "${raw}"`);
-    const severity = m[2];
-    if (severity !== undefined && !isSeverity(severity)) throw new Error(`${file}: unknown severity "${severity}"`);
-    return severity ? { file, ruleId: m[1]!, severity } : { file, ruleId: m[1]! };
-  });
+  const { expectations, problems } = readExpectations(file, text);
+  if (problems.length) throw new Error(problems.join('\n'));
+  return expectations;
 }
 
 /** Rule ids named in `iac-review:ignore` comments, so the harness runs the rules they suppress. */

@@ -7,6 +7,7 @@ import { runChecklist } from './commands/checklist.js';
 import { runRules } from './commands/rules.js';
 import { runLsp } from './commands/lsp.js';
 import { runExercise } from './commands/exercise.js';
+import { runPolicy } from './commands/policy.js';
 import { MAIN_HELP } from './help.js';
 import type { CliIO } from './io.js';
 import { TOOL_VERSION } from './tool-info.js';
@@ -46,6 +47,8 @@ export function main(argv: string[], io: CliIO, deps: Partial<CheckDependencies>
         return runLsp(args, io, deps.startLsp ?? startStdioServer);
       case 'exercise':
         return runExercise(args, io);
+      case 'policy':
+        return runPolicy(args, io);
       default:
         throw new UsageError(command.startsWith('-') ? `unknown option "${command}".` : `unknown command "${command}".`);
     }

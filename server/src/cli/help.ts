@@ -10,6 +10,7 @@ Usage:
                        [--format markdown|json] [--config FILE]
   iac-review rules [--format text|json|markdown]
   iac-review exercise list | new | start | submit | score
+  iac-review policy test [DIR] [--config FILE]
   iac-review lsp --stdio
 
 Options:
@@ -18,6 +19,24 @@ Options:
 
 Exit status: 0 no findings at or above --fail-on, 1 findings at or above it,
 2 usage or configuration error (or a --plan file that is not a usable plan).
+`;
+
+export const POLICY_HELP = `Usage: iac-review policy test [DIR] [options]
+
+Runs the policies of DIR (default: .) — its *.policy.json files and those
+its .iac-review.json brings (inline "policies", packs in "extends") — over
+the Terraform under DIR, reviewed as a workspace, and compares the findings
+with the \`# expect: <policy-id>\` comments in the fixture files, both ways:
+an expected finding not reported (-) and a finding not expected (+).
+
+Options:
+  -c, --config FILE     Configuration file (default: .iac-review.json in DIR
+                        or the nearest parent)
+  -h, --help            Show this help
+
+Exit status: 0 every expectation met and nothing else reported, 1 a
+mismatch, 2 usage error or a problem in a policy file or the configuration
+(each with its file, line and column).
 `;
 
 export const CHECK_HELP = `Usage: iac-review check [PATH...] [options]

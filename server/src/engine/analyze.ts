@@ -10,6 +10,7 @@ import { InstanceRuns, placeKey } from './workspace/instance-runs.js';
 import { callerFindings } from './workspace/caller-findings.js';
 import type { Rule, RuleMeta } from './rules/rule.js';
 import { RULES } from './rules/registry.generated.js';
+import { rulesWithPolicies } from './policies/rule-set.js';
 import { runRules, type FixMode } from './run-rules.js';
 import { discoverModules, type ModuleFiles } from './discover.js';
 import { findWorkspaceRoots } from './workspace-root.js';
@@ -95,11 +96,11 @@ export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
   const paths = (options.paths?.length ? options.paths : ['.']).map((p) => resolve(cwd, p));
   // The workspace (SPEC §2) of the analysed paths, never the working directory: what a reviewed file may read.
   const host = options.host ?? new NodeFileHost(findWorkspaceRoots(paths));
-  const rules = options.rules ?? RULES;
   const now = options.now ?? new Date();
 
   const loaded = options.config ?? loadAnalysisConfig(options, host);
   const config = loaded.config;
+  const rules = rulesWithPolicies(options.rules ?? RULES, config);
 
   const { modules: found, missing, refused } = discoverModules(host, paths, (p) => isPathIncluded(config, p));
   const inScope = scopeFilter(paths, host);
@@ -285,7 +286,7 @@ export interface ModuleReview {
 
 /** A graph over the context's host, config and rules: one per workspace review. */
 export function workspaceGraph(context: ModuleReviewContext): WorkspaceGraph {
-  const settings = settingsFor(context.config, context.rules ?? RULES);
+  const settings = settingsFor(context.config, contextRules(context));
   const loader = new ModuleLoader(context.host, (p) => isPathIncluded(context.config, p));
   const graph: WorkspaceGraph = {
     modules: new ModuleGraph(loader),
@@ -317,7 +318,7 @@ export function reviewModule(files: ModuleFiles, context: ModuleReviewContext): 
  */
 export function reviewLoadedModule(loaded: LoadedModule, context: ModuleReviewContext): ModuleReview {
   const { config } = context;
-  const rules = context.rules ?? RULES;
+  const rules = contextRules(context);
   const graph = context.graph ?? workspaceGraph(context);
   const review: ModuleReview = { dir: loaded.dir, files: loaded.files, findings: [], errors: [...loaded.errors], undecided: [] };
   if (context.role) review.role = context.role;
@@ -418,6 +419,11 @@ function calledInstances(reviewed: readonly Module[], graph: ModuleGraph): Map<M
   };
   for (const m of reviewed) if (!called.has(m)) visit(graph.standalone(m));
   return out;
+}
+
+/** The rules a review context runs: its rules (default the catalog) and its configuration's policies. */
+function contextRules(context: ModuleReviewContext): readonly Rule<any>[] {
+  return rulesWithPolicies(context.rules ?? RULES, context.config);
 }
 
 const metaLists = new WeakMap<readonly Rule<any>[], RuleMeta[]>();

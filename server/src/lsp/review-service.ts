@@ -2,6 +2,7 @@ import { basename, dirname } from 'node:path';
 import type { ModuleReview } from '../engine/analyze.js';
 import type { InputError } from '../engine/finding.js';
 import { CONFIG_FILE_NAME } from '../engine/config/load-config.js';
+import { isPolicyFile } from '../engine/policies/policy-file.js';
 import { isPathIncluded } from '../engine/config/effective.js';
 import { discoverModules, sourceKind } from '../engine/discover.js';
 import type { ModuleReviewer } from './module-reviewer.js';
@@ -254,8 +255,12 @@ export class ReviewService {
 
   publishConfigErrors(): void {
     const configKeys = new Set<string>();
+    // Policy files a configuration in force reads: its diagnostics speak for them.
+    const policyFilesRead = new Set<string>();
     for (const root of this.reviewer.configs.folders()) {
       const loaded = this.reviewer.configs.configFor(root);
+      for (const e of loaded.errors) policyFilesRead.add(e.file);
+      for (const p of loaded.config.policies ?? []) policyFilesRead.add(p.source.file);
       const file = loaded.config.file ?? loaded.errors[0]?.file;
       if (!file) continue;
       configKeys.add(`config:${file}`);
@@ -268,6 +273,12 @@ export class ReviewService {
       if ((loaded.config.file ?? loaded.errors[0]?.file) !== path) continue;
       configKeys.add(`config:${path}`);
       this.publisher.publishConfigErrors(path, this.shownConfigErrors(loaded.errors));
+    }
+    // A policy file open or seen changing that no configuration reads is checked on its own (SPEC §11).
+    for (const path of new Set([...this.openFiles(), ...this.configFilesSeen])) {
+      if (!isPolicyFile(path) || policyFilesRead.has(path)) continue;
+      configKeys.add(`config:${path}`);
+      this.publisher.publishConfigErrors(path, this.shownConfigErrors(this.reviewer.configs.policyFileErrors(path)));
     }
     for (const key of this.publisher.keys()) if (key.startsWith('config:') && !configKeys.has(key)) this.publisher.clear(key);
   }

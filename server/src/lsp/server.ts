@@ -17,6 +17,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { RULES } from '../engine/rules/registry.generated.js';
 import { sourceKind } from '../engine/discover.js';
 import type { RuleMeta } from '../engine/rules/rule.js';
+import { policyRule } from '../engine/policies/policy-rule.js';
 import { TOOL_NAME, TOOL_VERSION } from '../cli/tool-info.js';
 import { hoverMarkdown } from './hover-content.js';
 import {
@@ -60,7 +61,7 @@ export type ServerOptions = ReviewerOptions & {
   readPlan?: (file: string) => Plan;
 };
 
-const WATCHED_GLOBS = ['**/*.tf', '**/*.tofu', '**/*.tf.json', '**/*.tofu.json', '**/*.tfvars', '**/*.tfvars.json', '**/.iac-review.json', `**/${EXERCISE_MARKER}`];
+const WATCHED_GLOBS = ['**/*.tf', '**/*.tofu', '**/*.tf.json', '**/*.tofu.json', '**/*.tfvars', '**/*.tfvars.json', '**/.iac-review.json', '**/*.policy.json', `**/${EXERCISE_MARKER}`];
 
 /**
  * The language server (SPEC §9): wires an LSP connection to the review
@@ -77,7 +78,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const capabilities = { workspaceFolders: false, configuration: false, watchedFiles: false, progress: false, documentChanges: false, configurationChange: false };
   const clientCommands = new Set<string>();
   const ruleIds = new Set(metas.map((m) => m.id));
-  const isRule = (code: string) => ruleIds.has(code);
+  /** The catalog and the policies of the configurations in force (SPEC §11): documentation and links cover both. */
+  const metasInForce = (): RuleMeta[] => {
+    const policies = configs.folders().flatMap((root) => configs.configFor(root).config.policies ?? []);
+    return [...metas, ...policies.filter((p) => !ruleIds.has(p.id)).map((p) => policyRule(p).meta)];
+  };
+  const isRule = (code: string) =>
+    ruleIds.has(code) || configs.folders().some((root) => configs.configFor(root).config.policies?.some((p) => p.id === code) === true);
 
   const textOf = (path: string) => {
     const uri = openUris.get(path);
@@ -490,8 +497,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   });
 
-  connection.onRequest(LIST_RULES_REQUEST, () => guard('list rules', [], () => listRules(metas)));
-  connection.onRequest(RULE_DOCUMENTATION_REQUEST, (params: unknown) => guard('rule documentation', null, () => ruleDocumentation(metas, params)));
+  connection.onRequest(LIST_RULES_REQUEST, () => guard('list rules', [], () => listRules(metasInForce())));
+  connection.onRequest(RULE_DOCUMENTATION_REQUEST, (params: unknown) => guard('rule documentation', null, () => ruleDocumentation(metasInForce(), params)));
 
   connection.onShutdown(() => service.dispose());
 

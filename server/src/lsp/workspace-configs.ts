@@ -2,6 +2,9 @@ import { resolve } from 'node:path';
 import { isInside, type FileHost } from '../engine/host.js';
 import { CONFIG_FILE_NAME, loadConfig, type LoadedConfig } from '../engine/config/load-config.js';
 import type { RuleMeta } from '../engine/rules/rule.js';
+import type { InputError } from '../engine/finding.js';
+import { MAX_JSON_FILE_BYTES } from '../engine/host.js';
+import { isPolicyFile, parsePolicyFile } from '../engine/policies/policy-file.js';
 
 /**
  * The configuration in force for each workspace folder: as the CLI run in that
@@ -65,7 +68,16 @@ export class WorkspaceConfigs {
   /** Whether a changed file can change a configuration in force. */
   affects(path: string): boolean {
     if (path.endsWith(`/${CONFIG_FILE_NAME}`) || path.endsWith(`\\${CONFIG_FILE_NAME}`)) return true;
+    // A policy file can be part of a configuration (a pack, a path in `extends`), and is checked on its own otherwise.
+    if (isPolicyFile(path)) return true;
     return this.roots.some((root) => this.explicitConfigFile(root) === path);
+  }
+
+  /** The problems of a policy file read on its own (one no configuration in force uses), with line and column. */
+  policyFileErrors(path: string): InputError[] {
+    const read = this.hostFor(this.folderFor(path)).readText(path, MAX_JSON_FILE_BYTES);
+    if (!read.ok) return [];
+    return parsePolicyFile(path, read.text, new Set(this.rules.map((r) => r.category))).errors;
   }
 
   invalidate(): void {

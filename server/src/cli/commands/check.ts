@@ -17,6 +17,7 @@ import { formatGithub } from '../format/github.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, oneOf, parseCommandArgs, reportUsageError, UsageError } from '../usage.js';
 import { annotatedStderr, plainStderr, type StderrChannel } from '../stderr-channel.js';
 import { PlanError, type Plan } from '../../engine/plan/plan-model.js';
+import { rulesWithPolicies } from '../../engine/policies/rule-set.js';
 import { changeReviewNote, exerciseSilenceNote, silenceExerciseFolders } from '../../engine/exercise/silence.js';
 
 export const CHECK_FORMATS = { text: formatText, json: formatJson, sarif: formatSarif, markdown: formatMarkdown, github: formatGithub } satisfies Record<
@@ -27,7 +28,7 @@ export type CheckFormat = keyof typeof CHECK_FORMATS;
 export type FailOn = Severity | 'never';
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'info', 'never'];
 
-type CheckResult = Pick<AnalysisResult, 'findings' | 'errors' | 'configErrors' | 'files' | 'modules'> & Partial<Pick<AnalysisResult, 'moduleRoles' | 'planNotes'>>;
+type CheckResult = Pick<AnalysisResult, 'findings' | 'errors' | 'configErrors' | 'files' | 'modules'> & Partial<Pick<AnalysisResult, 'moduleRoles' | 'planNotes' | 'config'>>;
 
 export interface CheckDependencies {
   analyze(options: AnalyzeOptions): CheckResult;
@@ -105,7 +106,9 @@ function check(args: string[], io: CliIO, deps: CheckDependencies, stderr: Stder
   const report = plan ? { ...result, planNotes: result.planNotes ?? plan.notes } : result;
   if (plan && (format === 'text' || format === 'github')) for (const note of report.planNotes ?? []) stderr.note(`iac-review check: plan note: ${note}`);
   const color = format === 'text' && io.stdoutIsTTY && !io.env.NO_COLOR;
-  io.stdout(CHECK_FORMATS[format](report, { cwd: io.cwd, rules: deps.rules, color }));
+  // The configuration's policies are rules of this review (SPEC §11): SARIF lists them with their help.
+  const rules = rulesWithPolicies(deps.rules.map((meta) => ({ meta })), result.config ?? {}).map((r) => r.meta);
+  io.stdout(CHECK_FORMATS[format](report, { cwd: io.cwd, rules, color }));
   return exitStatus(result.findings, result.errors, failOn);
 }
 

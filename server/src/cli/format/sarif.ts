@@ -144,7 +144,10 @@ function ruleName(id: string): string {
 }
 
 function helpText(meta: RuleMeta): string {
-  return `${meta.title}\n\nWhy: ${meta.rationale}\n\nHow to fix: ${meta.remediation}\n\nFailing example:\n${meta.examples.failing}\n\nPassing example:\n${meta.examples.passing}`;
+  const text = `${meta.title}\n\nWhy: ${meta.rationale}\n\nHow to fix: ${meta.remediation}`;
+  // A policy (SPEC §11) may come without examples.
+  if (!meta.examples.failing && !meta.examples.passing) return text;
+  return `${text}\n\nFailing example:\n${meta.examples.failing}\n\nPassing example:\n${meta.examples.passing}`;
 }
 
 function helpMarkdown(meta: RuleMeta): string {
@@ -155,16 +158,9 @@ function helpMarkdown(meta: RuleMeta): string {
     '',
     `**How to fix:** ${meta.remediation}`,
     '',
-    'Failing example:',
-    '```hcl',
-    meta.examples.failing,
-    '```',
-    '',
-    'Passing example:',
-    '```hcl',
-    meta.examples.passing,
-    '```',
-    '',
+    ...(meta.examples.failing || meta.examples.passing
+      ? ['Failing example:', '```hcl', meta.examples.failing, '```', '', 'Passing example:', '```hcl', meta.examples.passing, '```', '']
+      : []),
     `Suppress with a reason: \`# iac-review:ignore ${meta.id} -- <why this is accepted>\``,
   ].join('\n');
 }

@@ -14,6 +14,7 @@ import type { Plan } from '../plan/plan-model.js';
 import { blockAddress } from './plan-values.js';
 import { planCounts, type PlanSummary } from './plan-summary.js';
 import { planQuestions } from './plan-questions.js';
+import { policyRule } from '../policies/policy-rule.js';
 
 /** `iac-review checklist --format json` (SPEC §7), version 1. */
 export interface Checklist {
@@ -99,13 +100,16 @@ export function buildChecklist(input: ChecklistInput): Checklist {
   const modules: Module[] = analysis.analyses.map((a) => a.module);
   const subjects = new SubjectIndex(modules);
   const scope = change ? new ChangeScope(change) : undefined;
+  // The configuration's policies label their rows with their own `problem` (SPEC §11), as rules do.
+  const policyProblems = new Map((analysis.config?.policies ?? []).map((p) => [p.id, policyRule(p).meta.problem]));
+  const problemOf = (ruleId: string) => policyProblems.get(ruleId) ?? ruleProblem(ruleId);
 
   const drafts: Draft[] = [];
   for (const f of analysis.findings) {
     if (f.suppression) continue;
     const introduced = scope?.classifyFinding(f);
     if (scope && introduced === undefined) continue;
-    drafts.push(fromFinding(f, display, subjects, introduced));
+    drafts.push(fromFinding(f, display, subjects, introduced, problemOf));
   }
   const undecided: UndecidedItem[] = [];
   const introducedUndecided = new Set<UndecidedItem>();
@@ -117,7 +121,7 @@ export function buildChecklist(input: ChecklistInput): Checklist {
   }
   for (const group of groupUndecidedByPlace(undecided)) {
     const introduced = scope ? group.some((u) => introducedUndecided.has(u)) : undefined;
-    drafts.push(fromUndecided(group, display, subjects, introduced));
+    drafts.push(fromUndecided(group, display, subjects, introduced, problemOf));
   }
   const plan = input.plan && planPart(input.plan, input.cwd, analysis, display);
   if (change) {
@@ -165,9 +169,9 @@ interface Draft {
   rank?: number;
 }
 
-function fromFinding(f: Finding, display: (abs: string) => string, subjects: SubjectIndex, introduced: boolean | undefined): Draft {
+function fromFinding(f: Finding, display: (abs: string) => string, subjects: SubjectIndex, introduced: boolean | undefined, problemOf = ruleProblem): Draft {
   const file = display(f.file);
-  const naming = itemNaming(f.address ?? subjects.what(f.file, f.range), f.file, [ruleProblem(f.ruleId)]);
+  const naming = itemNaming(f.address ?? subjects.what(f.file, f.range), f.file, [problemOf(f.ruleId)]);
   const item: ChecklistItem = { id: '', kind: 'finding', ...naming, text: f.message, ruleId: f.ruleId, file, line: f.range.start.line };
   if (introduced !== undefined) item.introduced = introduced;
   return { category: f.category, item, identity: identity('finding', f.ruleId, file, f.address, subjects.subject(f.file, f.range), f.message), column: f.range.start.column };
@@ -180,13 +184,13 @@ function fromFinding(f: Finding, display: (abs: string) => string, subjects: Sub
  * made of all of them, so it stays ticked while that place's code and
  * reasons do not change.
  */
-function fromUndecided(group: UndecidedItem[], display: (abs: string) => string, subjects: SubjectIndex, introduced: boolean | undefined): Draft {
+function fromUndecided(group: UndecidedItem[], display: (abs: string) => string, subjects: SubjectIndex, introduced: boolean | undefined, problemOf = ruleProblem): Draft {
   const u = group[0]!;
   const file = display(u.file);
   const rules = rulesOf(group);
   const text = groupText(group);
   const reason = groupReason(group);
-  const naming = itemNaming(u.address ?? subjects.what(u.file, u.range), u.file, rules.map(ruleProblem), true);
+  const naming = itemNaming(u.address ?? subjects.what(u.file, u.range), u.file, rules.map((r) => problemOf(r)), true);
   const item: ChecklistItem = { id: '', kind: 'undecided', ...naming, text, ruleId: u.ruleId, reason, file, line: u.range.start.line };
   if (rules.length > 1) item.ruleIds = rules;
   if (introduced !== undefined) item.introduced = introduced;

@@ -4,6 +4,7 @@ import { optionValueSchema } from './option-values.js';
 import { ROLES_OPTION } from './effective.js';
 import { MODULE_ROLES } from '../roles/module-role.js';
 import { ruleRoles } from '../roles/rule-roles.js';
+import { policyDefinitions } from '../policies/policy-schema.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -26,14 +27,16 @@ export function buildConfigSchema(rules: readonly RuleMeta[]): JsonSchema {
     properties: {
       $schema: { type: 'string' },
       extends: {
-        description: 'The preset the rules start from.',
-        enum: [...PRESETS],
-        enumDescriptions: [
-          'Every rule at its default severity.',
-          'Every rule at least a warning; versioning rules require exact versions and commit hashes.',
-          'Every rule off: enable rules one by one in "rules".',
-        ],
+        description:
+          'The preset the rules start from, a path (./standards, a *.policy.json file) or an npm package in node_modules (@acme/iac-standards) ' +
+          'whose iac-review.json and *.policy.json files are read as data; or an array of them, applied in order.',
+        anyOf: [{ $ref: '#/definitions/extendsEntry' }, { type: 'array', items: { $ref: '#/definitions/extendsEntry' } }],
         default: 'recommended',
+      },
+      policies: {
+        description: 'Policies: your organisation\'s standards as data, run like the built-in rules (see *.policy.json).',
+        type: 'array',
+        items: { $ref: '#/definitions/policy' },
       },
       include: globsSchema('Files to analyse (minimatch globs relative to this file). Default: every Terraform file.'),
       exclude: globsSchema('Files not to analyse (minimatch globs relative to this file). **/.terraform/** is always excluded.'),
@@ -69,6 +72,20 @@ export function buildConfigSchema(rules: readonly RuleMeta[]): JsonSchema {
       },
     },
     definitions: {
+      extendsEntry: {
+        anyOf: [
+          {
+            enum: [...PRESETS],
+            enumDescriptions: [
+              'Every rule at its default severity.',
+              'Every rule at least a warning; versioning rules require exact versions and commit hashes.',
+              'Every rule off: enable rules one by one in "rules".',
+            ],
+          },
+          { type: 'string', minLength: 1, description: 'A path starting with ./ or ../, or an npm package name.' },
+        ],
+      },
+      ...policyDefinitions(),
       role: {
         enum: [...MODULE_ROLES],
         enumDescriptions: [
@@ -87,6 +104,8 @@ export function buildConfigSchema(rules: readonly RuleMeta[]): JsonSchema {
         type: 'object',
         additionalProperties: false,
         properties: ruleProperties,
+        // Policies (ids outside the built-in categories): a severity, or [severity, { "roles": [...] }].
+        patternProperties: { [policyIdPattern(rules)]: policySettingSchema() },
       },
     },
   };
@@ -124,6 +143,22 @@ function ruleSettingSchema(meta: RuleMeta): JsonSchema {
       },
     ],
   };
+}
+
+/** Ids a policy can have: `<namespace>/<name>` with a namespace that is no built-in category. */
+function policyIdPattern(rules: readonly RuleMeta[]): string {
+  const categories = [...new Set(rules.map((r) => r.category))].sort();
+  return `^(?!(${categories.join('|')})/)[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*$`;
+}
+
+function policySettingSchema(): JsonSchema {
+  const severity = { $ref: '#/definitions/severity' };
+  const options = {
+    type: 'object',
+    additionalProperties: false,
+    properties: { [ROLES_OPTION]: { description: 'The module roles this policy applies in.', type: 'array', items: { $ref: '#/definitions/role' }, uniqueItems: true } },
+  };
+  return { anyOf: [severity, { type: 'array', minItems: 1, maxItems: 2, items: [severity, options], additionalItems: false }] };
 }
 
 function optionSchema(spec: RuleOptionSpec): JsonSchema {

@@ -23,8 +23,10 @@ const ALWAYS_EXCLUDED_DIR = '.terraform';
  * overlaid with the preset's, then the configured ones.
  */
 export function effectiveRuleSetting(config: ReviewConfig, meta: RuleMeta, absFile: string): EffectiveRuleSetting {
+  // A policy the configuration itself brings is on whatever the preset: `none` switches off the built-in catalog, not the organisation's own standards.
+  const preset = config.extends === 'none' && config.policies?.some((p) => p.id === meta.id) ? 'recommended' : config.extends;
   const setting: EffectiveRuleSetting = {
-    severity: presetSeverity(config.extends, meta.severity),
+    severity: presetSeverity(preset, meta.severity),
     severityFromConfig: false,
     options: { ...defaultOptions(meta), ...presetOptions(config.extends, meta) },
     roles: ruleRoles(meta),

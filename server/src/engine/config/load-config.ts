@@ -9,6 +9,11 @@ import { globProblem } from './glob-limits.js';
 import { ROLES_OPTION } from './effective.js';
 import { isModuleRole, MODULE_ROLES, type ModuleRole } from '../roles/module-role.js';
 import type { ConfigOverride, ConfiguredRole, Preset, ReviewConfig, RuleSettingInput, SeveritySetting } from './types.js';
+import type { Policy } from '../policies/policy.js';
+import { readPolicyList } from '../policies/read-policies.js';
+import { parsePolicyFile } from '../policies/policy-file.js';
+import { policyRule } from '../policies/policy-rule.js';
+import { findPack, isPathReference } from '../policies/packs.js';
 
 export const CONFIG_FILE_NAME = '.iac-review.json';
 
@@ -16,7 +21,19 @@ const ROLE_LIST = MODULE_ROLES.map((r) => `"${r}"`).join(', ');
 
 export const PRESETS: readonly Preset[] = ['recommended', 'strict', 'none'];
 export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'info', 'off'];
-const TOP_LEVEL_KEYS = ['$schema', 'extends', 'include', 'exclude', 'rules', 'overrides', 'roles', 'ruleTimeBudget'];
+const TOP_LEVEL_KEYS = ['$schema', 'extends', 'include', 'exclude', 'rules', 'overrides', 'roles', 'ruleTimeBudget', 'policies'];
+/** Packs extending packs: deep enough for a company pack on a shared base, shallow enough to stop a loop. */
+const MAX_PACK_DEPTH = 4;
+
+/** How a configuration reads the packs its `extends` names (SPEC §11); without it (an unsaved buffer checked alone) packs are not read. */
+export interface PackReading {
+  host: FileHost;
+  origin: PathOrigin;
+  /** Pack directories being read, outermost first: a pack that extends itself is reported, not followed. */
+  chain?: readonly string[];
+  /** Policies read already (a pack's policy files, read before its settings): the settings may name them. */
+  known?: readonly Policy[];
+}
 
 /** Bounds of `ruleTimeBudget`, in seconds: the config is part of the reviewed repository, so it cannot switch the bound off. */
 export const RULE_TIME_BUDGET_RANGE = { min: 0.1, max: 300 } as const;
@@ -56,7 +73,8 @@ export function loadConfig(
       errors: [{ file, message: `Cannot read the configuration file: ${read.error}. The default settings apply.`, kind: 'config' }],
     };
   }
-  return parseConfigText(file, read.text, rules);
+  const origin = explicitFile !== undefined ? 'user' : originOf(host, file);
+  return parseConfigText(file, read.text, rules, { host, origin });
 }
 
 /** Walks from `dir` up to the file-system root looking for `.iac-review.json`. */
@@ -81,14 +99,14 @@ function originOf(host: FileHost, path: string): PathOrigin {
 }
 
 /** Parses and validates the text of a config file (exported for the language server, which validates unsaved buffers). */
-export function parseConfigText(file: string, text: string, rules: readonly RuleMeta[]): LoadedConfig {
-  const validator = new ConfigValidator(file, text, rules);
+export function parseConfigText(file: string, text: string, rules: readonly RuleMeta[], packs?: PackReading): LoadedConfig {
+  const validator = new ConfigValidator(file, text, rules, packs);
   try {
     return { config: validator.run(), errors: validator.errors };
   } catch (e) {
     // The JSON parser recurses once per level of nesting: `[[[[…` thousands deep exhausts the stack.
     if (!(e instanceof RangeError)) throw e;
-    const fallback = new ConfigValidator(file, '', rules);
+    const fallback = new ConfigValidator(file, '', rules, packs);
     fallback.errorAt(0, 0, 'The configuration is nested too deeply to be read; the default settings apply.');
     return { config: fallback.defaults(), errors: fallback.errors };
   }
@@ -99,14 +117,19 @@ class ConfigValidator {
   private readonly lineStarts: number[];
   private readonly rulesById: Map<string, RuleMeta>;
   private readonly config: ReviewConfig;
+  /** The built-in categories: an organisation's policies may not take one as their namespace (SPEC §11). */
+  private readonly reservedNamespaces: ReadonlySet<string>;
 
   constructor(
     private readonly file: string,
     private readonly text: string,
-    rules: readonly RuleMeta[],
+    private readonly rules: readonly RuleMeta[],
+    private readonly packs?: PackReading,
   ) {
     this.lineStarts = computeLineStarts(text);
     this.rulesById = new Map(rules.map((r) => [r.id, r]));
+    this.reservedNamespaces = new Set(rules.map((r) => r.category));
+    for (const policy of packs?.known ?? []) this.rulesById.set(policy.id, policyRule(policy).meta);
     this.config = defaultConfig(isAbsolute(file) ? dirname(file) : resolve(dirname(file)));
     this.config.file = file;
   }
@@ -128,26 +151,35 @@ class ConfigValidator {
       this.error(root, `The configuration must be a JSON object, not ${describeType(root)}.`);
       return this.config;
     }
+    // Packs and policies first: the rule settings below may name their policies.
+    for (const [key, , value] of properties(root)) {
+      if (key === 'extends') this.readExtends(value);
+    }
+    for (const [key, , value] of properties(root)) {
+      if (key === 'policies') this.addPolicies(this.readInlinePolicies(value));
+    }
     for (const [key, keyNode, value] of properties(root)) {
       switch (key) {
         case '$schema':
           if (value.type !== 'string') this.error(value, '"$schema" must be a string.');
           break;
         case 'extends':
-          this.readExtends(value);
+        case 'policies':
           break;
         case 'include':
         case 'exclude':
           this.config[key] = this.readStringArray(value, `"${key}"`);
           break;
         case 'rules':
-          this.config.rules = this.readRules(value);
+          // A pack's settings apply first; the configuration's own win.
+          this.config.rules = { ...this.config.rules, ...this.readRules(value) };
           break;
         case 'overrides':
-          this.config.overrides = this.readOverrides(value);
+          this.config.overrides = [...this.config.overrides, ...this.readOverrides(value)];
           break;
         case 'roles':
-          this.config.roles = this.readRoles(value);
+          // The first matching glob wins: the configuration's own before its packs'.
+          this.config.roles = [...this.readRoles(value), ...this.config.roles];
           break;
         case 'ruleTimeBudget':
           this.readRuleTimeBudget(value);
@@ -159,13 +191,106 @@ class ConfigValidator {
     return this.config;
   }
 
+  /**
+   * `extends`: a preset, a path or an npm package (SPEC §11), or a list of
+   * them applied in order — a later preset replaces an earlier one, each
+   * pack adds its settings and policies.
+   */
   private readExtends(node: JsonNode): void {
-    if (node.type === 'string' && (PRESETS as readonly string[]).includes(node.value)) {
-      this.config.extends = node.value as Preset;
+    const items = node.type === 'array' ? (node.children ?? []) : [node];
+    for (const item of items) {
+      if (item.type !== 'string' || item.value === '') {
+        this.error(
+          item,
+          `"extends" must be a preset ("recommended", "strict", "none"), a path or an npm package name, or an array of them, not ${describeType(item)}.`,
+        );
+        continue;
+      }
+      if ((PRESETS as readonly string[]).includes(item.value)) this.config.extends = item.value as Preset;
+      else this.readPack(item);
+    }
+  }
+
+  /** Reads a pack as data: its `iac-review.json` (settings and policies) and its `*.policy.json` files. */
+  private readPack(node: JsonNode): void {
+    const ref = String(node.value);
+    if (!this.packs) {
+      this.semanticError(node, `"${ref}" is not a preset ("recommended", "strict" or "none"); a path or npm package in "extends" is read only when the configuration is loaded from its file.`);
       return;
     }
-    const got = node.type === 'string' ? `"${node.value}"` : describeType(node);
-    this.error(node, `"extends" must be one of "recommended", "strict" or "none", not ${got}.`);
+    const chain = this.packs.chain ?? [];
+    if (chain.length >= MAX_PACK_DEPTH) {
+      this.semanticError(node, `"${ref}" is not read: packs extend each other more than ${MAX_PACK_DEPTH} levels deep.`);
+      return;
+    }
+    const found = findPack(this.packs.host, this.config.baseDir, ref, this.packs.origin);
+    if (!found.ok) {
+      const notPreset = isPathReference(ref) ? '' : ` it is not a preset ("recommended", "strict" or "none"), and`;
+      this.semanticError(node, `Cannot use "${ref}" in "extends":${notPreset} ${found.error}.`);
+      return;
+    }
+    const { pack } = found;
+    if (chain.includes(pack.dir)) {
+      this.semanticError(node, `"${ref}" extends itself (through ${chain.join(' → ')}); it is read once.`);
+      return;
+    }
+    // Its policy files first: its settings may name their policies.
+    const known: Policy[] = [];
+    for (const policyFile of pack.policyFiles) {
+      const read = this.packs.host.readText(policyFile, MAX_JSON_FILE_BYTES, this.packs.origin);
+      if (!read.ok) {
+        this.semanticError(node, `Cannot read ${policyFile} of "${ref}": ${read.error}.`);
+        continue;
+      }
+      const parsed = parsePolicyFile(policyFile, read.text, this.reservedNamespaces);
+      for (const e of parsed.errors) this.errors.push(e);
+      known.push(...parsed.policies);
+    }
+    this.addPolicies(known);
+    const reading: PackReading = { host: this.packs.host, origin: this.packs.origin, chain: [...chain, pack.dir], known };
+    if (pack.configFile) {
+      const read = this.packs.host.readText(pack.configFile, MAX_JSON_FILE_BYTES, this.packs.origin);
+      if (!read.ok) this.semanticError(node, `Cannot read ${pack.configFile} of "${ref}": ${read.error}.`);
+      else {
+        const loaded = parseConfigText(pack.configFile, read.text, this.rules, reading);
+        for (const e of loaded.errors) this.errors.push(e);
+        // The preset is the using configuration's choice; a pack brings rule settings, overrides, roles and policies.
+        const packConfig = loaded.config;
+        this.config.rules = { ...this.config.rules, ...packConfig.rules };
+        this.config.overrides = [...this.config.overrides, ...packConfig.overrides];
+        this.config.roles = [...this.config.roles, ...packConfig.roles];
+        this.addPolicies(packConfig.policies ?? []);
+      }
+    }
+  }
+
+  private readInlinePolicies(node: JsonNode): Policy[] {
+    return readPolicyList(node, {
+      file: this.file,
+      rangeOf: (n) => rangeFromOffsets(this.lineStarts, n.offset, n.offset + n.length),
+      error: (n, message) => this.semanticError(n, message),
+      reservedNamespaces: this.reservedNamespaces,
+    });
+  }
+
+  /** Adds policies to the configuration; an id a rule or an earlier policy already has is reported where the policy is written. */
+  private addPolicies(policies: readonly Policy[]): void {
+    const list = (this.config.policies ??= []);
+    for (const policy of policies) {
+      const taken = this.rulesById.get(policy.id);
+      if (taken) {
+        const where = [...list, ...(this.packs?.known ?? [])].find((p) => p.id === policy.id)?.source.file;
+        this.errors.push({
+          file: policy.source.file,
+          range: policy.source.range,
+          kind: 'config',
+          message: `Policy "${policy.id}" is defined ${where ? `already in ${where}` : 'already as a built-in rule'}; this one is left out.`,
+        });
+        continue;
+      }
+      list.push(policy);
+      this.rulesById.set(policy.id, policyRule(policy).meta);
+    }
   }
 
   /** `"roles": { "<glob>": "<role>" }`, kept in the order written: the first matching glob wins. */

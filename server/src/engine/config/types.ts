@@ -1,5 +1,6 @@
 import type { Severity } from '../severity.js';
 import type { ModuleRole } from '../roles/module-role.js';
+import type { Policy } from '../policies/policy.js';
 
 export type Preset = 'recommended' | 'strict' | 'none';
 
@@ -34,6 +35,8 @@ export interface ReviewConfig {
   roles: ConfiguredRole[];
   /** Seconds one rule may spend on one module (`ruleTimeBudget`); absent: the default, 10 s. */
   ruleTimeBudget?: number;
+  /** Policies (SPEC §11): those of the packs `extends` names, then the inline `policies`; they run as rules. */
+  policies?: Policy[];
 }
 
 /** The setting in force for one rule on one file. */

@@ -16,10 +16,13 @@ export function ruleDocLines(r: RuleMeta, heading: '#' | '##' | '###'): string[]
       out.push(`| \`${name}\` | ${spec.type} | \`${escapeCell(JSON.stringify(spec.default))}\` | ${escapeCell(spec.description)} |`);
     }
   }
-  out.push('', 'Failing:', '', '```hcl', r.examples.failing, '```');
-  if (r.examples.plan) out.push('', 'with the plan:', '', '```json', r.examples.plan.failing, '```');
-  out.push('', 'Passing:', '', '```hcl', r.examples.passing, '```');
-  if (r.examples.plan) out.push('', 'with the plan:', '', '```json', r.examples.plan.passing, '```');
+  // A policy (SPEC §11) may come without examples.
+  if (r.examples.failing || r.examples.passing) {
+    out.push('', 'Failing:', '', '```hcl', r.examples.failing, '```');
+    if (r.examples.plan) out.push('', 'with the plan:', '', '```json', r.examples.plan.failing, '```');
+    out.push('', 'Passing:', '', '```hcl', r.examples.passing, '```');
+    if (r.examples.plan) out.push('', 'with the plan:', '', '```json', r.examples.plan.passing, '```');
+  }
   const equivalents = Object.entries(r.equivalents).filter(([, ids]) => ids && ids.length);
   if (equivalents.length) {
     out.push('', `**Equivalents:** ${equivalents.map(([tool, ids]) => `${tool}: ${ids!.map((i) => `\`${i}\``).join(', ')}`).join('; ')}`);

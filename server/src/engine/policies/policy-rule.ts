@@ -1,0 +1,136 @@
+import { Minimatch } from 'minimatch';
+import type { Rule, RuleContext, RuleMeta } from '../rules/rule.js';
+import { headerRange } from '../rules/rule.js';
+import type { Block, SourceFile } from '../parse/ast.js';
+import { instances } from '../evaluate/existence.js';
+import { setOrInsertAttributeFix } from '../fix/block-edits.js';
+import { MAX_GLOB_EXPANSION } from '../config/glob-limits.js';
+import { evaluateCondition, type Outcome, type Subject } from './conditions.js';
+import type { Policy, PolicyFix } from './policy.js';
+import type { Value } from '../evaluate/value.js';
+import { displayValue } from './operators.js';
+
+/** The checklist label of a policy that gives no `problem`. */
+const DEFAULT_PROBLEM = 'policy not met';
+
+/** Policies built into rules, per policy object: a config read once gives the same rules to every module. */
+const built = new WeakMap<Policy, Rule>();
+
+/**
+ * A policy as a rule (SPEC §11): the same `RuleContext` as the built-in
+ * rules, so findings, suppressions, overrides, roles, severities, SARIF,
+ * hovers and the checklist treat it like one. It selects blocks by type and
+ * `where`, and reports each selected block whose `require` fails in some
+ * instance; a block where it depends on an unknown value is an undecided
+ * item, never a finding.
+ */
+export function policyRule(policy: Policy): Rule {
+  let rule = built.get(policy);
+  if (!rule) built.set(policy, (rule = buildRule(policy)));
+  return rule;
+}
+
+function buildRule(policy: Policy): Rule {
+  const meta: RuleMeta = {
+    id: policy.id,
+    title: policy.title,
+    problem: policy.problem ?? DEFAULT_PROBLEM,
+    category: policy.category,
+    severity: policy.severity,
+    rationale: policy.rationale,
+    remediation: policy.remediation,
+    equivalents: policy.equivalents ?? {},
+    examples: policy.examples ?? { failing: '', passing: '' },
+    ...(policy.fix ? { fixable: true } : {}),
+    ...(policy.roles ? { roles: policy.roles } : {}),
+  };
+  const selects = typeMatcher(policy.resourceTypes);
+  return {
+    meta,
+    check(ctx) {
+      const module = ctx.module;
+      const blocks = [
+        ...module.resources.filter((r) => r.mode === 'managed' && selects(r.type)),
+        ...module.dataSources.filter((r) => selects(`data.${r.type}`)),
+        ...module.moduleCalls.filter(() => selects('module')).map((m) => ({ ...m, type: 'module' })),
+      ];
+      for (const { block, file, address, type, name } of blocks) checkBlock(ctx, policy, { block, file, address, type, name });
+    },
+  };
+}
+
+function checkBlock(ctx: RuleContext, policy: Policy, target: Omit<Subject, 'instance'>): void {
+  const conditionContext = { ...ctx, evaluate: ctx.evaluate, existence: ctx.existence, module: ctx.module };
+  let undecided: Extract<Outcome, { kind: 'unknown' }> | undefined;
+  for (const instance of instances(ctx, target.block, target.file)) {
+    const subject: Subject = { ...target, instance };
+    if (policy.where) {
+      const selected = evaluateCondition(conditionContext, policy.where, subject);
+      if (selected.kind === 'fail') continue;
+      if (selected.kind === 'unknown') {
+        // Selected or not depends on an unknown: it matters only if the requirement could fail.
+        const required = evaluateCondition(conditionContext, policy.require, subject);
+        if (required.kind !== 'pass') undecided ??= selected;
+        continue;
+      }
+    }
+    const outcome: Outcome = evaluateCondition(conditionContext, policy.require, subject);
+    if (outcome.kind === 'unknown') {
+      undecided ??= outcome;
+      continue;
+    }
+    if (outcome.kind === 'pass') continue;
+    ctx.report({
+      file: outcome.file,
+      range: outcome.range,
+      address: target.address,
+      message: policy.message
+        ? fill(policy.message, { address: target.address, why: outcome.why, value: outcome.value ? hclText(outcome.value) : '' })
+        : `${target.address}: ${outcome.why}. ${sentence(policy.title)}`,
+      ...(policy.fix ? { fix: fixFor(target.file, target.block, policy.fix) } : {}),
+    });
+    return;
+  }
+  if (undecided !== undefined) {
+    // Where the value that could not be decided is written, as for a finding.
+    ctx.undecided({
+      file: undecided.file ?? target.file,
+      range: undecided.range ?? headerRange(target.block),
+      address: target.address,
+      text: policy.undecidedText
+        ? fill(policy.undecidedText, { address: target.address, why: undecided.reason })
+        : `Check that ${target.address} meets ${policy.id}: ${policy.title}`,
+      reason: undecided.reason,
+    });
+  }
+}
+
+function fixFor(file: SourceFile, block: Block, fix: PolicyFix): () => ReturnType<typeof setOrInsertAttributeFix> {
+  const text = typeof fix.value === 'string' ? JSON.stringify(fix.value) : String(fix.value);
+  return () => setOrInsertAttributeFix(file, block, fix.argument, text, `Set ${fix.argument} = ${text}`);
+}
+
+/** A template with its placeholders filled in (the reader allows only known ones). */
+function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (all, name: string) => values[name] ?? all);
+}
+
+/** A value as HCL writes it, for `{value}`: strings quoted, numbers and bools as they are. */
+function hclText(value: Value): string {
+  if (value.kind === 'string') return JSON.stringify(value.value);
+  return displayValue(value);
+}
+
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+function typeMatcher(globs: readonly string[]): (type: string) => boolean {
+  const matchers = globs.map((g) => new Minimatch(g, { braceExpandMax: MAX_GLOB_EXPANSION }));
+  const cache = new Map<string, boolean>();
+  return (type) => {
+    let hit = cache.get(type);
+    if (hit === undefined) cache.set(type, (hit = matchers.some((m) => m.match(type))));
+    return hit;
+  };
+}
