@@ -24,7 +24,12 @@ describe('IaC Review in code-server: review with a plan', () => {
     writeFileSync(settings, JSON.stringify({ 'iacReview.plan': 'orders/plan.json' }, null, 2));
     const { wb, page } = await openWorkbench(session, { fileName: 'orders', viewport: { width: 1440, height: 900 } });
 
-    await wb.openFile('orders/main.tf');
+    // orders/main.tf (the workspace's own main.tf sits beside it): Quick Open by path, its tab reads main.tf.
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').fill('orders/main.tf');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'orders' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.tab.active', { hasText: 'main.tf' }).waitFor();
     await wb.openProblems();
     const rows = await eventually(
       () => wb.problemRows(),

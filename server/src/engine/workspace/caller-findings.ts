@@ -80,7 +80,13 @@ function placeInCaller(instance: ModuleInstance, finding: Finding, planDecided: 
     file: place.file.path,
     range: place.range,
     related: [
-      { file: finding.file, range: finding.range, message: `${finding.address ?? 'here'} in the called module (${calleeDir})` },
+      {
+        file: finding.file,
+        range: finding.range,
+        message: instance.module.planned
+          ? `${finding.address ?? 'here'} as the plan has it (the module's code is not read here)`
+          : `${finding.address ?? 'here'} in the called module (${calleeDir})`,
+      },
       ...(finding.related ?? []),
     ],
   };
