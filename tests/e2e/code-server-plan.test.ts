@@ -31,6 +31,8 @@ describe('IaC Review in code-server: review with a plan', () => {
     await page.keyboard.press('Enter');
     await page.locator('.tab.active', { hasText: 'main.tf' }).waitFor();
     await wb.openProblems();
+    // Only this file's problems (the workspace's other modules have many): Problems' own filter.
+    await page.getByPlaceholder(/^Filter \(e\.g\./).fill('orders/main.tf');
     const rows = await eventually(
       () => wb.problemRows(),
       (r) => r.some((row) => PLAN_FINDING.test(row)),
