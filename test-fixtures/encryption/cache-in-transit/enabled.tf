@@ -1,0 +1,7 @@
+resource "aws_elasticache_replication_group" "sessions" {
+  replication_group_id = "sessions"
+  description          = "sessions"
+  node_type            = "cache.t4g.small"
+  transit_encryption_enabled = true
+  transit_encryption_mode    = "required"
+}

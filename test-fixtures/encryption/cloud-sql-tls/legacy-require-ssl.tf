@@ -1,0 +1,13 @@
+resource "google_sql_database_instance" "orders" {
+  name             = "orders"
+  database_version = "POSTGRES_16"
+  region           = "europe-west1"
+
+  settings {
+    tier = "db-custom-2-7680"
+
+    ip_configuration {
+      require_ssl = true
+    }
+  }
+}

@@ -1,0 +1,30 @@
+variable "viewer_protocol_policy" {
+  default = "redirect-to-https"
+}
+
+# The caller decides: the checklist asks a human.
+resource "aws_cloudfront_distribution" "main" {
+  enabled = true
+
+  origin {
+    domain_name = "site.s3.amazonaws.com"
+    origin_id   = "s3"
+  }
+
+  default_cache_behavior {
+    target_origin_id       = "s3"
+    viewer_protocol_policy = var.viewer_protocol_policy
+    allowed_methods        = ["GET", "HEAD"]
+    cached_methods         = ["GET", "HEAD"]
+  }
+
+  restrictions {
+    geo_restriction {
+      restriction_type = "none"
+    }
+  }
+
+  viewer_certificate {
+    cloudfront_default_certificate = true
+  }
+}

@@ -1,0 +1,5 @@
+resource "google_kms_crypto_key" "data" { # expect: encryption/gcp-key-rotation
+  name     = "data"
+  key_ring = "projects/proj/locations/europe-west1/keyRings/app"
+  purpose = "ENCRYPT_DECRYPT"
+}

@@ -1,0 +1,22 @@
+variable "client_broker" {
+  default = "TLS"
+}
+
+# The caller decides: the checklist asks a human.
+resource "aws_msk_cluster" "main" {
+  cluster_name           = "main"
+  kafka_version          = "3.6.0"
+  number_of_broker_nodes = 3
+
+  broker_node_group_info {
+    instance_type   = "kafka.m5.large"
+    client_subnets  = ["subnet-1", "subnet-2", "subnet-3"]
+    security_groups = ["sg-1"]
+  }
+
+  encryption_info {
+    encryption_in_transit {
+      client_broker = var.client_broker
+    }
+  }
+}

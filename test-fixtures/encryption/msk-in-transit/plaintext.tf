@@ -1,0 +1,17 @@
+resource "aws_msk_cluster" "events" {
+  cluster_name           = "events"
+  kafka_version          = "3.6.0"
+  number_of_broker_nodes = 3
+
+  broker_node_group_info {
+    instance_type   = "kafka.m5.large"
+    client_subnets  = ["subnet-1", "subnet-2", "subnet-3"]
+    security_groups = ["sg-1"]
+  }
+
+  encryption_info {
+    encryption_in_transit {
+      client_broker = "PLAINTEXT" # expect: encryption/msk-in-transit[warning]
+    }
+  }
+}

@@ -1,0 +1,5 @@
+resource "aws_workspaces_workspace" "alice" { # expect: encryption/workspaces-volumes[warning]
+  directory_id = "d-1234567890"
+  bundle_id    = "wsb-bh8rsxt14"
+  user_name    = "alice"
+}

@@ -1,0 +1,11 @@
+variable "abac" {
+  default = false
+}
+
+# The caller decides: the checklist asks a human.
+resource "google_container_cluster" "main" {
+  name               = "main"
+  location           = "europe-west1"
+  initial_node_count = 1
+  enable_legacy_abac = var.abac
+}

@@ -1,0 +1,19 @@
+# Left out, the AMI decides.
+data "aws_ami" "al2023" {
+  most_recent = true
+  owners      = ["amazon"]
+}
+
+resource "aws_instance" "app" {
+  ami           = data.aws_ami.al2023.id
+  instance_type = "t3.micro"
+  subnet_id     = "subnet-0123456789abcdef0"
+}
+
+resource "aws_launch_template" "workers" {
+  name_prefix = "workers-"
+
+  metadata_options {
+    http_endpoint = "disabled"
+  }
+}

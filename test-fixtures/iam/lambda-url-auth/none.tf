@@ -1,0 +1,4 @@
+resource "aws_lambda_function_url" "api" {
+  function_name      = "api"
+  authorization_type = "NONE" # expect: iam/lambda-url-auth[warning]
+}

@@ -1,0 +1,38 @@
+resource "azurerm_kubernetes_cluster" "main" {
+  name                = "main"
+  location            = "westeurope"
+  resource_group_name = "rg"
+  dns_prefix          = "main"
+
+  api_server_access_profile {
+    authorized_ip_ranges = ["203.0.113.0/24", "198.51.100.7/32"]
+  }
+
+  default_node_pool {
+    name       = "system"
+    node_count = 1
+    vm_size    = "Standard_D2s_v5"
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_kubernetes_cluster" "legacy" {
+  name                = "legacy"
+  location            = "westeurope"
+  resource_group_name = "rg"
+  dns_prefix          = "legacy"
+  api_server_authorized_ip_ranges = ["203.0.113.0/24"]
+
+  default_node_pool {
+    name       = "system"
+    node_count = 1
+    vm_size    = "Standard_D2s_v5"
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}

@@ -1,0 +1,6 @@
+resource "azurerm_mssql_firewall_rule" "anywhere" {
+  name             = "anywhere"
+  server_id        = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Sql/servers/sql"
+  start_ip_address = "0.0.0.0"
+  end_ip_address   = "255.255.255.255" # expect: network/database-firewall-open[error]
+}

@@ -1,0 +1,19 @@
+data "aws_ami" "al2023" {
+  most_recent = true
+  owners      = ["amazon"]
+}
+
+resource "aws_instance" "app" {
+  ami           = data.aws_ami.al2023.id
+  instance_type = "t3.micro"
+  subnet_id     = "subnet-0123456789abcdef0"
+  associate_public_ip_address = false
+}
+
+resource "aws_launch_template" "workers" {
+  name_prefix = "workers-"
+
+  network_interfaces {
+    associate_public_ip_address = false
+  }
+}

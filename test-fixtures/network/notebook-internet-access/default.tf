@@ -1,0 +1,5 @@
+resource "aws_sagemaker_notebook_instance" "analysis" { # expect: network/notebook-internet-access[warning]
+  name          = "analysis"
+  role_arn      = "arn:aws:iam::123456789012:role/sagemaker"
+  instance_type = "ml.t3.medium"
+}

@@ -1,0 +1,21 @@
+locals {
+  public = true
+}
+
+resource "aws_mq_broker" "events" {
+  broker_name        = "events"
+  engine_type        = "RabbitMQ"
+  engine_version     = "3.13"
+  host_instance_type = "mq.m5.large"
+  publicly_accessible = local.public # expect: network/public-message-broker
+
+  user {
+    username = "app"
+    password = var.mq_password
+  }
+}
+
+variable "mq_password" {
+  type      = string
+  sensitive = true
+}

@@ -1,0 +1,11 @@
+locals {
+  logging = "none"
+}
+
+resource "google_container_cluster" "main" {
+  name     = "main"
+  location = "europe-west1"
+
+  initial_node_count = 1
+  logging_service = local.logging # expect: observability/gke-logging
+}

@@ -1,0 +1,9 @@
+resource "google_sql_database_instance" "orders" { # expect: resilience/cloud-sql-backups[warning]
+  name             = "orders"
+  database_version = "POSTGRES_16"
+  region           = "europe-west1"
+
+  settings {
+    tier = "db-custom-2-7680"
+  }
+}
