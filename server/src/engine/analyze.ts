@@ -17,6 +17,7 @@ import { loadConfig, type LoadedConfig } from './config/load-config.js';
 import { effectiveRuleSetting, isPathIncluded, ruleTimeBudgetMs } from './config/effective.js';
 import type { EffectiveRuleSetting, ReviewConfig } from './config/types.js';
 import { applySuppressions } from './suppress/apply.js';
+import { timed } from './timings.js';
 import { compareRanges } from './range.js';
 import { firstLineRange } from './first-line-range.js';
 import { assignModuleRoles, pathDecidedRole, type RoleAssignmentOptions } from './roles/assign-roles.js';
@@ -86,10 +87,10 @@ export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
   const rules = options.rules ?? RULES;
   const now = options.now ?? new Date();
 
-  const loaded = options.config ?? loadAnalysisConfig(options, host);
+  const loaded = options.config ?? timed('config', () => loadAnalysisConfig(options, host));
   const config = loaded.config;
 
-  const { modules: found, missing, refused } = discoverModules(host, paths, (p) => isPathIncluded(config, p));
+  const { modules: found, missing, refused } = timed('discovery', () => discoverModules(host, paths, (p) => isPathIncluded(config, p)));
   const inScope = scopeFilter(paths, host);
 
   const result: AnalysisResult = {
@@ -337,7 +338,7 @@ export function reviewLoadedModule(loaded: LoadedModule, context: ModuleReviewCo
     for (const u of output.undecided) review.undecided.push(u);
     for (const f of output.findings) findings.push(f);
   }
-  review.findings = applySuppressions(findings, sourceFiles, metasOf(rules), context.now ?? new Date(), setting);
+  review.findings = timed('suppressions', () => applySuppressions(findings, sourceFiles, metasOf(rules), context.now ?? new Date(), setting));
   // Placed on their first line (SPEC §2) after suppressions matched the whole range; the same for the CLI and the editor.
   // In place: the objects belong to this module's rule runs, and shortening a range twice changes nothing.
   const fileByPath = new Map(sourceFiles.map((f) => [f.path, f]));

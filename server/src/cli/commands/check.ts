@@ -17,6 +17,7 @@ import { formatGithub } from '../format/github.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, oneOf, parseCommandArgs, reportUsageError, UsageError } from '../usage.js';
 import { annotatedStderr, plainStderr, type StderrChannel } from '../stderr-channel.js';
 import { changeReviewNote, exerciseSilenceNote, silenceExerciseFolders } from '../../engine/exercise/silence.js';
+import { timed } from '../../engine/timings.js';
 
 export const CHECK_FORMATS = { text: formatText, json: formatJson, sarif: formatSarif, markdown: formatMarkdown, github: formatGithub } satisfies Record<
   string,
@@ -85,7 +86,7 @@ function check(args: string[], io: CliIO, deps: CheckDependencies, stderr: Stder
   const fixes: FixMode = format === 'json' ? 'eager' : 'none';
   // A check shows findings, never the checklist's undecided items: it does not pay for deciding them through callers.
   const options = { ...target, fixes, undecided: false };
-  const reviewed = values.base === undefined ? deps.analyze(options) : introducedOnly(deps, { ...options, base: values.base });
+  const reviewed = timed('review (other)', () => (values.base === undefined ? deps.analyze(options) : introducedOnly(deps, { ...options, base: values.base })));
   if (reviewed.configErrors.length) return reportConfigErrors('check', stderr, reviewed.configErrors);
   // SPEC §8: nothing about a candidate's exercise folder, whatever is found there — except in a change review (silence.ts).
   const silenced = silenceExerciseFolders(reviewed);
@@ -94,7 +95,7 @@ function check(args: string[], io: CliIO, deps: CheckDependencies, stderr: Stder
   if (silenced.exerciseFolders.length) stderr.message((changeReview ? changeReviewNote : exerciseSilenceNote)('check', silenced.exerciseFolders));
 
   const color = format === 'text' && io.stdoutIsTTY && !io.env.NO_COLOR;
-  io.stdout(CHECK_FORMATS[format](result, { cwd: io.cwd, rules: deps.rules, color }));
+  timed('output', () => io.stdout(CHECK_FORMATS[format](result, { cwd: io.cwd, rules: deps.rules, color })));
   return exitStatus(result.findings, result.errors, failOn);
 }
 
