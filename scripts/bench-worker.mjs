@@ -24,7 +24,7 @@ async function once() {
   const started = performance.now();
   let count = 0;
   if (side === 'engine' || side === 'engine-fixes') {
-    const { analyzeWorkspace } = await import('../dist/engine.js');
+    const { analyzeWorkspace } = await import('../dist/engine.mjs');
     // `engine` is `iac-review check` (text, SARIF, GitHub, markdown output); `engine-fixes` also computes every fix edit (JSON output, editors).
     const result = analyzeWorkspace({ cwd: dir, paths: [dir], fixes: side === 'engine' ? 'none' : 'eager', undecided: false });
     count = result.findings.length;

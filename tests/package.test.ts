@@ -63,7 +63,7 @@ describe('iac-review.vsix', () => {
     return entry.read();
   };
 
-  it('holds only what runs: manifest, readme, licence, the two bundles, language configuration, icons, screenshots, walkthrough, rule reference, config schema, exercise packs', () => {
+  it('holds only what runs: manifest, readme, licence, the launcher and the two bundles, language configuration, icons, screenshots, walkthrough, rule reference, config schema, exercise packs', () => {
     const packFiles = filesUnder(PACKS);
     expect(packFiles).toContain('test-fixtures/exercises/junior/answer-key.json');
     expect([...entries.keys()].sort()).toEqual(
@@ -78,6 +78,8 @@ describe('iac-review.vsix', () => {
         'extension/client/out/extension.cjs',
         'extension/client/syntaxes/hcl-terraform.tmLanguage.json',
         'extension/dist/cli.js',
+        'extension/dist/cli.cjs',
+        'extension/dist/package.json',
         'extension/package.json',
         'extension/readme.md',
         'extension/schemas/iac-review.schema.json',
@@ -88,7 +90,7 @@ describe('iac-review.vsix', () => {
   });
 
   it('packages the current build and the exercise packs as they are', () => {
-    for (const file of ['dist/cli.js', 'client/out/extension.cjs', 'schemas/iac-review.schema.json', 'docs/rules.md', ...filesUnder(PACKS)]) {
+    for (const file of ['dist/cli.js', 'dist/cli.cjs', 'dist/package.json', 'client/out/extension.cjs', 'schemas/iac-review.schema.json', 'docs/rules.md', ...filesUnder(PACKS)]) {
       expect(read(`extension/${file}`).equals(readFileSync(join(ROOT, file))), `${file} in the .vsix differs from the build`).toBe(true);
     }
   });

@@ -1,0 +1,26 @@
+// Builds dist/cli.cjs.cache, the V8 code cache dist/cli.js starts the CLI with (see scripts/cli-launcher.cjs).
+// The cache is taken after a real run — `check --format json` and `check` of the example module — so that it
+// holds the functions a review compiles lazily, not only the bundle's top level. Run by scripts/build.mjs, in
+// its own process: the cache must come from a clean V8 with default flags, as the user's `node` starts.
+'use strict';
+const { rmSync, writeFileSync } = require('node:fs');
+const { join } = require('node:path');
+
+const root = join(__dirname, '..');
+const cache = join(root, 'dist', 'cli.cjs.cache');
+rmSync(cache, { force: true });
+const { compileBundle, runBundle } = require(join(root, 'dist', 'cli.js'));
+const script = compileBundle();
+const example = join(root, 'test-fixtures', 'example');
+const write = process.stdout.write;
+process.stdout.write = () => true;
+try {
+  for (const args of [['check', example, '--format', 'json'], ['check', example]]) {
+    process.argv = [process.argv[0], join(root, 'dist', 'cli.js'), ...args];
+    runBundle(script);
+  }
+} finally {
+  process.stdout.write = write;
+}
+process.exitCode = 0;
+writeFileSync(cache, script.createCachedData());

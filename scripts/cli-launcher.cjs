@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+// The `iac-review` binary (copied to dist/cli.js by scripts/build.mjs). It runs the CommonJS bundle beside it,
+// dist/cli.cjs, compiled with the V8 code cache built at package time (dist/cli.cjs.cache, from
+// scripts/build-code-cache.cjs): the bundle's functions are then read back, not compiled again at every start.
+// A cache that does not match this Node (another V8 version, other V8 flags) is rejected by V8 itself, and the
+// bundle is compiled as without one: slower, never wrong. Nothing is ever written here: a run leaves no cache.
+'use strict';
+const { readFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { join } = require('node:path');
+const { Script } = require('node:vm');
+
+const bundle = join(__dirname, 'cli.cjs');
+
+/** The bundle as a vm.Script, with the shipped code cache when there is one. */
+function compileBundle() {
+  const source = readFileSync(bundle, 'utf8');
+  let cachedData;
+  try {
+    cachedData = readFileSync(`${bundle}.cache`);
+  } catch {
+    // No cache shipped (the .vsix leaves it out): compile as Node would.
+  }
+  // The same wrapper as Node's CommonJS loader, so the bundle sees require, module and __filename as usual.
+  const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
+  return new Script(wrapped, cachedData ? { filename: bundle, cachedData } : { filename: bundle });
+}
+
+function runBundle(script) {
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, __dirname);
+}
+
+if (require.main === module) runBundle(compileBundle());
+else module.exports = { compileBundle, runBundle };
