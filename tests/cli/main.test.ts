@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fileTree } from '../support/file-tree.js';
@@ -217,6 +217,43 @@ describe('end to end with the real analysis', () => {
       const bad = spawnSync(process.execPath, [cli, 'check', '--format', 'xml'], { encoding: 'utf8' });
       expect(bad.status).toBe(2);
       expect(bad.stderr).toContain('--format must be one of');
+    });
+
+    // Start-up (issue 17): the bundle is compiled from the code cache shipped beside it, a check loads no
+    // git or hashing code, and no run leaves a cache of its own behind.
+    it('starts from the shipped code cache, loads neither node:child_process nor node:crypto for a check, and writes nothing', () => {
+      const accepted = spawnSync(process.execPath, ['-e', `process.stdout.write(String(require(${JSON.stringify(cli)}).compileBundle().cachedDataRejected))`], { encoding: 'utf8' });
+      expect(accepted.stdout).toBe('false');
+      const dir = workspace({ 'main.tf': BAD_NAME });
+      const preload = join(dir, 'modules-loaded.cjs');
+      writeFileSync(preload, "process.on('exit', () => process.stderr.write(JSON.stringify(process.moduleLoadList)));");
+      const dist = () => readdirSync(join(ROOT, 'dist')).map((f) => `${f} ${statSync(join(ROOT, 'dist', f)).mtimeMs}`).sort();
+      const before = dist();
+      const r = spawnSync(process.execPath, ['-r', preload, cli, 'check', dir, '--format', 'json'], { encoding: 'utf8' });
+      expect(JSON.parse(r.stdout).findings.length).toBeGreaterThan(0);
+      const loaded = JSON.parse(r.stderr) as string[];
+      expect(loaded).toContain('NativeModule vm');
+      expect(loaded).not.toContain('NativeModule child_process');
+      expect(loaded).not.toContain('NativeModule crypto');
+      expect(dist()).toEqual(before);
+      // The formats and commands that do need them still get them.
+      const sarif = spawnSync(process.execPath, [cli, 'check', dir, '--format', 'sarif'], { encoding: 'utf8' });
+      expect(JSON.parse(sarif.stdout).runs[0].results[0].partialFingerprints).toBeDefined();
+    });
+
+    it('IAC_REVIEW_TIMINGS=1 adds where the time went on stderr and changes nothing on stdout', () => {
+      const dir = workspace({ 'main.tf': BAD_NAME });
+      const plain = spawnSync(process.execPath, [cli, 'check', dir, '--format', 'json'], { encoding: 'utf8' });
+      const timed = spawnSync(process.execPath, [cli, 'check', dir, '--format', 'json'], { encoding: 'utf8', env: { ...process.env, IAC_REVIEW_TIMINGS: '1' } });
+      expect(timed.stdout).toBe(plain.stdout);
+      expect(timed.status).toBe(plain.status);
+      expect(plain.stderr).not.toContain('iac-review timings');
+      const line = timed.stderr.split('\n').find((l) => l.startsWith('iac-review timings: '))!;
+      const { totalMs, phases } = JSON.parse(line.slice('iac-review timings: '.length)) as { totalMs: number; phases: Record<string, number> };
+      for (const phase of ['start-up', 'config', 'discovery', 'read', 'parse', 'output', 'rule naming/identifier-format']) expect(phases, phase).toHaveProperty([phase]);
+      const sum = Object.values(phases).reduce((a, b) => a + b, 0);
+      expect(sum).toBeLessThanOrEqual(totalMs + 1);
+      expect(sum).toBeGreaterThan(totalMs * 0.5);
     });
   });
 });
