@@ -241,6 +241,32 @@ describe('end to end with the real analysis', () => {
       expect(JSON.parse(sarif.stdout).runs[0].results[0].partialFingerprints).toBeDefined();
     });
 
+    it('reviews a large workspace on worker threads with the one-thread output, and on one thread again when the shares do not add up', () => {
+      const repos: Record<string, string> = {};
+      for (let r = 0; r < 4; r++) {
+        repos[`repo-${r}/main.tf`] = `${BAD_NAME}module "inner" {\n  source = "./modules/inner"\n}\n`;
+        repos[`repo-${r}/modules/inner/main.tf`] = 'variable "x" {}\nresource "aws_s3_bucket" "b" {\n  bucket = var.x\n}\n';
+        repos[`repo-${r}/examples/basic/main.tf`] = 'module "this" {\n  source = "../.."\n}\n';
+      }
+      for (const [files, way] of [
+        [repos, '(reviewed on 2 threads)'],
+        [{ ...repos, 'repo-3/examples/other/main.tf': 'module "first" {\n  source = "../../../repo-0"\n}\n' }, '(shares did not add up: reviewed again on one thread)'],
+      ] as const) {
+        const dir = workspace(files);
+        const run = (threads: string, extra: Record<string, string> = {}) =>
+          spawnSync(process.execPath, [cli, 'check', dir, '--format', 'json'], {
+            encoding: 'utf8',
+            env: { ...process.env, IAC_REVIEW_THREADS: threads, IAC_REVIEW_PARALLEL_MIN_FILES: '1', ...extra },
+          });
+        const one = run('1');
+        const two = run('2', { IAC_REVIEW_TIMINGS: '1' });
+        expect(JSON.parse(one.stdout).findings.length).toBeGreaterThan(3);
+        expect(two.stdout).toBe(one.stdout);
+        expect(two.status).toBe(one.status);
+        expect(two.stderr).toContain(JSON.stringify(way));
+      }
+    });
+
     it('IAC_REVIEW_TIMINGS=1 adds where the time went on stderr and changes nothing on stdout', () => {
       const dir = workspace({ 'main.tf': BAD_NAME });
       const plain = spawnSync(process.execPath, [cli, 'check', dir, '--format', 'json'], { encoding: 'utf8' });

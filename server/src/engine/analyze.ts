@@ -54,6 +54,23 @@ export interface AnalyzeOptions {
    * instance of it; output without a checklist skips that, and gets none.
    */
   undecided?: boolean;
+  /**
+   * One share of a review run on several threads (cli/parallel-review.ts): only the discovered modules
+   * [start, end) are reviewed, in discovery order, and the result says what merging the shares must check.
+   */
+  moduleRange?: { start: number; end: number };
+}
+
+/** What the merge of a parallel review checks before it trusts the shares to add up to one review. */
+export interface ShareFacts {
+  /** Errors before the first module's (paths not found, directories refused): every share has them. */
+  leadingErrors: number;
+  /** Errors after the last module's (call cycles, the instance limit): a share with any is not merged. */
+  trailingErrors: number;
+  /** The reviewed modules' role facts: roles are assigned again over all the shares' (a caller in another share changes a role). */
+  facts: ModuleRoleFacts[];
+  /** Module instances the share created (MAX_MODULE_INSTANCES bounds the whole review). */
+  instances: number;
 }
 
 export interface ModuleAnalysis {
@@ -77,6 +94,8 @@ export interface AnalysisResult {
   config: ReviewConfig;
   /** The evaluated modules, for hovers and checklists (only with `keepModules`). */
   analyses: ModuleAnalysis[];
+  /** With `moduleRange`: what the merge checks. */
+  share?: ShareFacts;
 }
 
 export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
@@ -90,7 +109,9 @@ export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
   const loaded = options.config ?? timed('config', () => loadAnalysisConfig(options, host));
   const config = loaded.config;
 
-  const { modules: found, missing, refused } = timed('discovery', () => discoverModules(host, paths, (p) => isPathIncluded(config, p)));
+  const discovered = timed('discovery', () => discoverModules(host, paths, (p) => isPathIncluded(config, p)));
+  const { missing, refused } = discovered;
+  const found = options.moduleRange ? discovered.modules.slice(options.moduleRange.start, options.moduleRange.end) : discovered.modules;
   const inScope = scopeFilter(paths, host);
 
   const result: AnalysisResult = {
@@ -111,7 +132,7 @@ export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
   const context: ModuleReviewContext = { host, config, rules, now, fixes: options.fixes ?? 'eager' };
   if (options.baseModuleFor) context.baseModuleFor = options.baseModuleFor;
   const graph = (context.graph = workspaceGraph(context));
-  const roleOptions = { analysedDirs: analysedDirectories(paths, host), configured: { baseDir: config.baseDir, roles: config.roles } };
+  const roleOptions = roleAssignmentOptions(paths, host, config);
   const listUndecided = options.undecided !== false;
   const order = reviewOrder(found, roleOptions);
   // Every module's local calls, so that a module is kept loaded while something may still call it, and cycles are found.
@@ -187,7 +208,20 @@ export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
     result.undecided = result.undecided.filter((u) => inScope(u.file));
   }
   result.findings.sort(compareFindings);
+  if (options.moduleRange) {
+    result.share = {
+      leadingErrors: missing.length + refused.length,
+      trailingErrors: graph.modules.cycles.length + (graph.modules.limitReached ? 1 : 0),
+      facts,
+      instances: graph.modules.instanceCount,
+    };
+  }
   return result;
+}
+
+/** How roles are assigned in a review of `paths` under `config` (SPEC §2a). */
+export function roleAssignmentOptions(paths: readonly string[], host: FileHost, config: ReviewConfig): RoleAssignmentOptions {
+  return { analysedDirs: analysedDirectories(paths, host), configured: { baseDir: config.baseDir, roles: config.roles } };
 }
 
 /**

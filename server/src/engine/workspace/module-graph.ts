@@ -58,6 +58,11 @@ export class ModuleGraph {
   private readonly targets: CallTargets;
   private readonly standalones = new Map<Module, ModuleInstance>();
   private instancesCreated = 0;
+
+  /** Module instances created so far by calls (MAX_MODULE_INSTANCES bounds them). */
+  get instanceCount(): number {
+    return this.instancesCreated;
+  }
   /** Set once the instance limit is reached: calls followed no further, said once. */
   limitReached?: InputError;
 
