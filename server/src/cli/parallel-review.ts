@@ -76,14 +76,15 @@ export function analyzeMaybeInParallel(options: AnalyzeOptions, settings: Parall
   const paths = (options.paths?.length ? options.paths : ['.']).map((p) => resolve(cwd, p));
   const host = new NodeFileHost(findWorkspaceRoots(paths));
   const loaded = timed('config', () => loadAnalysisConfig(options, host));
-  const oneThread = () => analyzeWorkspace({ ...options, host, config: loaded });
-  if (loaded.errors.length) return oneThread();
-  const { modules } = timed('discovery', () => discoverModules(host, paths, (p) => isPathIncluded(loaded.config, p)));
+  if (loaded.errors.length) return analyzeWorkspace({ ...options, host, config: loaded });
+  const discovered = timed('discovery', () => discoverModules(host, paths, (p) => isPathIncluded(loaded.config, p)));
+  const oneThread = () => analyzeWorkspace({ ...options, host, config: loaded, discovered });
+  const { modules } = discovered;
   const ranges = shareRanges(modules, paths, settings);
   if (ranges.length < 2) return oneThread();
 
   const workers = ranges.slice(1).map((range) => startShare(settings.workerScript!, options, range));
-  const shares: Array<ShareResult | undefined> = [analyzeWorkspace({ ...options, host, config: loaded, moduleRange: ranges[0]! })];
+  const shares: Array<ShareResult | undefined> = [analyzeWorkspace({ ...options, host, config: loaded, discovered, moduleRange: ranges[0]! })];
   for (const worker of workers) shares.push(timed('waiting for threads', () => worker.result()));
   const merged = timed('merge', () => mergeShares(shares, modules, ranges, roleAssignmentOptions(paths, host, loaded.config)));
   // The breakdown `npm run bench` prints says which way it went (a zero-time entry).

@@ -59,6 +59,8 @@ export interface AnalyzeOptions {
    * [start, end) are reviewed, in discovery order, and the result says what merging the shares must check.
    */
   moduleRange?: { start: number; end: number };
+  /** The discovery of `paths` under this config, when the caller has made it already (not made twice). */
+  discovered?: ReturnType<typeof discoverModules>;
 }
 
 /** What the merge of a parallel review checks before it trusts the shares to add up to one review. */
@@ -109,7 +111,7 @@ export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
   const loaded = options.config ?? timed('config', () => loadAnalysisConfig(options, host));
   const config = loaded.config;
 
-  const discovered = timed('discovery', () => discoverModules(host, paths, (p) => isPathIncluded(config, p)));
+  const discovered = options.discovered ?? timed('discovery', () => discoverModules(host, paths, (p) => isPathIncluded(config, p)));
   const { missing, refused } = discovered;
   const found = options.moduleRange ? discovered.modules.slice(options.moduleRange.start, options.moduleRange.end) : discovered.modules;
   const inScope = scopeFilter(paths, host);
