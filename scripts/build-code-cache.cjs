@@ -12,6 +12,9 @@ rmSync(cache, { force: true });
 const { compileBundle, runBundle } = require(join(root, 'dist', 'cli.js'));
 const script = compileBundle();
 const example = join(root, 'test-fixtures', 'example');
+// The same run whatever the environment says: one thread, no timings.
+process.env.IAC_REVIEW_THREADS = '1';
+delete process.env.IAC_REVIEW_TIMINGS;
 const write = process.stdout.write;
 process.stdout.write = () => true;
 try {
