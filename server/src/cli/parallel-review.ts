@@ -83,8 +83,11 @@ export function analyzeMaybeInParallel(options: AnalyzeOptions, settings: Parall
   const ranges = shareRanges(modules, paths, settings);
   if (ranges.length < 2) return oneThread();
 
-  const workers = ranges.slice(1).map((range) => startShare(settings.workerScript!, options, range));
-  const shares: Array<ShareResult | undefined> = [analyzeWorkspace({ ...options, host, config: loaded, discovered, moduleRange: ranges[0]! })];
+  // Instances created by all the shares, counted as they go: past the one-review limit every share stops at once.
+  const instances = new SharedArrayBuffer(4);
+  const workers = ranges.slice(1).map((range) => startShare(settings.workerScript!, options, range, instances));
+  const first = analyzeWorkspace({ ...options, host, config: loaded, discovered, moduleRange: ranges[0]!, instanceBudget: sharedInstanceBudget(instances) });
+  const shares: Array<ShareResult | undefined> = [first];
   for (const worker of workers) shares.push(timed('waiting for threads', () => worker.result()));
   const merged = timed('merge', () => mergeShares(shares, modules, ranges, roleAssignmentOptions(paths, host, loaded.config)));
   // The breakdown `npm run bench` prints says which way it went (a zero-time entry).
@@ -94,6 +97,12 @@ export function analyzeMaybeInParallel(options: AnalyzeOptions, settings: Parall
 }
 
 type Range = { start: number; end: number };
+
+/** An instance budget over a counter all the shares add to (see ModuleGraph.instanceBudget). */
+export function sharedInstanceBudget(counter: SharedArrayBuffer): (added: number) => boolean {
+  const total = new Int32Array(counter);
+  return (added) => Atomics.add(total, 0, added) + added <= MAX_MODULE_INSTANCES;
+}
 
 /**
  * Contiguous ranges of the discovery order, about equal in files, cut only
@@ -134,7 +143,7 @@ export function mergeShares(
   ranges: readonly Range[],
   roleOptions: ReturnType<typeof roleAssignmentOptions>,
 ): ShareResult | undefined {
-  if (shares.some((s) => !s?.share || s.share.trailingErrors > 0)) return undefined;
+  if (shares.some((s) => !s?.share || s.share.trailingErrors > 0 || s.share.abandoned)) return undefined;
   const complete = shares as ShareResult[];
   if (complete.reduce((n, s) => n + s.share!.instances, 0) > MAX_MODULE_INSTANCES) return undefined;
   const shareOf = new Map<string, number>();
@@ -193,9 +202,11 @@ export interface ShareRequest {
   port: MessagePort;
   /** Int32 flag the worker sets, then notifies, once its answer is on the port. */
   done: SharedArrayBuffer;
+  /** Int32 count of the module instances all the shares created (sharedInstanceBudget). */
+  instances: SharedArrayBuffer;
 }
 
-function startShare(script: string, options: AnalyzeOptions, range: Range): RunningShare {
+function startShare(script: string, options: AnalyzeOptions, range: Range, instances: SharedArrayBuffer): RunningShare {
   const { Worker, MessageChannel, receiveMessageOnPort } = process.getBuiltinModule('node:worker_threads');
   const { port1, port2 } = new MessageChannel();
   const done = new SharedArrayBuffer(4);
@@ -210,6 +221,7 @@ function startShare(script: string, options: AnalyzeOptions, range: Range): Runn
     range,
     port: port2,
     done,
+    instances,
   };
   const worker: Worker = new Worker(script, {
     argv: ['--share-worker'],

@@ -1,5 +1,5 @@
 import { analyzeWorkspace } from '../engine/analyze.js';
-import type { ShareRequest } from './parallel-review.js';
+import { sharedInstanceBudget, type ShareRequest } from './parallel-review.js';
 
 /** The request, when this thread is a share worker started by parallel-review.ts; undefined in the CLI's own thread. */
 export function shareRequest(env: Readonly<Record<string, string | undefined>>): ShareRequest | undefined {
@@ -15,7 +15,11 @@ export function shareRequest(env: Readonly<Record<string, string | undefined>>):
  */
 export function runShare(request: ShareRequest): void {
   try {
-    const { config: _config, analyses: _analyses, ...result } = analyzeWorkspace({ ...request.options, moduleRange: request.range });
+    const { config: _config, analyses: _analyses, ...result } = analyzeWorkspace({
+      ...request.options,
+      moduleRange: request.range,
+      instanceBudget: sharedInstanceBudget(request.instances),
+    });
     request.port.postMessage({ result });
   } catch (e) {
     request.port.postMessage({ error: e instanceof Error ? e.message : String(e) });
