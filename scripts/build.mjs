@@ -39,6 +39,8 @@ await esbuild.build({
   define: { 'import.meta.url': '__iacReviewBundleUrl' },
   banner: { js: "var __iacReviewBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
+// The IAM index is read on first use, beside the bundle (action-index.ts), not bundled into it.
+copyFileSync(join(root, 'server/src/engine/iam/iam-index.generated.json'), join(root, 'dist/iam-index.generated.json'));
 writeFileSync(join(root, 'dist/package.json'), `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);
 copyFileSync(join(root, 'scripts/cli-launcher.cjs'), join(root, 'dist/cli.js'));
 chmodSync(join(root, 'dist/cli.js'), 0o755);

