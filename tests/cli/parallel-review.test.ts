@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeWorkspace, roleAssignmentOptions } from '../../server/src/engine/analyze.js';
 import { discoverModules } from '../../server/src/engine/discover.js';
 import { NodeFileHost } from '../../server/src/engine/host.js';
-import { mergeShares, shareRanges, sharedInstanceBudget } from '../../server/src/cli/parallel-review.js';
+import { idleCores, mergeShares, parallelSettings, shareRanges, sharedInstanceBudget } from '../../server/src/cli/parallel-review.js';
 import { MAX_MODULE_INSTANCES } from '../../server/src/engine/workspace/module-graph.js';
 import { formatJson } from '../../server/src/cli/format/json.js';
 import { RULES } from '../../server/src/engine/rules/registry.generated.js';
@@ -77,6 +77,19 @@ describe('parallel check: shares', () => {
     const { merged, ranges } = shareRun(root, 2);
     expect(ranges.length).toBe(2);
     expect(merged).toBeUndefined();
+  });
+
+  it('starts a thread per idle core only (cores less the load average), at most 4; IAC_REVIEW_THREADS decides when set', () => {
+    expect(idleCores(2, 0)).toBe(2);
+    expect(idleCores(2, 0.4)).toBe(2);
+    expect(idleCores(2, 0.6)).toBe(1);
+    expect(idleCores(2, 5)).toBe(1);
+    expect(idleCores(8, 1)).toBe(4);
+    expect(idleCores(1, 0)).toBe(1);
+    expect(parallelSettings({ IAC_REVIEW_THREADS: '3' }).threads).toBe(3);
+    expect(parallelSettings({ IAC_REVIEW_THREADS: '1', IAC_REVIEW_PARALLEL_MIN_FILES: '7' })).toMatchObject({ threads: 1, minFiles: 7 });
+    // From the sources there is no built CLI to start in a worker: one thread.
+    expect(parallelSettings({}).workerScript).toBeUndefined();
   });
 
   it('shares one instance budget: past the one-review limit every share gives up, and nothing is merged', () => {

@@ -1,4 +1,4 @@
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MessagePort, Worker } from 'node:worker_threads';
@@ -48,9 +48,19 @@ export interface ParallelSettings {
 
 /** The defaults, or `IAC_REVIEW_THREADS` (1 = one thread) and `IAC_REVIEW_PARALLEL_MIN_FILES` (tests, measurements). */
 export function parallelSettings(env: Readonly<Record<string, string | undefined>>): ParallelSettings {
-  const threads = positiveInteger(env.IAC_REVIEW_THREADS) ?? Math.min(availableParallelism(), MAX_THREADS);
+  const threads = positiveInteger(env.IAC_REVIEW_THREADS) ?? idleCores(availableParallelism(), loadavg()[0] ?? 0);
   const minFiles = positiveInteger(env.IAC_REVIEW_PARALLEL_MIN_FILES) ?? PARALLEL_MIN_FILES;
   return { threads: Math.min(threads, MAX_THREADS), minFiles, workerScript: builtCliScript() };
+}
+
+/**
+ * The threads worth starting: one per core the machine leaves idle (cores less the last minute's load
+ * average, rounded), at least one, at most MAX_THREADS. A worker on a core that is busy elsewhere only
+ * adds its start-up and a second discovery: on a 2-core machine under load every two-thread check
+ * measured was slower than one thread. (Windows reports no load average: every core counts as idle.)
+ */
+export function idleCores(cores: number, load: number): number {
+  return Math.max(1, Math.min(MAX_THREADS, Math.round(cores - load)));
 }
 
 function positiveInteger(text: string | undefined): number | undefined {
