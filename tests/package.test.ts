@@ -1,5 +1,6 @@
 // The packaged .vsix holds exactly what runs, nothing else, and the files the
-// manifest points to. Runs in vitest.e2e.config.ts, after `npm run package`.
+// manifest points to; and `npm pack` holds the CLI as it runs. Runs in vitest.e2e.config.ts, after `npm run package`.
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
@@ -144,5 +145,19 @@ describe('iac-review.vsix', () => {
     const kb = statSync(VSIX).size / 1024;
     console.log(`iac-review.vsix: ${kb.toFixed(0)} KB`);
     expect(kb).toBeLessThan(1024);
+  });
+});
+
+describe('npm pack', () => {
+  // What `npx iac-review` runs: the launcher, the bundle, its code cache, the CommonJS marker and the IAM index
+  // beside it (issue 17). A missing cache only slows the start; the others stop the CLI.
+  it('holds the CLI as it runs: launcher, bundle, code cache, dist/package.json, IAM index', () => {
+    const listing = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as Array<{
+      files: Array<{ path: string }>;
+    }>;
+    const paths = listing[0]!.files.map((f) => f.path);
+    for (const file of ['dist/cli.js', 'dist/cli.cjs', 'dist/cli.cjs.cache', 'dist/package.json', 'dist/iam-index.generated.json']) expect(paths, file).toContain(file);
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+    expect(paths).toContain(manifest.bin['iac-review']!.replace(/^\.\//, ''));
   });
 });
