@@ -9,8 +9,9 @@ const { join } = require('node:path');
 const root = join(__dirname, '..');
 const cache = join(root, 'dist', 'cli.cjs.cache');
 rmSync(cache, { force: true });
-const { compileBundle, runBundle } = require(join(root, 'dist', 'cli.js'));
-const script = compileBundle();
+const { compileBundle, runBundle, cacheHeader } = require(join(root, 'dist', 'cli.js'));
+const compiled = compileBundle();
+if (!compiled.id) throw new Error('dist/cli.cjs has no bundle id (scripts/build.mjs appends it)');
 const example = join(root, 'test-fixtures', 'example');
 // The same run whatever the environment says: one thread, no timings.
 process.env.IAC_REVIEW_THREADS = '1';
@@ -20,10 +21,10 @@ process.stdout.write = () => true;
 try {
   for (const args of [['check', example, '--format', 'json'], ['check', example]]) {
     process.argv = [process.argv[0], join(root, 'dist', 'cli.js'), ...args];
-    runBundle(script);
+    runBundle(compiled);
   }
 } finally {
   process.stdout.write = write;
 }
 process.exitCode = 0;
-writeFileSync(cache, script.createCachedData());
+writeFileSync(cache, Buffer.concat([cacheHeader(compiled.id), compiled.script.createCachedData()]));

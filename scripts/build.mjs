@@ -1,6 +1,7 @@
 // Build: generate the rule registry and the IAM index, then bundle the CLI/server and the VS Code extension.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -39,6 +40,11 @@ await esbuild.build({
   define: { 'import.meta.url': '__iacReviewBundleUrl' },
   banner: { js: "var __iacReviewBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
+// The bundle names itself by its content, at its end (line numbers stay those of the source map): the code
+// cache is built for that name, and dist/cli.js uses a cache only with the bundle it was built for.
+const cliBundle = join(root, 'dist/cli.cjs');
+const cliSource = readFileSync(cliBundle, 'utf8');
+writeFileSync(cliBundle, `${cliSource}//# iacReviewBundle=${createHash('sha256').update(cliSource).digest('hex').slice(0, 32)}\n`);
 // The IAM index is read on first use, beside the bundle (action-index.ts), not bundled into it.
 copyFileSync(join(root, 'server/src/engine/iam/iam-index.generated.json'), join(root, 'dist/iam-index.generated.json'));
 writeFileSync(join(root, 'dist/package.json'), `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);

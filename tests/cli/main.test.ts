@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fileTree } from '../support/file-tree.js';
@@ -222,7 +222,7 @@ describe('end to end with the real analysis', () => {
     // Start-up (issue 17): the bundle is compiled from the code cache shipped beside it, a check loads no
     // git or hashing code, and no run leaves a cache of its own behind.
     it('starts from the shipped code cache, loads neither node:child_process nor node:crypto for a check, and writes nothing', () => {
-      const accepted = spawnSync(process.execPath, ['-e', `process.stdout.write(String(require(${JSON.stringify(cli)}).compileBundle().cachedDataRejected))`], { encoding: 'utf8' });
+      const accepted = spawnSync(process.execPath, ['-e', `process.stdout.write(String(require(${JSON.stringify(cli)}).compileBundle().script.cachedDataRejected))`], { encoding: 'utf8' });
       expect(accepted.stdout).toBe('false');
       const dir = workspace({ 'main.tf': BAD_NAME });
       const preload = join(dir, 'modules-loaded.cjs');
@@ -265,6 +265,26 @@ describe('end to end with the real analysis', () => {
         expect(two.status).toBe(one.status);
         expect(two.stderr).toContain(JSON.stringify(way));
       }
+    });
+
+    it('uses the code cache only with the bundle it was built for: V8 checks only the length, a cache of another build is left alone', () => {
+      const copy = workspace({});
+      cpSync(join(ROOT, 'dist'), copy, { recursive: true });
+      const bundle = join(copy, 'cli.cjs');
+      // Another build of the same length: one character changed in a string, and its id with it.
+      const source = readFileSync(bundle, 'utf8');
+      const at = source.indexOf('iac-review');
+      const other = source.slice(0, at) + 'jac-review' + source.slice(at + 'iac-review'.length);
+      const marked = other.replace(/iacReviewBundle=([0-9a-f])/, (_, c: string) => `iacReviewBundle=${c === '0' ? '1' : '0'}`);
+      expect(marked.length).toBe(source.length);
+      writeFileSync(bundle, marked);
+      const used = (dir: string) =>
+        spawnSync(process.execPath, ['-e', `process.stdout.write(String(require(${JSON.stringify(join(dir, 'cli.js'))}).compileBundle().script.cachedDataRejected))`], { encoding: 'utf8' }).stdout;
+      // No cache given to V8 at all (undefined), rather than one V8 would accept for a bundle of the same length.
+      expect(used(copy)).toBe('undefined');
+      expect(used(join(ROOT, 'dist'))).toBe('false');
+      const v = spawnSync(process.execPath, [join(copy, 'cli.js'), '--version'], { encoding: 'utf8' });
+      expect(v.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
     });
 
     it('IAC_REVIEW_TIMINGS=1 adds where the time went on stderr and changes nothing on stdout', () => {
