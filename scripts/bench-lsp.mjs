@@ -113,7 +113,7 @@ async function measureLatency() {
 
     // Reference: the engine's reviewModule on the same module and the same edits, in-process — what the
     // server runs per edit, without the protocol, the document store and the event loop.
-    const { analyzeWorkspace, reviewModule } = await import(pathToFileURL(join(here, '..', 'dist', 'engine.js')).href);
+    const { analyzeWorkspace, reviewModule } = await import(pathToFileURL(join(here, '..', 'dist', 'engine.mjs')).href);
     const { config } = analyzeWorkspace({ cwd: root, paths: [root], fixes: 'none' });
     const engineLines = [...lines];
     const host = {

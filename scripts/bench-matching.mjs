@@ -1,7 +1,7 @@
 // The matching figures of `npm run bench`: the worst time of one generated
 // adversarial input (tests/security/matching-inputs.ts) against the IAM action
 // index, long action names and long identifiers (target under 50 ms each).
-// The engine's matchers are bundled from the sources (dist/engine.js exports
+// The engine's matchers are bundled from the sources (dist/engine.mjs exports
 // only the review), each case is timed three times and its best run kept (so a
 // garbage collection does not count), and the worst case is reported.
 import { mkdtempSync, rmSync } from 'node:fs';

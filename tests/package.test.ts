@@ -1,5 +1,6 @@
 // The packaged .vsix holds exactly what runs, nothing else, and the files the
-// manifest points to. Runs in vitest.e2e.config.ts, after `npm run package`.
+// manifest points to; and `npm pack` holds the CLI as it runs. Runs in vitest.e2e.config.ts, after `npm run package`.
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
@@ -63,7 +64,7 @@ describe('iac-review.vsix', () => {
     return entry.read();
   };
 
-  it('holds only what runs: manifest, readme, licence, the two bundles, language configuration, icons, screenshots, walkthrough, rule reference, config schema, exercise packs', () => {
+  it('holds only what runs: manifest, readme, licence, the launcher and the two bundles, language configuration, icons, screenshots, walkthrough, rule reference, config schema, exercise packs', () => {
     const packFiles = filesUnder(PACKS);
     expect(packFiles).toContain('test-fixtures/exercises/junior/answer-key.json');
     expect([...entries.keys()].sort()).toEqual(
@@ -78,6 +79,9 @@ describe('iac-review.vsix', () => {
         'extension/client/out/extension.cjs',
         'extension/client/syntaxes/hcl-terraform.tmLanguage.json',
         'extension/dist/cli.js',
+        'extension/dist/cli.cjs',
+        'extension/dist/iam-index.generated.json',
+        'extension/dist/package.json',
         'extension/package.json',
         'extension/readme.md',
         'extension/schemas/iac-review.schema.json',
@@ -89,7 +93,7 @@ describe('iac-review.vsix', () => {
   });
 
   it('packages the current build and the exercise packs as they are', () => {
-    for (const file of ['dist/cli.js', 'client/out/extension.cjs', 'schemas/iac-review.schema.json', 'schemas/policy.schema.json', 'docs/rules.md', ...filesUnder(PACKS)]) {
+    for (const file of ['dist/cli.js', 'dist/cli.cjs', 'dist/iam-index.generated.json', 'dist/package.json', 'client/out/extension.cjs', 'schemas/iac-review.schema.json', 'schemas/policy.schema.json', 'docs/rules.md', ...filesUnder(PACKS)]) {
       expect(read(`extension/${file}`).equals(readFileSync(join(ROOT, file))), `${file} in the .vsix differs from the build`).toBe(true);
     }
   });
@@ -142,5 +146,19 @@ describe('iac-review.vsix', () => {
     const kb = statSync(VSIX).size / 1024;
     console.log(`iac-review.vsix: ${kb.toFixed(0)} KB`);
     expect(kb).toBeLessThan(1024);
+  });
+});
+
+describe('npm pack', () => {
+  // What `npx iac-review` runs: the launcher, the bundle, its code cache, the CommonJS marker and the IAM index
+  // beside it (issue 17). A missing cache only slows the start; the others stop the CLI.
+  it('holds the CLI as it runs: launcher, bundle, code cache, dist/package.json, IAM index', () => {
+    const listing = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as Array<{
+      files: Array<{ path: string }>;
+    }>;
+    const paths = listing[0]!.files.map((f) => f.path);
+    for (const file of ['dist/cli.js', 'dist/cli.cjs', 'dist/cli.cjs.cache', 'dist/package.json', 'dist/iam-index.generated.json']) expect(paths, file).toContain(file);
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+    expect(paths).toContain(manifest.bin['iac-review']!.replace(/^\.\//, ''));
   });
 });

@@ -20,6 +20,9 @@ interface Options {
 
 const READ_ONLY = new Set(['List', 'Read']);
 
+/** An action that should not run on `*`: it supports resource-level permissions and is not read-only. */
+const isRestrictable = (info: ActionInfo) => info.resourceLevel && !READ_ONLY.has(info.accessLevel);
+
 /** Pattern → its write/permission actions that support resource-level permissions (before allowedActions). */
 const restrictableCache = new Map<string, readonly ActionInfo[]>();
 
@@ -31,7 +34,7 @@ function restrictableOf(pattern: string): readonly ActionInfo[] {
   if (!found) {
     found = actionIndex()
       .match(pattern)
-      .filter((info) => info.resourceLevel && !READ_ONLY.has(info.accessLevel));
+      .filter(isRestrictable);
     if (restrictableCache.size >= CACHE_LIMIT) restrictableCache.clear();
     restrictableCache.set(pattern, found);
   }
@@ -73,9 +76,27 @@ function distinctActions(patterns: readonly string[], keep: (info: ActionInfo) =
   return [...seen];
 }
 
+/**
+ * Whether the statement's known actions grant one that should not run on `*`, and how the message names
+ * them. A statement granting every action of every service (`*`, `*:…`) is named "every action", so without
+ * `allowedActions` the first restrictable action found is all there is to know: the whole index is 22,000
+ * actions, most of a one-file `check` when decoded for nothing.
+ */
+function restrictableGrant(known: string[], allowed: ((action: string) => boolean)[]): { any: boolean; describe: () => string } {
+  if (!allowed.length && known.some(grantsEveryService)) {
+    return { any: known.some((p) => actionIndex().someMatch(p, isRestrictable)), describe: () => 'every action' };
+  }
+  const actions = restrictableActions(known, allowed);
+  return { any: actions.length > 0, describe: () => describeGrant(known, actions) };
+}
+
+function grantsEveryService(pattern: string): boolean {
+  return parseAction(pattern)?.service === '*';
+}
+
 /** `patterns`: the statement's known actions, as written. */
 function describeGrant(patterns: readonly string[], actions: readonly ActionInfo[]): string {
-  if (patterns.some((p) => parseAction(p)?.service === '*')) return 'every action';
+  if (patterns.some(grantsEveryService)) return 'every action';
   const names = [...new Set(actions.map((a) => a.qualifiedName))];
   return names.length > 3 ? `${names.length} write or permission actions (${listForMessage(names)})` : listForMessage(names);
 }
@@ -157,9 +178,9 @@ export default defineRule<Options>({
       const star = mayContain(statement.resources, '*');
       if (star === 'no') continue;
       const known = knownEntries(statement.actions);
-      const restrictable = restrictableActions(known, allowed);
+      const grant = restrictableGrant(known, allowed);
       const label = statementLabel(statement);
-      if (restrictable.length && star === 'yes' && status.applies === true) {
+      if (grant.any && star === 'yes' && status.applies === true) {
         if (scoping.narrowed === 'unknown') {
           undecidedStatement(ctx, statement, `Confirm that the Condition of ${label} narrows the resources of its write actions`, scoping.reason);
           continue;
@@ -167,14 +188,14 @@ export default defineRule<Options>({
         reportStatement(
           ctx,
           statement,
-          `${label} allows ${describeGrant(known, restrictable)} on Resource "*": name the resources (ARNs) instead`,
+          `${label} allows ${grant.describe()} on Resource "*": name the resources (ARNs) instead`,
         );
         continue;
       }
       const actionsUnknown = unknownWhere(statement.actions);
       const resourcesUnknown = unknownWhere(statement.resources, (e) => couldBe(e, '*'));
       let reason: string | undefined;
-      if (restrictable.length) {
+      if (grant.any) {
         reason = star === 'yes' ? (status.applies === 'unknown' ? status.reason : undefined) : resourcesUnknown && `the resources are not known statically: ${resourcesUnknown}`;
       } else if (actionsUnknown) {
         reason = `the actions are not known statically: ${actionsUnknown}`;

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fileTree } from '../support/file-tree.js';
@@ -217,6 +217,89 @@ describe('end to end with the real analysis', () => {
       const bad = spawnSync(process.execPath, [cli, 'check', '--format', 'xml'], { encoding: 'utf8' });
       expect(bad.status).toBe(2);
       expect(bad.stderr).toContain('--format must be one of');
+    });
+
+    // Start-up (issue 17): the bundle is compiled from the code cache shipped beside it, a check loads no
+    // git or hashing code, and no run leaves a cache of its own behind.
+    it('starts from the shipped code cache, loads neither node:child_process nor node:crypto for a check, and writes nothing', () => {
+      const accepted = spawnSync(process.execPath, ['-e', `process.stdout.write(String(require(${JSON.stringify(cli)}).compileBundle().script.cachedDataRejected))`], { encoding: 'utf8' });
+      expect(accepted.stdout).toBe('false');
+      const dir = workspace({ 'main.tf': BAD_NAME });
+      const preload = join(dir, 'modules-loaded.cjs');
+      writeFileSync(preload, "process.on('exit', () => process.stderr.write(JSON.stringify(process.moduleLoadList)));");
+      const dist = () => readdirSync(join(ROOT, 'dist')).map((f) => `${f} ${statSync(join(ROOT, 'dist', f)).mtimeMs}`).sort();
+      const before = dist();
+      const r = spawnSync(process.execPath, ['-r', preload, cli, 'check', dir, '--format', 'json'], { encoding: 'utf8' });
+      expect(JSON.parse(r.stdout).findings.length).toBeGreaterThan(0);
+      const loaded = JSON.parse(r.stderr) as string[];
+      expect(loaded).toContain('NativeModule vm');
+      expect(loaded).not.toContain('NativeModule child_process');
+      expect(loaded).not.toContain('NativeModule crypto');
+      expect(dist()).toEqual(before);
+      // The formats and commands that do need them still get them.
+      const sarif = spawnSync(process.execPath, [cli, 'check', dir, '--format', 'sarif'], { encoding: 'utf8' });
+      expect(JSON.parse(sarif.stdout).runs[0].results[0].partialFingerprints).toBeDefined();
+    });
+
+    it('reviews a large workspace on worker threads with the one-thread output, and on one thread again when the shares do not add up', () => {
+      const repos: Record<string, string> = {};
+      for (let r = 0; r < 4; r++) {
+        repos[`repo-${r}/main.tf`] = `${BAD_NAME}module "inner" {\n  source = "./modules/inner"\n}\n`;
+        repos[`repo-${r}/modules/inner/main.tf`] = 'variable "x" {}\nresource "aws_s3_bucket" "b" {\n  bucket = var.x\n}\n';
+        repos[`repo-${r}/examples/basic/main.tf`] = 'module "this" {\n  source = "../.."\n}\n';
+      }
+      for (const [files, way] of [
+        [repos, '(reviewed on 2 threads)'],
+        [{ ...repos, 'repo-3/examples/other/main.tf': 'module "first" {\n  source = "../../../repo-0"\n}\n' }, '(shares did not add up: reviewed again on one thread)'],
+      ] as const) {
+        const dir = workspace(files);
+        const run = (threads: string, extra: Record<string, string> = {}) =>
+          spawnSync(process.execPath, [cli, 'check', dir, '--format', 'json'], {
+            encoding: 'utf8',
+            env: { ...process.env, IAC_REVIEW_THREADS: threads, IAC_REVIEW_PARALLEL_MIN_FILES: '1', ...extra },
+          });
+        const one = run('1');
+        const two = run('2', { IAC_REVIEW_TIMINGS: '1' });
+        expect(JSON.parse(one.stdout).findings.length).toBeGreaterThan(3);
+        expect(two.stdout).toBe(one.stdout);
+        expect(two.status).toBe(one.status);
+        expect(two.stderr).toContain(JSON.stringify(way));
+      }
+    });
+
+    it('uses the code cache only with the bundle it was built for: V8 checks only the length, a cache of another build is left alone', () => {
+      const copy = workspace({});
+      cpSync(join(ROOT, 'dist'), copy, { recursive: true });
+      const bundle = join(copy, 'cli.cjs');
+      // Another build of the same length: one character changed in a string, and its id with it.
+      const source = readFileSync(bundle, 'utf8');
+      const at = source.indexOf('iac-review');
+      const other = source.slice(0, at) + 'jac-review' + source.slice(at + 'iac-review'.length);
+      const marked = other.replace(/iacReviewBundle=([0-9a-f])/, (_, c: string) => `iacReviewBundle=${c === '0' ? '1' : '0'}`);
+      expect(marked.length).toBe(source.length);
+      writeFileSync(bundle, marked);
+      const used = (dir: string) =>
+        spawnSync(process.execPath, ['-e', `process.stdout.write(String(require(${JSON.stringify(join(dir, 'cli.js'))}).compileBundle().script.cachedDataRejected))`], { encoding: 'utf8' }).stdout;
+      // No cache given to V8 at all (undefined), rather than one V8 would accept for a bundle of the same length.
+      expect(used(copy)).toBe('undefined');
+      expect(used(join(ROOT, 'dist'))).toBe('false');
+      const v = spawnSync(process.execPath, [join(copy, 'cli.js'), '--version'], { encoding: 'utf8' });
+      expect(v.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    });
+
+    it('IAC_REVIEW_TIMINGS=1 adds where the time went on stderr and changes nothing on stdout', () => {
+      const dir = workspace({ 'main.tf': BAD_NAME });
+      const plain = spawnSync(process.execPath, [cli, 'check', dir, '--format', 'json'], { encoding: 'utf8' });
+      const timed = spawnSync(process.execPath, [cli, 'check', dir, '--format', 'json'], { encoding: 'utf8', env: { ...process.env, IAC_REVIEW_TIMINGS: '1' } });
+      expect(timed.stdout).toBe(plain.stdout);
+      expect(timed.status).toBe(plain.status);
+      expect(plain.stderr).not.toContain('iac-review timings');
+      const line = timed.stderr.split('\n').find((l) => l.startsWith('iac-review timings: '))!;
+      const { totalMs, phases } = JSON.parse(line.slice('iac-review timings: '.length)) as { totalMs: number; phases: Record<string, number> };
+      for (const phase of ['start-up', 'config', 'discovery', 'read', 'parse', 'output', 'rule naming/identifier-format']) expect(phases, phase).toHaveProperty([phase]);
+      const sum = Object.values(phases).reduce((a, b) => a + b, 0);
+      expect(sum).toBeLessThanOrEqual(totalMs + 1);
+      expect(sum).toBeGreaterThan(totalMs * 0.5);
     });
   });
 });

@@ -96,6 +96,24 @@ describe('pattern matching', () => {
     expect(index.matchesAny('nosuchservice:*')).toBe(false);
   });
 
+  it('answers matchesAny as match() does, stopping at the first action: `*` decodes one service, not ~450', () => {
+    const data = JSON.parse(readFileSync(INDEX_PATH, 'utf8')) as IamIndexData;
+    const read = new Set<string>();
+    const services = new Proxy(data.services, {
+      get: (target, key) => {
+        if (typeof key === 'string') read.add(key);
+        return Reflect.get(target, key);
+      },
+    });
+    const fresh = new ActionIndex({ ...data, services });
+    expect(fresh.matchesAny('*')).toBe(true);
+    expect(read.size).toBeLessThanOrEqual(2);
+    const patterns = ['*', 's3:*', 'S3:GETOBJECT', 's3:getobject', 's3:Gett*', 's3:?etObject', '*:GetCallerIdentity', '*:NoSuchAction', 'nosuch:*', 'nosuch:Get', 'iam:Pass*', 'not-an-action', ''];
+    for (const p of patterns) expect(fresh.matchesAny(p), p).toBe(index.match(p).length > 0);
+    // After a full match() the cached answer is used, and agrees.
+    for (const p of patterns) expect(fresh.match(p).length > 0, p).toBe(fresh.matchesAny(p));
+  });
+
   it('compiles wildcards without treating regex characters specially', () => {
     expect(compileWildcard('a.b*')('a.bc')).toBe(true);
     expect(compileWildcard('a.b*')('axbc')).toBe(false);

@@ -1,4 +1,4 @@
-import { analyzeWorkspace } from '../engine/analyze.js';
+import { analyzeMaybeInParallel, parallelSettings } from './parallel-review.js';
 import { reviewChange } from '../engine/change/review-change.js';
 import { RULES } from '../engine/rules/registry.generated.js';
 import { readPlan } from '../engine/plan/read-plan.js';
@@ -16,7 +16,8 @@ import { EXIT_OK, EXIT_USAGE, reportUsageError, UsageError } from './usage.js';
 /** Runs the CLI in-process and returns the exit status (SPEC §6). */
 export function main(argv: string[], io: CliIO, deps: Partial<CheckDependencies> & { startLsp?: () => void } = {}): number {
   const dependencies: CheckDependencies = {
-    analyze: deps.analyze ?? analyzeWorkspace,
+    // Large workspaces are reviewed on several threads (parallel-review.ts), with the one-thread output.
+    analyze: deps.analyze ?? ((options) => analyzeMaybeInParallel(options, parallelSettings(io.env))),
     reviewChange: deps.reviewChange ?? reviewChange,
     rules: deps.rules ?? RULES.map((r) => r.meta),
     readPlan: deps.readPlan ?? ((file) => readPlan(file)),

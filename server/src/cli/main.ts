@@ -1,12 +1,29 @@
-// Entry point of the `iac-review` binary (bundled to dist/cli.js).
+// Entry point of the `iac-review` binary (bundled to dist/cli.cjs, started by dist/cli.js).
 import { main } from './cli.js';
 import { processIO } from './io.js';
 import { plainStderr } from './stderr-channel.js';
+import { addTiming, enableTimings, timed, timingTotals } from '../engine/timings.js';
+import { runShare, shareRequest } from './share-worker.js';
 
+// Milliseconds since the process started: Node's own start-up, then reading, compiling and initialising this bundle.
+const startUp = performance.now();
 const io = processIO();
-try {
-  process.exitCode = main(process.argv.slice(2), io);
-} catch (e) {
-  plainStderr(io).internalError(e);
-  process.exitCode = 2;
+// A worker thread of a parallel check (parallel-review.ts) runs the same bundle: it reviews its share and ends.
+const share = shareRequest(io.env);
+if (share) runShare(share);
+else runCli();
+
+function runCli(): void {
+  // `npm run bench` asks where the time goes; nothing changes on stdout, the breakdown goes to stderr at exit.
+  if (io.env.IAC_REVIEW_TIMINGS) {
+    enableTimings();
+    addTiming('start-up', startUp);
+    process.on('exit', () => process.stderr.write(`iac-review timings: ${JSON.stringify({ totalMs: performance.now(), phases: timingTotals() })}\n`));
+  }
+  try {
+    process.exitCode = timed('cli (other)', () => main(process.argv.slice(2), io));
+  } catch (e) {
+    plainStderr(io).internalError(e);
+    process.exitCode = 2;
+  }
 }

@@ -21,6 +21,7 @@ import { applySuppressions } from './suppress/apply.js';
 import { compareRanges, type Range } from './range.js';
 import type { Plan } from './plan/plan-model.js';
 import { attachPlan } from './plan/attach-plan.js';
+import { timed } from './timings.js';
 import { firstLineRange } from './first-line-range.js';
 import { assignModuleRoles, pathDecidedRole, type RoleAssignmentOptions } from './roles/assign-roles.js';
 import { roleFactsOf, type ModuleRoleFacts } from './roles/role-facts.js';
@@ -62,6 +63,29 @@ export interface AnalyzeOptions {
    * unknown; the `plan/*` rules run. A plan of other code throws PlanError.
    */
   plan?: Plan;
+  /**
+   * One share of a review run on several threads (cli/parallel-review.ts): only the discovered modules
+   * [start, end) are reviewed, in discovery order, and the result says what merging the shares must check.
+   */
+  moduleRange?: { start: number; end: number };
+  /** With `moduleRange`: the instance budget shared by all the shares (ModuleGraph.instanceBudget). */
+  instanceBudget?: (added: number) => boolean;
+  /** The discovery of `paths` under this config, when the caller has made it already (not made twice). */
+  discovered?: ReturnType<typeof discoverModules>;
+}
+
+/** What the merge of a parallel review checks before it trusts the shares to add up to one review. */
+export interface ShareFacts {
+  /** Errors before the first module's (paths not found, directories refused): every share has them. */
+  leadingErrors: number;
+  /** Errors after the last module's (call cycles, the instance limit): a share with any is not merged. */
+  trailingErrors: number;
+  /** The reviewed modules' role facts: roles are assigned again over all the shares' (a caller in another share changes a role). */
+  facts: ModuleRoleFacts[];
+  /** Module instances the share created (MAX_MODULE_INSTANCES bounds the whole review). */
+  instances: number;
+  /** The shares together passed MAX_MODULE_INSTANCES: this one stopped early, and nothing of it is merged. */
+  abandoned: boolean;
 }
 
 export interface ModuleAnalysis {
@@ -89,6 +113,8 @@ export interface AnalysisResult {
   planNotes?: string[];
   /** With a plan: where a plan address is placed in the code (its block; a module call; a removed block's last place). */
   planPlace?: (address: string) => { file: string; range: Range; address: string } | undefined;
+  /** With `moduleRange`: what the merge checks. */
+  share?: ShareFacts;
 }
 
 export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
@@ -98,11 +124,13 @@ export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
   const host = options.host ?? new NodeFileHost(findWorkspaceRoots(paths));
   const now = options.now ?? new Date();
 
-  const loaded = options.config ?? loadAnalysisConfig(options, host);
+  const loaded = options.config ?? timed('config', () => loadAnalysisConfig(options, host));
   const config = loaded.config;
   const rules = rulesWithPolicies(options.rules ?? RULES, config);
 
-  const { modules: found, missing, refused } = discoverModules(host, paths, (p) => isPathIncluded(config, p));
+  const discovered = options.discovered ?? timed('discovery', () => discoverModules(host, paths, (p) => isPathIncluded(config, p)));
+  const { missing, refused } = discovered;
+  const found = options.moduleRange ? discovered.modules.slice(options.moduleRange.start, options.moduleRange.end) : discovered.modules;
   const inScope = scopeFilter(paths, host);
 
   const result: AnalysisResult = {
@@ -126,7 +154,8 @@ export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
   const attached = options.plan
     ? attachPlan(options.plan, graph.modules, found.flatMap((f) => graph.modules.loader.load(f).module ?? []), host.workspaceRoot, options.baseModuleFor)
     : undefined;
-  const roleOptions = { analysedDirs: analysedDirectories(paths, host), configured: { baseDir: config.baseDir, roles: config.roles } };
+  if (options.instanceBudget) graph.modules.instanceBudget = options.instanceBudget;
+  const roleOptions = roleAssignmentOptions(paths, host, config);
   const listUndecided = options.undecided !== false;
   const order = reviewOrder(found, roleOptions);
   // Every module's local calls, so that a module is kept loaded while something may still call it, and cycles are found.
@@ -149,6 +178,7 @@ export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
   const reviews = new Map<number, { review: ModuleReview; analysed: boolean; role?: ModuleRoleAssignment }>();
   const reviewed = new Map<string, Module>();
   const review = (files: ModuleFiles, role: ModuleRoleAssignment | undefined, index: number): void => {
+    if (graph.modules.abandoned) return;
     const entry = preloaded?.get(files.dir) ?? load(files);
     const done = reviewLoadedModule(entry, role ? { ...context, role } : context);
     const module = done.analysis?.module;
@@ -211,7 +241,21 @@ export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
       return place && { file: place.file.path, range: place.range, address: place.address };
     };
   }
+  if (options.moduleRange) {
+    result.share = {
+      leadingErrors: missing.length + refused.length,
+      trailingErrors: graph.modules.cycles.length + (graph.modules.limitReached ? 1 : 0),
+      facts,
+      instances: graph.modules.instanceCount,
+      abandoned: graph.modules.abandoned,
+    };
+  }
   return result;
+}
+
+/** How roles are assigned in a review of `paths` under `config` (SPEC §2a). */
+export function roleAssignmentOptions(paths: readonly string[], host: FileHost, config: ReviewConfig): RoleAssignmentOptions {
+  return { analysedDirs: analysedDirectories(paths, host), configured: { baseDir: config.baseDir, roles: config.roles } };
 }
 
 /**
@@ -362,7 +406,7 @@ export function reviewLoadedModule(loaded: LoadedModule, context: ModuleReviewCo
     for (const u of output.undecided) review.undecided.push(u);
     for (const f of output.findings) findings.push(f);
   }
-  review.findings = applySuppressions(findings, sourceFiles, metasOf(rules), context.now ?? new Date(), setting);
+  review.findings = timed('suppressions', () => applySuppressions(findings, sourceFiles, metasOf(rules), context.now ?? new Date(), setting));
   // Placed on their first line (SPEC §2) after suppressions matched the whole range; the same for the CLI and the editor.
   // In place: the objects belong to this module's rule runs, and shortening a range twice changes nothing.
   const fileByPath = new Map(sourceFiles.map((f) => [f.path, f]));

@@ -64,18 +64,33 @@ const MAX_DEPTH = 64;
  * directory the host refuses goes to `onRefused`; `skip` keeps a directory
  * out (diff mode: a submodule whose change is not reviewed).
  */
-export function walkSourceDirectories(
-  host: FileHost,
-  start: string,
-  visitor: {
-    onDirectory: (dir: string, sourceNames: string[]) => void;
-    onRefused?: (path: string, reason: string) => void;
-    skip?: (dir: string) => boolean;
-  },
-): void {
+export function walkSourceDirectories(host: FileHost, start: string, visitor: SourceDirectoryVisitor): void {
+  runSteps(walkSourceDirectoriesSteps(host, start, visitor));
+}
+
+export interface SourceDirectoryVisitor {
+  onDirectory: (dir: string, sourceNames: string[]) => void;
+  onRefused?: (path: string, reason: string) => void;
+  skip?: (dir: string) => boolean;
+}
+
+/** Runs a stepwise walk to its end, on the spot. */
+function runSteps<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * walkSourceDirectories one directory per step: the language server's scan
+ * of a large workspace yields to the event loop between steps (20,000 files
+ * are hundreds of directories read), where the CLI runs them all at once.
+ */
+export function* walkSourceDirectoriesSteps(host: FileHost, start: string, visitor: SourceDirectoryVisitor): Generator<void, void> {
   const entered = new Set<string>();
   const links: Array<[string, number]> = [];
-  const visit = (dir: string, depth: number) => {
+  const visit = function* (dir: string, depth: number): Generator<void, void> {
     if (depth > MAX_DEPTH || visitor.skip?.(dir)) return;
     const key = host.realPath?.(dir) ?? dir;
     if (entered.has(key)) return;
@@ -91,13 +106,14 @@ export function walkSourceDirectories(
         else if (entry.isSymbolicLink) {
           // Only a host that knows real paths can tell a loop: without one, links are not followed.
           if (host.realPath) links.push([abs, depth + 1]);
-        } else visit(abs, depth + 1);
+        } else yield* visit(abs, depth + 1);
       } else if (sourceKind(entry.name)) names.push(entry.name);
     }
     if (names.length) visitor.onDirectory(dir, names);
+    yield;
   };
-  visit(start, 0);
-  for (let link = links.shift(); link; link = links.shift()) visit(link[0], link[1]);
+  yield* visit(start, 0);
+  for (let link = links.shift(); link; link = links.shift()) yield* visit(link[0], link[1]);
 }
 
 /**
@@ -105,16 +121,23 @@ export function walkSourceDirectories(
  * recursively (walkSourceDirectories); a file stands for its directory's
  * module. A link to a directory the host refuses is reported.
  */
-export function discoverModules(
-  host: FileHost,
-  paths: string[],
-  included: (absPath: string) => boolean,
-): { modules: ModuleFiles[]; missing: string[]; refused: RefusedPath[] } {
+export function discoverModules(host: FileHost, paths: string[], included: (absPath: string) => boolean): Discovery {
+  return runSteps(discoverModulesSteps(host, paths, included));
+}
+
+export interface Discovery {
+  modules: ModuleFiles[];
+  missing: string[];
+  refused: RefusedPath[];
+}
+
+/** discoverModules one directory per step (see walkSourceDirectoriesSteps). */
+export function* discoverModulesSteps(host: FileHost, paths: string[], included: (absPath: string) => boolean): Generator<void, Discovery> {
   const dirs = new Map<string, string[]>();
   const missing: string[] = [];
   const refused: RefusedPath[] = [];
   const walk = (start: string) =>
-    walkSourceDirectories(host, start, {
+    walkSourceDirectoriesSteps(host, start, {
       onDirectory: (dir, sources) => {
         const names = sources.filter((name) => included(join(dir, name)));
         if (names.length) dirs.set(dir, names);
@@ -125,7 +148,7 @@ export function discoverModules(
     const abs = resolve(p);
     const entries = host.readDirectory(abs);
     if (entries) {
-      walk(abs);
+      yield* walk(abs);
       continue;
     }
     const dir = dirname(abs);

@@ -40,6 +40,12 @@ export interface FileHost {
   readonly workspaceRoot: string;
   readText(path: string, maxBytes?: number, origin?: PathOrigin): ReadResult;
   readDirectory(path: string, origin?: PathOrigin): DirEntry[] | undefined;
+  /**
+   * The entry `name` of directory `path` as readDirectory lists it, without listing the whole directory when
+   * there is no such entry: the configuration is looked for in every folder up to the root, and a folder such
+   * as /tmp can hold tens of thousands of entries. Hosts without it are asked for the listing.
+   */
+  entryOf?(path: string, name: string, origin?: PathOrigin): DirEntry | undefined;
   /** The path with every link resolved, for hosts over a real file system (discovery's loop guard). */
   realPath?(path: string): string | undefined;
 }
@@ -171,6 +177,29 @@ export class NodeFileHost implements FileHost {
       return undefined;
     }
     return dirents.map((d) => (d.isSymbolicLink() ? this.linkEntry(d.name, join(real, d.name), origin) : { name: d.name, isDirectory: d.isDirectory() }));
+  }
+
+  entryOf(path: string, name: string, origin: PathOrigin = 'workspace'): DirEntry | undefined {
+    let real: string;
+    if (origin === 'user') {
+      try {
+        real = realpathSync.native(resolve(path));
+      } catch {
+        return undefined;
+      }
+    } else {
+      const where = this.locate(path);
+      if (!where.ok) return undefined;
+      real = where.realPath;
+    }
+    try {
+      lstatSync(join(real, name));
+    } catch {
+      return undefined;
+    }
+    // There is something by that name: the listing says what, with its exact name (a case-insensitive file
+    // system also finds `.IAC-REVIEW.JSON`) and the link rules of readDirectory.
+    return this.readDirectory(path, origin)?.find((e) => e.name === name);
   }
 
   realPath(path: string): string | undefined {

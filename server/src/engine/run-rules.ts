@@ -7,6 +7,7 @@ import type { ReportDescriptor, Rule, RuleContext, UndecidedDescriptor } from '.
 import { SEVERITY_RANK, type Severity } from './severity.js';
 import { evaluateExistence, existenceLookup } from './evaluate/existence.js';
 import { tickRuleBudget, DEFAULT_RULE_TIME_BUDGET_MS, formatBudget, runWithinBudget } from './time-budget.js';
+import { TIMINGS, timed } from './timings.js';
 
 export interface RuleRunOutput {
   findings: Finding[];
@@ -130,7 +131,8 @@ export function runRules(
     const before = { findings: output.findings.length, undecided: output.undecided.length };
     let failure: string | undefined;
     try {
-      const run = runWithinBudget(budgetMs, () => rule.check!(context));
+      const check = () => rule.check!(context);
+      const run = runWithinBudget(budgetMs, TIMINGS.on ? () => timed(`rule ${meta.id}`, check) : check);
       if (run.exceeded) {
         failure =
           `rule ${meta.id} stopped: it exceeded its time budget of ${formatBudget(run.budgetMs)} on the module in ${module.dir} ` +

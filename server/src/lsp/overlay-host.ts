@@ -47,6 +47,15 @@ export class OverlayFileHost implements FileHost {
     return unsaved.length ? [...entries, ...unsaved] : entries;
   }
 
+  entryOf(dir: string, name: string, origin: PathOrigin = 'workspace'): DirEntry | undefined {
+    const onDisk = this.disk.entryOf(dir, name, origin);
+    if (onDisk) return onDisk;
+    for (const path of this.buffers.paths()) {
+      if (dirname(path) === dir && basename(path) === name) return { name, isDirectory: false };
+    }
+    return undefined;
+  }
+
   realPath(path: string): string | undefined {
     return this.disk.realPath(path);
   }

@@ -4,7 +4,7 @@ import type { InputError } from '../engine/finding.js';
 import { CONFIG_FILE_NAME } from '../engine/config/load-config.js';
 import { isPolicyFile } from '../engine/policies/policy-file.js';
 import { isPathIncluded } from '../engine/config/effective.js';
-import { discoverModules, sourceKind } from '../engine/discover.js';
+import { discoverModulesSteps, sourceKind, type Discovery } from '../engine/discover.js';
 import type { ModuleReviewer } from './module-reviewer.js';
 import { DiagnosticsPublisher, type SendDiagnostics } from './publisher.js';
 import { ReviewScheduler } from './scheduler.js';
@@ -17,6 +17,9 @@ export interface ScanProgress {
 }
 
 export const NO_PROGRESS: ScanProgress = { report() {}, isCancelled: () => false, done() {} };
+
+/** The longest the start-up scan's discovery holds the event loop before it yields (the target for any block is 50 ms). */
+const SCAN_SLICE_MS = 20;
 
 /**
  * What the server knows and when it reviews: which modules exist, which are
@@ -211,14 +214,30 @@ export class ReviewService {
         const { config } = this.reviewer.configs.configFor(root);
         // Files the config excludes, by directory: a directory with nothing left is never reviewed, so its files are told here.
         const excluded = new Map<string, SkippedFile[]>();
-        const found = discoverModules(this.reviewer.hostFor(root), [root], (p) => {
+        const steps = discoverModulesSteps(this.reviewer.hostFor(root), [root], (p) => {
           if (isPathIncluded(config, p)) return true;
-          const list = excluded.get(dirname(p)) ?? [];
-          excluded.set(dirname(p), [...list, { file: p, reason: excludedReason(config.file) }]);
+          const list = excluded.get(dirname(p));
+          const skipped = { file: p, reason: excludedReason(config.file) };
+          if (list) list.push(skipped);
+          else excluded.set(dirname(p), [skipped]);
           return false;
         });
+        // Discovery reads every folder of the workspace: in slices, yielding between them, so that edits are not held up.
+        let found: Discovery | undefined;
+        for (let slice = performance.now(); ; ) {
+          const step = steps.next();
+          if (step.done) {
+            found = step.value;
+            break;
+          }
+          if (performance.now() - slice < SCAN_SLICE_MS) continue;
+          await new Promise((resolve) => setImmediate(resolve));
+          if (generation !== this.scanGeneration || progress.isCancelled() || !this.enabled) return;
+          slice = performance.now();
+        }
+        const foundDirs = new Set(found.modules.map((m) => m.dir));
         for (const m of found.modules) dirs.add(m.dir);
-        for (const [dir, list] of excluded) if (!found.modules.some((m) => m.dir === dir)) this.logSkipped(dir, list);
+        for (const [dir, list] of excluded) if (!foundDirs.has(dir)) this.logSkipped(dir, list);
       }
       const ordered = [...dirs].sort();
       let done = 0;

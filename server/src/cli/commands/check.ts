@@ -19,6 +19,7 @@ import { annotatedStderr, plainStderr, type StderrChannel } from '../stderr-chan
 import { PlanError, type Plan } from '../../engine/plan/plan-model.js';
 import { rulesWithPolicies } from '../../engine/policies/rule-set.js';
 import { changeReviewNote, exerciseSilenceNote, silenceExerciseFolders } from '../../engine/exercise/silence.js';
+import { timed } from '../../engine/timings.js';
 
 export const CHECK_FORMATS = { text: formatText, json: formatJson, sarif: formatSarif, markdown: formatMarkdown, github: formatGithub } satisfies Record<
   string,
@@ -93,7 +94,9 @@ function check(args: string[], io: CliIO, deps: CheckDependencies, stderr: Stder
   // A check shows findings, never the checklist's undecided items: it does not pay for deciding them through callers.
   const options = { ...target, fixes, undecided: false, ...(plan ? { plan } : {}) };
   const base = values.base;
-  const reviewed = withPlanErrors(plan, values.plan, () => (base === undefined ? deps.analyze(options) : introducedOnly(deps, { ...options, base })));
+  const reviewed = withPlanErrors(plan, values.plan, () =>
+    timed('review (other)', () => (base === undefined ? deps.analyze(options) : introducedOnly(deps, { ...options, base }))),
+  );
   if (reviewed instanceof PlanError) return reportPlanError('check', stderr, reviewed);
   if (reviewed.configErrors.length) return reportConfigErrors('check', stderr, reviewed.configErrors);
   // SPEC §8: nothing about a candidate's exercise folder, whatever is found there — except in a change review (silence.ts).
@@ -108,7 +111,7 @@ function check(args: string[], io: CliIO, deps: CheckDependencies, stderr: Stder
   const color = format === 'text' && io.stdoutIsTTY && !io.env.NO_COLOR;
   // The configuration's policies are rules of this review (SPEC §11): SARIF lists them with their help.
   const rules = rulesWithPolicies(deps.rules.map((meta) => ({ meta })), result.config ?? {}).map((r) => r.meta);
-  io.stdout(CHECK_FORMATS[format](report, { cwd: io.cwd, rules, color }));
+  timed('output', () => io.stdout(CHECK_FORMATS[format](report, { cwd: io.cwd, rules, color })));
   return exitStatus(result.findings, result.errors, failOn);
 }
 

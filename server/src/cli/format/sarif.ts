@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../../engine/lazy-builtins.js';
 import { pathToFileURL } from 'node:url';
 import type { Finding } from '../../engine/finding.js';
 import type { RuleMeta } from '../../engine/rules/rule.js';
@@ -32,7 +32,7 @@ export const formatSarif: CheckFormatter = (report, { cwd, rules }) => {
 
   const results = sortFindings(report.findings).map((f) => {
     const uri = displayPath(cwd, f.file);
-    const base = createHash('sha256').update(`${f.ruleId}\u0000${uri}\u0000${f.address ?? ''}\u0000${f.message}`).digest('hex').slice(0, 32);
+    const base = nodeCrypto().createHash('sha256').update(`${f.ruleId}\u0000${uri}\u0000${f.address ?? ''}\u0000${f.message}`).digest('hex').slice(0, 32);
     const occurrence = fingerprints.get(base) ?? 0;
     fingerprints.set(base, occurrence + 1);
     return {

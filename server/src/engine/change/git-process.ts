@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
+import { nodeChildProcess } from '../lazy-builtins.js';
 import { parse } from 'node:path';
 
 /** A git problem the user must fix (unknown ref, not a repository, git too slow): a usage error for the CLI. */
@@ -83,7 +83,7 @@ export type GitOutcome = { ok: true; stdout: Buffer } | { ok: false; stderr: str
 /** Runs git once, synchronously, with a timeout and an output bound. */
 export function runGit(call: GitCall, safeDirectories: readonly string[]): GitOutcome {
   try {
-    const stdout = execFileSync('git', [...gitArguments(safeDirectories), ...call.args], {
+    const stdout = nodeChildProcess().execFileSync('git', [...gitArguments(safeDirectories), ...call.args], {
       cwd: call.cwd,
       env: gitEnvironment(),
       maxBuffer: call.maxBuffer,
@@ -120,7 +120,7 @@ export function userSafeDirectories(parent: NodeJS.ProcessEnv = process.env): st
   const out: string[] = [];
   for (const scope of ['--system', '--global']) {
     try {
-      const text = execFileSync('git', ['config', scope, '--get-all', 'safe.directory'], {
+      const text = nodeChildProcess().execFileSync('git', ['config', scope, '--get-all', 'safe.directory'], {
         cwd: parse(tmpdir()).root,
         env,
         encoding: 'utf8',

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../lazy-builtins.js';
 import { posix } from 'node:path';
 import type { BaseFile, BaseTree } from './base-tree.js';
 import { lineCounts, similarity, type LineCounts } from './line-diff.js';
@@ -124,7 +124,7 @@ export function detectRenames(added: readonly NewFile[], gone: readonly GoneFile
 /** git's object name of a blob with this text (SHA-1, or SHA-256 in a repository that uses it). */
 export function blobId(text: string, oidLength: number): string {
   const bytes = Buffer.from(text, 'utf8');
-  return createHash(oidLength === 64 ? 'sha256' : 'sha1')
+  return nodeCrypto().createHash(oidLength === 64 ? 'sha256' : 'sha1')
     .update(`blob ${bytes.length}\0`)
     .update(bytes)
     .digest('hex');

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../lazy-builtins.js';
 import type { SourceFile } from '../parse/ast.js';
 import type { Module } from '../model/module.js';
 import type { Range } from '../range.js';
@@ -34,7 +34,7 @@ export interface ItemIdentity {
 export function itemId(identity: ItemIdentity, ordinal = 0): string {
   const parts = [identity.kind, identity.topic, identity.file, identity.address ?? '', identity.subject, identity.text];
   if (ordinal > 0) parts.push(String(ordinal));
-  return createHash('sha1').update(parts.join('\u0000')).digest('hex').slice(0, 12);
+  return nodeCrypto().createHash('sha1').update(parts.join('\u0000')).digest('hex').slice(0, 12);
 }
 
 /** The parsed files of the reviewed modules by path, to find what an item is about. */

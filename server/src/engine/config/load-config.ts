@@ -81,8 +81,9 @@ export function loadConfig(
 export function findConfigFile(host: FileHost, dir: string): string | undefined {
   let current = resolve(dir);
   for (;;) {
-    const entries = host.readDirectory(current, originOf(host, current));
-    if (entries?.some((e) => e.name === CONFIG_FILE_NAME && !e.isDirectory)) return join(current, CONFIG_FILE_NAME);
+    const origin = originOf(host, current);
+    const entry = host.entryOf ? host.entryOf(current, CONFIG_FILE_NAME, origin) : host.readDirectory(current, origin)?.find((e) => e.name === CONFIG_FILE_NAME);
+    if (entry && !entry.isDirectory) return join(current, CONFIG_FILE_NAME);
     const parent = dirname(current);
     if (parent === current) return undefined;
     current = parent;

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { nodeCrypto } from '../lazy-builtins.js';
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { MAX_JSON_FILE_BYTES, readRegularFile } from '../host.js';
@@ -21,7 +21,7 @@ const ID = /^[\w.-]{1,100}$/;
 
 /** A fresh opaque exercise id. */
 export function newExerciseId(): string {
-  return `exercise-${randomBytes(8).toString('hex')}`;
+  return `exercise-${nodeCrypto().randomBytes(8).toString('hex')}`;
 }
 
 export function writeExerciseMarker(dir: string, exercise: string): ExerciseMarker {

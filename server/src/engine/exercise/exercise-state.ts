@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../lazy-builtins.js';
 import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DIFFICULTIES, type Difficulty } from './answer-key.js';
@@ -44,7 +44,7 @@ export interface Submission {
 }
 
 export function keyFingerprint(bytes: Uint8Array | string): string {
-  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+  return `sha256:${nodeCrypto().createHash('sha256').update(bytes).digest('hex')}`;
 }
 
 export function exerciseDeadline(startedAt: Date, durationMinutes: number): Date {

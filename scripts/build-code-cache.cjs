@@ -1,0 +1,30 @@
+// Builds dist/cli.cjs.cache, the V8 code cache dist/cli.js starts the CLI with (see scripts/cli-launcher.cjs).
+// The cache is taken after a real run — `check --format json` and `check` of the example module — so that it
+// holds the functions a review compiles lazily, not only the bundle's top level. Run by scripts/build.mjs, in
+// its own process: the cache must come from a clean V8 with default flags, as the user's `node` starts.
+'use strict';
+const { rmSync, writeFileSync } = require('node:fs');
+const { join } = require('node:path');
+
+const root = join(__dirname, '..');
+const cache = join(root, 'dist', 'cli.cjs.cache');
+rmSync(cache, { force: true });
+const { compileBundle, runBundle, cacheHeader } = require(join(root, 'dist', 'cli.js'));
+const compiled = compileBundle();
+if (!compiled.id) throw new Error('dist/cli.cjs has no bundle id (scripts/build.mjs appends it)');
+const example = join(root, 'test-fixtures', 'example');
+// The same run whatever the environment says: one thread, no timings.
+process.env.IAC_REVIEW_THREADS = '1';
+delete process.env.IAC_REVIEW_TIMINGS;
+const write = process.stdout.write;
+process.stdout.write = () => true;
+try {
+  for (const args of [['check', example, '--format', 'json'], ['check', example]]) {
+    process.argv = [process.argv[0], join(root, 'dist', 'cli.js'), ...args];
+    runBundle(compiled);
+  }
+} finally {
+  process.stdout.write = write;
+}
+process.exitCode = 0;
+writeFileSync(cache, Buffer.concat([cacheHeader(compiled.id), compiled.script.createCachedData()]));

@@ -1,0 +1,257 @@
+import { availableParallelism, loadavg } from 'node:os';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { MessagePort, Worker } from 'node:worker_threads';
+import {
+  analyzeWorkspace,
+  compareFindings,
+  loadAnalysisConfig,
+  roleAssignmentOptions,
+  type AnalysisResult,
+  type AnalyzeOptions,
+} from '../engine/analyze.js';
+import { discoverModules, type ModuleFiles } from '../engine/discover.js';
+import { isInside, NodeFileHost } from '../engine/host.js';
+import { isPathIncluded } from '../engine/config/effective.js';
+import { assignModuleRoles } from '../engine/roles/assign-roles.js';
+import { addTiming, timed } from '../engine/timings.js';
+import { MAX_MODULE_INSTANCES } from '../engine/workspace/module-graph.js';
+import { findWorkspaceRoots } from '../engine/workspace-root.js';
+
+/**
+ * A large `check` on several threads (issue 17): the discovered modules are
+ * cut into contiguous shares of the discovery order, at top-level folder
+ * boundaries (repositories side by side call into themselves), each share
+ * reviewed by a worker thread running the same bundle, the first one here.
+ *
+ * The shares add up to the one-thread review only when no module of one
+ * calls a module of another (a callee is reviewed, and reported, in its
+ * own share only) and every module gets the role the whole workspace gives
+ * it; the merge checks both from the shares' role facts, and that no share
+ * met a call cycle or the instance limit. Otherwise the review runs again
+ * on one thread: the output is the one-thread output, byte for byte,
+ * whichever way it was computed. Modules are merged in discovery order and
+ * findings sorted as one review sorts them.
+ */
+
+/** Below this many source files one thread is faster: a worker costs a Node start-up and a second discovery. */
+export const PARALLEL_MIN_FILES = 1_000;
+/** More threads than this gain little: the discovery each share repeats and the merge grow with them. */
+const MAX_THREADS = 4;
+
+export interface ParallelSettings {
+  threads: number;
+  minFiles: number;
+  /** The built CLI a worker starts (dist/cli.js); undefined when running from the sources, which stay on one thread. */
+  workerScript: string | undefined;
+}
+
+/** The defaults, or `IAC_REVIEW_THREADS` (1 = one thread) and `IAC_REVIEW_PARALLEL_MIN_FILES` (tests, measurements). */
+export function parallelSettings(env: Readonly<Record<string, string | undefined>>): ParallelSettings {
+  const threads = positiveInteger(env.IAC_REVIEW_THREADS) ?? idleCores(availableParallelism(), loadavg()[0] ?? 0);
+  const minFiles = positiveInteger(env.IAC_REVIEW_PARALLEL_MIN_FILES) ?? PARALLEL_MIN_FILES;
+  return { threads: Math.min(threads, MAX_THREADS), minFiles, workerScript: builtCliScript() };
+}
+
+/**
+ * The threads worth starting: one per core the machine leaves idle (cores less the last minute's load
+ * average, rounded), at least one, at most MAX_THREADS. A worker on a core that is busy elsewhere only
+ * adds its start-up and a second discovery: on a 2-core machine under load every two-thread check
+ * measured was slower than one thread. (Windows reports no load average: every core counts as idle.)
+ */
+export function idleCores(cores: number, load: number): number {
+  return Math.max(1, Math.min(MAX_THREADS, Math.round(cores - load)));
+}
+
+function positiveInteger(text: string | undefined): number | undefined {
+  const n = text === undefined ? NaN : Number(text);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
+/** dist/cli.js beside the running bundle (dist/cli.cjs), whose import.meta.url build.mjs defines. */
+function builtCliScript(): string | undefined {
+  const self = fileURLToPath(import.meta.url);
+  return self.endsWith('.cjs') ? resolve(self, '..', 'cli.js') : undefined;
+}
+
+type ShareResult = Omit<AnalysisResult, 'config' | 'analyses'>;
+
+/** `check`'s review: on several threads when the workspace is large enough and the options allow it. */
+export function analyzeMaybeInParallel(options: AnalyzeOptions, settings: ParallelSettings): AnalysisResult {
+  // Undecided items, kept modules, diff mode and a plan (its root and call chains span modules) look across modules: one thread.
+  if (settings.threads < 2 || !settings.workerScript || options.undecided !== false || options.keepModules || options.baseModuleFor || options.host || options.config || options.plan) {
+    return analyzeWorkspace(options);
+  }
+  const cwd = resolve(options.cwd);
+  const paths = (options.paths?.length ? options.paths : ['.']).map((p) => resolve(cwd, p));
+  const host = new NodeFileHost(findWorkspaceRoots(paths));
+  const loaded = timed('config', () => loadAnalysisConfig(options, host));
+  if (loaded.errors.length) return analyzeWorkspace({ ...options, host, config: loaded });
+  const discovered = timed('discovery', () => discoverModules(host, paths, (p) => isPathIncluded(loaded.config, p)));
+  const oneThread = () => analyzeWorkspace({ ...options, host, config: loaded, discovered });
+  const { modules } = discovered;
+  const ranges = shareRanges(modules, paths, settings);
+  if (ranges.length < 2) return oneThread();
+
+  // Instances created by all the shares, counted as they go: past the one-review limit every share stops at once.
+  const instances = new SharedArrayBuffer(4);
+  const workers = ranges.slice(1).map((range) => startShare(settings.workerScript!, options, range, instances));
+  const first = analyzeWorkspace({ ...options, host, config: loaded, discovered, moduleRange: ranges[0]!, instanceBudget: sharedInstanceBudget(instances) });
+  const shares: Array<ShareResult | undefined> = [first];
+  for (const worker of workers) shares.push(timed('waiting for threads', () => worker.result()));
+  const merged = timed('merge', () => mergeShares(shares, modules, ranges, roleAssignmentOptions(paths, host, loaded.config)));
+  // The breakdown `npm run bench` prints says which way it went (a zero-time entry).
+  addTiming(merged ? `(reviewed on ${ranges.length} threads)` : '(shares did not add up: reviewed again on one thread)', 0);
+  if (!merged) return oneThread();
+  return { ...merged, config: loaded.config, analyses: [] };
+}
+
+type Range = { start: number; end: number };
+
+/** An instance budget over a counter all the shares add to (see ModuleGraph.instanceBudget). */
+export function sharedInstanceBudget(counter: SharedArrayBuffer): (added: number) => boolean {
+  const total = new Int32Array(counter);
+  return (added) => Atomics.add(total, 0, added) + added <= MAX_MODULE_INSTANCES;
+}
+
+/**
+ * Contiguous ranges of the discovery order, about equal in files, cut only
+ * where the top-level folder (under the analysed path) changes.
+ */
+export function shareRanges(modules: readonly ModuleFiles[], paths: readonly string[], settings: Pick<ParallelSettings, 'threads' | 'minFiles'>): Range[] {
+  const sizes = modules.map((m) => m.configFiles.length + m.varFiles.length);
+  const total = sizes.reduce((a, b) => a + b, 0);
+  if (total < settings.minFiles || settings.threads < 2) return [{ start: 0, end: modules.length }];
+  const keys = modules.map((m) => topLevelKey(m.dir, paths));
+  const ranges: Range[] = [];
+  let start = 0;
+  let files = 0;
+  for (let i = 0; i < modules.length; i++) {
+    files += sizes[i]!;
+    const wanted = (total * (ranges.length + 1)) / settings.threads;
+    if (ranges.length < settings.threads - 1 && files >= wanted && i + 1 < modules.length && keys[i] !== keys[i + 1]) {
+      ranges.push({ start, end: i + 1 });
+      start = i + 1;
+    }
+  }
+  ranges.push({ start, end: modules.length });
+  return ranges;
+}
+
+/** The analysed path holding `dir` and the first folder below it: `/work/repos` + `vpc`. */
+function topLevelKey(dir: string, paths: readonly string[]): string {
+  const path = paths.find((p) => isInside(p, dir));
+  if (path === undefined) return dir;
+  const rel = relative(path, dir);
+  return `${path}\u0000${rel === '' || isAbsolute(rel) ? '' : rel.split(sep)[0]}`;
+}
+
+/** The shares as one review, or undefined when they do not add up to one (see the file comment). */
+export function mergeShares(
+  shares: ReadonlyArray<ShareResult | undefined>,
+  modules: readonly ModuleFiles[],
+  ranges: readonly Range[],
+  roleOptions: ReturnType<typeof roleAssignmentOptions>,
+): ShareResult | undefined {
+  if (shares.some((s) => !s?.share || s.share.trailingErrors > 0 || s.share.abandoned)) return undefined;
+  const complete = shares as ShareResult[];
+  if (complete.reduce((n, s) => n + s.share!.instances, 0) > MAX_MODULE_INSTANCES) return undefined;
+  const shareOf = new Map<string, number>();
+  ranges.forEach((range, i) => {
+    for (let m = range.start; m < range.end; m++) shareOf.set(modules[m]!.dir, i);
+  });
+  for (const [i, s] of complete.entries()) {
+    for (const fact of s.share!.facts) {
+      for (const call of fact.localCalls) {
+        const owner = shareOf.get(call.dir);
+        if (owner !== undefined && owner !== i) return undefined;
+      }
+    }
+  }
+  const roles = assignModuleRoles(
+    complete.flatMap((s) => s.share!.facts),
+    roleOptions,
+  );
+  for (const s of complete) {
+    for (const r of s.moduleRoles) {
+      const whole = roles.get(r.dir);
+      if (!whole || whole.role !== r.role || whole.why !== r.why) return undefined;
+    }
+  }
+  const [first, ...rest] = complete;
+  const merged: ShareResult = {
+    findings: [],
+    errors: [...first!.errors],
+    configErrors: first!.configErrors,
+    undecided: [],
+    files: [...first!.files],
+    modules: [...first!.modules],
+    moduleRoles: [...first!.moduleRoles],
+  };
+  // Loops, not push(...spread): a share can hold more findings than a call has room for arguments.
+  for (const s of complete) for (const f of s.findings) merged.findings.push(f);
+  for (const s of rest) {
+    for (const e of s.errors.slice(s.share!.leadingErrors)) merged.errors.push(e);
+    for (const f of s.files) merged.files.push(f);
+    for (const m of s.modules) merged.modules.push(m);
+    for (const r of s.moduleRoles) merged.moduleRoles.push(r);
+  }
+  merged.findings.sort(compareFindings);
+  return merged;
+}
+
+interface RunningShare {
+  /** Blocks until the worker has answered; undefined when it failed or stopped. */
+  result(): ShareResult | undefined;
+}
+
+/** What a share worker receives (share-worker.ts). */
+export interface ShareRequest {
+  options: Pick<AnalyzeOptions, 'cwd' | 'paths' | 'configFile' | 'fixes' | 'undecided'>;
+  range: Range;
+  port: MessagePort;
+  /** Int32 flag the worker sets, then notifies, once its answer is on the port. */
+  done: SharedArrayBuffer;
+  /** Int32 count of the module instances all the shares created (sharedInstanceBudget). */
+  instances: SharedArrayBuffer;
+}
+
+function startShare(script: string, options: AnalyzeOptions, range: Range, instances: SharedArrayBuffer): RunningShare {
+  const { Worker, MessageChannel, receiveMessageOnPort } = process.getBuiltinModule('node:worker_threads');
+  const { port1, port2 } = new MessageChannel();
+  const done = new SharedArrayBuffer(4);
+  const request: ShareRequest = {
+    options: {
+      cwd: options.cwd,
+      ...(options.paths ? { paths: options.paths } : {}),
+      ...(options.configFile !== undefined ? { configFile: options.configFile } : {}),
+      ...(options.fixes ? { fixes: options.fixes } : {}),
+      undecided: false,
+    },
+    range,
+    port: port2,
+    done,
+    instances,
+  };
+  const worker: Worker = new Worker(script, {
+    argv: ['--share-worker'],
+    workerData: request,
+    transferList: [port2],
+    env: { ...process.env, IAC_REVIEW_SHARE_WORKER: '1', IAC_REVIEW_TIMINGS: '' },
+    stdout: false,
+    stderr: false,
+  });
+  const flag = new Int32Array(done);
+  return {
+    result() {
+      // The CLI's review is synchronous: wait on the flag, in slices, so that a worker that died (out of
+      // memory) is noticed — a stopped worker's resourceLimits is an empty object — instead of waited for.
+      while (Atomics.wait(flag, 0, 0, 200) === 'timed-out') {
+        if (Object.keys(worker.resourceLimits ?? {}).length === 0) return undefined;
+      }
+      const answer = receiveMessageOnPort(port1)?.message as { result?: ShareResult } | undefined;
+      port1.close();
+      return answer?.result;
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { addTiming, enableTimings, TIMINGS, timed, timingTotals } from '../../server/src/engine/timings.js';
+
+const busy = (ms: number) => {
+  const until = performance.now() + ms;
+  while (performance.now() < until) {
+    /* spin: the time must be spent on this thread */
+  }
+};
+
+describe('timings (the CLI breakdown `npm run bench` prints)', () => {
+  it('is off by default: timed() only runs the function and records nothing', () => {
+    expect(TIMINGS.on).toBe(false);
+    expect(timed('off-phase', () => 42)).toBe(42);
+    addTiming('off-phase', 5);
+    expect(timingTotals()).toEqual({});
+  });
+
+  it('counts each phase exclusively: an inner phase pauses the outer one, re-entering the running phase only nests', () => {
+    enableTimings();
+    timed('outer', () => {
+      busy(20);
+      timed('inner', () => {
+        busy(30);
+        // The evaluator's recursion: the same phase again is not a second frame.
+        timed('inner', () => busy(10));
+      });
+      busy(20);
+    });
+    const totals = timingTotals();
+    expect(totals.outer).toBeGreaterThanOrEqual(40);
+    expect(totals.outer).toBeLessThan(40 + 25);
+    expect(totals.inner).toBeGreaterThanOrEqual(40);
+    expect(totals.inner).toBeLessThan(40 + 25);
+    expect(TIMINGS.top).toBeUndefined();
+  });
+
+  it('closes a phase whose function throws, and adds measured time', () => {
+    expect(() => timed('throws', () => {
+      throw new Error('x');
+    })).toThrow('x');
+    expect(TIMINGS.top).toBeUndefined();
+    addTiming('start-up', 12);
+    expect(timingTotals()['start-up']).toBe(12);
+    expect(Object.keys(timingTotals())).toContain('throws');
+  });
+});
