@@ -18,10 +18,13 @@ afterEach(() => client?.kill());
 function probe(c: LspTestClient, path: string, everyMs = 150): { stop: () => Promise<number[]> } {
   const latencies: number[] = [];
   const pending: Array<Promise<unknown>> = [];
-  const timer = setInterval(() => {
+  const send = () => {
     const sent = performance.now();
     pending.push(c.hover(path, 5, 12).then(() => latencies.push(performance.now() - sent)));
-  }, everyMs);
+  };
+  // One at once, then every `everyMs`: a scan that ends before the first tick is still probed.
+  send();
+  const timer = setInterval(send, everyMs);
   return {
     stop: async () => {
       clearInterval(timer);

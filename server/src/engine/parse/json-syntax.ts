@@ -298,7 +298,8 @@ export function parseJsonSyntax(text: string, lineStarts: readonly number[], var
   }
   const errors: SyntaxError[] = parseErrors.map((e) => ({
     message: `invalid JSON: ${describeJsonError(printParseErrorCode(e.error))}`,
-    range: converter.range(e.offset, e.offset + e.length),
+    // jsonc-parser's error for an unterminated comment at the end can reach one past the text: keep it inside.
+    range: converter.range(Math.min(e.offset, text.length), Math.min(e.offset + e.length, text.length)),
   }));
   const body = converter.convertFile(root, variablesFile);
   for (const e of converter.errors) errors.push(e);
