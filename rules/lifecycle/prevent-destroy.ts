@@ -1,14 +1,12 @@
 import { defineRule, findBlocks, headerRange } from '../../server/src/engine/rules/rule.js';
-import { STATEFUL_RESOURCE_TYPES } from '../../server/src/engine/data/shared-data.generated.js';
+import { STATEFUL_TYPES_OPTION, statefulTypes, type StatefulOptions } from '../../server/src/engine/lifecycle/stateful-types.js';
 import { expectBool, judgeArgument } from '../../server/src/engine/protection/argument.js';
 import { instances } from '../../server/src/engine/evaluate/existence.js';
 import { transience } from '../../server/src/engine/lifecycle/transient-data.js';
 import type { ReportDescriptor } from '../../server/src/engine/rules/rule.js';
 import { insertAttributeFix, insertNestedBlockFix, setAttributeValueFix } from '../../server/src/engine/fix/block-edits.js';
 
-interface Options {
-  resourceTypes: { add?: unknown; remove?: unknown };
-}
+type Options = StatefulOptions;
 
 const TITLE = 'Add lifecycle { prevent_destroy = true }';
 
@@ -34,22 +32,7 @@ export default defineRule<Options>({
       'Add `lifecycle { prevent_destroy = true }` to the resource (or `prevent_destroy = true` to its existing lifecycle ' +
       'block). To retire the resource on purpose, remove the flag in one change and the resource in the next.',
     equivalents: {},
-    options: {
-      resourceTypes: {
-        type: 'object',
-        description:
-          'Changes to the default list of stateful resource types: `{ "add": ["aws_ssm_parameter"], "remove": ["aws_sqs_queue"] }`.',
-        default: { add: [], remove: [] },
-        schema: {
-          type: 'object',
-          properties: {
-            add: { type: 'array', items: { type: 'string' }, description: 'Resource types to check as well.' },
-            remove: { type: 'array', items: { type: 'string' }, description: 'Resource types not to check.' },
-          },
-          additionalProperties: false,
-        },
-      },
-    },
+    options: STATEFUL_TYPES_OPTION,
     examples: {
       failing: `resource "aws_db_instance" "orders" {
   identifier     = "orders"
@@ -71,9 +54,7 @@ export default defineRule<Options>({
   },
 
   check(ctx) {
-    const types = new Set(STATEFUL_RESOURCE_TYPES);
-    for (const t of stringList(ctx.options.resourceTypes?.add)) types.add(t);
-    for (const t of stringList(ctx.options.resourceTypes?.remove)) types.delete(t);
+    const types = statefulTypes(ctx.options);
 
     for (const resource of ctx.module.resources) {
       if (resource.mode !== 'managed' || !types.has(resource.type)) continue;
@@ -139,7 +120,3 @@ export default defineRule<Options>({
     }
   },
 });
-
-function stringList(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-}

@@ -1,28 +1,9 @@
-import { STATEFUL_RESOURCE_TYPES } from '../data/shared-data.generated.js';
+import { statefulTypes, type StatefulOptions } from '../lifecycle/stateful-types.js';
 import type { RuleContext } from '../rules/rule.js';
 import type { PlannedResource } from './plan-model.js';
 import type { PlanPlace } from './plan-places.js';
 
-/** The option both plan rules share with lifecycle/prevent-destroy: changes to the shared list of stateful types. */
-export interface StatefulOptions {
-  resourceTypes: { add?: unknown; remove?: unknown };
-}
-
-export const STATEFUL_OPTION = {
-  resourceTypes: {
-    type: 'object' as const,
-    description: 'Changes to the default list of stateful resource types: `{ "add": ["aws_ssm_parameter"], "remove": ["aws_sqs_queue"] }`.',
-    default: { add: [], remove: [] },
-    schema: {
-      type: 'object',
-      properties: {
-        add: { type: 'array', items: { type: 'string' }, description: 'Resource types to check as well.' },
-        remove: { type: 'array', items: { type: 'string' }, description: 'Resource types not to check.' },
-      },
-      additionalProperties: false,
-    },
-  },
-};
+export { STATEFUL_TYPES_OPTION as STATEFUL_OPTION, type StatefulOptions } from '../lifecycle/stateful-types.js';
 
 export type StatefulChange = 'destroy' | 'replace';
 
@@ -46,9 +27,7 @@ export function statefulChanges(
 ): Array<{ place: PlanPlace; resources: PlannedResource[] }> {
   const planned = ctx.planned;
   if (!planned || planned.moduleAddress !== '') return [];
-  const types = new Set(STATEFUL_RESOURCE_TYPES);
-  for (const t of stringList(ctx.options.resourceTypes?.add)) types.add(t);
-  for (const t of stringList(ctx.options.resourceTypes?.remove)) types.delete(t);
+  const types = statefulTypes(ctx.options);
   const groups = new Map<string, { place: PlanPlace; resources: PlannedResource[] }>();
   for (const r of planned.context.plan.resourceChanges) {
     if (r.mode !== 'managed' || !types.has(r.type) || changeOf(r) !== kind) continue;
@@ -103,8 +82,4 @@ export function reasonText(reason: string | undefined): string | undefined {
     default:
       return `the plan's reason is "${reason}"`;
   }
-}
-
-function stringList(v: unknown): string[] {
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 }
