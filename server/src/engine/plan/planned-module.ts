@@ -1,5 +1,5 @@
 import type { Block, Expression, SourceFile } from '../parse/ast.js';
-import type { ResourceRef } from '../model/module.js';
+import type { Module, ResourceRef } from '../model/module.js';
 import type { Scope } from '../evaluate/scope.js';
 import { object, tuple, type Value } from '../evaluate/value.js';
 import { findAttribute } from '../rules/rule.js';
@@ -64,7 +64,7 @@ export class PlannedModule {
    * nothing about it (not an argument, instance not in the plan, nested
    * block not recognised).
    */
-  fill(expr: Expression, scope: Scope, code: Value, module: Parameters<typeof expressionPaths>[0], evaluateCode: CodeEvaluate): Value | undefined {
+  fill(expr: Expression, scope: Scope, code: Value, module: Module, evaluateCode: CodeEvaluate): Value | undefined {
     const at = expressionPaths(module).get(expr);
     if (!at || fullyKnown(code)) return undefined;
     const instance = this.instanceFor(at.resource, scope);
@@ -81,7 +81,7 @@ export class PlannedModule {
    * code does not write at all, read as the plan's only such block). The
    * value in `scope`'s instance; undefined when the plan does not say.
    */
-  argument(module: Parameters<typeof expressionPaths>[0], block: Block, name: string, scope: Scope, evaluateCode: CodeEvaluate, absentBlock?: string): Value | undefined {
+  argument(module: Module, block: Block, name: string, scope: Scope, evaluateCode: CodeEvaluate, absentBlock?: string): Value | undefined {
     const at = blockPath(module, block);
     if (!at) return undefined;
     const instance = this.instanceFor(at.resource, scope);
