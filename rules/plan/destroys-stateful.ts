@@ -1,6 +1,7 @@
 import { defineRule } from '../../server/src/engine/rules/rule.js';
 import { examplePlan } from '../../server/src/engine/plan/example-plan.js';
-import { addressesText, reasonText, STATEFUL_OPTION, statefulChanges, type StatefulOptions } from '../../server/src/engine/plan/stateful-changes.js';
+import { addressesText, reasonText, statefulChanges } from '../../server/src/engine/plan/stateful-changes.js';
+import { STATEFUL_TYPES_OPTION, type StatefulOptions } from '../../server/src/engine/lifecycle/stateful-types.js';
 
 export default defineRule<StatefulOptions>({
   meta: {
@@ -21,7 +22,7 @@ export default defineRule<StatefulOptions>({
       'but leave Terraform, use a `removed` block with `lifecycle { destroy = false }`. If it really goes, take a final ' +
       'backup first and suppress this finding with the reason.',
     equivalents: {},
-    options: STATEFUL_OPTION,
+    options: STATEFUL_TYPES_OPTION,
     examples: {
       failing: `resource "aws_s3_bucket" "logs" {
   bucket = "logs"

@@ -1,6 +1,7 @@
 import { defineRule } from '../../server/src/engine/rules/rule.js';
 import { examplePlan } from '../../server/src/engine/plan/example-plan.js';
-import { addressesText, reasonText, STATEFUL_OPTION, statefulChanges, type StatefulOptions } from '../../server/src/engine/plan/stateful-changes.js';
+import { addressesText, reasonText, statefulChanges } from '../../server/src/engine/plan/stateful-changes.js';
+import { STATEFUL_TYPES_OPTION, type StatefulOptions } from '../../server/src/engine/lifecycle/stateful-types.js';
 
 export default defineRule<StatefulOptions>({
   meta: {
@@ -21,7 +22,7 @@ export default defineRule<StatefulOptions>({
       'update in place. If the replacement is intended, migrate the data first (snapshot and restore) and suppress this ' +
       'finding with the reason.',
     equivalents: {},
-    options: STATEFUL_OPTION,
+    options: STATEFUL_TYPES_OPTION,
     examples: {
       failing: `# plan.json: aws_db_instance.orders  actions ["delete","create"]  replace_paths [["engine"]]
 resource "aws_db_instance" "orders" {

@@ -3,7 +3,8 @@ import type { Module } from '../model/module.js';
 import type { ModuleGraph } from '../workspace/module-graph.js';
 import type { ModuleInstance } from '../workspace/module-instance.js';
 import { PlanError, type Plan, type PlannedResource } from './plan-model.js';
-import { PlanContext, localAddress } from './plan-context.js';
+import { PlanContext, rootAddresses, rootMatch } from './plan-context.js';
+import { resourceKeyOf } from './plan-index.js';
 import { isDownloaded, planPlacer, type PlanPlace } from './plan-places.js';
 
 /** A plan fused with the workspace's code (SPEC §10). */
@@ -45,13 +46,13 @@ export function attachPlan(
  * code declares is a plan of other code: PlanError.
  */
 export function planRoot(plan: Plan, candidates: readonly Module[], workspaceRoot: string): Module | undefined {
-  const context = new PlanContext(plan);
-  let best: { module: Module; matched: number; total: number } | undefined;
+  const addresses = rootAddresses(plan);
+  let best: { module: Module; matched: number } | undefined;
   for (const module of candidates) {
-    const { matched, total } = context.rootMatch(module);
-    if (!best || matched > best.matched || (matched === best.matched && module.isRoot && !best.module.isRoot)) best = { module, matched, total };
+    const matched = rootMatch(addresses, module);
+    if (!best || matched > best.matched || (matched === best.matched && module.isRoot && !best.module.isRoot)) best = { module, matched };
   }
-  if (best && best.total === 0 && plan.resourceChanges.length === 0) return undefined;
+  if (best && addresses.size === 0 && plan.resourceChanges.length === 0) return undefined;
   if (!best || best.matched === 0) {
     const sample = [...new Set([...plan.rootResources, ...plan.resourceChanges.map((r) => r.address)])].slice(0, 3).join(', ');
     throw new PlanError(
@@ -67,7 +68,7 @@ export function attachPlanAt(plan: Plan, graph: ModuleGraph, root: Module, works
   const context = new PlanContext(plan);
   graph.plan = { context, rootDir: root.dir };
   const placer = planPlacer(graph, root, baseModuleFor);
-  context.place = (r) => placer(r.address, r.moduleAddress, localAddress(r));
+  context.place = (r) => placer(r.address, r.moduleAddress, resourceKeyOf(r));
   return {
     context,
     root,
@@ -89,7 +90,7 @@ function planNotes(plan: Plan, graph: ModuleGraph, root: Module, workspaceRoot: 
     if (r.actions.includes('delete') && !r.actions.includes('create')) continue;
     const instance = instances.get(r.moduleAddress);
     if (!instance || isDownloaded(instance.module)) continue; // inside a module not read: placed on its call
-    if (!instance.module.byAddress.has(localAddress(r))) missing.push(r.address);
+    if (!instance.module.byAddress.has(resourceKeyOf(r))) missing.push(r.address);
   }
   const notes = [...plan.notes, ...graph.plan!.context.crowdedNotes()];
   if (missing.length) {

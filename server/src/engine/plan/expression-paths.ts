@@ -2,7 +2,8 @@ import type { Block, Expression } from '../parse/ast.js';
 import type { Module, ResourceRef } from '../model/module.js';
 
 /** One step from a resource's planned object to an argument: an attribute name, or the n-th of a block type's static blocks. */
-export type PathStep = string | { block: string; index: number; of: number; siblings: Block[]; self: Block };
+/** `self` is the code's block (absent for a block the code does not write). */
+export type PathStep = string | { block: string; index: number; of: number; self?: Block };
 
 /** Where an argument's expression sits in the plan's object of its resource. */
 export interface ExpressionPath {
@@ -60,6 +61,6 @@ function collect(resource: ResourceRef, block: Block, path: PathStep[], map: Map
   }
   for (const [type, list] of nested) {
     if (dynamicTypes.has(type)) continue;
-    list.forEach((b, index) => collect(resource, b, [...path, { block: type, index, of: list.length, siblings: list, self: b }], map, blocks));
+    list.forEach((b, index) => collect(resource, b, [...path, { block: type, index, of: list.length, self: b }], map, blocks));
   }
 }

@@ -6,6 +6,7 @@ import type { ModuleGraph } from '../workspace/module-graph.js';
 import type { ModuleInstance } from '../workspace/module-instance.js';
 import { findAttribute } from '../rules/rule.js';
 import { parseModuleAddress } from './plan-address.js';
+import { isDownloadedDir } from '../workspace/call-target.js';
 import { instanceKeyText } from './plan-context.js';
 
 /** Where a plan address is placed in the code (SPEC §10). */
@@ -31,7 +32,7 @@ function moduleSteps(moduleAddress: string): Array<{ name: string; key: string }
 
 /** Whether a module's code was placed by `terraform init` (not the workspace's own code under review). */
 export function isDownloaded(module: Module): boolean {
-  return module.dir.includes('/.terraform/modules/');
+  return isDownloadedDir(module.dir);
 }
 
 /**

@@ -44,13 +44,13 @@ export class PlannedModule {
     if (!address) return undefined;
     if (block.type === 'module') return this.callKeys.get(address.slice('module.'.length));
     const keys: Array<string | number> = [];
-    for (const r of this.instancesOf(address)) if (r.index !== undefined && !isDeleted(r) && !r.deposed) keys.push(r.index);
+    for (const r of this.instancesOf(address)) if (r.index !== undefined && !isDeleted(r)) keys.push(r.index);
     return keys.length ? keys : undefined;
   }
 
   /** The instance of `resource` an evaluation scope is about (by `count.index` / `each.key`), unless it cannot be told. */
   instanceFor(resource: ResourceRef, scope: Scope): PlannedResource | undefined {
-    const live = this.instancesOf(resource.address).filter((r) => !isDeleted(r) && !r.deposed);
+    const live = this.instancesOf(resource.address).filter((r) => !isDeleted(r));
     if (live.length === 0) return undefined;
     const counted = findAttribute(resource.block, 'count') ?? findAttribute(resource.block, 'for_each');
     if (!counted) return live.find((r) => r.index === undefined);
@@ -86,7 +86,7 @@ export class PlannedModule {
     if (!at) return undefined;
     const instance = this.instanceFor(at.resource, scope);
     if (!instance) return undefined;
-    const path: PathStep[] = absentBlock ? [...at.path, { block: absentBlock, index: 0, of: 1, siblings: [], self: EMPTY_BLOCK }, name] : [...at.path, name];
+    const path: PathStep[] = absentBlock ? [...at.path, { block: absentBlock, index: 0, of: 1 }, name] : [...at.path, name];
     const planned = walk(instance.after, path, at.resource.file, scope, evaluateCode);
     return planned === undefined ? undefined : planValueToValue(planned, instance.address);
   }
@@ -97,7 +97,7 @@ export class PlannedModule {
    * unknown. Undefined when the plan does not have it.
    */
   resourceValue(resource: ResourceRef): Value | undefined {
-    const live = this.instancesOf(resource.address).filter((r) => !isDeleted(r) && !r.deposed);
+    const live = this.instancesOf(resource.address).filter((r) => !isDeleted(r));
     if (live.length === 0) return undefined;
     if (findAttribute(resource.block, 'count')) {
       const sorted = [...live].sort((a, b) => Number(a.index) - Number(b.index));
@@ -112,17 +112,6 @@ export class PlannedModule {
     return single ? planValueToValue(single.after, single.address) : undefined;
   }
 }
-
-/** Stands for a nested block the code does not write (nothing of it is known to compare with the plan's). */
-const EMPTY_BLOCK: Block = {
-  kind: 'Block',
-  type: '',
-  typeRange: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } },
-  labels: [],
-  body: [],
-  openBrace: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } },
-  range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } },
-};
 
 function isDeleted(r: PlannedResource): boolean {
   return r.actions.length === 1 && r.actions[0] === 'delete';
@@ -184,6 +173,7 @@ function nestedElement(
   if (!Array.isArray(container)) return typeof container === 'object' && step.of === 1 ? container : undefined;
   if (container.length !== step.of) return undefined;
   if (step.of === 1) return container[0];
+  if (!step.self) return undefined;
   const known = new Map<string, Value>();
   for (const item of step.self.body) {
     if (item.kind !== 'Attribute') continue;

@@ -3,8 +3,6 @@ import type { RuleContext } from '../rules/rule.js';
 import type { PlannedResource } from './plan-model.js';
 import type { PlanPlace } from './plan-places.js';
 
-export { STATEFUL_TYPES_OPTION as STATEFUL_OPTION, type StatefulOptions } from '../lifecycle/stateful-types.js';
-
 export type StatefulChange = 'destroy' | 'replace';
 
 /** What the plan does to a resource instance, as the plan rules see it. */

@@ -6,6 +6,11 @@ import { localSourceDir } from '../model/local-source.js';
 /** Where `terraform init` records the modules it installed, relative to the root module it ran in. */
 export const MODULES_MANIFEST = '.terraform/modules/modules.json';
 
+/** Whether a module directory is one `terraform init` installed (code that is not the workspace's own). */
+export function isDownloadedDir(dir: string): boolean {
+  return dir.includes('/.terraform/modules/');
+}
+
 /** The manifest is small (one entry per call); a larger file is not one. */
 const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 
@@ -32,7 +37,7 @@ export class CallTargets {
    */
   targetOf(moduleDir: string, call: ModuleCallRef, rootDir: string, keyPath: readonly string[]): CallTarget | undefined {
     const local = localSourceDir(moduleDir, call);
-    if (local !== undefined) return { dir: local, downloaded: moduleDir.includes('/.terraform/modules/') };
+    if (local !== undefined) return { dir: local, downloaded: isDownloadedDir(moduleDir) };
     const installed = this.manifest(rootDir)?.get(keyPath.join('.'));
     return installed === undefined ? undefined : { dir: installed, downloaded: true };
   }

@@ -5,6 +5,7 @@ import type { Range } from '../range.js';
 import { findAttribute, headerRange, type Rule } from '../rules/rule.js';
 import { expressionsAt, inputReferences } from './input-references.js';
 import { placeKey, type InstanceRuns } from './instance-runs.js';
+import { isDownloadedDir } from './call-target.js';
 import type { ModuleInstance } from './module-instance.js';
 
 /**
@@ -102,7 +103,7 @@ function placeInCaller(instance: ModuleInstance, finding: Finding, planDecided: 
  */
 function plannedPlace(instance: ModuleInstance, finding: Finding): { file: SourceFile; range: Range } | undefined {
   if (!instance.evaluator.planned) return undefined;
-  if (instance.chain.some((i) => i.module.dir.includes('/.terraform/modules/'))) return undefined;
+  if (instance.chain.some((i) => isDownloadedDir(i.module.dir))) return undefined;
   const file = instance.module.files.find((f) => f.path === finding.file);
   return file && { file, range: finding.range };
 }

@@ -170,8 +170,7 @@ export class ModuleGraph {
    */
   private plannedStandIns(parent: ModuleInstance, call: ModuleCallRef): ModuleInstance[] | undefined {
     if (!this.plan || !parent.evaluator.planned) return undefined;
-    const prefix = `${parent.addressPrefix ? `${parent.addressPrefix}.` : ''}module.${call.name}`;
-    const groups = this.plan.context.resourcesUnder(prefix);
+    const groups = this.plan.context.resourcesUnder(parent.addressPrefix, parent.chain.length - 1, call.name);
     if (groups.length === 0) return undefined;
     return groups.map((group) => {
       let module = this.standIns.get(group.instanceAddress);
@@ -179,7 +178,7 @@ export class ModuleGraph {
         module = standInModule(parent.module.dir, call.file, headerRange(call.block), call.name, group);
         this.standIns.set(group.instanceAddress, module);
       }
-      const key = group.instanceAddress.slice(prefix.length);
+      const key = group.instanceAddress.slice(`${parent.addressPrefix ? `${parent.addressPrefix}.` : ''}module.${call.name}`.length);
       return new ModuleInstance(module, this, { parent, call, scope: EMPTY_SCOPE, ...(key ? { key } : {}) }, parent.codeOnly);
     });
   }
