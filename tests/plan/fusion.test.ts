@@ -249,3 +249,31 @@ describe('known-in-plan: default tags and policy actions given at plan time', ()
     expect(open(review(dir, join(dir, 'plan.json')))).toBe(0);
   });
 });
+
+describe('modules built from the plan are not judged on what a plan does not record', () => {
+  it('a policy that reads lifecycle reports the code it can read, not the registry module standing in from the plan', () => {
+    const policy = {
+      id: 'acme/db-protected',
+      title: 'Databases are protected from destroy',
+      severity: 'error',
+      category: 'acme',
+      rationale: 'Data.',
+      remediation: 'Add lifecycle { prevent_destroy = true }.',
+      resourceTypes: ['aws_db_instance'],
+      require: { path: 'lifecycle.prevent_destroy', equals: true },
+    };
+    const dir = module({
+      '.iac-review.json': JSON.stringify({ extends: 'none', policies: [policy] }),
+      'main.tf': 'module "rds" {\n  source  = "terraform-aws-modules/rds/aws"\n  version = "6.10.0"\n}\n\nresource "aws_db_instance" "own" {\n  identifier = "own"\n}\n',
+    });
+    const plan = plan1({
+      resource_changes: [
+        change('aws_db_instance.own', { actions: ['create'], after: { identifier: 'own' } }),
+        change('module.rds.aws_db_instance.this[0]', { actions: ['create'], after: { identifier: 'rds', publicly_accessible: false } }),
+      ],
+      configuration: { root_module: { resources: [{ address: 'aws_db_instance.own' }], module_calls: { rds: { source: 'terraform-aws-modules/rds/aws', module: {} } } } },
+    });
+    const found = review(dir, plan).findings.filter((f) => f.ruleId === 'acme/db-protected').map((f) => f.range.start.line);
+    expect(found).toEqual([6]);
+  });
+});

@@ -10,7 +10,6 @@ import { isDownloaded, planPlacer, type PlanPlace } from './plan-places.js';
 /** A plan fused with the workspace's code (SPEC §10). */
 export interface AttachedPlan {
   context: PlanContext;
-  root: Module;
   /** Places a planned resource in the code. */
   place(resource: PlannedResource): PlanPlace | undefined;
   /** Parts of the plan the code does not have, said in the output (SPEC §10: nothing silently ignored). */
@@ -34,7 +33,7 @@ export function attachPlan(
   // A plan that names no resource at all (an empty configuration) adds nothing, and contradicts nothing.
   if (!root) {
     const note = `${plan.file}: the plan names no resources: it adds nothing to the review`;
-    return { context: new PlanContext(plan), root: candidates[0]!, place: () => undefined, notes: () => [...plan.notes, note] };
+    return { context: new PlanContext(plan), place: () => undefined, notes: () => [...plan.notes, note] };
   }
   return attachPlanAt(plan, graph, root, workspaceRoot, baseModuleFor);
 }
@@ -71,7 +70,6 @@ export function attachPlanAt(plan: Plan, graph: ModuleGraph, root: Module, works
   context.place = (r) => placer(r.address, r.moduleAddress, resourceKeyOf(r));
   return {
     context,
-    root,
     place: context.place,
     notes: () => planNotes(plan, graph, root, workspaceRoot),
   };

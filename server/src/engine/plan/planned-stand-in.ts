@@ -32,7 +32,8 @@ export function standInModule(callerDir: string, callerFile: SourceFile, header:
     addresses.push(local);
   }
   const file: SourceFile = { ...callerFile, body: blocks, comments: [], errors: [] };
-  const module = buildModule(join(callerDir, '.terraform', 'modules', `plan-${name}`), [file], []);
+  // A virtual directory (nothing is read from it), always under `.terraform/modules`: a call label cannot lead it elsewhere.
+  const module = buildModule(join(callerDir, '.terraform', 'modules', `plan-${encodeURIComponent(name)}`), [file], []);
   // The address a reviewer reads is the plan's, inside the module instance (`module.db_instance.aws_db_instance.this[0]`).
   module.byAddress.clear();
   [...module.resources, ...module.dataSources].forEach((ref, i) => {

@@ -6,7 +6,7 @@ import { instances } from '../evaluate/existence.js';
 import { setOrInsertAttributeFix } from '../fix/block-edits.js';
 import { MAX_GLOB_EXPANSION } from '../config/glob-limits.js';
 import { evaluateCondition, type Outcome, type Subject } from './conditions.js';
-import type { Policy, PolicyFix } from './policy.js';
+import type { Condition, Policy, PolicyFix } from './policy.js';
 import type { Value } from '../evaluate/value.js';
 import { displayValue } from './operators.js';
 
@@ -30,6 +30,28 @@ export function policyRule(policy: Policy): Rule {
   return rule;
 }
 
+/** Arguments only the configuration holds: a plan does not record them (SPEC §10), so a module built from a plan has none. */
+const META_ARGUMENTS = new Set(['lifecycle', 'count', 'for_each', 'depends_on', 'provider', 'provisioner', 'connection']);
+
+/** Whether a policy's conditions read a meta-argument (then it does not judge modules built from a plan). */
+function readsMetaArguments(policy: Policy): boolean {
+  const reads = (c: Condition | undefined): boolean => {
+    if (!c) return false;
+    switch (c.kind) {
+      case 'test':
+        return META_ARGUMENTS.has(c.path.segments[0]?.name ?? '');
+      case 'all':
+      case 'any':
+        return c.conditions.some(reads);
+      case 'not':
+        return reads(c.condition);
+      case 'referencedBy':
+        return reads(c.require);
+    }
+  };
+  return reads(policy.where) || reads(policy.require);
+}
+
 function buildRule(policy: Policy): Rule {
   const meta: RuleMeta = {
     id: policy.id,
@@ -43,6 +65,7 @@ function buildRule(policy: Policy): Rule {
     examples: policy.examples ?? { failing: '', passing: '' },
     ...(policy.fix ? { fixable: true } : {}),
     ...(policy.roles ? { roles: policy.roles } : {}),
+    ...(readsMetaArguments(policy) ? { readsMetaArguments: true } : {}),
   };
   const selects = typeMatcher(policy.resourceTypes);
   return {
