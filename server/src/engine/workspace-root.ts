@@ -16,9 +16,13 @@ import { isInside } from './host.js';
  * leads to is then outside it. Never the working directory.
  */
 export function findWorkspaceRoot(path: string): string {
+  return rootAbove(path, hasGitEntry);
+}
+
+function rootAbove(path: string, hasGit: (dir: string) => boolean): string {
   const start = startDirectory(path);
   for (let dir = start; ; ) {
-    if (hasGitEntry(dir)) return dir;
+    if (hasGit(dir)) return dir;
     const parent = dirname(dir);
     if (parent === dir) return start;
     dir = parent;
@@ -35,6 +39,21 @@ export function findWorkspaceRoot(path: string): string {
 export function findWorkspaceRoots(paths: readonly string[]): string[] {
   const roots = [...new Set(paths.map(findWorkspaceRoot))];
   return roots.filter((root) => !roots.some((other) => other !== root && isInside(other, root)));
+}
+
+/**
+ * findWorkspaceRoot for many paths of one tree (every reviewed folder, once
+ * each): each directory's `.git` is looked for once, not once per folder below
+ * it. For one run's use: a `.git` created meanwhile is not seen.
+ */
+export function workspaceRootFinder(): (path: string) => string {
+  const known = new Map<string, boolean>();
+  const hasGit = (dir: string): boolean => {
+    let has = known.get(dir);
+    if (has === undefined) known.set(dir, (has = hasGitEntry(dir)));
+    return has;
+  };
+  return (path) => rootAbove(path, hasGit);
 }
 
 function startDirectory(path: string): string {

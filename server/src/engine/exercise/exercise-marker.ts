@@ -69,15 +69,11 @@ export class ExerciseFolderIndex {
   exerciseOf(dir: string): string | undefined {
     const cached = this.cache.get(dir);
     if (cached !== undefined) return cached ?? undefined;
+    // Every folder between `dir` and its workspace root has that same root (none of them holds a `.git`), so the
+    // answer for `dir` is its own marker or its parent's answer: each folder's marker is read once per index.
     const stop = this.stopAt(dir);
-    let found: string | undefined;
-    for (let d = dir; ; d = dirname(d)) {
-      if (this.isMarked(d)) {
-        found = d;
-        break;
-      }
-      if (d === stop || dirname(d) === d) break;
-    }
+    const parent = dirname(dir);
+    const found = this.isMarked(dir) ? dir : dir === stop || parent === dir ? undefined : this.exerciseOf(parent);
     this.cache.set(dir, found ?? null);
     return found;
   }

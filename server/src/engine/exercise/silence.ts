@@ -1,10 +1,10 @@
 import { dirname, resolve } from 'node:path';
 import type { Finding } from '../finding.js';
 import { ExerciseFolderIndex } from './exercise-marker.js';
-import { findWorkspaceRoot } from '../workspace-root.js';
+import { workspaceRootFinder } from '../workspace-root.js';
 
 /** Markers are looked for up to the reviewed files' workspace (SPEC §2: nothing outside it is read). */
-const workspaceIndex = () => new ExerciseFolderIndex(findWorkspaceRoot);
+const workspaceIndex = () => new ExerciseFolderIndex(workspaceRootFinder());
 
 /**
  * SPEC §8: inside a candidate's exercise folder the tool says nothing about
