@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeWorkspace, roleAssignmentOptions } from '../../server/src/engine/analyze.js';
 import { discoverModules } from '../../server/src/engine/discover.js';
 import { NodeFileHost } from '../../server/src/engine/host.js';
-import { idleCores, mergeShares, parallelSettings, shareRanges, sharedInstanceBudget } from '../../server/src/cli/parallel-review.js';
+import { idleCores, mergeShares, parallelSettings, shareRanges } from '../../server/src/cli/parallel-review.js';
 import { MAX_MODULE_INSTANCES } from '../../server/src/engine/workspace/module-graph.js';
 import { formatJson } from '../../server/src/cli/format/json.js';
 import { RULES } from '../../server/src/engine/rules/registry.generated.js';
@@ -92,26 +92,27 @@ describe('parallel check: shares', () => {
     expect(parallelSettings({}).workerScript).toBeUndefined();
   });
 
-  it('shares one instance budget: past the one-review limit every share gives up, and nothing is merged', () => {
-    const counter = new SharedArrayBuffer(4);
-    const a = sharedInstanceBudget(counter);
-    const b = sharedInstanceBudget(counter);
-    expect(a(MAX_MODULE_INSTANCES - 10)).toBe(true);
-    expect(b(10)).toBe(true);
-    expect(a(1)).toBe(false);
-    expect(b(1)).toBe(false);
-    const root = fileTree(repositories(3));
-    const host = new NodeFileHost(root);
-    const { modules } = discoverModules(host, [root], () => true);
-    const ranges = shareRanges(modules, [root], { threads: 2, minFiles: 1 });
-    const spent = new SharedArrayBuffer(4);
-    new Int32Array(spent)[0] = MAX_MODULE_INSTANCES;
-    const shares = ranges.map((moduleRange) => analyzeWorkspace({ cwd: root, paths: [root], undecided: false, moduleRange, instanceBudget: sharedInstanceBudget(spent) }));
-    // Every repository's example calls its module: the first call over budget abandons the share.
-    expect(shares.every((s) => s.share!.abandoned)).toBe(true);
-    expect(mergeShares(shares, modules, ranges, roleAssignmentOptions([root], host, shares[0]!.config))).toBeUndefined();
-    const fresh = ranges.map((moduleRange) => analyzeWorkspace({ cwd: root, paths: [root], undecided: false, moduleRange, instanceBudget: sharedInstanceBudget(new SharedArrayBuffer(4)) }));
-    expect(fresh.some((s) => s.share!.abandoned)).toBe(false);
+  it('counts the instance limit per call tree: repositories that together pass it are each reviewed whole, on one thread and in shares alike', () => {
+    // Each repository's example creates 40 + 40 × 40 = 1,640 instances: four of them pass MAX_MODULE_INSTANCES together.
+    const keys = Array.from({ length: 40 }, (_, i) => `k${i} = ${i}`).join(', ');
+    const files: Record<string, string> = {};
+    for (let r = 0; r < 4; r++) {
+      files[`repo-${r}/examples/wide/main.tf`] = `module "a" {\n  source   = "../../modules/a"\n  for_each = { ${keys} }\n  n        = each.value\n}\n`;
+      files[`repo-${r}/modules/a/main.tf`] = `variable "n" {\n  type = number\n}\n\nmodule "b" {\n  source   = "../b"\n  for_each = { ${keys} }\n  n        = each.value\n}\n`;
+      files[`repo-${r}/modules/b/main.tf`] = `variable "n" {\n  type = number\n}\n\n${POLICY}`;
+    }
+    expect(4 * (40 + 40 * 40)).toBeGreaterThan(MAX_MODULE_INSTANCES);
+    const root = fileTree(files);
+    const { whole, merged, ranges } = shareRun(root, 2);
+    expect(whole.errors.filter((e) => e.kind === 'module-limit')).toEqual([]);
+    expect(ranges.length).toBe(2);
+    expect(merged).toBeDefined();
+    expect(json(merged!, root)).toBe(json(whole, root));
+    // Each repository says what it says alone.
+    const alone = analyzeWorkspace({ cwd: root, paths: [`${root}/repo-3`], undecided: false });
+    const inRepo3 = (f: { file: string }) => f.file.startsWith(`${root}/repo-3/`);
+    expect(whole.findings.filter(inRepo3)).toEqual(alone.findings);
+    expect(alone.findings.length).toBeGreaterThan(0);
   });
 
   it('refuses a share that did not answer, or met a call cycle', () => {

@@ -51,6 +51,9 @@ export interface FileHost {
 }
 
 export function isInside(root: string, path: string): boolean {
+  // The common case without path.relative (every file a review reads asks): a normalised path that extends the root.
+  if (path === root) return true;
+  if (path.startsWith(root.endsWith(sep) ? root : root + sep) && !path.includes(`${sep}..`) && !path.includes(`${sep}.${sep}`)) return true;
   const rel = relative(root, path);
   return rel === '' || (!rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel));
 }
@@ -232,7 +235,7 @@ export class NodeFileHost implements FileHost {
       const lexicallyInside = this.roots.some((r) => isInside(r, abs)) || this.realRoots().some((r) => isInside(r, abs));
       return { ok: false, error: lexicallyInside ? LINK_OUTSIDE_WORKSPACE : OUTSIDE_WORKSPACE, missing: false };
     }
-    if (hasGitSegment(relative(root, real))) return { ok: false, error: INSIDE_GIT_FOLDER, missing: false };
+    if (GIT_ANYWHERE.test(real) && hasGitSegment(relative(root, real))) return { ok: false, error: INSIDE_GIT_FOLDER, missing: false };
     return stat ? { ok: true, realPath: real, stat } : { ok: true, realPath: real };
   }
 
@@ -300,6 +303,8 @@ export class NodeFileHost implements FileHost {
 /** How long a directory's real path is reused (see NodeFileHost.realPathOf). */
 const REAL_DIRECTORY_TTL_MS = 1_000;
 const MAX_CACHED_DIRECTORIES = 10_000;
+
+const GIT_ANYWHERE = /\.git/i;
 
 /** A path's `.git` segments, in any letter case (case-insensitive file systems). */
 function hasGitSegment(rel: string): boolean {

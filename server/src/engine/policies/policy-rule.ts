@@ -8,6 +8,7 @@ import { MAX_GLOB_EXPANSION } from '../config/glob-limits.js';
 import { evaluateCondition, type Outcome, type Subject } from './conditions.js';
 import type { Condition, Policy, PolicyFix } from './policy.js';
 import type { Value } from '../evaluate/value.js';
+import type { Module } from '../model/module.js';
 import { displayValue } from './operators.js';
 
 /** The checklist label of a policy that gives no `problem`. */
@@ -72,6 +73,8 @@ function buildRule(policy: Policy): Rule {
     meta,
     check(ctx) {
       const module = ctx.module;
+      // Most policies select no block of most modules: ask about the module's few types before walking its blocks.
+      if (!typesOf(module).some(selects)) return;
       const blocks = [
         ...module.resources.filter((r) => r.mode === 'managed' && selects(r.type)),
         ...module.dataSources.filter((r) => selects(`data.${r.type}`)),
@@ -80,6 +83,21 @@ function buildRule(policy: Policy): Rule {
       for (const { block, file, address, type, name } of blocks) checkBlock(ctx, policy, { block, file, address, type, name });
     },
   };
+}
+
+/** The type keys a policy's `resourceTypes` can select in a module: managed types, `data.<type>`, `module`. */
+const moduleTypes = new WeakMap<Module, string[]>();
+
+function typesOf(module: Module): string[] {
+  let types = moduleTypes.get(module);
+  if (!types) {
+    const keys = new Set<string>();
+    for (const r of module.resources) if (r.mode === 'managed') keys.add(r.type);
+    for (const r of module.dataSources) keys.add(`data.${r.type}`);
+    if (module.moduleCalls.length > 0) keys.add('module');
+    moduleTypes.set(module, (types = [...keys]));
+  }
+  return types;
 }
 
 function checkBlock(ctx: RuleContext, policy: Policy, target: Omit<Subject, 'instance'>): void {
@@ -148,10 +166,16 @@ function sentence(text: string): string {
   return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
+const PLAIN_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
+
 function typeMatcher(globs: readonly string[]): (type: string) => boolean {
-  const matchers = globs.map((g) => new Minimatch(g, { braceExpandMax: MAX_GLOB_EXPANSION }));
+  // Most entries are plain type names (nothing a glob reads specially): a set lookup, not a glob match per type.
+  const names = new Set(globs.filter((g) => PLAIN_NAME.test(g)));
+  const matchers = globs.filter((g) => !PLAIN_NAME.test(g)).map((g) => new Minimatch(g, { braceExpandMax: MAX_GLOB_EXPANSION }));
   const cache = new Map<string, boolean>();
   return (type) => {
+    if (names.has(type)) return true;
+    if (matchers.length === 0) return false;
     let hit = cache.get(type);
     if (hit === undefined) cache.set(type, (hit = matchers.some((m) => m.match(type))));
     return hit;

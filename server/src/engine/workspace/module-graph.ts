@@ -38,11 +38,15 @@ export function localCalls(modules: readonly Module[]): Map<string, LocalCall[]>
 }
 
 /**
- * Module instances one review creates at most: `for_each` over a large
- * literal at every level of a 10-deep chain would otherwise multiply them
- * without bound (a pull request controls both). Past it, calls are not
- * followed (their outputs unknown: nothing is reported that is not proven)
- * and the review says so once.
+ * Module instances one call tree creates at most (the calls followed from
+ * one module evaluated on its own): `for_each` over a large literal at every
+ * level of a 10-deep chain would otherwise multiply them without bound (a
+ * pull request controls both). Past it, that tree's calls are not followed
+ * (their outputs unknown: nothing is reported that is not proven) and the
+ * review says so once. Per tree, not per review: what a module's review
+ * says does not depend on how many other modules the workspace holds or
+ * which were reviewed first (a workspace of many repositories side by side
+ * reads each as it reads it alone, and can be cut into shares for threads).
  */
 export const MAX_MODULE_INSTANCES = 5_000;
 
@@ -62,19 +66,14 @@ export class ModuleGraph {
   private readonly targets: CallTargets;
   private readonly standalones = new Map<Module, ModuleInstance>();
   private instancesCreated = 0;
+  /** Instances created under each outermost instance (MAX_MODULE_INSTANCES bounds each). */
+  private readonly createdUnder = new WeakMap<ModuleInstance, number>();
 
-  /** Module instances created so far by calls (MAX_MODULE_INSTANCES bounds them). */
+  /** Module instances created so far by calls, in all trees. */
   get instanceCount(): number {
     return this.instancesCreated;
   }
 
-  /**
-   * A share of a parallel review: told of every instance created, false once all the shares together
-   * have passed MAX_MODULE_INSTANCES — the one-thread review would have stopped following calls
-   * somewhere, so the shares cannot be merged, and the graph gives up (`abandoned`) instead of working on.
-   */
-  instanceBudget?: (added: number) => boolean;
-  abandoned = false;
   /** Set once the instance limit is reached: calls followed no further, said once. */
   limitReached?: InputError;
   /** Plan-aware review (SPEC §10): the plan, and the directory of the root module it is a plan of. */
@@ -143,7 +142,8 @@ export class ModuleGraph {
       return undefined;
     }
     const scopes = parent.callInstanceScopes(call);
-    if (this.instancesCreated + scopes.length > MAX_MODULE_INSTANCES) {
+    const created = this.createdUnder.get(chain[0]!) ?? 0;
+    if (created + scopes.length > MAX_MODULE_INSTANCES) {
       this.limitReached ??= {
         file: call.file.path,
         range: headerRange(call.block),
@@ -152,10 +152,7 @@ export class ModuleGraph {
       };
       return undefined;
     }
-    if (this.instanceBudget && !this.instanceBudget(scopes.length)) {
-      this.abandoned = true;
-      return undefined;
-    }
+    this.createdUnder.set(chain[0]!, created + scopes.length);
     this.instancesCreated += scopes.length;
     return scopes.map(({ scope, key }) => new ModuleInstance(callee, this, { parent, call, scope, ...(key !== undefined ? { key } : {}) }, parent.codeOnly));
   }
