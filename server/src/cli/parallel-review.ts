@@ -10,7 +10,7 @@ import {
   type AnalysisResult,
   type AnalyzeOptions,
 } from '../engine/analyze.js';
-import { discoverModules, type ModuleFiles } from '../engine/discover.js';
+import { discoverModules, type Discovery, type ModuleFiles } from '../engine/discover.js';
 import { isInside, NodeFileHost } from '../engine/host.js';
 import { isPathIncluded } from '../engine/config/effective.js';
 import { assignModuleRoles } from '../engine/roles/assign-roles.js';
@@ -34,9 +34,9 @@ import { findWorkspaceRoots } from '../engine/workspace-root.js';
  * findings sorted as one review sorts them.
  */
 
-/** Below this many source files one thread is faster: a worker costs a Node start-up and a second discovery. */
+/** Below this many source files one thread is faster: a worker costs loading the bundle again. */
 export const PARALLEL_MIN_FILES = 1_000;
-/** More threads than this gain little: the discovery each share repeats and the merge grow with them. */
+/** More threads than this gain little: the bundle each worker loads and the merge grow with them. */
 const MAX_THREADS = 4;
 
 export interface ParallelSettings {
@@ -56,7 +56,7 @@ export function parallelSettings(env: Readonly<Record<string, string | undefined
 /**
  * The threads worth starting: one per core the machine leaves idle (cores less the last minute's load
  * average, rounded), at least one, at most MAX_THREADS. A worker on a core that is busy elsewhere only
- * adds its start-up and a second discovery: on a 2-core machine under load every two-thread check
+ * adds its start-up: on a 2-core machine under load every two-thread check
  * measured was slower than one thread. (Windows reports no load average: every core counts as idle.)
  */
 export function idleCores(cores: number, load: number): number {
@@ -93,7 +93,7 @@ export function analyzeMaybeInParallel(options: AnalyzeOptions, settings: Parall
   const ranges = shareRanges(modules, paths, settings);
   if (ranges.length < 2) return oneThread();
 
-  const workers = ranges.slice(1).map((range) => startShare(settings.workerScript!, options, range));
+  const workers = ranges.slice(1).map((range) => startShare(settings.workerScript!, options, range, discovered));
   const first = analyzeWorkspace({ ...options, host, config: loaded, discovered, moduleRange: ranges[0]! });
   const shares: Array<ShareResult | undefined> = [first];
   for (const worker of workers) shares.push(timed('waiting for threads', () => worker.result()));
@@ -200,12 +200,14 @@ interface RunningShare {
 export interface ShareRequest {
   options: Pick<AnalyzeOptions, 'cwd' | 'paths' | 'configFile' | 'fixes' | 'undecided'>;
   range: Range;
+  /** The CLI's discovery (plain data): a worker does not walk the workspace again. */
+  discovered: Discovery;
   port: MessagePort;
   /** Int32 flag the worker sets, then notifies, once its answer is on the port. */
   done: SharedArrayBuffer;
 }
 
-function startShare(script: string, options: AnalyzeOptions, range: Range): RunningShare {
+function startShare(script: string, options: AnalyzeOptions, range: Range, discovered: Discovery): RunningShare {
   const { Worker, MessageChannel, receiveMessageOnPort } = process.getBuiltinModule('node:worker_threads');
   const { port1, port2 } = new MessageChannel();
   const done = new SharedArrayBuffer(4);
@@ -218,6 +220,7 @@ function startShare(script: string, options: AnalyzeOptions, range: Range): Runn
       undecided: false,
     },
     range,
+    discovered,
     port: port2,
     done,
   };

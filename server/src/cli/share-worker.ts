@@ -18,6 +18,7 @@ export function runShare(request: ShareRequest): void {
     const { config: _config, analyses: _analyses, ...result } = analyzeWorkspace({
       ...request.options,
       moduleRange: request.range,
+      discovered: request.discovered,
     });
     request.port.postMessage({ result });
   } catch (e) {
