@@ -74,6 +74,16 @@ const finish = () => {
   if (missed.length) console.log(`\ntargets missed: ${missed.join('; ')}`);
   if (process.env.BENCH_STRICT && missed.length) process.exit(1);
 };
+// BENCH_SCALE_CORPUS=CORPUS: the 20,000-file workspace built from CORPUS (the ten repositories), CLI side
+// (scripts/bench-workspace.mjs; the editor side is in scripts/bench-lsp.mjs).
+if (process.env.BENCH_SCALE_CORPUS) {
+  try {
+    execFileSync(process.execPath, [join(here, 'bench-workspace.mjs'), process.env.BENCH_SCALE_CORPUS, String(runs)], { stdio: 'inherit' });
+  } catch (e) {
+    missed.push('20,000-file workspace check (see above)');
+    if (!e.status) throw e;
+  }
+}
 // BENCH_PROCESS_ONLY=1: the figures above only (a quick before/after of a change).
 if (process.env.BENCH_PROCESS_ONLY) {
   finish();

@@ -18,8 +18,11 @@ function distance(a: string, b: string): number {
 function closest(candidates: Iterable<string>, wanted: string): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(wanted.length / 4)) + 1;
+  const target = wanted.toLowerCase();
   for (const candidate of candidates) {
-    const d = distance(candidate.toLowerCase(), wanted.toLowerCase());
+    // The distance is at least the difference in length: such a candidate cannot be closer.
+    if (Math.abs(candidate.length - target.length) >= bestDistance) continue;
+    const d = distance(candidate.toLowerCase(), target);
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;
