@@ -60,7 +60,7 @@ export function runRules(
 ): RuleRunOutput {
   const output: RuleRunOutput = { findings: [], undecided: [], errors: [] };
   const budgetMs = Number.isFinite(timeBudgetMs) && timeBudgetMs > 0 ? timeBudgetMs : DEFAULT_RULE_TIME_BUDGET_MS;
-  const files = [...module.files, ...module.varFiles];
+  const files = module.varFiles.length ? [...module.files, ...module.varFiles] : module.files;
   const existence = (expr: Parameters<typeof evaluator.evaluate>[0], file: Parameters<typeof evaluator.evaluate>[1], scope?: Parameters<typeof evaluator.evaluate>[2]) =>
     evaluateExistence(evaluator, expr, file, scope);
   const evaluate: RuleContext['evaluate'] = (expr, file, scope) => evaluator.evaluate(expr, file, scope);
@@ -75,14 +75,13 @@ export function runRules(
     const enabledIn = files.find((f) => settingFor(rule.meta.id, f.path).severity !== 'off');
     if (!enabledIn) continue;
     const { meta } = rule;
-    const context: RuleContext<Record<string, unknown>> = {
+    // The optional members are set after, not spread in: a context is made per rule and module instance, and
+    // conditional spreads make each one slowly (and with a shape of its own).
+    const context: { -readonly [K in keyof RuleContext<Record<string, unknown>>]: RuleContext<Record<string, unknown>>[K] } = {
       module,
       instance: evaluator,
       memo: (key, compute) => evaluator.memo(key, compute),
       role,
-      ...(callerProvider ? { callerProvider } : {}),
-      ...(base ? { base } : {}),
-      ...(planned ? { planned } : {}),
       options: settingFor(meta.id, enabledIn.path).options,
       // The evaluator's own recursion ticks the budget: no second tick per call here.
       evaluate,
@@ -128,6 +127,9 @@ export function runRules(
         output.undecided.push(item);
       },
     };
+    if (callerProvider) context.callerProvider = callerProvider;
+    if (base) context.base = base;
+    if (planned) context.planned = planned;
     const before = { findings: output.findings.length, undecided: output.undecided.length };
     let failure: string | undefined;
     try {

@@ -141,8 +141,9 @@ function walkExpression(expr: Expression, ctx: ExprContext): void {
         }
       });
       expr.items.forEach((item, i) => {
-        if (!item.keyIsIdentifier) walkExpression(item.key, { ...ctx, key: undefined });
-        walkExpression(item.value, { ...ctx, key: keys[i], siblings });
+        // Built field by field, not spread: every map item of every literal string walk makes two.
+        if (!item.keyIsIdentifier) walkExpression(item.key, { file: ctx.file, key: undefined, attribute: ctx.attribute, blockPath: ctx.blockPath, siblings: ctx.siblings, visit: ctx.visit });
+        walkExpression(item.value, { file: ctx.file, key: keys[i], attribute: ctx.attribute, blockPath: ctx.blockPath, siblings, visit: ctx.visit });
       });
       return;
     }

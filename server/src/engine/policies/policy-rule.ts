@@ -5,7 +5,7 @@ import type { Block, SourceFile } from '../parse/ast.js';
 import { instances } from '../evaluate/existence.js';
 import { setOrInsertAttributeFix } from '../fix/block-edits.js';
 import { MAX_GLOB_EXPANSION } from '../config/glob-limits.js';
-import { evaluateCondition, type Outcome, type Subject } from './conditions.js';
+import { evaluateCondition, type ConditionContext, type Outcome, type Subject } from './conditions.js';
 import type { Condition, Policy, PolicyFix } from './policy.js';
 import type { Value } from '../evaluate/value.js';
 import type { Module } from '../model/module.js';
@@ -101,10 +101,10 @@ function typesOf(module: Module): string[] {
 }
 
 function checkBlock(ctx: RuleContext, policy: Policy, target: Omit<Subject, 'instance'>): void {
-  const conditionContext = { ...ctx, evaluate: ctx.evaluate, existence: ctx.existence, module: ctx.module };
+  const conditionContext: ConditionContext = ctx;
   let undecided: Extract<Outcome, { kind: 'unknown' }> | undefined;
   for (const instance of instances(ctx, target.block, target.file)) {
-    const subject: Subject = { ...target, instance };
+    const subject: Subject = { block: target.block, file: target.file, address: target.address, type: target.type, name: target.name, instance };
     if (policy.where) {
       const selected = evaluateCondition(conditionContext, policy.where, subject);
       if (selected.kind === 'fail') continue;
