@@ -62,10 +62,7 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Decodes bytes as a Terraform source file: UTF-8 only, no NUL bytes, BOM removed. */
 export function decodeSource(bytes: Uint8Array): ReadResult {
-  const probe = Math.min(bytes.length, 8192);
-  for (let i = 0; i < probe; i++) {
-    if (bytes[i] === 0) return { ok: false, error: BINARY_FILE };
-  }
+  if (bytes.subarray(0, 8192).indexOf(0) >= 0) return { ok: false, error: BINARY_FILE };
   let text: string;
   try {
     text = UTF8.decode(bytes);

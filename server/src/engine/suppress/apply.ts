@@ -39,7 +39,7 @@ export function applySuppressions(
   settingFor: (ruleId: string, file: string) => EffectiveRuleSetting,
 ): Finding[] {
   const today = isoDate(now);
-  const rulesById = new Map(rules.map((r) => [r.id, r]));
+  const rulesById = rulesByIdOf(rules);
   const legacyIndex = legacyIndexOf(rules);
   const directivesByFile = new Map<string, Directive[]>();
   const generated: Finding[] = [];
@@ -218,6 +218,15 @@ interface LegacyIndex {
 
 /** One index per rule list: a review applies suppressions module by module with the same rules. */
 const legacyIndexes = new WeakMap<readonly RuleMeta[], LegacyIndex>();
+
+/** Per rule list (one per review, asked once per module). */
+const rulesByIdIndexes = new WeakMap<readonly RuleMeta[], Map<string, RuleMeta>>();
+
+function rulesByIdOf(rules: readonly RuleMeta[]): Map<string, RuleMeta> {
+  let index = rulesByIdIndexes.get(rules);
+  if (!index) rulesByIdIndexes.set(rules, (index = new Map(rules.map((r) => [r.id, r]))));
+  return index;
+}
 
 function legacyIndexOf(rules: readonly RuleMeta[]): LegacyIndex {
   let index = legacyIndexes.get(rules);

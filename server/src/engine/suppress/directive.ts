@@ -127,8 +127,14 @@ export function isValidDate(text: string): boolean {
 
 /** `YYYY-MM-DD` of a moment, in UTC (what CI machines use), for comparing with `until`. */
 export function isoDate(now: Date): string {
-  return now.toISOString().slice(0, 10);
+  // A review asks once per module with the same moment.
+  if (now === lastDate.at && now.getTime() === lastDate.time) return lastDate.iso;
+  const iso = now.toISOString().slice(0, 10);
+  lastDate = { at: now, time: now.getTime(), iso };
+  return iso;
 }
+
+let lastDate: { at: Date | undefined; time: number; iso: string } = { at: undefined, time: NaN, iso: '' };
 
 /** The comment a "Suppress with reason…" quick fix writes. */
 export function suppressionCommentText(ruleIds: readonly string[], reason: string, until?: string): string {
