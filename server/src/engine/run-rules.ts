@@ -1,5 +1,6 @@
 import type { Finding, Fix, InputError, UndecidedItem } from './finding.js';
 import type { Module } from './model/module.js';
+import type { SourceFile } from './parse/ast.js';
 import type { ModuleEvaluator } from './evaluate/evaluator.js';
 import type { EffectiveRuleSetting } from './config/types.js';
 import type { ModuleRole } from './roles/module-role.js';
@@ -60,10 +61,7 @@ export function runRules(
 ): RuleRunOutput {
   const output: RuleRunOutput = { findings: [], undecided: [], errors: [] };
   const budgetMs = Number.isFinite(timeBudgetMs) && timeBudgetMs > 0 ? timeBudgetMs : DEFAULT_RULE_TIME_BUDGET_MS;
-  const files = module.varFiles.length ? [...module.files, ...module.varFiles] : module.files;
-  const existence = (expr: Parameters<typeof evaluator.evaluate>[0], file: Parameters<typeof evaluator.evaluate>[1], scope?: Parameters<typeof evaluator.evaluate>[2]) =>
-    evaluateExistence(evaluator, expr, file, scope);
-  const evaluate: RuleContext['evaluate'] = (expr, file, scope) => evaluator.evaluate(expr, file, scope);
+  const { files, existence, evaluate, memo, attributeValue, plannedArgument } = helpersOf(module, evaluator);
   // The conditions a finding's place exists under (SPEC §2a), looked up only for findings that need them.
   // One lookup per module instance, shared by its rules (the evaluator's memo), not one per run.
   const planned = evaluator.planned;
@@ -80,14 +78,14 @@ export function runRules(
     const context: { -readonly [K in keyof RuleContext<Record<string, unknown>>]: RuleContext<Record<string, unknown>>[K] } = {
       module,
       instance: evaluator,
-      memo: (key, compute) => evaluator.memo(key, compute),
+      memo,
       role,
       options: settingFor(meta.id, enabledIn.path).options,
       // The evaluator's own recursion ticks the budget: no second tick per call here.
       evaluate,
       existence,
-      attributeValue: (block, file, name) => evaluator.attributeValue(block, file, name),
-      plannedArgument: (block, name, scope, absentBlock) => evaluator.plannedArgument(block, name, scope, absentBlock),
+      attributeValue,
+      plannedArgument,
       report: (d: ReportDescriptor) => {
         tickRuleBudget();
         const setting = settingFor(meta.id, d.file.path);
@@ -151,6 +149,30 @@ export function runRules(
     }
   }
   return output;
+}
+
+type ContextHelpers = Pick<RuleContext, 'evaluate' | 'existence' | 'memo' | 'attributeValue' | 'plannedArgument'> & { module: Module; files: SourceFile[] };
+
+/**
+ * What every rule's context over one module instance shares, made once per evaluator: a module instance
+ * runs each rule on its own (InstanceRuns), so making these per run made tens of thousands of closures per review.
+ */
+const helpers = new WeakMap<ModuleEvaluator, ContextHelpers>();
+
+function helpersOf(module: Module, evaluator: ModuleEvaluator): ContextHelpers {
+  const known = helpers.get(evaluator);
+  if (known && known.module === module) return known;
+  const made: ContextHelpers = {
+    module,
+    files: module.varFiles.length ? [...module.files, ...module.varFiles] : module.files,
+    existence: (expr, file, scope) => evaluateExistence(evaluator, expr, file, scope),
+    evaluate: (expr, file, scope) => evaluator.evaluate(expr, file, scope),
+    memo: (key, compute) => evaluator.memo(key, compute),
+    attributeValue: (block, file, name) => evaluator.attributeValue(block, file, name),
+    plannedArgument: (block, name, scope, absentBlock) => evaluator.plannedArgument(block, name, scope, absentBlock),
+  };
+  helpers.set(evaluator, made);
+  return made;
 }
 
 /** `…, when var.create is true`: the message of a finding whose block exists only under assumed conditions. */
