@@ -51,9 +51,10 @@ export interface FileHost {
 }
 
 export function isInside(root: string, path: string): boolean {
-  // The common case without path.relative (every file a review reads asks): a normalised path that extends the root.
+  // The common case without path.relative (every file a review reads asks): a normalised path that extends the root
+  // (no `..` or `.` segment, and on Windows no `/`, which is a separator there too); anything else goes the long way.
   if (path === root) return true;
-  if (path.startsWith(root.endsWith(sep) ? root : root + sep) && !path.includes(`${sep}..`) && !path.includes(`${sep}.${sep}`)) return true;
+  if (path.startsWith(root.endsWith(sep) ? root : root + sep) && !path.includes(`${sep}..`) && !path.includes(`${sep}.${sep}`) && (sep === '/' || !path.includes('/'))) return true;
   const rel = relative(root, path);
   return rel === '' || (!rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel));
 }
