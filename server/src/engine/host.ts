@@ -255,13 +255,26 @@ export class NodeFileHost implements FileHost {
   private readonly realDirectories = new Map<string, { real: string; until: number }>();
 
   private realDirectory(dir: string): string {
-    const now = Date.now();
+    return this.realDirectoryEntry(dir, Date.now()).real;
+  }
+
+  private realDirectoryEntry(dir: string, now: number): { real: string; until: number } {
     const cached = this.realDirectories.get(dir);
-    if (cached && cached.until > now) return cached.real;
+    if (cached && cached.until > now) return cached;
     if (this.realDirectories.size >= MAX_CACHED_DIRECTORIES) this.realDirectories.clear();
-    const real = realpathSync.native(dir);
-    this.realDirectories.set(dir, { real, until: now + REAL_DIRECTORY_TTL_MS });
-    return real;
+    // Component by component, as realpath does, but from the parent's cached answer: one lstat per directory
+    // instead of one per component of its path; a link is resolved in full. An answer built on the parent's
+    // lasts no longer than the parent's.
+    const parent = dirname(dir);
+    let entry: { real: string; until: number };
+    if (parent === dir) entry = { real: realpathSync.native(dir), until: now + REAL_DIRECTORY_TTL_MS };
+    else {
+      const above = this.realDirectoryEntry(parent, now);
+      const candidate = join(above.real, basename(dir));
+      entry = { real: lstatSync(candidate).isSymbolicLink() ? realpathSync.native(candidate) : candidate, until: above.until };
+    }
+    this.realDirectories.set(dir, entry);
+    return entry;
   }
 
   private realRoots(): readonly string[] {
