@@ -23,3 +23,23 @@ describe('isInside', () => {
     expect(isInside('/w/repo', '/w')).toBe(false);
   });
 });
+
+describe('relativeBelow', () => {
+  it('is path.relative: below, the same, and every case a prefix would get wrong', async () => {
+    const { relative } = await import('node:path');
+    const { relativeBelow } = await import('../../server/src/engine/host.js');
+    const cases: Array<[string, string]> = [
+      ['/w/repo', '/w/repo'],
+      ['/w/repo', '/w/repo/a/b.tf'],
+      ['/w/repo/', '/w/repo/a'],
+      ['/', '/etc/x'],
+      ['/w/repo', '/w/repo2/a'],
+      ['/w/repo', '/w/repo/../x'],
+      ['/w/repo', '/w/repo/a/./b'],
+      ['/w/repo', '/w/repo/a/.'],
+      ['/w/repo', '/w'],
+      ['/w/repo', '/elsewhere/a'],
+    ];
+    for (const [from, to] of cases) expect(relativeBelow(from, to), `${from} → ${to}`).toBe(relative(from, to));
+  });
+});

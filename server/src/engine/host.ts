@@ -50,11 +50,27 @@ export interface FileHost {
   realPath?(path: string): string | undefined;
 }
 
+/**
+ * path.relative(from, to) for the common case of a normalised path below `from` without computing it
+ * (discovery and configuration ask for every file); any other case goes to path.relative.
+ */
+export function relativeBelow(from: string, to: string): string {
+  if (to === from) return '';
+  const prefix = from.endsWith(sep) ? from : from + sep;
+  if (to.startsWith(prefix) && isPlainBelow(to)) return to.slice(prefix.length);
+  return relative(from, to);
+}
+
+/** No `.` or `..` segment (and on Windows no `/`, a separator there too): a prefix says where such a path is. */
+function isPlainBelow(path: string): boolean {
+  return !path.includes(`${sep}..`) && !path.includes(`${sep}.${sep}`) && !path.endsWith(`${sep}.`) && (sep === '/' || !path.includes('/'));
+}
+
 export function isInside(root: string, path: string): boolean {
   // The common case without path.relative (every file a review reads asks): a normalised path that extends the root
   // (no `..` or `.` segment, and on Windows no `/`, which is a separator there too); anything else goes the long way.
   if (path === root) return true;
-  if (path.startsWith(root.endsWith(sep) ? root : root + sep) && !path.includes(`${sep}..`) && !path.includes(`${sep}.${sep}`) && (sep === '/' || !path.includes('/'))) return true;
+  if (path.startsWith(root.endsWith(sep) ? root : root + sep) && isPlainBelow(path)) return true;
   const rel = relative(root, path);
   return rel === '' || (!rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel));
 }

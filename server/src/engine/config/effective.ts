@@ -1,5 +1,6 @@
-import { relative, sep } from 'node:path';
+import { sep } from 'node:path';
 import { Minimatch } from 'minimatch';
+import { relativeBelow } from '../host.js';
 import type { RuleMeta } from '../rules/rule.js';
 import { ruleRoles } from '../roles/rule-roles.js';
 import type { ModuleRole } from '../roles/module-role.js';
@@ -105,7 +106,7 @@ function applyInput(setting: EffectiveRuleSetting, input: RuleSettingInput | und
 
 /** The path globs are matched against: relative to the config's directory, with `/` separators. */
 function relativePath(config: ReviewConfig, absPath: string): string {
-  const rel = relative(config.baseDir, absPath);
+  const rel = relativeBelow(config.baseDir, absPath);
   return sep === '/' ? rel : rel.split(sep).join('/');
 }
 

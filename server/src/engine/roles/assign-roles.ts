@@ -1,5 +1,5 @@
 import { basename, join, relative, sep } from 'node:path';
-import { isInside } from '../host.js';
+import { isInside, relativeBelow } from '../host.js';
 import { matchesGlob } from '../config/effective.js';
 import type { ConfiguredRole } from '../config/types.js';
 import type { ModuleRole, ModuleRoleAssignment } from './module-role.js';
@@ -61,8 +61,8 @@ export function pathDecidedRole(dir: string, options: RoleAssignmentOptions): Mo
 }
 
 function configuredRole(dir: string, options: RoleAssignmentOptions): ModuleRoleAssignment | undefined {
-  if (!options.configured) return undefined;
-  const path = slashes(relative(options.configured.baseDir, dir));
+  if (!options.configured?.roles.length) return undefined;
+  const path = slashes(relativeBelow(options.configured.baseDir, dir));
   for (const { glob, role } of options.configured.roles) {
     // A glob names directories here: `legacy/**` takes `legacy` itself too, as exclude's directory pruning does.
     if (matchesGlob(glob, path) || (glob.endsWith('/**') && matchesGlob(glob.slice(0, -3), path))) return { dir, role, why: `configured by .iac-review.json roles "${glob}"` };
