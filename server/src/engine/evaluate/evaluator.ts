@@ -49,6 +49,12 @@ export interface CallContext {
   /** `module.<name>`: the outputs of that call (an object; a tuple or object of them with count / for_each), or undefined when the call is not followed. */
   moduleValue?(name: string): Value | undefined;
   /**
+   * `module.<name>.<output>` of a call with one instance: that output alone (a caller that reads one output of a
+   * large module need not evaluate the others). Undefined when this is not such a call or output; then
+   * `moduleValue` answers.
+   */
+  moduleOutput?(name: string, output: string): Value | undefined;
+  /**
    * Plan-aware review (SPEC §10): what the plan says about this module
    * instance. Where the code does not know an argument's value or a
    * resource's attributes, the plan's value is taken; what the plan leaves
@@ -394,6 +400,15 @@ export class ModuleEvaluator {
           return unknown(`data.${expr.name} is read at plan time`, origin);
         default:
           return this.plannedResource(`${root}.${expr.name}`, origin) ?? unknown(`${root}.${expr.name} is a resource: its attributes are known only after apply`, origin);
+      }
+    }
+    // `module.<call>.<output>`: that output alone, when the call has one instance (the same value the whole
+    // object would hold). With a plan, the object goes through the plan's values first: the long way.
+    if (expr.object.kind === 'GetAttr' && expr.object.object.kind === 'Variable' && expr.object.object.name === 'module' && !scope.has('module') && !this.context.planned) {
+      const output = this.context.moduleOutput?.(expr.object.name, expr.name);
+      if (output !== undefined) {
+        this.inputReads++;
+        return output;
       }
     }
     // `data.<type>.<name>`: what the plan read, when it has it.

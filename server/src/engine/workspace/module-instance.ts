@@ -42,6 +42,7 @@ export class ModuleInstance {
       ...(callerValue ? { callerValue } : {}),
       ...(planned ? { planned } : {}),
       moduleValue: (name) => this.moduleValue(name),
+      moduleOutput: (name, output) => this.moduleOutput(name, output),
     });
   }
 
@@ -169,18 +170,53 @@ export class ModuleInstance {
     return instances[0]!.outputs();
   }
 
+  /** `module.<name>.<output>` when the call has one instance and its module declares the output; else undefined. */
+  private moduleOutput(name: string, output: string): Value | undefined {
+    const call = this.module.moduleCalls.find((c) => c.name === name);
+    if (!call || findAttribute(call.block, 'count') || findAttribute(call.block, 'for_each')) return undefined;
+    const instances = this.childrenOf(call);
+    return instances.length === 1 ? instances[0]!.outputValue(output) : undefined;
+  }
+
   private outputValues?: Value;
+  /** Outputs evaluated one by one (outputValue), each at most once; IN_PROGRESS while being evaluated. */
+  private readonly outputCache = new Map<string, Value>();
 
   /** The module's outputs as one object, evaluated in this instance. */
   outputs(): Value {
     if (this.outputValues) return this.outputValues;
+    // Read while an output of this instance is being evaluated (a cycle through the caller): unknown, not a loop.
+    for (const v of this.outputCache.values()) if (v === IN_PROGRESS) return IN_PROGRESS;
     // A placeholder while evaluating: an output that reads itself through the caller gets unknown, not a loop.
-    this.outputValues = unknown('the module outputs refer to themselves');
+    this.outputValues = IN_PROGRESS;
     const entries = new Map<string, Value>();
-    for (const output of this.module.outputs) {
-      const value = findAttribute(output.block, 'value');
-      entries.set(output.name, value ? this.evaluator.evaluate(value.expr, output.file) : unknown(`output "${output.name}" has no value`));
-    }
+    for (const output of this.module.outputs) entries.set(output.name, this.outputCache.get(output.name) ?? this.evaluateOutput(output));
     return (this.outputValues = object(entries));
   }
+
+  /**
+   * One output, as `outputs()` holds it (the same value object), evaluated alone when the object is not made
+   * yet. Undefined when the module declares no such output, or while the whole object is being made.
+   */
+  outputValue(name: string): Value | undefined {
+    if (this.outputValues) return this.outputValues.kind === 'object' ? this.outputValues.entries.get(name) : undefined;
+    const cached = this.outputCache.get(name);
+    if (cached) return cached;
+    // The last declaration wins, as in the object (a duplicate output is an error Terraform reports).
+    let output: Module['outputs'][number] | undefined;
+    for (const o of this.module.outputs) if (o.name === name) output = o;
+    if (!output) return undefined;
+    this.outputCache.set(name, IN_PROGRESS);
+    const value = this.evaluateOutput(output);
+    this.outputCache.set(name, value);
+    return value;
+  }
+
+  private evaluateOutput(output: Module['outputs'][number]): Value {
+    const value = findAttribute(output.block, 'value');
+    return value ? this.evaluator.evaluate(value.expr, output.file) : unknown(`output "${output.name}" has no value`);
+  }
 }
+
+/** An output being evaluated (or all of them): read through a cycle, it is unknown. */
+const IN_PROGRESS: Value = unknown('the module outputs refer to themselves');
