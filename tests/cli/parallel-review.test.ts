@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { analyzeWorkspace, roleAssignmentOptions } from '../../server/src/engine/analyze.js';
 import { discoverModules } from '../../server/src/engine/discover.js';
 import { NodeFileHost } from '../../server/src/engine/host.js';
-import { idleCores, mergeShares, parallelSettings, shareRanges } from '../../server/src/cli/parallel-review.js';
-import { MAX_MODULE_INSTANCES } from '../../server/src/engine/workspace/module-graph.js';
+import { idleCores, mergeShares, parallelSettings, shareRanges, sharedInstanceBudget } from '../../server/src/cli/parallel-review.js';
+import { MAX_MODULE_INSTANCES, MAX_REVIEW_INSTANCES } from '../../server/src/engine/workspace/module-graph.js';
 import { formatJson } from '../../server/src/cli/format/json.js';
 import { RULES } from '../../server/src/engine/rules/registry.generated.js';
 import { fileTree } from '../support/file-tree.js';
@@ -113,6 +113,28 @@ describe('parallel check: shares', () => {
     const inRepo3 = (f: { file: string }) => f.file.startsWith(`${root}/repo-3/`);
     expect(whole.findings.filter(inRepo3)).toEqual(alone.findings);
     expect(alone.findings.length).toBeGreaterThan(0);
+  });
+
+  it('shares one budget for the per-review limit: past it every share gives up, and nothing is merged', () => {
+    const counter = new SharedArrayBuffer(4);
+    const a = sharedInstanceBudget(counter);
+    const b = sharedInstanceBudget(counter);
+    expect(a(MAX_REVIEW_INSTANCES - 10)).toBe(true);
+    expect(b(10)).toBe(true);
+    expect(a(1)).toBe(false);
+    expect(b(1)).toBe(false);
+    const root = fileTree(repositories(3));
+    const host = new NodeFileHost(root);
+    const { modules } = discoverModules(host, [root], () => true);
+    const ranges = shareRanges(modules, [root], { threads: 2, minFiles: 1 });
+    const spent = new SharedArrayBuffer(4);
+    new Int32Array(spent)[0] = MAX_REVIEW_INSTANCES;
+    const shares = ranges.map((moduleRange) => analyzeWorkspace({ cwd: root, paths: [root], undecided: false, moduleRange, instanceBudget: sharedInstanceBudget(spent) }));
+    // Every repository's example calls its module: the first call over budget abandons the share.
+    expect(shares.every((s) => s.share!.abandoned)).toBe(true);
+    expect(mergeShares(shares, modules, ranges, roleAssignmentOptions([root], host, shares[0]!.config))).toBeUndefined();
+    const fresh = ranges.map((moduleRange) => analyzeWorkspace({ cwd: root, paths: [root], undecided: false, moduleRange, instanceBudget: sharedInstanceBudget(new SharedArrayBuffer(4)) }));
+    expect(fresh.some((s) => s.share!.abandoned)).toBe(false);
   });
 
   it('refuses a share that did not answer, or met a call cycle', () => {

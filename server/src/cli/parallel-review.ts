@@ -16,6 +16,7 @@ import { isPathIncluded } from '../engine/config/effective.js';
 import { assignModuleRoles } from '../engine/roles/assign-roles.js';
 import { addTiming, timed } from '../engine/timings.js';
 import { findWorkspaceRoots } from '../engine/workspace-root.js';
+import { MAX_REVIEW_INSTANCES } from '../engine/workspace/module-graph.js';
 
 /**
  * A large `check` on several threads (issue 17): the discovered modules are
@@ -27,8 +28,8 @@ import { findWorkspaceRoots } from '../engine/workspace-root.js';
  * calls a module of another (a callee is reviewed, and reported, in its
  * own share only) and every module gets the role the whole workspace gives
  * it; the merge checks both from the shares' role facts, and that no share
- * met a call cycle or the instance limit (which is per call tree, so a share
- * reviews its trees as the one thread does). Otherwise the review runs again
+ * met a call cycle or an instance limit (per call tree, so a share reviews
+ * its trees as the one thread does; per review, counted across the shares). Otherwise the review runs again
  * on one thread: the output is the one-thread output, byte for byte,
  * whichever way it was computed. Modules are merged in discovery order and
  * findings sorted as one review sorts them.
@@ -93,8 +94,10 @@ export function analyzeMaybeInParallel(options: AnalyzeOptions, settings: Parall
   const ranges = shareRanges(modules, paths, settings);
   if (ranges.length < 2) return oneThread();
 
-  const workers = ranges.slice(1).map((range) => startShare(settings.workerScript!, options, range, discovered));
-  const first = analyzeWorkspace({ ...options, host, config: loaded, discovered, moduleRange: ranges[0]! });
+  // Instances created by all the shares, counted as they go: past the one-review limit every share stops at once.
+  const instances = new SharedArrayBuffer(4);
+  const workers = ranges.slice(1).map((range) => startShare(settings.workerScript!, options, range, discovered, instances));
+  const first = analyzeWorkspace({ ...options, host, config: loaded, discovered, moduleRange: ranges[0]!, instanceBudget: sharedInstanceBudget(instances) });
   const shares: Array<ShareResult | undefined> = [first];
   for (const worker of workers) shares.push(timed('waiting for threads', () => worker.result()));
   const merged = timed('merge', () => mergeShares(shares, modules, ranges, roleAssignmentOptions(paths, host, loaded.config)));
@@ -105,6 +108,12 @@ export function analyzeMaybeInParallel(options: AnalyzeOptions, settings: Parall
 }
 
 type Range = { start: number; end: number };
+
+/** An instance budget over a counter all the shares add to (see ModuleGraph.instanceBudget). */
+export function sharedInstanceBudget(counter: SharedArrayBuffer): (added: number) => boolean {
+  const total = new Int32Array(counter);
+  return (added) => Atomics.add(total, 0, added) + added <= MAX_REVIEW_INSTANCES;
+}
 
 /**
  * Contiguous ranges of the discovery order, about equal in files, cut only
@@ -145,8 +154,9 @@ export function mergeShares(
   ranges: readonly Range[],
   roleOptions: ReturnType<typeof roleAssignmentOptions>,
 ): ShareResult | undefined {
-  if (shares.some((s) => !s?.share || s.share.trailingErrors > 0)) return undefined;
+  if (shares.some((s) => !s?.share || s.share.trailingErrors > 0 || s.share.abandoned)) return undefined;
   const complete = shares as ShareResult[];
+  if (complete.reduce((n, s) => n + s.share!.instances, 0) > MAX_REVIEW_INSTANCES) return undefined;
   const shareOf = new Map<string, number>();
   ranges.forEach((range, i) => {
     for (let m = range.start; m < range.end; m++) shareOf.set(modules[m]!.dir, i);
@@ -205,9 +215,11 @@ export interface ShareRequest {
   port: MessagePort;
   /** Int32 flag the worker sets, then notifies, once its answer is on the port. */
   done: SharedArrayBuffer;
+  /** Int32 count of the module instances all the shares created (sharedInstanceBudget). */
+  instances: SharedArrayBuffer;
 }
 
-function startShare(script: string, options: AnalyzeOptions, range: Range, discovered: Discovery): RunningShare {
+function startShare(script: string, options: AnalyzeOptions, range: Range, discovered: Discovery, instances: SharedArrayBuffer): RunningShare {
   const { Worker, MessageChannel, receiveMessageOnPort } = process.getBuiltinModule('node:worker_threads');
   const { port1, port2 } = new MessageChannel();
   const done = new SharedArrayBuffer(4);
@@ -223,6 +235,7 @@ function startShare(script: string, options: AnalyzeOptions, range: Range, disco
     discovered,
     port: port2,
     done,
+    instances,
   };
   const worker: Worker = new Worker(script, {
     argv: ['--share-worker'],

@@ -1,5 +1,5 @@
 import { analyzeWorkspace } from '../engine/analyze.js';
-import type { ShareRequest } from './parallel-review.js';
+import { sharedInstanceBudget, type ShareRequest } from './parallel-review.js';
 
 /** The request, when this thread is a share worker started by parallel-review.ts; undefined in the CLI's own thread. */
 export function shareRequest(env: Readonly<Record<string, string | undefined>>): ShareRequest | undefined {
@@ -19,6 +19,7 @@ export function runShare(request: ShareRequest): void {
       ...request.options,
       moduleRange: request.range,
       discovered: request.discovered,
+      instanceBudget: sharedInstanceBudget(request.instances),
     });
     request.port.postMessage({ result });
   } catch (e) {

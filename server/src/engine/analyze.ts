@@ -68,6 +68,8 @@ export interface AnalyzeOptions {
    * [start, end) are reviewed, in discovery order, and the result says what merging the shares must check.
    */
   moduleRange?: { start: number; end: number };
+  /** With `moduleRange`: the instance budget shared by all the shares (ModuleGraph.instanceBudget). */
+  instanceBudget?: (added: number) => boolean;
   /** The discovery of `paths` under this config, when the caller has made it already (not made twice). */
   discovered?: ReturnType<typeof discoverModules>;
 }
@@ -80,8 +82,10 @@ export interface ShareFacts {
   trailingErrors: number;
   /** The reviewed modules' role facts: roles are assigned again over all the shares' (a caller in another share changes a role). */
   facts: ModuleRoleFacts[];
-  /** Module instances the share created (MAX_MODULE_INSTANCES bounds each call tree). */
+  /** Module instances the share created (MAX_MODULE_INSTANCES bounds each call tree, MAX_REVIEW_INSTANCES the review). */
   instances: number;
+  /** The shares together passed MAX_REVIEW_INSTANCES: this one stopped early, and nothing of it is merged. */
+  abandoned: boolean;
 }
 
 export interface ModuleAnalysis {
@@ -147,6 +151,7 @@ export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
   const context: ModuleReviewContext = { host, config, rules, now, fixes: options.fixes ?? 'eager' };
   if (options.baseModuleFor) context.baseModuleFor = options.baseModuleFor;
   const graph = (context.graph = workspaceGraph(context));
+  if (options.instanceBudget) graph.modules.instanceBudget = options.instanceBudget;
   const attached = options.plan
     ? attachPlan(options.plan, graph.modules, found.flatMap((f) => graph.modules.loader.load(f).module ?? []), host.workspaceRoot, options.baseModuleFor)
     : undefined;
@@ -173,6 +178,7 @@ export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
   const reviews = new Map<number, { review: ModuleReview; analysed: boolean; role?: ModuleRoleAssignment }>();
   const reviewed = new Map<string, Module>();
   const review = (files: ModuleFiles, role: ModuleRoleAssignment | undefined, index: number): void => {
+    if (graph.modules.abandoned) return;
     const entry = preloaded?.get(files.dir) ?? load(files);
     const done = reviewLoadedModule(entry, role ? { ...context, role } : context);
     const module = done.analysis?.module;
@@ -241,6 +247,7 @@ export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
       trailingErrors: graph.modules.cycles.length + (graph.modules.limitReached ? 1 : 0),
       facts,
       instances: graph.modules.instanceCount,
+      abandoned: graph.modules.abandoned,
     };
   }
   return result;

@@ -50,6 +50,16 @@ export function localCalls(modules: readonly Module[]): Map<string, LocalCall[]>
  */
 export const MAX_MODULE_INSTANCES = 5_000;
 
+/**
+ * Module instances one review creates at most, over all its call trees: a
+ * pull request can add many modules, each at the limit of its tree. Far
+ * above what real workspaces create (the ten public module repositories:
+ * 631 instances; the 20,000-file workspace: about 7,000), so only a
+ * workspace built to exhaust the review meets it; past it, calls are not
+ * followed anywhere and the review says so once.
+ */
+export const MAX_REVIEW_INSTANCES = 100_000;
+
 /** Calls nest at most this deep (SPEC §2a); deeper callees are not followed, their outputs unknown. */
 export const MAX_CALL_DEPTH = 10;
 
@@ -69,10 +79,20 @@ export class ModuleGraph {
   /** Instances created under each outermost instance (MAX_MODULE_INSTANCES bounds each). */
   private readonly createdUnder = new WeakMap<ModuleInstance, number>();
 
-  /** Module instances created so far by calls, in all trees. */
+  /** Module instances created so far by calls, in all trees (MAX_REVIEW_INSTANCES bounds them). */
   get instanceCount(): number {
     return this.instancesCreated;
   }
+
+  /**
+   * A share of a parallel review: told of every instance created, false once all the shares together
+   * have passed MAX_REVIEW_INSTANCES — the one-thread review would have stopped following calls
+   * somewhere, so the shares cannot be merged, and the graph gives up (`abandoned`) instead of working on.
+   */
+  instanceBudget?: (added: number) => boolean;
+  abandoned = false;
+  /** MAX_REVIEW_INSTANCES (a test lowers it: reaching the real one takes 100,000 instances). */
+  reviewInstanceLimit = MAX_REVIEW_INSTANCES;
 
   /** Set once the instance limit is reached: calls followed no further, said once. */
   limitReached?: InputError;
@@ -150,6 +170,19 @@ export class ModuleGraph {
         kind: 'module-limit',
         message: `module calls create more than ${MAX_MODULE_INSTANCES} module instances here: from module.${call.name} on, calls are not followed and their values stay unknown`,
       };
+      return undefined;
+    }
+    if (this.instancesCreated + scopes.length > this.reviewInstanceLimit) {
+      this.limitReached ??= {
+        file: call.file.path,
+        range: headerRange(call.block),
+        kind: 'module-limit',
+        message: `module calls in this review create more than ${this.reviewInstanceLimit} module instances: from module.${call.name} on, calls are not followed and their values stay unknown`,
+      };
+      return undefined;
+    }
+    if (this.instanceBudget && !this.instanceBudget(scopes.length)) {
+      this.abandoned = true;
       return undefined;
     }
     this.createdUnder.set(chain[0]!, created + scopes.length);
