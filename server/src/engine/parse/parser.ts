@@ -317,7 +317,7 @@ export class Parser {
     }
     const nameStart = s.tokenStart;
     const nameEnd = s.tokenEnd;
-    const name = s.nameText();
+    const name = s.tokenText();
     const savedColumn = this.itemColumn;
     this.itemColumn = this.positions.column(nameStart);
     this.next();
@@ -363,7 +363,7 @@ export class Parser {
     const labelList: BlockLabel[] = [];
     while (this.token === Token.OQuote || this.token === Token.Ident) {
       if (this.token === Token.Ident) {
-        labelList.push({ value: s.nameText(), range: this.positions.range(s.tokenStart, s.tokenEnd), quoted: false });
+        labelList.push({ value: s.tokenText(), range: this.positions.range(s.tokenStart, s.tokenEnd), quoted: false });
         this.next();
         continue;
       }
@@ -612,7 +612,7 @@ export class Parser {
       }
       case Token.Ident: {
         const end = s.tokenEnd;
-        const name = s.nameText();
+        const name = s.tokenText();
         this.next();
         if (this.tok() === Token.LParen || this.tok() === Token.DoubleColon) return this.parseCall(name, start, end);
         if (name === 'true' || name === 'false' || name === 'null') {
@@ -671,7 +671,7 @@ export class Parser {
         this.errorAtToken(`expected a name after '::' in '${name}::', found ${this.describeToken()}`);
         return this.invalid(start, nameEnd);
       }
-      name += '::' + s.nameText();
+      name += '::' + s.tokenText();
       nameEnd = s.tokenEnd;
       this.next();
     }
@@ -833,7 +833,7 @@ export class Parser {
           continue;
         }
         if (this.token === Token.Ident) {
-          const name = s.nameText();
+          const name = s.tokenText();
           const nameRange = this.positions.range(s.tokenStart, s.tokenEnd);
           this.next();
           expr = { kind: 'GetAttr', object: expr, name, nameRange, range: { start: expr.range.start, end: nameRange.end } };
@@ -912,7 +912,7 @@ export class Parser {
           this.newlineBefore = savedNl;
           break;
         }
-        const name = s.nameText();
+        const name = s.tokenText();
         const nameRange = this.positions.range(s.tokenStart, s.tokenEnd);
         end = s.tokenEnd;
         this.next();
@@ -1039,12 +1039,12 @@ export class Parser {
     let key: Expression;
     let keyIsIdentifier = false;
     if (this.token === Token.Ident && this.identifierKeyFollows()) {
-      key = { kind: 'Variable', name: s.nameText(), range: this.positions.range(s.tokenStart, s.tokenEnd) };
+      key = { kind: 'Variable', name: s.tokenText(), range: this.positions.range(s.tokenStart, s.tokenEnd) };
       keyIsIdentifier = true;
       this.next();
     } else if (this.token === Token.Ident) {
       const st = s.save();
-      const name = s.nameText();
+      const name = s.tokenText();
       const keyStart = s.tokenStart;
       const keyEnd = s.tokenEnd;
       this.next();
@@ -1096,7 +1096,7 @@ export class Parser {
       this.errorAtToken(`expected a variable name after 'for', found ${this.describeToken()}`);
       return this.abandonFor(close, start, savedNewlines);
     }
-    valueVar = s.nameText();
+    valueVar = s.tokenText();
     this.next();
     if (this.tok() === Token.Comma) {
       this.next();
@@ -1105,7 +1105,7 @@ export class Parser {
         return this.abandonFor(close, start, savedNewlines);
       }
       keyVar = valueVar;
-      valueVar = s.nameText();
+      valueVar = s.tokenText();
       this.next();
     }
     if (this.token !== Token.Ident || !this.isKeyword('in')) {
@@ -1326,13 +1326,13 @@ export class Parser {
         let valueVar = '';
         let collection: Expression | null = null;
         if (this.token === Token.Ident) {
-          valueVar = s.nameText();
+          valueVar = s.tokenText();
           this.next();
           if (this.tok() === Token.Comma) {
             this.next();
             if (this.token === Token.Ident) {
               keyVar = valueVar;
-              valueVar = s.nameText();
+              valueVar = s.tokenText();
               this.next();
             } else this.errorAtToken(`expected a variable name after ',' in for directive, found ${this.describeToken()}`);
           }

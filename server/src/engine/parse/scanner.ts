@@ -152,18 +152,6 @@ function isHexDigit(c: number): boolean {
   return (c >= CH_0 && c <= CH_9) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
 }
 
-/**
- * Short identifier strings already made, by a hash of their length and a few characters: a name such
- * as `description` or `var` then exists once, not once per use (parsed trees are most of the heap, and
- * the collector copies every string they hold). A direct-mapped cache shared by all files, so a
- * collision replaces the entry and it stays small whatever the input. Only names shorter than
- * NAME_CACHE_MAX_LENGTH: V8 copies slices that short, while a longer slice points into the file's
- * text, which the cache would then keep alive after the file is gone.
- */
-const NAME_CACHE_SIZE = 4096;
-const NAME_CACHE_MAX_LENGTH = 12;
-const nameCache: (string | undefined)[] = new Array<string | undefined>(NAME_CACHE_SIZE).fill(undefined);
-
 export class Scanner {
   readonly text: string;
   readonly end: number;
@@ -212,33 +200,6 @@ export class Scanner {
 
   tokenText(): string {
     return this.text.slice(this.tokenStart, this.tokenEnd);
-  }
-
-  /** The text of the current token, shared with earlier equal names when short (see `nameCache`); for identifiers. */
-  nameText(): string {
-    return this.sharedSlice(this.tokenStart, this.tokenEnd);
-  }
-
-  /** `text.slice(start, end)`, shared with an earlier equal string when short (see `nameCache`). */
-  private sharedSlice(start: number, end: number): string {
-    const text = this.text;
-    const length = end - start;
-    if (length > NAME_CACHE_MAX_LENGTH || length === 0) return text.slice(start, end);
-    const last = end - 1;
-    let h = Math.imul(length, 0x9e3779b1) ^ text.charCodeAt(start);
-    h = Math.imul(h ^ text.charCodeAt(last), 0x85ebca6b);
-    h = Math.imul(h ^ text.charCodeAt(start + (length >> 1)), 0xc2b2ae35);
-    h = Math.imul(h ^ text.charCodeAt(start + 1), 0x27d4eb2f) ^ text.charCodeAt(last - 1);
-    const slot = (h ^ (h >>> 15)) & (NAME_CACHE_SIZE - 1);
-    const cached = nameCache[slot];
-    if (cached !== undefined && cached.length === length) {
-      let i = 0;
-      while (i < length && cached.charCodeAt(i) === text.charCodeAt(start + i)) i++;
-      if (i === length) return cached;
-    }
-    const name = text.slice(start, end);
-    nameCache[slot] = name;
-    return name;
   }
 
   private error(message: string, start: number, end: number): void {
@@ -607,7 +568,7 @@ export class Scanner {
       i++;
       if (c === CH_LF && marker !== null) break;
     }
-    this.literalValue = segStart === start ? this.sharedSlice(start, i) : value + text.slice(segStart, i);
+    this.literalValue = segStart === start ? text.slice(start, i) : value + text.slice(segStart, i);
     return this.finish(Token.TemplateLiteral, start, i);
   }
 
