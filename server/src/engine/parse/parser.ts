@@ -211,16 +211,21 @@ export class Parser {
     return this.scanner.comments.map((c) => ({ text: this.text.slice(c.start, c.end), style: c.style, range: this.positions.range(c.start, c.end) }));
   }
 
-  /** Records the nesting error once and abandons the rest of the input. */
+  /** Counts one nesting level; false (with the error recorded) when that is too deep. */
   private enter(start: number): boolean {
     if (++this.depth <= MAX_NESTING_DEPTH) return true;
+    this.nestingTooDeep(start);
+    return false;
+  }
+
+  /** Records the nesting error once and abandons the rest of the input. */
+  private nestingTooDeep(start: number): void {
     this.error(`nesting is deeper than ${MAX_NESTING_DEPTH} levels; the rest of the file was not parsed`, start, start + 1);
     this.aborted = true;
     this.scanner.pos = this.scanner.end;
     this.token = Token.EOF;
     this.scanner.token = Token.EOF;
     this.scanner.tokenStart = this.scanner.tokenEnd = this.scanner.end;
-    return false;
   }
 
   private invalid(start: number, end: number): Expression {
@@ -320,18 +325,18 @@ export class Parser {
     const name = s.tokenText();
     const savedColumn = this.itemColumn;
     this.itemColumn = this.positions.column(nameStart);
-    this.next();
-    try {
-      if (this.tok() === Token.Equal) return this.parseAttribute(name, nameStart, nameEnd);
-      if (this.tok() === Token.LBrace || this.tok() === Token.OQuote || this.tok() === Token.Ident) {
-        return this.parseBlock(name, nameStart, nameEnd);
-      }
+    const t = this.next();
+    let item: BodyItem | null;
+    if (t === Token.Equal) item = this.parseAttribute(name, nameStart, nameEnd);
+    else if (t === Token.LBrace || t === Token.OQuote || t === Token.Ident) item = this.parseBlock(name, nameStart, nameEnd);
+    else {
       this.errorAtToken(`expected '=' or '{' after '${name}', found ${this.describeToken()}`);
       this.recoverToNextItem(this.itemColumn);
-      return null;
-    } finally {
-      this.itemColumn = savedColumn;
+      item = null;
     }
+    // No try/finally: the parser does not throw.
+    this.itemColumn = savedColumn;
+    return item;
   }
 
   private parseAttribute(name: string, nameStart: number, nameEnd: number): Attribute {
@@ -528,8 +533,10 @@ export class Parser {
   // ---- expressions ----
 
   parseExpression(): Expression {
-    const start = this.scanner.tokenStart;
-    if (!this.enter(start)) {
+    // `enter`, inline: this runs once per expression.
+    if (++this.depth > MAX_NESTING_DEPTH) {
+      const start = this.scanner.tokenStart;
+      this.nestingTooDeep(start);
       this.depth--;
       return this.invalid(start, start);
     }
@@ -546,7 +553,7 @@ export class Parser {
         this.errorAtToken(`expected ':' in conditional expression, found ${this.describeToken()}`);
         otherwise = this.invalid(this.scanner.tokenStart, this.scanner.tokenStart);
       }
-      result = this.node({ kind: 'Conditional', cond, then, else: otherwise, range: this.span(cond, otherwise) });
+      result = { kind: 'Conditional', cond, then, else: otherwise, range: this.span(cond, otherwise) };
     }
     this.depth--;
     return result;
@@ -555,10 +562,6 @@ export class Parser {
   /** Range from the start of `a` to the end of `b`. */
   private span(a: Expression, b: Expression): Range {
     return { start: a.range.start, end: b.range.end };
-  }
-
-  private node<T extends Expression>(e: T): T {
-    return e;
   }
 
   private parseBinary(minPrec: number): Expression {
