@@ -149,7 +149,10 @@ export class Parser {
 
   // ---- tokens, positions, errors ----
 
-  /** The current token (a method, so TypeScript does not narrow it across `next()` calls). */
+  /**
+   * The current token (a method, so TypeScript does not narrow it across `next()` calls). Where no
+   * narrowing is in the way `this.token` is read directly: each call costs while the code is not yet optimised.
+   */
   private tok(): Token {
     return this.token;
   }
