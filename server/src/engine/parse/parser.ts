@@ -25,6 +25,7 @@ import { SPLAT_ITEM } from './ast.js';
 import type { Position, Range } from '../range.js';
 import { PositionIndex } from './positions.js';
 import { Scanner, Token } from './scanner.js';
+import { compactArray } from './compact-array.js';
 import { buildTemplateParts, flatItem, type FlatTemplateItem, type TemplateBuildContext, FlatKind } from './template-parts.js';
 
 /** Deeper nesting than this is reported instead of risking a stack overflow. */
@@ -45,6 +46,10 @@ const BINARY_PRECEDENCE: Partial<Record<Token, number>> = {
   [Token.Slash]: 6,
   [Token.Percent]: 6,
 };
+
+/** BINARY_PRECEDENCE as an array indexed by token, 0 for tokens that are not binary operators (the hot lookup). */
+const PRECEDENCE_BY_TOKEN = new Uint8Array(Token.Unterminated + 1);
+for (const [token, precedence] of Object.entries(BINARY_PRECEDENCE)) PRECEDENCE_BY_TOKEN[Number(token)] = precedence;
 
 const BINARY_OPERATOR: Partial<Record<Token, BinaryOperator>> = {
   [Token.Or]: '||',
@@ -144,7 +149,10 @@ export class Parser {
 
   // ---- tokens, positions, errors ----
 
-  /** The current token (a method, so TypeScript does not narrow it across `next()` calls). */
+  /**
+   * The current token (a method, so TypeScript does not narrow it across `next()` calls). Where no
+   * narrowing is in the way `this.token` is read directly: each call costs while the code is not yet optimised.
+   */
   private tok(): Token {
     return this.token;
   }
@@ -164,14 +172,10 @@ export class Parser {
   }
 
   private skipNewlines(): void {
-    while (this.tok() === Token.Newline) {
+    while (this.token === Token.Newline) {
       this.next();
       this.newlineBefore = true;
     }
-  }
-
-  private range(start: number, end: number): Range {
-    return this.positions.range(start, end);
   }
 
   /**
@@ -182,17 +186,9 @@ export class Parser {
     return { start, end: end === start.offset ? start : this.positions.position(end) };
   }
 
-  private column(offset: number): number {
-    return this.positions.column(offset);
-  }
-
-  private line(offset: number): number {
-    return this.positions.lineOf(offset);
-  }
-
   private error(message: string, start: number, end: number): void {
     if (this.aborted) return;
-    this.errors.push({ message, range: this.range(start, end) });
+    this.errors.push({ message, range: this.positions.range(start, end) });
   }
 
   private errorAtToken(message: string): void {
@@ -208,33 +204,35 @@ export class Parser {
 
   private collectErrors(): SyntaxError[] {
     const all = this.errors;
-    for (const e of this.scanner.errors) all.push({ message: e.message, range: this.range(e.start, e.end) });
+    for (const e of this.scanner.errors) all.push({ message: e.message, range: this.positions.range(e.start, e.end) });
     all.sort((a, b) => a.range.start.offset - b.range.start.offset);
     return all;
   }
 
   private collectComments(): Comment[] {
-    const out: Comment[] = [];
-    for (const c of this.scanner.comments) {
-      out.push({ text: this.text.slice(c.start, c.end), style: c.style, range: this.range(c.start, c.end) });
-    }
-    return out;
+    // map, not push: an exact-size array (see compactArray).
+    return this.scanner.comments.map((c) => ({ text: this.text.slice(c.start, c.end), style: c.style, range: this.positions.range(c.start, c.end) }));
+  }
+
+  /** Counts one nesting level; false (with the error recorded) when that is too deep. */
+  private enter(start: number): boolean {
+    if (++this.depth <= MAX_NESTING_DEPTH) return true;
+    this.nestingTooDeep(start);
+    return false;
   }
 
   /** Records the nesting error once and abandons the rest of the input. */
-  private enter(start: number): boolean {
-    if (++this.depth <= MAX_NESTING_DEPTH) return true;
+  private nestingTooDeep(start: number): void {
     this.error(`nesting is deeper than ${MAX_NESTING_DEPTH} levels; the rest of the file was not parsed`, start, start + 1);
     this.aborted = true;
     this.scanner.pos = this.scanner.end;
     this.token = Token.EOF;
     this.scanner.token = Token.EOF;
     this.scanner.tokenStart = this.scanner.tokenEnd = this.scanner.end;
-    return false;
   }
 
   private invalid(start: number, end: number): Expression {
-    return { kind: 'Invalid', range: this.range(start, end) };
+    return { kind: 'Invalid', range: this.positions.range(start, end) };
   }
 
   // ---- structure ----
@@ -262,7 +260,7 @@ export class Parser {
       const s = this.scanner;
       const start = s.tokenStart;
       const entry = this.itemStartsTop;
-      this.pushItemStart(start, this.column(start), s.comments.length, this.errors.length, s.errors.length);
+      this.pushItemStart(start, this.positions.column(start), s.comments.length, this.errors.length, s.errors.length);
       const item = this.parseBodyItem();
       if (!item) {
         this.itemStartsTop = entry;
@@ -297,7 +295,7 @@ export class Parser {
         for (const other of items) if (other.kind === 'Attribute' && !seen.has(other.name)) seen.set(other.name, other);
       }
     }
-    return items;
+    return compactArray(items);
   }
 
   private pushItemStart(offset: number, column: number, comments: number, parserErrors: number, scannerErrors: number): void {
@@ -316,36 +314,36 @@ export class Parser {
 
   private parseBodyItem(): BodyItem | null {
     const s = this.scanner;
-    if (this.tok() !== Token.Ident) {
-      if (this.tok() === Token.OQuote) {
+    if (this.token !== Token.Ident) {
+      if (this.token === Token.OQuote) {
         this.errorAtToken('expected an attribute name or block type; names must not be quoted');
       } else {
         this.errorAtToken(`expected an attribute or block, found ${this.describeToken()}`);
       }
-      this.recoverToNextItem(this.column(s.tokenStart));
+      this.recoverToNextItem(this.positions.column(s.tokenStart));
       return null;
     }
     const nameStart = s.tokenStart;
     const nameEnd = s.tokenEnd;
     const name = s.tokenText();
     const savedColumn = this.itemColumn;
-    this.itemColumn = this.column(nameStart);
-    this.next();
-    try {
-      if (this.tok() === Token.Equal) return this.parseAttribute(name, nameStart, nameEnd);
-      if (this.tok() === Token.LBrace || this.tok() === Token.OQuote || this.tok() === Token.Ident) {
-        return this.parseBlock(name, nameStart, nameEnd);
-      }
+    this.itemColumn = this.positions.column(nameStart);
+    const t = this.next();
+    let item: BodyItem | null;
+    if (t === Token.Equal) item = this.parseAttribute(name, nameStart, nameEnd);
+    else if (t === Token.LBrace || t === Token.OQuote || t === Token.Ident) item = this.parseBlock(name, nameStart, nameEnd);
+    else {
       this.errorAtToken(`expected '=' or '{' after '${name}', found ${this.describeToken()}`);
       this.recoverToNextItem(this.itemColumn);
-      return null;
-    } finally {
-      this.itemColumn = savedColumn;
+      item = null;
     }
+    // No try/finally: the parser does not throw.
+    this.itemColumn = savedColumn;
+    return item;
   }
 
   private parseAttribute(name: string, nameStart: number, nameEnd: number): Attribute {
-    const nameRange = this.range(nameStart, nameEnd);
+    const nameRange = this.positions.range(nameStart, nameEnd);
     this.next(); // '='
     const expr = this.parseExpression();
     this.expectItemEnd('attribute', name);
@@ -369,11 +367,11 @@ export class Parser {
 
   private parseBlock(type: string, typeStart: number, typeEnd: number): Block {
     const s = this.scanner;
-    const typeRange = this.range(typeStart, typeEnd);
-    const labels: BlockLabel[] = [];
-    while (this.tok() === Token.OQuote || this.tok() === Token.Ident) {
-      if (this.tok() === Token.Ident) {
-        labels.push({ value: s.tokenText(), range: this.range(s.tokenStart, s.tokenEnd), quoted: false });
+    const typeRange = this.positions.range(typeStart, typeEnd);
+    const labelList: BlockLabel[] = [];
+    while (this.token === Token.OQuote || this.token === Token.Ident) {
+      if (this.token === Token.Ident) {
+        labelList.push({ value: s.tokenText(), range: this.positions.range(s.tokenStart, s.tokenEnd), quoted: false });
         this.next();
         continue;
       }
@@ -388,9 +386,10 @@ export class Parser {
           break;
         }
       }
-      labels.push({ value, range: this.range(start, end), quoted: true });
+      labelList.push({ value, range: this.positions.range(start, end), quoted: true });
     }
-    if (this.tok() !== Token.LBrace) {
+    const labels = compactArray(labelList);
+    if (this.token !== Token.LBrace) {
       this.errorAtToken(`expected '{' to open block '${type}', found ${this.describeToken()}`);
       const endPos = labels.length ? labels[labels.length - 1]!.range.end : typeRange.end;
       this.recoverToNextItem(this.itemColumn);
@@ -405,7 +404,7 @@ export class Parser {
       };
     }
     const openStart = s.tokenStart;
-    const openBrace = this.range(openStart, openStart + 1);
+    const openBrace = this.positions.range(openStart, openStart + 1);
     if (!this.enter(openStart)) {
       this.depth--;
       return { kind: 'Block', type, typeRange, labels, body: [], openBrace, range: { start: typeRange.start, end: openBrace.end } };
@@ -423,7 +422,7 @@ export class Parser {
     if (this.tok() === Token.RBrace) {
       this.itemStartsTop = startsBase;
       const closeStart = s.tokenStart;
-      const closeBrace = this.range(closeStart, closeStart + 1);
+      const closeBrace = this.positions.range(closeStart, closeStart + 1);
       this.next();
       const block: Block = {
         kind: 'Block',
@@ -444,7 +443,7 @@ export class Parser {
       const headerLine = typeRange.start.line;
       const starts = this.itemStarts;
       for (let i = startsBase, n = 0; i < this.itemStartsTop; i += ITEM_START_SIZE, n++) {
-        if (starts[i + IS_COLUMN]! <= blockColumn && this.line(starts[i + IS_OFFSET]!) > headerLine) {
+        if (starts[i + IS_COLUMN]! <= blockColumn && this.positions.lineOf(starts[i + IS_OFFSET]!) > headerLine) {
           body.length = n;
           this.errors.length = starts[i + IS_PARSER_ERRORS]!;
           s.errors.length = starts[i + IS_SCANNER_ERRORS]!;
@@ -458,7 +457,7 @@ export class Parser {
     this.itemStartsTop = startsBase;
     const endPos = body.length ? body[body.length - 1]!.range.end : openBrace.end;
     this.error(
-      `expected '}' to close block '${type}' opened at line ${this.line(openStart)}`,
+      `expected '}' to close block '${type}' opened at line ${this.positions.lineOf(openStart)}`,
       typeStart,
       typeEnd,
     );
@@ -476,7 +475,7 @@ export class Parser {
   private checkOneLineBlock(body: BodyItem[], openStart: number): void {
     if (body.length === 0) return;
     const first = body[0]!;
-    if (body.length === 1 && first.kind === 'Attribute' && this.tok() === Token.RBrace && this.line(this.scanner.tokenStart) !== this.line(openStart)) {
+    if (body.length === 1 && first.kind === 'Attribute' && this.token === Token.RBrace && this.positions.lineOf(this.scanner.tokenStart) !== this.positions.lineOf(openStart)) {
       this.error(
         "an attribute on the same line as its block's '{' must be followed by the closing '}' on that line",
         first.nameRange.start.offset,
@@ -508,7 +507,7 @@ export class Parser {
     this.ignoreNewlines = false;
     let depth = 0;
     let atLineStart = false;
-    if (this.tok() !== Token.Newline && this.tok() !== Token.EOF && this.newlineBefore) atLineStart = true;
+    if (this.token !== Token.Newline && this.token !== Token.EOF && this.newlineBefore) atLineStart = true;
     for (;;) {
       const t = this.token;
       if (t === Token.EOF) break;
@@ -518,7 +517,7 @@ export class Parser {
         this.next();
         continue;
       }
-      if (atLineStart && depth > 0 && (t === Token.Ident || t === Token.RBrace) && this.column(s.tokenStart) <= column) break;
+      if (atLineStart && depth > 0 && (t === Token.Ident || t === Token.RBrace) && this.positions.column(s.tokenStart) <= column) break;
       atLineStart = false;
       if (t === Token.LBrace || t === Token.LBrack || t === Token.LParen) depth++;
       else if (t === Token.RBrace || t === Token.RBrack || t === Token.RParen) {
@@ -537,14 +536,16 @@ export class Parser {
   // ---- expressions ----
 
   parseExpression(): Expression {
-    const start = this.scanner.tokenStart;
-    if (!this.enter(start)) {
+    // `enter`, inline: this runs once per expression.
+    if (++this.depth > MAX_NESTING_DEPTH) {
+      const start = this.scanner.tokenStart;
+      this.nestingTooDeep(start);
       this.depth--;
       return this.invalid(start, start);
     }
     const cond = this.parseBinary(0);
     let result = cond;
-    if (this.tok() === Token.Question) {
+    if (this.token === Token.Question) {
       this.next();
       const then = this.parseExpression();
       let otherwise: Expression;
@@ -555,7 +556,7 @@ export class Parser {
         this.errorAtToken(`expected ':' in conditional expression, found ${this.describeToken()}`);
         otherwise = this.invalid(this.scanner.tokenStart, this.scanner.tokenStart);
       }
-      result = this.node({ kind: 'Conditional', cond, then, else: otherwise, range: this.span(cond, otherwise) });
+      result = { kind: 'Conditional', cond, then, else: otherwise, range: this.span(cond, otherwise) };
     }
     this.depth--;
     return result;
@@ -566,18 +567,14 @@ export class Parser {
     return { start: a.range.start, end: b.range.end };
   }
 
-  private node<T extends Expression>(e: T): T {
-    return e;
-  }
-
   private parseBinary(minPrec: number): Expression {
     let left = this.parseUnary();
     // Each operator in a chain makes the tree one level deeper, so chains count towards the nesting limit.
     let levels = 0;
     for (;;) {
-      const prec = BINARY_PRECEDENCE[this.tok()];
-      if (prec === undefined || prec <= minPrec) break;
-      const op = BINARY_OPERATOR[this.tok()]!;
+      const prec = PRECEDENCE_BY_TOKEN[this.token]!;
+      if (prec <= minPrec) break;
+      const op = BINARY_OPERATOR[this.token]!;
       levels++;
       if (!this.enter(this.scanner.tokenStart)) break;
       this.next();
@@ -617,7 +614,7 @@ export class Parser {
         const value = Number(s.tokenText());
         const end = s.tokenEnd;
         this.next();
-        return { kind: 'Literal', value, range: this.range(start, end) };
+        return { kind: 'Literal', value, range: this.positions.range(start, end) };
       }
       case Token.Ident: {
         const end = s.tokenEnd;
@@ -625,9 +622,9 @@ export class Parser {
         this.next();
         if (this.tok() === Token.LParen || this.tok() === Token.DoubleColon) return this.parseCall(name, start, end);
         if (name === 'true' || name === 'false' || name === 'null') {
-          return { kind: 'Literal', value: name === 'null' ? null : name === 'true', range: this.range(start, end) };
+          return { kind: 'Literal', value: name === 'null' ? null : name === 'true', range: this.positions.range(start, end) };
         }
-        return { kind: 'Variable', name, range: this.range(start, end) };
+        return { kind: 'Variable', name, range: this.positions.range(start, end) };
       }
       case Token.OQuote:
       case Token.Heredoc:
@@ -656,7 +653,7 @@ export class Parser {
       default: {
         this.errorAtToken(`expected an expression, found ${this.describeToken()}`);
         // Consume stray tokens that cannot end anything, so callers make progress.
-        if (this.tok() === Token.Invalid || this.tok() === Token.Ellipsis || this.tok() === Token.Dot || this.tok() === Token.DoubleColon) {
+        if (this.token === Token.Invalid || this.token === Token.Ellipsis || this.token === Token.Dot || this.token === Token.DoubleColon) {
           const end = s.tokenEnd;
           this.next();
           return this.invalid(start, end);
@@ -674,7 +671,7 @@ export class Parser {
     const s = this.scanner;
     let name = first;
     let nameEnd = firstEnd;
-    while (this.tok() === Token.DoubleColon) {
+    while (this.token === Token.DoubleColon) {
       this.next();
       if (this.tok() !== Token.Ident) {
         this.errorAtToken(`expected a name after '::' in '${name}::', found ${this.describeToken()}`);
@@ -684,12 +681,12 @@ export class Parser {
       nameEnd = s.tokenEnd;
       this.next();
     }
-    if (this.tok() !== Token.LParen) {
+    if (this.token !== Token.LParen) {
       this.errorAtToken(`expected '(' after function name '${name}', found ${this.describeToken()}`);
       return this.invalid(start, nameEnd);
     }
-    const openLine = this.line(s.tokenStart);
-    const nameRange = this.range(start, nameEnd);
+    const openLine = this.positions.lineOf(s.tokenStart);
+    const nameRange = this.positions.range(start, nameEnd);
     const saved = this.ignoreNewlines;
     this.ignoreNewlines = true;
     this.next();
@@ -728,7 +725,7 @@ export class Parser {
       }
       end = args.length ? this.exprEnd(args[args.length - 1]!) : nameEnd + 1;
     }
-    return { kind: 'Call', name, nameRange, args, expandFinal, range: { start: nameRange.start, end: end === nameEnd ? nameRange.end : this.positions.position(end) } };
+    return { kind: 'Call', name, nameRange, args: compactArray(args), expandFinal, range: { start: nameRange.start, end: end === nameEnd ? nameRange.end : this.positions.position(end) } };
   }
 
   /**
@@ -738,9 +735,9 @@ export class Parser {
    */
   private shouldAbandonList(): boolean {
     if (!this.newlineBefore) return false;
-    const t = this.tok();
+    const t = this.token;
     if (t !== Token.Ident && t !== Token.RBrace) return false;
-    if (this.column(this.scanner.tokenStart) > this.itemColumn) return false;
+    if (this.positions.column(this.scanner.tokenStart) > this.itemColumn) return false;
     return t === Token.RBrace || this.peek() === Token.Equal;
   }
 
@@ -750,8 +747,8 @@ export class Parser {
    * which no object item can be, so the object was left unclosed.
    */
   private looksLikeBlockHeader(): boolean {
-    if (this.tok() !== Token.Ident || !this.newlineBefore) return false;
-    if (this.column(this.scanner.tokenStart) > this.itemColumn) return false;
+    if (this.token !== Token.Ident || !this.newlineBefore) return false;
+    if (this.positions.column(this.scanner.tokenStart) > this.itemColumn) return false;
     const next = this.peek();
     return next === Token.OQuote || next === Token.Ident || next === Token.LBrace;
   }
@@ -786,7 +783,7 @@ export class Parser {
           !newlineEnds &&
           this.newlineBefore &&
           (t === Token.Ident || t === Token.RBrace) &&
-          this.column(this.scanner.tokenStart) <= this.itemColumn
+          this.positions.column(this.scanner.tokenStart) <= this.itemColumn
         ) {
           return false;
         }
@@ -804,6 +801,8 @@ export class Parser {
   }
 
   private parsePostfix(expr: Expression): Expression {
+    const t = this.token;
+    if (t !== Token.Dot && t !== Token.LBrack) return expr;
     // Each step makes the tree one level deeper, so long chains count towards the nesting limit.
     const depth = this.depth;
     const result = this.parsePostfixSteps(expr);
@@ -814,7 +813,7 @@ export class Parser {
   private parsePostfixSteps(expr: Expression): Expression {
     const s = this.scanner;
     for (;;) {
-      const t = this.tok();
+      const t = this.token;
       if ((t === Token.Dot || t === Token.LBrack) && !this.enter(s.tokenStart)) return expr;
       if (t === Token.Dot) {
         const dotStart = s.tokenStart;
@@ -824,24 +823,24 @@ export class Parser {
           s.scanDigits();
           const idxStart = s.tokenStart;
           const idxEnd = s.tokenEnd;
-          const index: Expression = { kind: 'Literal', value: Number(s.tokenText()), range: this.range(idxStart, idxEnd) };
+          const index: Expression = { kind: 'Literal', value: Number(s.tokenText()), range: this.positions.range(idxStart, idxEnd) };
           this.next();
-          if (this.tok() === Token.Dot && this.isDigitAt(s.pos)) {
+          if (this.token === Token.Dot && this.isDigitAt(s.pos)) {
             this.errorAtToken('legacy index syntax cannot be chained, as in foo.0.1; use foo[0][1] instead');
           }
           expr = { kind: 'Index', object: expr, index, legacy: true, range: { start: expr.range.start, end: index.range.end } };
           continue;
         }
         this.next();
-        if (this.tok() === Token.Star) {
+        if (this.token === Token.Star) {
           const starEnd = s.tokenEnd;
           this.next();
           expr = this.parseSplat(expr, 'attr', dotStart, starEnd);
           continue;
         }
-        if (this.tok() === Token.Ident) {
+        if (this.token === Token.Ident) {
           const name = s.tokenText();
-          const nameRange = this.range(s.tokenStart, s.tokenEnd);
+          const nameRange = this.positions.range(s.tokenStart, s.tokenEnd);
           this.next();
           expr = { kind: 'GetAttr', object: expr, name, nameRange, range: { start: expr.range.start, end: nameRange.end } };
           continue;
@@ -855,7 +854,7 @@ export class Parser {
         const saved = this.ignoreNewlines;
         this.ignoreNewlines = true;
         this.next();
-        if (this.tok() === Token.Star) {
+        if (this.token === Token.Star) {
           this.next();
           this.ignoreNewlines = saved;
           let end = s.tokenStart;
@@ -869,7 +868,7 @@ export class Parser {
         const index = this.parseExpression();
         this.ignoreNewlines = saved;
         let end: number;
-        if (this.tok() === Token.RBrack) {
+        if (this.token === Token.RBrack) {
           end = s.tokenEnd;
           this.next();
         } else {
@@ -890,16 +889,16 @@ export class Parser {
 
   private parseSplat(object: Expression, style: 'full' | 'attr', opStart: number, opEnd: number): Expression {
     const s = this.scanner;
-    let each: Expression = { kind: 'Variable', name: SPLAT_ITEM, range: this.range(opStart, opEnd) };
+    let each: Expression = { kind: 'Variable', name: SPLAT_ITEM, range: this.positions.range(opStart, opEnd) };
     let end = opEnd;
     const depth = this.depth;
     for (;;) {
-      if ((this.tok() === Token.Dot || this.tok() === Token.LBrack) && !this.enter(s.tokenStart)) break;
-      if (this.tok() === Token.Dot) {
+      if ((this.token === Token.Dot || this.token === Token.LBrack) && !this.enter(s.tokenStart)) break;
+      if (this.token === Token.Dot) {
         const c = this.text.charCodeAt(s.pos);
         if (c >= 48 && c <= 57 && s.pos < s.end) {
           s.scanDigits();
-          const index: Expression = { kind: 'Literal', value: Number(s.tokenText()), range: this.range(s.tokenStart, s.tokenEnd) };
+          const index: Expression = { kind: 'Literal', value: Number(s.tokenText()), range: this.positions.range(s.tokenStart, s.tokenEnd) };
           end = s.tokenEnd;
           this.next();
           each = { kind: 'Index', object: each, index, legacy: true, range: { start: each.range.start, end: index.range.end } };
@@ -920,13 +919,13 @@ export class Parser {
           break;
         }
         const name = s.tokenText();
-        const nameRange = this.range(s.tokenStart, s.tokenEnd);
+        const nameRange = this.positions.range(s.tokenStart, s.tokenEnd);
         end = s.tokenEnd;
         this.next();
         each = { kind: 'GetAttr', object: each, name, nameRange, range: { start: each.range.start, end: nameRange.end } };
         continue;
       }
-      if (style === 'full' && this.tok() === Token.LBrack && !this.newlineBefore) {
+      if (style === 'full' && this.token === Token.LBrack && !this.newlineBefore) {
         if (this.text.charCodeAt(this.afterSpaces(s.pos)) === 42) break;
         const open = s.tokenStart;
         const saved = this.ignoreNewlines;
@@ -963,20 +962,20 @@ export class Parser {
   private parseTuple(): Expression {
     const s = this.scanner;
     const start = s.tokenStart;
-    const openLine = this.line(start);
+    const openLine = this.positions.lineOf(start);
     const saved = this.ignoreNewlines;
     this.ignoreNewlines = true;
     this.next();
-    if (this.tok() === Token.Ident && this.isKeyword('for')) {
+    if (this.token === Token.Ident && this.isKeyword('for')) {
       return this.parseFor('tuple', start, saved);
     }
     const startPos = this.positions.position(start);
     const items: Expression[] = [];
     for (;;) {
-      if (this.tok() === Token.RBrack || this.tok() === Token.EOF) break;
+      if (this.token === Token.RBrack || this.token === Token.EOF) break;
       if (this.shouldAbandonList()) break;
       items.push(this.parseExpression());
-      if (this.tok() === Token.Comma) {
+      if (this.token === Token.Comma) {
         this.next();
         continue;
       }
@@ -986,14 +985,14 @@ export class Parser {
     }
     this.ignoreNewlines = saved;
     let end: number;
-    if (this.tok() === Token.RBrack) {
+    if (this.token === Token.RBrack) {
       end = s.tokenEnd;
       this.next();
     } else {
       this.error(`expected ']' to close tuple opened at line ${openLine}`, start, start + 1);
       end = items.length ? this.exprEnd(items[items.length - 1]!) : start + 1;
     }
-    return { kind: 'Tuple', items, range: this.rangeFrom(startPos, end) };
+    return { kind: 'Tuple', items: compactArray(items), range: this.rangeFrom(startPos, end) };
   }
 
   private isKeyword(word: string): boolean {
@@ -1004,12 +1003,12 @@ export class Parser {
   private parseObject(): Expression {
     const s = this.scanner;
     const start = s.tokenStart;
-    const openLine = this.line(start);
+    const openLine = this.positions.lineOf(start);
     const saved = this.ignoreNewlines;
     this.ignoreNewlines = false;
     this.next();
     this.skipNewlines();
-    if (this.tok() === Token.Ident && this.isKeyword('for')) {
+    if (this.token === Token.Ident && this.isKeyword('for')) {
       this.ignoreNewlines = true;
       return this.parseFor('object', start, saved);
     }
@@ -1017,11 +1016,11 @@ export class Parser {
     const items: ObjectItem[] = [];
     for (;;) {
       this.skipNewlines();
-      if (this.tok() === Token.RBrace || this.tok() === Token.EOF) break;
+      if (this.token === Token.RBrace || this.token === Token.EOF) break;
       if (this.looksLikeBlockHeader()) break;
       const item = this.parseObjectItem();
       if (item) items.push(item);
-      if (this.tok() === Token.Comma) {
+      if (this.token === Token.Comma) {
         this.next();
         continue;
       }
@@ -1031,32 +1030,32 @@ export class Parser {
     }
     this.ignoreNewlines = saved;
     let end: number;
-    if (this.tok() === Token.RBrace) {
+    if (this.token === Token.RBrace) {
       end = s.tokenEnd;
       this.next();
     } else {
       this.error(`expected '}' to close object opened at line ${openLine}`, start, start + 1);
       end = items.length ? this.exprEnd(items[items.length - 1]!.value) : start + 1;
     }
-    return { kind: 'Object', items, range: this.rangeFrom(startPos, end) };
+    return { kind: 'Object', items: compactArray(items), range: this.rangeFrom(startPos, end) };
   }
 
   private parseObjectItem(): ObjectItem | null {
     const s = this.scanner;
     let key: Expression;
     let keyIsIdentifier = false;
-    if (this.tok() === Token.Ident && this.identifierKeyFollows()) {
-      key = { kind: 'Variable', name: s.tokenText(), range: this.range(s.tokenStart, s.tokenEnd) };
+    if (this.token === Token.Ident && this.identifierKeyFollows()) {
+      key = { kind: 'Variable', name: s.tokenText(), range: this.positions.range(s.tokenStart, s.tokenEnd) };
       keyIsIdentifier = true;
       this.next();
-    } else if (this.tok() === Token.Ident) {
+    } else if (this.token === Token.Ident) {
       const st = s.save();
       const name = s.tokenText();
       const keyStart = s.tokenStart;
       const keyEnd = s.tokenEnd;
       this.next();
       if (this.tok() === Token.Equal || this.tok() === Token.Colon) {
-        key = { kind: 'Variable', name, range: this.range(keyStart, keyEnd) };
+        key = { kind: 'Variable', name, range: this.positions.range(keyStart, keyEnd) };
         keyIsIdentifier = true;
       } else {
         s.restore(st);
@@ -1067,7 +1066,7 @@ export class Parser {
     } else {
       key = this.parseExpression();
     }
-    if (this.tok() !== Token.Equal && this.tok() !== Token.Colon) {
+    if (this.token !== Token.Equal && this.token !== Token.Colon) {
       if (key.kind !== 'Invalid') this.errorAtToken(`expected '=' or ':' after object key, found ${this.describeToken()}`);
       return null;
     }
@@ -1099,7 +1098,7 @@ export class Parser {
     this.next(); // 'for'
     let keyVar: string | undefined;
     let valueVar: string;
-    if (this.tok() !== Token.Ident) {
+    if (this.token !== Token.Ident) {
       this.errorAtToken(`expected a variable name after 'for', found ${this.describeToken()}`);
       return this.abandonFor(close, start, savedNewlines);
     }
@@ -1107,7 +1106,7 @@ export class Parser {
     this.next();
     if (this.tok() === Token.Comma) {
       this.next();
-      if (this.tok() !== Token.Ident) {
+      if (this.token !== Token.Ident) {
         this.errorAtToken(`expected a second variable name after ',' in for expression, found ${this.describeToken()}`);
         return this.abandonFor(close, start, savedNewlines);
       }
@@ -1115,7 +1114,7 @@ export class Parser {
       valueVar = s.tokenText();
       this.next();
     }
-    if (this.tok() !== Token.Ident || !this.isKeyword('in')) {
+    if (this.token !== Token.Ident || !this.isKeyword('in')) {
       this.errorAtToken(`expected 'in' in for expression, found ${this.describeToken()}`);
       return this.abandonFor(close, start, savedNewlines);
     }
@@ -1143,7 +1142,7 @@ export class Parser {
       }
     }
     let cond: Expression | undefined;
-    if (this.tok() === Token.Ident && this.isKeyword('if')) {
+    if (this.token === Token.Ident && this.isKeyword('if')) {
       this.next();
       cond = this.parseExpression();
     }
@@ -1158,7 +1157,7 @@ export class Parser {
     this.ignoreNewlines = savedNewlines;
     const end = s.tokenEnd;
     this.next();
-    node.range = this.range(start, end);
+    node.range = this.positions.range(start, end);
     return node;
   }
 
@@ -1168,7 +1167,7 @@ export class Parser {
     this.skipMalformedItem(close, false);
     this.ignoreNewlines = savedNewlines;
     let end: number;
-    if (this.tok() === close) {
+    if (this.token === close) {
       end = s.tokenEnd;
       this.next();
     } else {
@@ -1186,7 +1185,7 @@ export class Parser {
   private parseTemplateExpr(): TemplateExpr {
     const s = this.scanner;
     const start = s.tokenStart;
-    if (this.tok() === Token.Heredoc) {
+    if (this.token === Token.Heredoc) {
       const marker = s.heredocMarker;
       const indented = s.heredocIndented;
       const startPos = this.positions.position(start);
@@ -1214,7 +1213,7 @@ export class Parser {
       } else this.error('unterminated string: expected \'"\'', start, Math.max(end, start + 1));
     }
     this.lastTemplateEnd = end;
-    const expr: TemplateExpr = { kind: 'Template', parts: content, range: this.range(start, end) };
+    const expr: TemplateExpr = { kind: 'Template', parts: content, range: this.positions.range(start, end) };
     this.next();
     return expr;
   }
@@ -1236,8 +1235,8 @@ export class Parser {
       t = s.scanTemplate(quoted, marker);
       // Fast path: one literal piece and nothing else (most quoted strings) needs no flat list.
       if (t !== Token.TemplateLiteral && t !== Token.TemplateInterp && t !== Token.TemplateControl && marker === null) {
-        if (value === '') return [{ kind: 'TemplateLiteral', value: '', range: this.range(contentStart, contentStart) }];
-        return [{ kind: 'TemplateLiteral', value, range: this.range(litStart, litEnd) }];
+        if (value === '') return [{ kind: 'TemplateLiteral', value: '', range: this.positions.range(contentStart, contentStart) }];
+        return [{ kind: 'TemplateLiteral', value, range: this.positions.range(litStart, litEnd) }];
       }
       flat = [flatItem(FlatKind.Literal, litStart, litEnd, false, false, value, null)];
     } else {
@@ -1269,13 +1268,13 @@ export class Parser {
     }
     this.ignoreNewlines = saved;
     const parts = buildTemplateParts(flat, marker !== null && this.scanner.heredocIndented, this.templateCallbacks(), start);
-    if (parts.length === 0) parts.push({ kind: 'TemplateLiteral', value: '', range: this.range(contentStart, contentStart) });
-    return parts;
+    if (parts.length === 0) parts.push({ kind: 'TemplateLiteral', value: '', range: this.positions.range(contentStart, contentStart) });
+    return compactArray(parts);
   }
 
   private templateCallbacks(): TemplateBuildContext {
     return (this.templateContext ??= {
-      range: (a, b) => this.range(a, b),
+      range: (a, b) => this.positions.range(a, b),
       error: (message, a, b) => this.error(message, a, b),
     });
   }
@@ -1286,11 +1285,11 @@ export class Parser {
    */
   private closeTemplateSequence(what: string, openStart: number): number {
     const s = this.scanner;
-    if (this.tok() === Token.RBrace) {
+    if (this.token === Token.RBrace) {
       this.closeStripRight = s.strip;
       return s.tokenEnd;
     }
-    if (!this.aborted) this.error(`expected '}' to close the ${what} opened at line ${this.line(openStart)}, found ${this.describeToken()}`, s.tokenStart, Math.max(s.tokenEnd, s.tokenStart));
+    if (!this.aborted) this.error(`expected '}' to close the ${what} opened at line ${this.positions.lineOf(openStart)}, found ${this.describeToken()}`, s.tokenStart, Math.max(s.tokenEnd, s.tokenStart));
     // Resume template scanning at the offending token so the rest of the string is kept.
     s.pos = s.tokenStart;
     this.closeStripRight = false;
@@ -1303,7 +1302,7 @@ export class Parser {
     const stripLeft = s.strip;
     this.ignoreNewlines = true;
     this.next();
-    if (this.tok() !== Token.Ident) {
+    if (this.token !== Token.Ident) {
       this.errorAtToken(`expected 'if', 'else', 'endif', 'for' or 'endfor' after '%{', found ${this.describeToken()}`);
       const end = this.closeTemplateSequence('directive', itemStart);
       flat.push(flatItem(FlatKind.Literal, itemStart, end, false, false, '', null));
@@ -1332,18 +1331,18 @@ export class Parser {
         let keyVar: string | undefined;
         let valueVar = '';
         let collection: Expression | null = null;
-        if (this.tok() === Token.Ident) {
+        if (this.token === Token.Ident) {
           valueVar = s.tokenText();
           this.next();
           if (this.tok() === Token.Comma) {
             this.next();
-            if (this.tok() === Token.Ident) {
+            if (this.token === Token.Ident) {
               keyVar = valueVar;
               valueVar = s.tokenText();
               this.next();
             } else this.errorAtToken(`expected a variable name after ',' in for directive, found ${this.describeToken()}`);
           }
-          if (this.tok() === Token.Ident && this.isKeyword('in')) {
+          if (this.token === Token.Ident && this.isKeyword('in')) {
             this.next();
             collection = this.parseExpression();
           } else this.errorAtToken(`expected 'in' in for directive, found ${this.describeToken()}`);
@@ -1366,8 +1365,8 @@ export class Parser {
   }
 
   private skipToDirectiveEnd(): void {
-    while (this.tok() !== Token.RBrace && this.tok() !== Token.EOF && this.tok() !== Token.OQuote) {
-      if (this.tok() === Token.Heredoc) {
+    while (this.token !== Token.RBrace && this.token !== Token.EOF && this.token !== Token.OQuote) {
+      if (this.token === Token.Heredoc) {
         this.parseTemplateExpr();
         continue;
       }

@@ -219,122 +219,193 @@ export class Scanner {
     const text = this.text;
     const end = this.end;
     this.strip = false;
+    // One exit at the bottom: each case sets the token and where it ends (fewer calls while the code is still cold).
+    let token: Token;
+    let start: number;
+    let stop: number;
     for (;;) {
-      let start = this.pos;
+      start = this.pos;
       let c = 0;
       while (start < end && ((c = text.charCodeAt(start)) === CH_SPACE || c === CH_TAB)) start++;
-      if (start >= end) return this.finish(Token.EOF, end, end);
-      this.pos = start;
+      if (start >= end) {
+        token = Token.EOF;
+        start = stop = end;
+        break;
+      }
       // Identifiers are the most common token.
-      if (c < 128 && (ASCII_CLASS[c]! & ASCII_ID_START) !== 0) return this.finish(Token.Ident, start, this.identEnd(start + 1));
+      if (c < 128 && (ASCII_CLASS[c]! & ASCII_ID_START) !== 0) {
+        token = Token.Ident;
+        stop = this.identEnd(start + 1);
+        break;
+      }
+      const n = start + 1 < end ? text.charCodeAt(start + 1) : 0;
+      stop = start + 1;
       switch (c) {
         case CH_CR:
-          if (start + 1 < end && text.charCodeAt(start + 1) === CH_LF) return this.finish(Token.Newline, start, start + 2);
-          this.pos++;
+          if (n === CH_LF) {
+            token = Token.Newline;
+            stop = start + 2;
+            break;
+          }
+          this.pos = start + 1;
           continue;
         case CH_LF:
-          return this.finish(Token.Newline, start, start + 1);
+          token = Token.Newline;
+          break;
         case CH_HASH:
           this.scanLineComment(start, 'hash');
           continue;
-        case CH_SLASH: {
-          const n = start + 1 < end ? text.charCodeAt(start + 1) : 0;
+        case CH_SLASH:
           if (n === CH_SLASH) {
             this.scanLineComment(start, 'slash');
             continue;
           }
           if (n === CH_STAR) {
-            const close = text.indexOf('*/', start + 2);
-            if (close < 0 || close + 2 > end) {
-              this.error('unterminated comment: expected "*/"', start, end);
-              this.comments.push({ start, end, style: 'block' });
-              this.pos = end;
-            } else {
-              this.comments.push({ start, end: close + 2, style: 'block' });
-              this.pos = close + 2;
-            }
+            this.scanBlockComment(start);
             continue;
           }
-          return this.finish(Token.Slash, start, start + 1);
-        }
+          token = Token.Slash;
+          break;
         case CH_LBRACE:
-          return this.finish(Token.LBrace, start, start + 1);
+          token = Token.LBrace;
+          break;
         case CH_RBRACE:
-          return this.finish(Token.RBrace, start, start + 1);
+          token = Token.RBrace;
+          break;
         case CH_LBRACK:
-          return this.finish(Token.LBrack, start, start + 1);
+          token = Token.LBrack;
+          break;
         case CH_RBRACK:
-          return this.finish(Token.RBrack, start, start + 1);
+          token = Token.RBrack;
+          break;
         case CH_LPAREN:
-          return this.finish(Token.LParen, start, start + 1);
+          token = Token.LParen;
+          break;
         case CH_RPAREN:
-          return this.finish(Token.RParen, start, start + 1);
+          token = Token.RParen;
+          break;
         case CH_COMMA:
-          return this.finish(Token.Comma, start, start + 1);
+          token = Token.Comma;
+          break;
         case CH_QUESTION:
-          return this.finish(Token.Question, start, start + 1);
+          token = Token.Question;
+          break;
         case CH_PLUS:
-          return this.finish(Token.Plus, start, start + 1);
+          token = Token.Plus;
+          break;
         case CH_MINUS:
-          return this.finish(Token.Minus, start, start + 1);
+          token = Token.Minus;
+          break;
         case CH_STAR:
-          return this.finish(Token.Star, start, start + 1);
+          token = Token.Star;
+          break;
         case CH_PERCENT:
-          return this.finish(Token.Percent, start, start + 1);
+          token = Token.Percent;
+          break;
         case CH_COLON:
-          if (this.at(start + 1) === CH_COLON) return this.finish(Token.DoubleColon, start, start + 2);
-          return this.finish(Token.Colon, start, start + 1);
+          if (n === CH_COLON) {
+            token = Token.DoubleColon;
+            stop = start + 2;
+          } else token = Token.Colon;
+          break;
         case CH_DOT:
-          if (this.at(start + 1) === CH_DOT && this.at(start + 2) === CH_DOT) return this.finish(Token.Ellipsis, start, start + 3);
-          return this.finish(Token.Dot, start, start + 1);
-        case CH_EQ: {
-          const n = this.at(start + 1);
-          if (n === CH_EQ) return this.finish(Token.EqEq, start, start + 2);
-          if (n === CH_GT) return this.finish(Token.FatArrow, start, start + 2);
-          return this.finish(Token.Equal, start, start + 1);
-        }
+          if (n === CH_DOT && this.at(start + 2) === CH_DOT) {
+            token = Token.Ellipsis;
+            stop = start + 3;
+          } else token = Token.Dot;
+          break;
+        case CH_EQ:
+          if (n === CH_EQ) {
+            token = Token.EqEq;
+            stop = start + 2;
+          } else if (n === CH_GT) {
+            token = Token.FatArrow;
+            stop = start + 2;
+          } else token = Token.Equal;
+          break;
         case CH_BANG:
-          if (this.at(start + 1) === CH_EQ) return this.finish(Token.NotEq, start, start + 2);
-          return this.finish(Token.Bang, start, start + 1);
-        case CH_LT: {
-          const n = this.at(start + 1);
-          if (n === CH_EQ) return this.finish(Token.Le, start, start + 2);
-          if (n === CH_LT) return this.scanHeredocIntro(start);
-          return this.finish(Token.Lt, start, start + 1);
-        }
-        case CH_GT:
-          if (this.at(start + 1) === CH_EQ) return this.finish(Token.Ge, start, start + 2);
-          return this.finish(Token.Gt, start, start + 1);
-        case CH_AMP:
-          if (this.at(start + 1) === CH_AMP) return this.finish(Token.And, start, start + 2);
-          return this.finish(Token.Invalid, start, start + 1);
-        case CH_PIPE:
-          if (this.at(start + 1) === CH_PIPE) return this.finish(Token.Or, start, start + 2);
-          return this.finish(Token.Invalid, start, start + 1);
-        case CH_TILDE:
-          if (this.at(start + 1) === CH_RBRACE) {
-            this.finish(Token.RBrace, start, start + 2);
-            this.strip = true;
-            return Token.RBrace;
+          if (n === CH_EQ) {
+            token = Token.NotEq;
+            stop = start + 2;
+          } else token = Token.Bang;
+          break;
+        case CH_LT:
+          if (n === CH_EQ) {
+            token = Token.Le;
+            stop = start + 2;
+            break;
           }
-          return this.finish(Token.Invalid, start, start + 1);
+          this.pos = start;
+          if (n === CH_LT) return this.scanHeredocIntro(start);
+          token = Token.Lt;
+          break;
+        case CH_GT:
+          if (n === CH_EQ) {
+            token = Token.Ge;
+            stop = start + 2;
+          } else token = Token.Gt;
+          break;
+        case CH_AMP:
+          if (n === CH_AMP) {
+            token = Token.And;
+            stop = start + 2;
+          } else token = Token.Invalid;
+          break;
+        case CH_PIPE:
+          if (n === CH_PIPE) {
+            token = Token.Or;
+            stop = start + 2;
+          } else token = Token.Invalid;
+          break;
+        case CH_TILDE:
+          if (n === CH_RBRACE) {
+            token = Token.RBrace;
+            stop = start + 2;
+            this.strip = true;
+          } else token = Token.Invalid;
+          break;
         case CH_QUOTE:
-          return this.finish(Token.OQuote, start, start + 1);
+          token = Token.OQuote;
+          break;
         default:
-          if (c >= CH_0 && c <= CH_9) return this.scanNumber(start);
+          if (c >= CH_0 && c <= CH_9) {
+            token = Token.Number;
+            stop = this.numberEnd(start);
+            break;
+          }
+          token = Token.Invalid;
           if (c >= 128) {
             const cp = text.codePointAt(start)!;
             const width = cp > 0xffff ? 2 : 1;
-            if (c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b) || c === 0x3000) {
-              // Unicode spaces are not HCL whitespace, but treating them as
-              // invalid tokens one by one would flood the error list.
-              return this.finish(Token.Invalid, start, start + width);
+            stop = start + width;
+            // Unicode spaces are not HCL whitespace, but treating them as
+            // invalid tokens one by one would flood the error list.
+            const space = c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b) || c === 0x3000;
+            if (!space && ID_START.test(String.fromCodePoint(cp))) {
+              token = Token.Ident;
+              stop = this.identEnd(stop);
             }
-            if (ID_START.test(String.fromCodePoint(cp))) return this.finish(Token.Ident, start, this.identEnd(start + width));
-            return this.finish(Token.Invalid, start, start + width);
           }
-          return this.finish(Token.Invalid, start, start + 1);
       }
+      break;
+    }
+    this.tokenStart = start;
+    this.tokenEnd = stop;
+    this.pos = stop;
+    this.token = token;
+    return token;
+  }
+
+  private scanBlockComment(start: number): void {
+    const end = this.end;
+    const close = this.text.indexOf('*/', start + 2);
+    if (close < 0 || close + 2 > end) {
+      this.error('unterminated comment: expected "*/"', start, end);
+      this.comments.push({ start, end, style: 'block' });
+      this.pos = end;
+    } else {
+      this.comments.push({ start, end: close + 2, style: 'block' });
+      this.pos = close + 2;
     }
   }
 
@@ -369,7 +440,8 @@ export class Scanner {
     return i;
   }
 
-  private scanNumber(start: number): Token {
+  /** End of the number starting at `start` (digits, an optional fraction and exponent). */
+  private numberEnd(start: number): number {
     let i = start + 1;
     while (i < this.end && this.isDigit(i)) i++;
     if (this.at(i) === CH_DOT && this.isDigit(i + 1)) {
@@ -387,7 +459,7 @@ export class Scanner {
         i = j;
       }
     }
-    return this.finish(Token.Number, start, i);
+    return i;
   }
 
   private isDigit(i: number): boolean {
