@@ -3,10 +3,14 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+/** What the launcher compiles (scripts/cli-launcher.cjs): the bundle inside the CommonJS wrapper function. */
+const { BUNDLE_WRAPPER, BUNDLE_WRAPPER_END } = require('./cli-launcher.cjs');
 const run = (script) => execFileSync(process.execPath, [join(root, 'scripts', script)], { stdio: 'inherit' });
 
 run('gen-rule-registry.mjs');
@@ -40,11 +44,22 @@ await esbuild.build({
   define: { 'import.meta.url': '__iacReviewBundleUrl' },
   banner: { js: "var __iacReviewBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
-// The bundle names itself by its content, at its end (line numbers stay those of the source map): the code
-// cache is built for that name, and dist/cli.js uses a cache only with the bundle it was built for.
+// The bundle as dist/cli.js compiles it: the function Node's CommonJS loader would wrap it in, written into the
+// file, so that the launcher hands V8 a slice of the text it read rather than a 1.6 MB copy with the wrapper
+// around it; the call after it keeps dist/cli.cjs a module that runs when required. Read as Latin-1 by the
+// launcher (one copy, no UTF-8 decoding), so it must be ASCII (esbuild escapes what is not, by default).
+// It names itself by its content, at its end (line numbers stay those of the source map): the code cache is
+// built for that name, and dist/cli.js uses a cache only with the bundle it was built for.
 const cliBundle = join(root, 'dist/cli.cjs');
-const cliSource = readFileSync(cliBundle, 'utf8');
-writeFileSync(cliBundle, `${cliSource}//# iacReviewBundle=${createHash('sha256').update(cliSource).digest('hex').slice(0, 32)}\n`);
+const SOURCE_MAP_COMMENT = '//# sourceMappingURL=cli.cjs.map\n';
+const bundled = readFileSync(cliBundle, 'utf8');
+if (!bundled.endsWith(SOURCE_MAP_COMMENT)) throw new Error(`dist/cli.cjs does not end with ${JSON.stringify(SOURCE_MAP_COMMENT)}`);
+if (/[^\x00-\x7f]/.test(bundled)) throw new Error('dist/cli.cjs is not ASCII: the launcher reads it as Latin-1');
+const wrapped =
+  `${BUNDLE_WRAPPER}${bundled.slice(0, -SOURCE_MAP_COMMENT.length)}${BUNDLE_WRAPPER_END}` +
+  '.call(this, exports, require, module, __filename, __dirname);\n' +
+  SOURCE_MAP_COMMENT;
+writeFileSync(cliBundle, `${wrapped}//# iacReviewBundle=${createHash('sha256').update(wrapped).digest('hex').slice(0, 32)}\n`);
 // The IAM index is read on first use, beside the bundle (action-index.ts), not bundled into it.
 copyFileSync(join(root, 'server/src/engine/iam/iam-index.generated.json'), join(root, 'dist/iam-index.generated.json'));
 writeFileSync(join(root, 'dist/package.json'), `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);

@@ -8,12 +8,18 @@
 // bundle is compiled as without one: slower, never wrong. Nothing is ever written here: a run leaves no cache.
 'use strict';
 const { readFileSync } = require('node:fs');
-const { createRequire } = require('node:module');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
 const bundle = join(__dirname, 'cli.cjs');
 const ID_MARK = '//# iacReviewBundle=';
+/**
+ * build.mjs writes the bundle inside the function Node's CommonJS loader wraps a module in (and calls it, so
+ * that the file also runs when required): what is compiled here is a slice of the text read — no 1.6 MB copy
+ * with a wrapper around it. The parameters are the loader's own.
+ */
+const BUNDLE_WRAPPER = '(function (exports, require, module, __filename, __dirname) {';
+const BUNDLE_WRAPPER_END = '\n})';
 
 /** The content hash build.mjs appended to the bundle, or undefined. */
 function bundleId(source) {
@@ -26,9 +32,17 @@ function cacheHeader(id) {
   return Buffer.from(`${id}\n`, 'latin1');
 }
 
+/** The function expression to compile: the wrapped bundle as build.mjs wrote it, or a bundle wrapped here. */
+function wrappedFunction(source) {
+  const end = source.lastIndexOf(`${BUNDLE_WRAPPER_END}.call(`);
+  if (source.startsWith(BUNDLE_WRAPPER) && end > 0) return source.slice(0, end + BUNDLE_WRAPPER_END.length);
+  return `${BUNDLE_WRAPPER}${source}${BUNDLE_WRAPPER_END}`;
+}
+
 /** The bundle as a vm.Script, with the shipped code cache when there is one built for it. */
 function compileBundle() {
-  const source = readFileSync(bundle, 'utf8');
+  // Latin-1: the bundle is ASCII (build.mjs checks), and this reads it with one copy and no UTF-8 decoding.
+  const source = readFileSync(bundle, 'latin1');
   const id = bundleId(source);
   let cachedData;
   try {
@@ -38,16 +52,16 @@ function compileBundle() {
   } catch {
     // No cache shipped (the .vsix leaves it out): compile as Node would.
   }
-  // The same wrapper as Node's CommonJS loader, so the bundle sees require, module and __filename as usual.
-  const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
+  const wrapped = wrappedFunction(source);
   const script = new Script(wrapped, cachedData ? { filename: bundle, cachedData } : { filename: bundle });
   return { script, id };
 }
 
 function runBundle({ script }) {
   const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, __dirname);
+  // The bundle's require is this file's: the two sit side by side, so every path resolves the same.
+  script.runInThisContext()(module.exports, require, module, bundle, __dirname);
 }
 
 if (require.main === module) runBundle(compileBundle());
-else module.exports = { compileBundle, runBundle, cacheHeader };
+else module.exports = { compileBundle, runBundle, cacheHeader, BUNDLE_WRAPPER, BUNDLE_WRAPPER_END };
