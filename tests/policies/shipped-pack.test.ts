@@ -6,7 +6,9 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../server/src/engine/rules/registry.generated.js';
 import { parsePolicyFile } from '../../server/src/engine/policies/policy-file.js';
-import { policyRule } from '../../server/src/engine/policies/policy-rule.js';
+import { policyRule, typeMatcher } from '../../server/src/engine/policies/policy-rule.js';
+import { MAX_GLOB_EXPANSION } from '../../server/src/engine/config/glob-limits.js';
+import { Minimatch } from 'minimatch';
 import { shippedPattern } from '../../server/src/engine/policies/shipped-policies.js';
 import { analyzeWorkspace } from '../../server/src/engine/analyze.js';
 import { fileTree } from '../support/file-tree.js';
@@ -82,5 +84,50 @@ describe('resourceTypes select block types exactly, or by glob', () => {
     expect(selected(['aws_s3?bucket'])).toEqual(['aws_s3.bucket.d', 'aws_s3_bucket.a']);
     expect(selected(['aws_s3.bucket'])).toEqual(['aws_s3.bucket.d']);
     expect(selected(['aws_s3_bucket', 'data.*'])).toEqual(['aws_s3_bucket.a', 'data.aws_ami.e']);
+  });
+});
+
+describe('typeMatcher', () => {
+  it('answers as minimatch does, for plain names, brace lists, ranges and wildcards', () => {
+    const globs = [
+      'aws_s3_bucket',
+      'aws_s3_*',
+      'aws_{db_instance,s3_bucket}',
+      'aws_{s3_{bucket,bucket_policy},db_instance}',
+      'aws_s3_bucket{,_policy}',
+      'aws_{s3_*,db_instance}',
+      'aws_{s3_bucket}',
+      'aws_db_{1..3}',
+      'aws_s3?bucket',
+      'data.aws_ami',
+      'data.*',
+      'module',
+      'google_{storage_bucket,pubsub_topic}_iam_{member,binding}',
+      '*',
+      '{a,b',
+      'a,b}',
+    ];
+    const types = [
+      'aws_s3_bucket',
+      'aws_s3_bucket_policy',
+      'aws_db_instance',
+      'aws_s3.bucket',
+      'aws_{s3_bucket}',
+      'aws_db_2',
+      'aws_db_4',
+      'data.aws_ami',
+      'module',
+      'google_storage_bucket_iam_member',
+      'google_pubsub_topic_iam_binding',
+      'google_storage_bucket_iam_policy',
+      '{a,b',
+      'a,b}',
+      'a',
+    ];
+    for (const glob of globs) {
+      const ours = typeMatcher([glob]);
+      const theirs = new Minimatch(glob, { braceExpandMax: MAX_GLOB_EXPANSION });
+      for (const type of types) expect(ours(type), `${glob} ${type}`).toBe(theirs.match(type));
+    }
   });
 });
