@@ -39,15 +39,19 @@ describe('fdWriter', () => {
     closeSync(fd);
     expect(readFileSync(file, 'utf8')).toBe(`{"a":1}\n${big}end\n`);
     expect(built).toBe(0);
+    expect(write.direct()).toBe(true);
   });
 
   it('goes on through the stream from the first write that fails, and stays there', () => {
     // A descriptor no process has open (a closed one could be reused by the test runner meanwhile).
     const stream = collecting();
     const write = fdWriter(1_000_000, () => stream);
+    expect(write.direct()).toBe(true);
     write('one\n');
     write('two\n');
     expect(stream.chunks).toEqual(['one\n', 'two\n']);
+    // The stream may still hold them: the CLI then lets the process end by itself, which flushes it.
+    expect(write.direct()).toBe(false);
   });
 
   it('hands a full non-blocking pipe over to the stream mid-text: the reader gets every byte, in order', async () => {

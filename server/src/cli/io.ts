@@ -16,23 +16,38 @@ export interface FallbackStream {
   isTTY?: boolean;
 }
 
+/** The process's own IO: CliIO, and whether everything written has left the process. */
+export interface ProcessIO extends CliIO {
+  /** True when every write went straight to its descriptor: nothing waits in a Node stream to be flushed. */
+  written(): boolean;
+}
+
 /**
  * The process's own streams, written through their file descriptors. `process.stdout` is built on first use,
  * and for a pipe — where a CLI's output usually goes — that loads Node's stream and net modules, ~10 ms of a
  * one-file `check`; writing to the descriptor writes the same bytes in the same order, synchronously, as
  * Node writes to pipes and files on POSIX.
  */
-export function processIO(): CliIO {
+export function processIO(): ProcessIO {
   let stdoutIsTTY: boolean | undefined;
+  const stdout = fdWriter(1, () => process.stdout);
+  const stderr = fdWriter(2, () => process.stderr);
   return {
     cwd: process.cwd(),
     env: process.env,
     get stdoutIsTTY() {
       return (stdoutIsTTY ??= isTerminal(1, () => process.stdout));
     },
-    stdout: fdWriter(1, () => process.stdout),
-    stderr: fdWriter(2, () => process.stderr),
+    stdout,
+    stderr,
+    written: () => stdout.direct() && stderr.direct(),
   };
+}
+
+/** A writer to a descriptor; `direct()` is false once it has handed text to the stream. */
+export interface FdWriter {
+  (text: string): void;
+  direct(): boolean;
 }
 
 /**
@@ -40,9 +55,9 @@ export function processIO(): CliIO {
  * away (EPIPE) — and from then on, from the first byte not written, through `stream()`, which handles those
  * as it always has (waits, or reports the error).
  */
-export function fdWriter(fd: number, stream: () => FallbackStream): (text: string) => void {
+export function fdWriter(fd: number, stream: () => FallbackStream): FdWriter {
   let direct = true;
-  return (text) => {
+  const write = (text: string): void => {
     if (direct) {
       const bytes = Buffer.from(text, 'utf8');
       let written = 0;
@@ -59,6 +74,7 @@ export function fdWriter(fd: number, stream: () => FallbackStream): (text: strin
     }
     stream().write(text);
   };
+  return Object.assign(write, { direct: () => direct });
 }
 
 /** Whether `fd` is a terminal: only a character device can be one, so a pipe or a file needs no TTY module. */
