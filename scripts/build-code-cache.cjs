@@ -3,8 +3,19 @@
 // holds the functions a review compiles lazily, not only the bundle's top level. Run by scripts/build.mjs, in
 // its own process: the cache must come from a clean V8 with default flags, as the user's `node` starts.
 'use strict';
-const { rmSync, writeFileSync } = require('node:fs');
+const { spawnSync } = require('node:child_process');
+const { existsSync, rmSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
+
+// The CLI writes its output to file descriptor 1 itself (server/src/cli/io.ts), so the runs below cannot be
+// silenced by replacing process.stdout.write: the script runs again as a child whose stdout is discarded.
+const CHILD = 'IAC_REVIEW_CODE_CACHE_RUN';
+if (!process.env[CHILD]) {
+  const child = spawnSync(process.execPath, [__filename], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, [CHILD]: '1' } });
+  if (child.error) throw child.error;
+  if (child.status === 0 && !existsSync(join(__dirname, '..', 'dist', 'cli.cjs.cache'))) throw new Error('no code cache was written');
+  process.exit(child.status ?? 1);
+}
 
 const root = join(__dirname, '..');
 const cache = join(root, 'dist', 'cli.cjs.cache');
@@ -16,15 +27,17 @@ const example = join(root, 'test-fixtures', 'example');
 // The same run whatever the environment says: one thread, no timings.
 process.env.IAC_REVIEW_THREADS = '1';
 delete process.env.IAC_REVIEW_TIMINGS;
-const write = process.stdout.write;
-process.stdout.write = () => true;
+delete process.env[CHILD];
+// A `check` ends its process when it is done (server/src/cli/main.ts): here the process has the cache to write.
+const exit = process.exit;
+process.exit = () => undefined;
 try {
   for (const args of [['check', example, '--format', 'json'], ['check', example]]) {
     process.argv = [process.argv[0], join(root, 'dist', 'cli.js'), ...args];
     runBundle(compiled);
   }
 } finally {
-  process.stdout.write = write;
+  process.exit = exit;
 }
 process.exitCode = 0;
 writeFileSync(cache, Buffer.concat([cacheHeader(compiled.id), compiled.script.createCachedData()]));

@@ -81,6 +81,7 @@ describe('iac-review.vsix', () => {
         'extension/dist/cli.js',
         'extension/dist/cli.cjs',
         'extension/dist/iam-index.generated.json',
+        'extension/dist/lsp-libraries.cjs',
         'extension/dist/package.json',
         'extension/package.json',
         'extension/readme.md',
@@ -93,7 +94,7 @@ describe('iac-review.vsix', () => {
   });
 
   it('packages the current build and the exercise packs as they are', () => {
-    for (const file of ['dist/cli.js', 'dist/cli.cjs', 'dist/iam-index.generated.json', 'dist/package.json', 'client/out/extension.cjs', 'schemas/iac-review.schema.json', 'schemas/policy.schema.json', 'docs/rules.md', ...filesUnder(PACKS)]) {
+    for (const file of ['dist/cli.js', 'dist/cli.cjs', 'dist/iam-index.generated.json', 'dist/lsp-libraries.cjs', 'dist/package.json', 'client/out/extension.cjs', 'schemas/iac-review.schema.json', 'schemas/policy.schema.json', 'docs/rules.md', ...filesUnder(PACKS)]) {
       expect(read(`extension/${file}`).equals(readFileSync(join(ROOT, file))), `${file} in the .vsix differs from the build`).toBe(true);
     }
   });
@@ -152,12 +153,12 @@ describe('iac-review.vsix', () => {
 describe('npm pack', () => {
   // What `npx iac-review` runs: the launcher, the bundle, its code cache, the CommonJS marker and the IAM index
   // beside it (issue 17). A missing cache only slows the start; the others stop the CLI.
-  it('holds the CLI as it runs: launcher, bundle, code cache, dist/package.json, IAM index', () => {
+  it('holds the CLI as it runs: launcher, bundle, code cache, dist/package.json, IAM index, the language server protocol libraries', () => {
     const listing = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as Array<{
       files: Array<{ path: string }>;
     }>;
     const paths = listing[0]!.files.map((f) => f.path);
-    for (const file of ['dist/cli.js', 'dist/cli.cjs', 'dist/cli.cjs.cache', 'dist/package.json', 'dist/iam-index.generated.json']) expect(paths, file).toContain(file);
+    for (const file of ['dist/cli.js', 'dist/cli.cjs', 'dist/cli.cjs.cache', 'dist/package.json', 'dist/iam-index.generated.json', 'dist/lsp-libraries.cjs']) expect(paths, file).toContain(file);
     const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> };
     expect(paths).toContain(manifest.bin['iac-review']!.replace(/^\.\//, ''));
   });

@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fileTree } from '../support/file-tree.js';
@@ -285,6 +286,31 @@ describe('end to end with the real analysis', () => {
       expect(used(join(ROOT, 'dist'))).toBe('false');
       const v = spawnSync(process.execPath, [join(copy, 'cli.js'), '--version'], { encoding: 'utf8' });
       expect(v.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    });
+
+    it('the bundle is ASCII and holds the wrapper function the launcher compiles a slice of, and still runs on its own', () => {
+      const source = readFileSync(join(ROOT, 'dist', 'cli.cjs'), 'latin1');
+      expect(/[^\x00-\x7f]/.test(source)).toBe(false);
+      const launcher = createRequire(import.meta.url)(join(ROOT, 'dist', 'cli.js')) as { compileBundle(): { script: { cachedDataRejected?: boolean } }; BUNDLE_WRAPPER: string };
+      expect(source.startsWith(launcher.BUNDLE_WRAPPER)).toBe(true);
+      expect(source).toMatch(/\n\}\)\.call\(this, exports, require, module, __filename, __dirname\);\n\/\/# sourceMappingURL=cli\.cjs\.map\n\/\/# iacReviewBundle=[0-9a-f]{32}\n$/);
+      const direct = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.cjs'), 'check', workspace({ 'main.tf': BAD_NAME }), '--format', 'json'], { encoding: 'utf8' });
+      const viaLauncher = spawnSync(process.execPath, [cli, 'check', workspace({ 'main.tf': BAD_NAME }), '--format', 'json'], { encoding: 'utf8' });
+      expect(JSON.parse(direct.stdout).findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(JSON.parse(viaLauncher.stdout).findings.map((f: { ruleId: string }) => f.ruleId));
+      expect(JSON.parse(direct.stdout).findings.length).toBeGreaterThan(0);
+    });
+
+    it('reads the language server protocol libraries (dist/lsp-libraries.cjs) only to start the server', () => {
+      const copy = workspace({});
+      cpSync(join(ROOT, 'dist'), copy, { recursive: true });
+      rmSync(join(copy, 'lsp-libraries.cjs'));
+      const dir = workspace({ 'main.tf': BAD_NAME });
+      const without = spawnSync(process.execPath, [join(copy, 'cli.js'), 'check', dir, '--format', 'json'], { encoding: 'utf8' });
+      const withThem = spawnSync(process.execPath, [cli, 'check', dir, '--format', 'json'], { encoding: 'utf8' });
+      expect(without.stderr).toBe('');
+      expect(without.stdout).toBe(withThem.stdout);
+      const lsp = spawnSync(process.execPath, [join(copy, 'cli.js'), 'lsp', '--stdio'], { encoding: 'utf8', input: '', timeout: 20_000 });
+      expect(lsp.stderr).toContain('lsp-libraries.cjs');
     });
 
     it('IAC_REVIEW_TIMINGS=1 adds where the time went on stderr and changes nothing on stdout', () => {

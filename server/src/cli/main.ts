@@ -18,12 +18,17 @@ function runCli(): void {
   if (io.env.IAC_REVIEW_TIMINGS) {
     enableTimings();
     addTiming('start-up', startUp);
-    process.on('exit', () => process.stderr.write(`iac-review timings: ${JSON.stringify({ totalMs: performance.now(), phases: timingTotals() })}\n`));
+    process.on('exit', () => io.stderr(`iac-review timings: ${JSON.stringify({ totalMs: performance.now(), phases: timingTotals() })}\n`));
   }
+  const argv = process.argv.slice(2);
   try {
-    process.exitCode = timed('cli (other)', () => main(process.argv.slice(2), io));
+    process.exitCode = timed('cli (other)', () => main(argv, io));
   } catch (e) {
     plainStderr(io).internalError(e);
     process.exitCode = 2;
   }
+  // A `check` is over when main returns: it runs nothing later (its worker threads have answered), and what it
+  // wrote has left the process unless a full pipe made a write wait in a Node stream. Ending here spares the
+  // teardown of the heap the review built, which a natural exit spends (~2 ms of a one-file check).
+  if (argv[0] === 'check' && io.written()) process.exit();
 }

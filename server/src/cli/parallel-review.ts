@@ -51,7 +51,14 @@ export interface ParallelSettings {
 export function parallelSettings(env: Readonly<Record<string, string | undefined>>): ParallelSettings {
   const threads = positiveInteger(env.IAC_REVIEW_THREADS) ?? idleCores(availableParallelism(), loadavg()[0] ?? 0);
   const minFiles = positiveInteger(env.IAC_REVIEW_PARALLEL_MIN_FILES) ?? PARALLEL_MIN_FILES;
-  return { threads: Math.min(threads, MAX_THREADS), minFiles, workerScript: builtCliScript() };
+  return {
+    threads: Math.min(threads, MAX_THREADS),
+    minFiles,
+    // Asked for only when the workspace is large enough for threads.
+    get workerScript() {
+      return builtCliScript();
+    },
+  };
 }
 
 /**
@@ -80,7 +87,7 @@ type ShareResult = Omit<AnalysisResult, 'config' | 'analyses'>;
 /** `check`'s review: on several threads when the workspace is large enough and the options allow it. */
 export function analyzeMaybeInParallel(options: AnalyzeOptions, settings: ParallelSettings): AnalysisResult {
   // Undecided items, kept modules, diff mode and a plan (its root and call chains span modules) look across modules: one thread.
-  if (settings.threads < 2 || !settings.workerScript || options.undecided !== false || options.keepModules || options.baseModuleFor || options.host || options.config || options.plan) {
+  if (settings.threads < 2 || options.undecided !== false || options.keepModules || options.baseModuleFor || options.host || options.config || options.plan) {
     return analyzeWorkspace(options);
   }
   const cwd = resolve(options.cwd);
@@ -93,10 +100,13 @@ export function analyzeMaybeInParallel(options: AnalyzeOptions, settings: Parall
   const { modules } = discovered;
   const ranges = shareRanges(modules, paths, settings);
   if (ranges.length < 2) return oneThread();
+  // Run from the sources there is no built CLI for a worker to start.
+  const workerScript = settings.workerScript;
+  if (!workerScript) return oneThread();
 
   // Instances created by all the shares, counted as they go: past the one-review limit every share stops at once.
   const instances = new SharedArrayBuffer(4);
-  const workers = ranges.slice(1).map((range) => startShare(settings.workerScript!, options, range, discovered, instances));
+  const workers = ranges.slice(1).map((range) => startShare(workerScript, options, range, discovered, instances));
   const first = analyzeWorkspace({ ...options, host, config: loaded, discovered, moduleRange: ranges[0]!, instanceBudget: sharedInstanceBudget(instances) });
   const shares: Array<ShareResult | undefined> = [first];
   for (const worker of workers) shares.push(timed('waiting for threads', () => worker.result()));
