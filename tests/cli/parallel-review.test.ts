@@ -2,11 +2,12 @@
 // and shares that do not add up (a module of one calls a module of another) are refused, so that the CLI
 // reviews on one thread again. Workers need the built CLI; here the shares run in-process, one after the
 // other, which is what each worker runs (the built binary is tested in main.test.ts).
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { analyzeWorkspace, roleAssignmentOptions } from '../../server/src/engine/analyze.js';
 import { discoverModules } from '../../server/src/engine/discover.js';
 import { NodeFileHost } from '../../server/src/engine/host.js';
-import { idleCores, mergeShares, parallelSettings, shareRanges, sharedInstanceBudget } from '../../server/src/cli/parallel-review.js';
+import { idleCores, MIN_SAMPLE_MS, mergeShares, othersBusyBetween, parallelSettings, shareRanges, sharedInstanceBudget } from '../../server/src/cli/parallel-review.js';
 import { MAX_MODULE_INSTANCES, MAX_REVIEW_INSTANCES } from '../../server/src/engine/workspace/module-graph.js';
 import { formatJson } from '../../server/src/cli/format/json.js';
 import { RULES } from '../../server/src/engine/rules/registry.generated.js';
@@ -79,15 +80,26 @@ describe('parallel check: shares', () => {
     expect(merged).toBeUndefined();
   });
 
-  it('starts a thread per idle core only (cores less the load average), at most 4; IAC_REVIEW_THREADS decides when set', () => {
+  it('starts a thread per idle core only (cores less what other processes use now), at most 4; IAC_REVIEW_THREADS decides when set', () => {
+    // Two samples 100 ms apart on a 2-core machine: 200 ms of CPU time in all.
+    const sample = (at: number, busyMs: number, ownMs: number) => ({ at, busyMs, idleMs: 2 * at - busyMs, ownMs });
+    // This process busy the whole window, nothing else: one core used by others? none.
+    expect(othersBusyBetween(sample(1000, 500, 100), sample(1100, 600, 200))).toBeCloseTo(0);
+    // Another process busy on one core as well.
+    expect(othersBusyBetween(sample(1000, 500, 100), sample(1100, 700, 200))).toBeCloseTo(1);
+    expect(idleCores(2, othersBusyBetween(sample(1000, 500, 100), sample(1100, 700, 200))!)).toBe(1);
+    // Too short a window (the kernel counts in 10 ms ticks): no answer, the load average decides.
+    expect(othersBusyBetween(sample(1000, 500, 100), sample(1000 + MIN_SAMPLE_MS - 1, 520, 120))).toBeUndefined();
     expect(idleCores(2, 0)).toBe(2);
     expect(idleCores(2, 0.4)).toBe(2);
     expect(idleCores(2, 0.6)).toBe(1);
     expect(idleCores(2, 5)).toBe(1);
     expect(idleCores(8, 1)).toBe(4);
     expect(idleCores(1, 0)).toBe(1);
-    expect(parallelSettings({ IAC_REVIEW_THREADS: '3' }).threads).toBe(3);
+    expect(parallelSettings({ IAC_REVIEW_THREADS: '3' })).toMatchObject({ threads: 3, measured: false });
     expect(parallelSettings({ IAC_REVIEW_THREADS: '1', IAC_REVIEW_PARALLEL_MIN_FILES: '7' })).toMatchObject({ threads: 1, minFiles: 7 });
+    // Unset: the cores are a ceiling, what the machine does while the CLI walks the workspace decides.
+    expect(parallelSettings({})).toMatchObject({ threads: Math.min(availableParallelism(), 4), measured: true });
     // From the sources there is no built CLI to start in a worker: one thread.
     expect(parallelSettings({}).workerScript).toBeUndefined();
   });

@@ -1,4 +1,4 @@
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MessagePort, Worker } from 'node:worker_threads';
@@ -41,7 +41,10 @@ export const PARALLEL_MIN_FILES = 1_000;
 const MAX_THREADS = 4;
 
 export interface ParallelSettings {
+  /** At most this many threads (IAC_REVIEW_THREADS, else the machine's cores up to MAX_THREADS). */
   threads: number;
+  /** Whether `threads` is only a ceiling: the cores other processes leave idle decide (see othersBusyBetween). */
+  measured: boolean;
   minFiles: number;
   /** The built CLI a worker starts (dist/cli.js); undefined when running from the sources, which stay on one thread. */
   workerScript: string | undefined;
@@ -49,10 +52,11 @@ export interface ParallelSettings {
 
 /** The defaults, or `IAC_REVIEW_THREADS` (1 = one thread) and `IAC_REVIEW_PARALLEL_MIN_FILES` (tests, measurements). */
 export function parallelSettings(env: Readonly<Record<string, string | undefined>>): ParallelSettings {
-  const threads = positiveInteger(env.IAC_REVIEW_THREADS) ?? idleCores(availableParallelism(), loadavg()[0] ?? 0);
+  const forced = positiveInteger(env.IAC_REVIEW_THREADS);
   const minFiles = positiveInteger(env.IAC_REVIEW_PARALLEL_MIN_FILES) ?? PARALLEL_MIN_FILES;
   return {
-    threads: Math.min(threads, MAX_THREADS),
+    threads: Math.min(forced ?? availableParallelism(), MAX_THREADS),
+    measured: forced === undefined,
     minFiles,
     // Asked for only when the workspace is large enough for threads.
     get workerScript() {
@@ -62,13 +66,54 @@ export function parallelSettings(env: Readonly<Record<string, string | undefined
 }
 
 /**
- * The threads worth starting: one per core the machine leaves idle (cores less the last minute's load
- * average, rounded), at least one, at most MAX_THREADS. A worker on a core that is busy elsewhere only
- * adds its start-up: on a 2-core machine under load every two-thread check
- * measured was slower than one thread. (Windows reports no load average: every core counts as idle.)
+ * The threads worth starting: one per core the machine leaves idle (cores less what other processes use,
+ * rounded), at least one, at most MAX_THREADS. A worker on a core that is busy elsewhere only adds its
+ * start-up, and takes the core from whoever uses it.
  */
-export function idleCores(cores: number, load: number): number {
-  return Math.max(1, Math.min(MAX_THREADS, Math.round(cores - load)));
+export function idleCores(cores: number, othersBusy: number): number {
+  return Math.max(1, Math.min(MAX_THREADS, Math.round(cores - othersBusy)));
+}
+
+/** The machine's CPU time (all cores) and this process's, at one moment. */
+export interface CpuSample {
+  /** Wall clock, ms. */
+  at: number;
+  /** Busy and idle time summed over the cores since boot, ms (os.cpus()). */
+  busyMs: number;
+  idleMs: number;
+  /** This process's CPU time, ms (process.cpuUsage()). */
+  ownMs: number;
+}
+
+export function cpuSample(): CpuSample {
+  let busyMs = 0;
+  let idleMs = 0;
+  for (const { times } of cpus()) {
+    busyMs += times.user + times.nice + times.sys + times.irq;
+    idleMs += times.idle;
+  }
+  const own = process.cpuUsage();
+  return { at: performance.now(), busyMs, idleMs, ownMs: (own.user + own.system) / 1000 };
+}
+
+/** A window shorter than this says too little: the kernel counts CPU time in 10 ms ticks. */
+export const MIN_SAMPLE_MS = 50;
+
+/**
+ * The cores other processes used between two samples (this process's own time taken out), or undefined
+ * when the window is too short or the counters say nothing (some containers). Measured while the CLI
+ * reads its configuration and walks the workspace: what the machine does now, not over the last minute
+ * as the load average says (a check run right after another busy command saw a load of 1 and stayed on
+ * one thread on an idle 2-core machine).
+ */
+export function othersBusyBetween(a: CpuSample, b: CpuSample): number | undefined {
+  const wall = b.at - a.at;
+  const total = b.busyMs + b.idleMs - (a.busyMs + a.idleMs);
+  if (wall < MIN_SAMPLE_MS || total <= 0) return undefined;
+  const cores = total / wall;
+  const others = Math.max(0, b.busyMs - a.busyMs - (b.ownMs - a.ownMs));
+  // Busy time per wall millisecond is cores in use; scaled by the cores the counters cover.
+  return (others / total) * cores;
 }
 
 function positiveInteger(text: string | undefined): number | undefined {
@@ -92,13 +137,18 @@ export function analyzeMaybeInParallel(options: AnalyzeOptions, settings: Parall
   }
   const cwd = resolve(options.cwd);
   const paths = (options.paths?.length ? options.paths : ['.']).map((p) => resolve(cwd, p));
+  const started = settings.measured ? cpuSample() : undefined;
   const host = new NodeFileHost(findWorkspaceRoots(paths));
   const loaded = timed('config', () => loadAnalysisConfig(options, host));
   if (loaded.errors.length) return analyzeWorkspace({ ...options, host, config: loaded });
   const discovered = timed('discovery', () => discoverModules(host, paths, (p) => isPathIncluded(loaded.config, p)));
   const oneThread = () => analyzeWorkspace({ ...options, host, config: loaded, discovered });
   const { modules } = discovered;
-  const ranges = shareRanges(modules, paths, settings);
+  let ranges = shareRanges(modules, paths, settings);
+  if (ranges.length < 2) return oneThread();
+  // Large enough for threads: as many as the cores other processes leave idle now.
+  const threads = started ? threadsForNow(settings.threads, started) : settings.threads;
+  if (threads < settings.threads) ranges = shareRanges(modules, paths, { ...settings, threads });
   if (ranges.length < 2) return oneThread();
   // Run from the sources there is no built CLI for a worker to start.
   const workerScript = settings.workerScript;
@@ -115,6 +165,19 @@ export function analyzeMaybeInParallel(options: AnalyzeOptions, settings: Parall
   addTiming(merged ? `(reviewed on ${ranges.length} threads)` : '(shares did not add up: reviewed again on one thread)', 0);
   if (!merged) return oneThread();
   return { ...merged, config: loaded.config, analyses: [] };
+}
+
+/** Up to `ceiling` threads, as many as the cores others leave idle since `started` (a short window is first made long enough). */
+function threadsForNow(ceiling: number, started: CpuSample): number {
+  if (ceiling < 2) return ceiling;
+  let now = cpuSample();
+  const short = MIN_SAMPLE_MS - (now.at - started.at);
+  if (short > 0) {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, short);
+    now = cpuSample();
+  }
+  const others = othersBusyBetween(started, now) ?? loadavg()[0] ?? 0;
+  return Math.min(ceiling, idleCores(availableParallelism(), others));
 }
 
 type Range = { start: number; end: number };
