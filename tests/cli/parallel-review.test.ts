@@ -61,6 +61,23 @@ describe('parallel check: shares', () => {
     expect(shareRanges(modules, [root], { threads: 1, minFiles: 1 })).toEqual([{ start: 0, end: modules.length }]);
   });
 
+  it('cuts at the top-level boundary nearest the even split, before it as well as after it', () => {
+    // Repositories of 30, 60 and 10 files: the first boundary past the half (after b, 90 files) would leave 10.
+    const repo = (name: string, modules: number, filesEach: number) =>
+      Array.from({ length: modules }, (_, i) => ({ dir: `/w/${name}/m${i}`, configFiles: Array.from({ length: filesEach }, (_, f) => `/w/${name}/m${i}/f${f}.tf`), varFiles: [] }));
+    const modules = [...repo('a', 3, 10), ...repo('b', 6, 10), ...repo('c', 1, 10)];
+    expect(shareRanges(modules, ['/w'], { threads: 2, minFiles: 1 })).toEqual([
+      { start: 0, end: 3 },
+      { start: 3, end: 10 },
+    ]);
+    // Three threads: 33 and 67 wanted; boundaries at 30 and 90 files.
+    expect(shareRanges(modules, ['/w'], { threads: 3, minFiles: 1 })).toEqual([
+      { start: 0, end: 3 },
+      { start: 3, end: 9 },
+      { start: 9, end: 10 },
+    ]);
+  });
+
   it('merged, gives the one-thread review byte for byte: each callee reported once, findings and modules in the same order', () => {
     for (const threads of [2, 3, 4]) {
       const root = fileTree(repositories(5));

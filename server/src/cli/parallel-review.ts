@@ -190,23 +190,35 @@ export function sharedInstanceBudget(counter: SharedArrayBuffer): (added: number
 
 /**
  * Contiguous ranges of the discovery order, about equal in files, cut only
- * where the top-level folder (under the analysed path) changes.
+ * where the top-level folder (under the analysed path) changes — at the
+ * boundary nearest the even split, before or after it: one large repository
+ * is not tacked onto a share that already has its part (the ten public
+ * repositories cut after the first boundary past the half held three times
+ * the other share's work).
  */
 export function shareRanges(modules: readonly ModuleFiles[], paths: readonly string[], settings: Pick<ParallelSettings, 'threads' | 'minFiles'>): Range[] {
   const sizes = modules.map((m) => m.configFiles.length + m.varFiles.length);
   const total = sizes.reduce((a, b) => a + b, 0);
   if (total < settings.minFiles || settings.threads < 2) return [{ start: 0, end: modules.length }];
   const keys = modules.map((m) => topLevelKey(m.dir, paths));
+  // Where a share may end (after module i, when the next lies in another top-level folder), and the files before.
+  const boundaries: Array<{ end: number; files: number }> = [];
+  let files = 0;
+  for (let i = 0; i + 1 < modules.length; i++) {
+    files += sizes[i]!;
+    if (keys[i] !== keys[i + 1]) boundaries.push({ end: i + 1, files });
+  }
   const ranges: Range[] = [];
   let start = 0;
-  let files = 0;
-  for (let i = 0; i < modules.length; i++) {
-    files += sizes[i]!;
-    const wanted = (total * (ranges.length + 1)) / settings.threads;
-    if (ranges.length < settings.threads - 1 && files >= wanted && i + 1 < modules.length && keys[i] !== keys[i + 1]) {
-      ranges.push({ start, end: i + 1 });
-      start = i + 1;
-    }
+  let next = 0;
+  for (let cut = 1; cut < settings.threads && next < boundaries.length; cut++) {
+    const wanted = (total * cut) / settings.threads;
+    // The nearest boundary to the even split among those left (ties: the earlier one).
+    let best = next;
+    for (let b = next + 1; b < boundaries.length && Math.abs(boundaries[b]!.files - wanted) < Math.abs(boundaries[best]!.files - wanted); b++) best = b;
+    ranges.push({ start, end: boundaries[best]!.end });
+    start = boundaries[best]!.end;
+    next = best + 1;
   }
   ranges.push({ start, end: modules.length });
   return ranges;
