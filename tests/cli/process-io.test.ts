@@ -42,6 +42,16 @@ describe('fdWriter', () => {
     expect(write.direct()).toBe(true);
   });
 
+  it('leaves a terminal (any character device) to the stream: only the console API shows UTF-8 as written on Windows', () => {
+    const fd = openSync('/dev/null', 'w');
+    const stream = collecting();
+    const write = fdWriter(fd, () => stream);
+    write('é — ✓\n');
+    closeSync(fd);
+    expect(stream.chunks).toEqual(['é — ✓\n']);
+    expect(write.direct()).toBe(false);
+  });
+
   it('goes on through the stream from the first write that fails, and stays there', () => {
     // A descriptor no process has open (a closed one could be reused by the test runner meanwhile).
     const stream = collecting();

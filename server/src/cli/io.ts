@@ -57,7 +57,14 @@ export interface FdWriter {
  */
 export function fdWriter(fd: number, stream: () => FallbackStream): FdWriter {
   let direct = true;
+  let checked = false;
   const write = (text: string): void => {
+    // A terminal gets the stream: on Windows only the console API (which Node's TTY stream uses) shows UTF-8 text
+    // as written, and a person reading a terminal does not wait on a module load.
+    if (!checked) {
+      checked = true;
+      direct = !isCharacterDevice(fd);
+    }
     if (direct) {
       const bytes = Buffer.from(text, 'utf8');
       let written = 0;
@@ -79,12 +86,14 @@ export function fdWriter(fd: number, stream: () => FallbackStream): FdWriter {
 
 /** Whether `fd` is a terminal: only a character device can be one, so a pipe or a file needs no TTY module. */
 export function isTerminal(fd: number, stream: () => FallbackStream): boolean {
-  let characterDevice: boolean;
+  return isCharacterDevice(fd) && stream().isTTY === true;
+}
+
+/** A character device (a terminal, /dev/null), or a descriptor that cannot be asked (then the stream decides, as before). */
+function isCharacterDevice(fd: number): boolean {
   try {
-    characterDevice = fstatSync(fd).isCharacterDevice();
+    return fstatSync(fd).isCharacterDevice();
   } catch {
-    // Not open: the stream decides, as before.
-    characterDevice = true;
+    return true;
   }
-  return characterDevice && stream().isTTY === true;
 }
