@@ -141,8 +141,10 @@ export class ReviewService {
 
   /** Schedules the modules whose role is no longer the one they were reviewed in (a call to them came or went). */
   private reviewWhereRolesMoved(): void {
-    for (const [dir, role] of this.reviewedRoles) {
-      if (this.reviewer.roles.roleOf(dir)?.role !== role) this.changed(dir, 0, 'role changed');
+    // Only those whose role the last facts recorded could move: checking every reviewed module after each review was quadratic.
+    for (const dir of this.reviewer.roles.takeMoved()) {
+      const role = this.reviewedRoles.get(dir);
+      if (role !== undefined && this.reviewer.roles.roleOf(dir)?.role !== role) this.changed(dir, 0, 'role changed');
     }
   }
 

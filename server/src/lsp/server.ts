@@ -55,6 +55,7 @@ import { isPathIncluded } from '../engine/config/effective.js';
 import { folderPlan, PLAN_CHANGED_NOTIFICATION, SET_PLAN_REQUEST, type FolderPlan, type SetPlanParams } from './plan-requests.js';
 import { PlanError, type Plan } from '../engine/plan/plan-model.js';
 import { readPlan } from '../engine/plan/read-plan.js';
+import { INTERNAL_TIMINGS_REQUEST, LoopMonitor } from './loop-monitor.js';
 
 export type ServerOptions = ReviewerOptions & {
   /** Reads a plan JSON (SPEC §10); throws PlanError. Default: the engine's reader. */
@@ -500,7 +501,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onRequest(LIST_RULES_REQUEST, () => guard('list rules', [], () => listRules(metasInForce())));
   connection.onRequest(RULE_DOCUMENTATION_REQUEST, (params: unknown) => guard('rule documentation', null, () => ruleDocumentation(metasInForce(), params)));
 
-  connection.onShutdown(() => service.dispose());
+  // Measurements for `npm run bench` only (IAC_REVIEW_TIMINGS set): the longest event-loop block, inside the server.
+  const monitor = process.env.IAC_REVIEW_TIMINGS ? new LoopMonitor() : undefined;
+  if (monitor) connection.onRequest(INTERNAL_TIMINGS_REQUEST, (params: { reset?: boolean } | null) => monitor.read(params?.reset === true));
+
+  connection.onShutdown(() => {
+    monitor?.dispose();
+    service.dispose();
+  });
 
   documents.listen(connection);
   connection.listen();
