@@ -4,7 +4,7 @@
 //    3,000-line file and on a 2 MB file (bench-corpus.mjs's singleFileModule, seed 7, grown to 2 MB);
 //    reference in the same run: the engine reviewing that module in-process, so the protocol's cost shows;
 //  - memory: server RSS after its start-up scan of a ~2,000-file workspace, the scan's wall time and the
-//    longest event-loop block during it, measured inside the server (IAC_REVIEW_TIMINGS set: the
+//    longest event-loop block during it, measured inside the server (IAC_REVIEW_LSP_TIMINGS set: the
 //    iacReview/internalTimings request, loop-monitor.ts); reference: `iac-review check`'s review of the
 //    same workspace (time, peak RSS) in its own process;
 //  - with `--scale CORPUS` also the 20,000-file workspace of issue 17 (make-scale-workspace.mjs: CORPUS's
@@ -41,8 +41,8 @@ if ((scaleAt >= 0 && !scaleCorpus) || (onlyAt >= 0 && !only.size)) {
 
 /** A minimal editor: spawns the server, answers progress creation, records publishes and progress. */
 async function startServer(root, initializationOptions) {
-  // IAC_REVIEW_TIMINGS: the server measures its event loop and answers iacReview/internalTimings; its exit report goes to stderr, ignored.
-  const child = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'ignore'], env: { ...process.env, IAC_REVIEW_TIMINGS: '1' } });
+  // IAC_REVIEW_LSP_TIMINGS: the server measures its event loop and answers iacReview/internalTimings.
+  const child = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, IAC_REVIEW_LSP_TIMINGS: '1' } });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiters = [];
   let scanEnded;

@@ -3,10 +3,12 @@ import { timingTotals } from '../engine/timings.js';
 
 /**
  * `iacReview/internalTimings`: what `npm run bench` (scripts/bench-lsp.mjs)
- * asks a server started with IAC_REVIEW_TIMINGS set — the longest the event
- * loop was held (a request or an edit waits that long), measured inside the
- * server since the last reset, and where the engine's time went. Not part of
- * the protocol a client uses: the request exists only when the variable is set.
+ * asks a server started with IAC_REVIEW_LSP_TIMINGS set — the longest the
+ * event loop was held (a request or an edit waits that long), measured inside
+ * the server since the last reset; with IAC_REVIEW_TIMINGS also set, where the
+ * engine's time went (its phase timers cost time of their own, so the bench
+ * leaves them off). Not part of the protocol a client uses: the request
+ * exists only when the variable is set.
  */
 export const INTERNAL_TIMINGS_REQUEST = 'iacReview/internalTimings';
 
@@ -15,7 +17,7 @@ export interface InternalTimings {
   eventLoopMaxMs: number;
   /** The 99th percentile of the event-loop delay, in milliseconds. */
   eventLoopP99Ms: number;
-  /** The engine's phases (server/src/engine/timings.ts), when it records them. */
+  /** The engine's phases (server/src/engine/timings.ts), when it records them (IAC_REVIEW_TIMINGS). */
   phases: Record<string, number>;
   /** Heap and RSS now, in MB. */
   heapUsedMb: number;

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { reviewLoadedModule, workspaceGraph, type ModuleReview, type ModuleReviewContext } from '../engine/analyze.js';
-import { loadModule } from '../engine/workspace/module-loader.js';
+import { loadModule, ModuleLoader } from '../engine/workspace/module-loader.js';
 import type { Plan } from '../engine/plan/plan-model.js';
 import { attachPlanAt } from '../engine/plan/attach-plan.js';
 import { callCyclesThrough } from '../engine/workspace/call-cycles.js';
-import { localCalls } from '../engine/workspace/module-graph.js';
+import { localCalls, ModuleGraph } from '../engine/workspace/module-graph.js';
 import type { InputError } from '../engine/finding.js';
 import { isPathIncluded } from '../engine/config/effective.js';
 import { moduleFilesOf, sourceKind, type ModuleFiles } from '../engine/discover.js';
@@ -16,6 +16,14 @@ import { roleFactsOf } from '../engine/roles/role-facts.js';
 import type { WorkspaceConfigs } from './workspace-configs.js';
 import { WorkspaceRoles } from './workspace-roles.js';
 import { excludedReason, type SkippedFile } from './review-log.js';
+import { ParsedFileCache } from './parsed-file-cache.js';
+
+/**
+ * The source text whose syntax trees are kept between reviews (ParsedFileCache). A repository's modules lie
+ * together in the scan's path order, so a few repositories' worth serves the calls between them; trees take
+ * about ten times their text.
+ */
+const PARSED_CACHE_CHARS = Number(process.env.TMP_CACHE_BYTES ?? 8 * 1024 * 1024);
 
 export interface ReviewerOptions {
   /** The rules to run (default: the whole catalog); tests add one that throws. */
@@ -39,6 +47,9 @@ export class ModuleReviewer {
   ) {
     this.roles = new WorkspaceRoles(configs);
   }
+
+  /** Syntax trees shared by reviews (open documents' included, reused only for the same text). */
+  readonly parsed = new ParsedFileCache(PARSED_CACHE_CHARS);
 
   /** The files each directory's last review left out, and why (the output channel says so). */
   private readonly skipped = new Map<string, SkippedFile[]>();
@@ -84,13 +95,14 @@ export class ModuleReviewer {
     const root = this.configs.folderFor(dir);
     try {
       const host = this.hostFor(root);
-      const loaded = loadModule(files, host);
+      const config = this.configs.configFor(root).config;
+      const loaded = loadModule(files, host, this.parsed);
       // Its own facts first: roles are read from every module's facts, this one's included.
       this.roles.record(dir, loaded.module ? roleFactsOf(loaded.module) : undefined);
       const role = this.roles.roleOf(dir);
       const context: ModuleReviewContext = {
         host,
-        config: this.configs.configFor(root).config,
+        config,
         now: this.options.now?.() ?? new Date(),
         fixes,
         ...(role ? { role } : {}),
@@ -99,6 +111,8 @@ export class ModuleReviewer {
       };
       // The modules it calls are read afresh through the same host (open documents included), each in its own role.
       const graph = workspaceGraph(context);
+      // The modules it calls are read through the same trees (workspaceGraph's own loader parses afresh).
+      graph.modules = new ModuleGraph(new ModuleLoader(host, (p) => isPathIncluded(config, p), this.parsed));
       graph.roleOf = (d) => this.roles.roleOf(d)?.role;
       // The module the plan is a plan of is reviewed with the plan's values, and so are the modules it calls from there.
       const planned = this.options.planFor?.(root);

@@ -1,4 +1,4 @@
-import { basename, dirname } from 'node:path';
+import { basename, dirname, sep } from 'node:path';
 import type { ModuleReview } from '../engine/analyze.js';
 import type { InputError } from '../engine/finding.js';
 import { CONFIG_FILE_NAME } from '../engine/config/load-config.js';
@@ -241,7 +241,7 @@ export class ReviewService {
         for (const m of found.modules) dirs.add(m.dir);
         for (const [dir, list] of excluded) if (!foundDirs.has(dir)) this.logSkipped(dir, list);
       }
-      const ordered = [...dirs].sort();
+      const ordered = scanOrder(dirs);
       let done = 0;
       for (const dir of ordered) {
         if (generation !== this.scanGeneration || progress.isCancelled() || !this.enabled) return;
@@ -352,6 +352,20 @@ export class ReviewService {
     for (const path of this.openFiles()) if (dirname(path) === dir && sourceKind(basename(path))) open.push(path);
     return open;
   }
+}
+
+/**
+ * The order the scan reviews modules in: by path, but every directory after
+ * the modules inside it. A module's role depends on who calls it, and its
+ * callers mostly lie below it (examples and tests call `../..`): reviewed
+ * after them, it is reviewed once in its final role, not once more (with
+ * every module that calls it) when a caller found later moves its role.
+ * The modules of one repository stay together, so the syntax trees they
+ * share are still in the cache.
+ */
+export function scanOrder(dirs: Iterable<string>): string[] {
+  const key = (dir: string) => `${dir}${sep}\uffff`;
+  return [...dirs].map((dir) => [key(dir), dir] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, dir]) => dir);
 }
 
 /** The directories reachable from `start` through `next` (breadth first), `start` itself left out. */

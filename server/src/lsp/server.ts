@@ -501,8 +501,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onRequest(LIST_RULES_REQUEST, () => guard('list rules', [], () => listRules(metasInForce())));
   connection.onRequest(RULE_DOCUMENTATION_REQUEST, (params: unknown) => guard('rule documentation', null, () => ruleDocumentation(metasInForce(), params)));
 
-  // Measurements for `npm run bench` only (IAC_REVIEW_TIMINGS set): the longest event-loop block, inside the server.
-  const monitor = process.env.IAC_REVIEW_TIMINGS ? new LoopMonitor() : undefined;
+  // Measurements for `npm run bench` only (IAC_REVIEW_LSP_TIMINGS set): the longest event-loop block, inside the server.
+  const monitor = process.env.IAC_REVIEW_LSP_TIMINGS ? new LoopMonitor() : undefined;
   if (monitor) connection.onRequest(INTERNAL_TIMINGS_REQUEST, (params: { reset?: boolean } | null) => monitor.read(params?.reset === true));
 
   connection.onShutdown(() => {
