@@ -355,8 +355,9 @@ export class ReviewService {
 }
 
 /**
- * The order the scan reviews modules in: by path, but every directory after
- * the modules inside it. A module's role depends on who calls it, and its
+ * The order the scan reviews modules in: by path (each read as ending with
+ * a separator, so a directory's subtree stays together), but every directory
+ * after the modules inside it. A module's role depends on who calls it, and its
  * callers mostly lie below it (examples and tests call `../..`): reviewed
  * after them, it is reviewed once in its final role, not once more (with
  * every module that calls it) when a caller found later moves its role.
