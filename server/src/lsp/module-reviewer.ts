@@ -53,6 +53,11 @@ export class ModuleReviewer {
   /** Syntax trees shared by reviews (open documents' included, reused only for the same text). */
   readonly parsed = new ParsedFileCache(PARSED_CACHE_CHARS);
 
+  /** Whether reviews in a folder read a plan (SPEC §10). */
+  usesPlan(root: string): boolean {
+    return this.options.planFor?.(root) !== undefined;
+  }
+
   /** The files each directory's last review left out, and why (the output channel says so). */
   private readonly skipped = new Map<string, SkippedFile[]>();
 

@@ -56,6 +56,7 @@ import { folderPlan, PLAN_CHANGED_NOTIFICATION, SET_PLAN_REQUEST, type FolderPla
 import { PlanError, type Plan } from '../engine/plan/plan-model.js';
 import { readPlan } from '../engine/plan/read-plan.js';
 import { INTERNAL_TIMINGS_REQUEST, LoopMonitor } from './loop-monitor.js';
+import { startScanWorkers } from './scan-pool.js';
 
 export type ServerOptions = ReviewerOptions & {
   /** Reads a plan JSON (SPEC §10); throws PlanError. Default: the engine's reader. */
@@ -138,6 +139,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     (message) => connection.console.error(message),
     (dir) => exercises.exerciseOf(dir) !== undefined,
     (message) => connection.console.info(message),
+    // Large scans on worker threads, unless reviews need what only this thread has: rules given in code, a folder's plan.
+    (dirs, files, onResult) => {
+      if (options.rules || configs.folders().some((root) => reviewer.usesPlan(root))) return undefined;
+      const buffers = new Map<string, string>();
+      for (const path of openUris.keys()) {
+        const text = textOf(path);
+        if (text !== undefined) buffers.set(path, text);
+      }
+      return startScanWorkers(dirs, files, { folders: configs.folders(), settings, buffers, log: (message) => connection.console.info(message) }, onResult);
+    },
   );
 
   /** Runs a handler; a failure is logged and answered with `fallback`, never taken down the server. */

@@ -77,6 +77,11 @@ export class WorkspaceRoles {
     return set ? [...set] : [];
   }
 
+  /** The facts recorded for a module (a scan worker sends them to the server's thread). */
+  factsOf(dir: string): ModuleRoleFacts | undefined {
+    return this.facts.get(dir);
+  }
+
   /** The modules `dir` calls through a local source, as its recorded facts say. */
   calleesOf(dir: string): readonly string[] {
     return this.facts.get(dir)?.localCalls.map((c) => c.dir) ?? [];
