@@ -75,10 +75,17 @@ function firstReport(c: LspTestClient): Promise<void> {
 
 const shown = (c: LspTestClient) => new Map([...c.diagnostics].filter(([, d]) => d.length > 0).map(([u, d]) => [u, comparable(d)]));
 
-describe('the start-up scan of a large workspace', () => {
+// On the server's thread (the workspace is below the worker threshold), and on worker threads (the threshold
+// lowered, two threads): the same diagnostics, the same log.
+const MODES = [
+  { name: 'on the server’s thread', env: { ...process.env, IAC_REVIEW_PARALLEL_MIN_FILES: '1000000' }, workers: undefined },
+  { name: 'on worker threads', env: { ...process.env, IAC_REVIEW_PARALLEL_MIN_FILES: '1', IAC_REVIEW_THREADS: '2' }, workers: 'scan: 90 modules on 2 worker threads' },
+];
+
+describe.each(MODES)('the start-up scan of a large workspace, $name', ({ env, workers }) => {
   it('answers requests while it runs, reviews each module once in its final role, and shows what `check` reports', async () => {
     const root = repositories(30);
-    const c = (client = await LspTestClient.start({ root, capabilities: CAPABILITIES }));
+    const c = (client = await LspTestClient.start({ root, capabilities: CAPABILITIES, env }));
     await firstReport(c);
     let answeredDuringScan = false;
     const answered = c.connection.sendRequest('iacReview/listRules').then((rules) => {
@@ -91,6 +98,7 @@ describe('the start-up scan of a large workspace', () => {
 
     // Let any review the scan scheduled run, then compare.
     await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(c.log.find((line) => line.startsWith('scan: '))).toBe(workers);
     const reviews = c.log.filter((line) => line.startsWith('review ('));
     expect(reviews).toHaveLength(1);
     expect(reviews[0]).toMatch(/^review \(start-up\) \.: 90 modules \(60 modules, 30 examples\)/);
@@ -101,7 +109,7 @@ describe('the start-up scan of a large workspace', () => {
 
   it('stops when a newer scan replaces it (the configuration changed), and ends with the new configuration’s diagnostics', async () => {
     const root = repositories(30);
-    const c = (client = await LspTestClient.start({ root, capabilities: CAPABILITIES }));
+    const c = (client = await LspTestClient.start({ root, capabilities: CAPABILITIES, env }));
     await firstReport(c);
     const config = join(root, '.iac-review.json');
     writeFileSync(config, JSON.stringify({ rules: { 'network/open-ingress': 'off' } }));

@@ -21,6 +21,8 @@ import type { ServerSettings } from './settings.js';
 const WORKER_HEAP_MB = 160;
 
 export interface ScanRun {
+  /** How many worker threads review. */
+  readonly threads: number;
   /** The modules no worker reviewed (one failed, or the run was stopped): the server's thread reviews them. */
   readonly finished: Promise<string[]>;
   /** Stops the workers; `finished` then resolves with what they left. */
@@ -108,6 +110,7 @@ export function startScanWorkers(
   );
   const finished = Promise.all(ends).then(() => dirs.filter((d) => !received.has(d)));
   return {
+    threads: shares.length,
     finished,
     stop() {
       if (stopped) return;

@@ -147,7 +147,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         const text = textOf(path);
         if (text !== undefined) buffers.set(path, text);
       }
-      return startScanWorkers(dirs, files, { folders: configs.folders(), settings, buffers, log: (message) => connection.console.info(message) }, onResult);
+      const run = startScanWorkers(dirs, files, { folders: configs.folders(), settings, buffers, log: (message) => connection.console.info(message) }, onResult);
+      if (run) connection.console.info(`scan: ${dirs.length} modules on ${run.threads} worker thread${run.threads === 1 ? '' : 's'}`);
+      return run;
     },
   );
 
