@@ -4,13 +4,17 @@ import { processIO } from './io.js';
 import { plainStderr } from './stderr-channel.js';
 import { addTiming, enableTimings, timed, timingTotals } from '../engine/timings.js';
 import { runShare, shareRequest } from './share-worker.js';
+import { runScanWorker, scanWorkerRequest } from '../lsp/scan-worker.js';
 
 // Milliseconds since the process started: Node's own start-up, then reading, compiling and initialising this bundle.
 const startUp = performance.now();
 const io = processIO();
 // A worker thread of a parallel check (parallel-review.ts) runs the same bundle: it reviews its share and ends.
 const share = shareRequest(io.env);
+// So does a worker thread of the language server's start-up scan (lsp/scan-pool.ts).
+const scan = share ? undefined : scanWorkerRequest(io.env);
 if (share) runShare(share);
+else if (scan) runScanWorker(scan);
 else runCli();
 
 function runCli(): void {

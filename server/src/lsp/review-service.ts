@@ -1,4 +1,4 @@
-import { basename, dirname } from 'node:path';
+import { basename, dirname, sep } from 'node:path';
 import type { ModuleReview } from '../engine/analyze.js';
 import type { InputError } from '../engine/finding.js';
 import { CONFIG_FILE_NAME } from '../engine/config/load-config.js';
@@ -9,6 +9,8 @@ import type { ModuleReviewer } from './module-reviewer.js';
 import { DiagnosticsPublisher, type SendDiagnostics } from './publisher.js';
 import { ReviewScheduler } from './scheduler.js';
 import { excludedReason, reviewLine, skippedLine, type ReviewTally, type ReviewTrigger, type SkippedFile } from './review-log.js';
+import type { ScanRun } from './scan-pool.js';
+import type { ScanWorkerResult } from './scan-worker.js';
 
 export interface ScanProgress {
   report(done: number, total: number): void;
@@ -43,6 +45,8 @@ export class ReviewService {
   private readonly onCycle = new Set<string>();
   private scanGeneration = 0;
   private enabled = true;
+  /** The workers of the scan running, if it runs on workers. */
+  private scanRun: ScanRun | undefined;
 
   constructor(
     private readonly reviewer: ModuleReviewer,
@@ -54,6 +58,12 @@ export class ReviewService {
     private readonly hidden: (dir: string) => boolean = () => false,
     /** The output channel at `info`: one line per review, one per skipped file (SPEC §9). */
     private readonly info: (message: string) => void = () => {},
+    /**
+     * Starts worker threads over a scan's modules (scan-pool.ts), or declines (undefined): when the
+     * workspace is small, when running from the sources, or when reviews need what only this thread
+     * has (rules given in code, a plan, the base of a change).
+     */
+    private readonly scanElsewhere: (dirs: readonly string[], files: number, onResult: (r: ScanWorkerResult) => void) => ScanRun | undefined = () => undefined,
   ) {
     this.publisher = new DiagnosticsPublisher(send);
   }
@@ -66,6 +76,8 @@ export class ReviewService {
    * and their undecided items depend on their callers).
    */
   changed(dir: string, delayMs: number, trigger: ReviewTrigger = 'file change'): void {
+    // A file changed while workers scan: they read it as it was, so the server's thread reviews what they have not.
+    if (trigger !== 'role changed') this.scanRun?.stop();
     for (const affected of [dir, ...this.transitiveCallers(dir), ...this.reviewer.roles.calleesOf(dir)]) {
       this.openReviews.delete(affected);
       this.knownModules.add(affected);
@@ -97,9 +109,15 @@ export class ReviewService {
       return nothing;
     }
     const review = this.reviewer.review(dir, open.length ? 'lazy' : 'none');
+    return this.settle(review, open, trigger, tally, performance.now() - started, this.reviewer.skippedIn(dir));
+  }
+
+  /** What follows a review, wherever it ran: what it skipped logged, its figures, its role, its diagnostics published. */
+  private settle(review: ModuleReview, open: string[], trigger: ReviewTrigger, tally: ReviewTally | undefined, ms: number, skipped: readonly SkippedFile[]): ModuleReview {
+    const dir = review.dir;
     const unreadable: SkippedFile[] = review.errors.filter((e) => e.kind === 'unreadable').map((e) => ({ file: e.file, reason: e.message }));
-    this.logSkipped(dir, [...this.reviewer.skippedIn(dir), ...unreadable]);
-    const figures = this.tallyOf(dir, trigger, review, performance.now() - started);
+    this.logSkipped(dir, [...skipped, ...unreadable]);
+    const figures = this.tallyOf(dir, trigger, review, ms);
     if (tally) addTo(tally, figures);
     else if (review.files.length) this.info(reviewLine(figures));
     if (review.role) this.reviewedRoles.set(dir, review.role.role);
@@ -118,6 +136,21 @@ export class ReviewService {
     }
     this.publisher.publishModule(review, open);
     return review;
+  }
+
+  /**
+   * A module a scan worker reviewed, as if reviewed here: its facts recorded
+   * with every other module's, its review published. Newer work wins (an
+   * edit's review pending, a document opened in it meanwhile); a role that
+   * modules the worker did not see give it otherwise is reviewed again here.
+   */
+  private settleElsewhere(result: ScanWorkerResult, trigger: ReviewTrigger, tally: ReviewTally): void {
+    const { dir } = result;
+    if (this.scheduler.isPending(dir) || this.openReviews.has(dir) || this.openFilesIn(dir).length) return;
+    this.knownModules.add(dir);
+    this.reviewer.roles.record(dir, result.facts);
+    const review = this.settle(result.review, [], trigger, tally, result.ms, result.skipped);
+    if (review.files.length && review.role?.role !== this.reviewer.roles.roleOf(dir)?.role) this.changed(dir, 0, 'role changed');
   }
 
   /**
@@ -141,8 +174,10 @@ export class ReviewService {
 
   /** Schedules the modules whose role is no longer the one they were reviewed in (a call to them came or went). */
   private reviewWhereRolesMoved(): void {
-    for (const [dir, role] of this.reviewedRoles) {
-      if (this.reviewer.roles.roleOf(dir)?.role !== role) this.changed(dir, 0, 'role changed');
+    // Only those whose role the last facts recorded could move: checking every reviewed module after each review was quadratic.
+    for (const dir of this.reviewer.roles.takeMoved()) {
+      const role = this.reviewedRoles.get(dir);
+      if (role !== undefined && this.reviewer.roles.roleOf(dir)?.role !== role) this.changed(dir, 0, 'role changed');
     }
   }
 
@@ -210,6 +245,7 @@ export class ReviewService {
       if (!this.enabled) return;
       this.publishConfigErrors();
       const dirs = new Set(this.knownModules);
+      let files = 0;
       for (const root of this.reviewer.configs.folders()) {
         const { config } = this.reviewer.configs.configFor(root);
         // Files the config excludes, by directory: a directory with nothing left is never reviewed, so its files are told here.
@@ -236,19 +272,58 @@ export class ReviewService {
           slice = performance.now();
         }
         const foundDirs = new Set(found.modules.map((m) => m.dir));
+        for (const m of found.modules) files += m.configFiles.length + m.varFiles.length;
         for (const m of found.modules) dirs.add(m.dir);
         for (const [dir, list] of excluded) if (!foundDirs.has(dir)) this.logSkipped(dir, list);
       }
-      const ordered = [...dirs].sort();
+      const ordered = scanOrder(dirs);
+      const stale = () => generation !== this.scanGeneration || progress.isCancelled() || !this.enabled;
       let done = 0;
-      for (const dir of ordered) {
-        if (generation !== this.scanGeneration || progress.isCancelled() || !this.enabled) return;
-        if (!this.scheduler.isPending(dir) && !this.openReviews.has(dir)) {
-          this.knownModules.add(dir);
-          this.reviewNow(dir, trigger, tallyFor(dir));
+      const reviewHere = async (list: readonly string[]): Promise<boolean> => {
+        for (const dir of list) {
+          if (stale()) return false;
+          if (!this.scheduler.isPending(dir) && !this.openReviews.has(dir)) {
+            this.knownModules.add(dir);
+            this.reviewNow(dir, trigger, tallyFor(dir));
+          }
+          progress.report(++done, ordered.length);
+          await new Promise((resolve) => setImmediate(resolve));
         }
-        progress.report(++done, ordered.length);
+        return true;
+      };
+      // Modules with open documents (their reviews are kept for hovers and quick fixes) and hidden ones stay on this thread.
+      // In slices: telling an exercise folder reads marker files up the tree, for each of thousands of modules.
+      const elsewhere: string[] = [];
+      for (let i = 0, slice = performance.now(); i < ordered.length; i++) {
+        if (!this.hidden(ordered[i]!) && this.openFilesIn(ordered[i]!).length === 0) elsewhere.push(ordered[i]!);
+        if (performance.now() - slice < SCAN_SLICE_MS) continue;
         await new Promise((resolve) => setImmediate(resolve));
+        if (stale()) return;
+        slice = performance.now();
+      }
+      this.scanRun?.stop();
+      let run: ScanRun | undefined;
+      run = this.scanRun = this.scanElsewhere(elsewhere, files, (result) => {
+        if (stale()) {
+          run?.stop();
+          return;
+        }
+        this.settleElsewhere(result, trigger, tallyFor(result.dir));
+        progress.report(++done, ordered.length);
+      });
+      if (!run) {
+        if (!(await reviewHere(ordered))) return;
+      } else {
+        try {
+          const here = new Set(elsewhere);
+          if (!(await reviewHere(ordered.filter((d) => !here.has(d))))) return;
+          // What the workers left (one failed, or a file changed while they ran) is reviewed here.
+          const left = await run.finished;
+          if (!(await reviewHere(left))) return;
+        } finally {
+          run.stop();
+          if (this.scanRun === run) this.scanRun = undefined;
+        }
       }
       finished = true;
     } finally {
@@ -329,6 +404,7 @@ export class ReviewService {
     if (enabled === this.enabled) return;
     this.enabled = enabled;
     if (!enabled) {
+      this.scanRun?.stop();
       this.scanGeneration++;
       this.scheduler.cancelAll();
       this.openReviews.clear();
@@ -341,6 +417,7 @@ export class ReviewService {
   }
 
   dispose(): void {
+    this.scanRun?.stop();
     this.scanGeneration++;
     this.scheduler.cancelAll();
   }
@@ -350,6 +427,21 @@ export class ReviewService {
     for (const path of this.openFiles()) if (dirname(path) === dir && sourceKind(basename(path))) open.push(path);
     return open;
   }
+}
+
+/**
+ * The order the scan reviews modules in: by path (each read as ending with
+ * a separator, so a directory's subtree stays together), but every directory
+ * after the modules inside it. A module's role depends on who calls it, and its
+ * callers mostly lie below it (examples and tests call `../..`): reviewed
+ * after them, it is reviewed once in its final role, not once more (with
+ * every module that calls it) when a caller found later moves its role.
+ * The modules of one repository stay together, so the syntax trees they
+ * share are still in the cache.
+ */
+export function scanOrder(dirs: Iterable<string>): string[] {
+  const key = (dir: string) => `${dir}${sep}\uffff`;
+  return [...dirs].map((dir) => [key(dir), dir] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, dir]) => dir);
 }
 
 /** The directories reachable from `start` through `next` (breadth first), `start` itself left out. */

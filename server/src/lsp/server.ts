@@ -55,6 +55,8 @@ import { isPathIncluded } from '../engine/config/effective.js';
 import { folderPlan, PLAN_CHANGED_NOTIFICATION, SET_PLAN_REQUEST, type FolderPlan, type SetPlanParams } from './plan-requests.js';
 import { PlanError, type Plan } from '../engine/plan/plan-model.js';
 import { readPlan } from '../engine/plan/read-plan.js';
+import { INTERNAL_TIMINGS_REQUEST, LoopMonitor } from './loop-monitor.js';
+import { startScanWorkers } from './scan-pool.js';
 
 export type ServerOptions = ReviewerOptions & {
   /** Reads a plan JSON (SPEC §10); throws PlanError. Default: the engine's reader. */
@@ -137,6 +139,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     (message) => connection.console.error(message),
     (dir) => exercises.exerciseOf(dir) !== undefined,
     (message) => connection.console.info(message),
+    // Large scans on worker threads, unless reviews need what only this thread has: rules given in code, a folder's plan.
+    (dirs, files, onResult) => {
+      if (options.rules || configs.folders().some((root) => reviewer.usesPlan(root))) return undefined;
+      const buffers = new Map<string, string>();
+      for (const path of openUris.keys()) {
+        const text = textOf(path);
+        if (text !== undefined) buffers.set(path, text);
+      }
+      const run = startScanWorkers(dirs, files, { folders: configs.folders(), settings, buffers, log: (message) => connection.console.info(message) }, onResult);
+      if (run) connection.console.info(`scan: ${dirs.length} modules on ${run.threads} worker thread${run.threads === 1 ? '' : 's'}`);
+      return run;
+    },
   );
 
   /** Runs a handler; a failure is logged and answered with `fallback`, never taken down the server. */
@@ -500,7 +514,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onRequest(LIST_RULES_REQUEST, () => guard('list rules', [], () => listRules(metasInForce())));
   connection.onRequest(RULE_DOCUMENTATION_REQUEST, (params: unknown) => guard('rule documentation', null, () => ruleDocumentation(metasInForce(), params)));
 
-  connection.onShutdown(() => service.dispose());
+  // Measurements for `npm run bench` only (IAC_REVIEW_LSP_TIMINGS set): the longest event-loop block, inside the server.
+  const monitor = process.env.IAC_REVIEW_LSP_TIMINGS ? new LoopMonitor() : undefined;
+  if (monitor) connection.onRequest(INTERNAL_TIMINGS_REQUEST, (params: { reset?: boolean } | null) => monitor.read(params?.reset === true));
+
+  connection.onShutdown(() => {
+    monitor?.dispose();
+    service.dispose();
+  });
 
   documents.listen(connection);
   connection.listen();

@@ -17,8 +17,17 @@ export interface LoadedModule {
   module?: Module;
 }
 
+/**
+ * Syntax trees to reuse across reviews (the language server's, bounded): a
+ * file whose text is the same as when it was parsed is not parsed again.
+ */
+export interface ParsedFiles {
+  get(path: string, text: string): SourceFile | undefined;
+  set(path: string, text: string, file: SourceFile): void;
+}
+
 /** Reads and parses the files of one module and indexes its blocks. */
-export function loadModule(files: ModuleFiles, host: FileHost): LoadedModule {
+export function loadModule(files: ModuleFiles, host: FileHost, parsed?: ParsedFiles): LoadedModule {
   const loaded: LoadedModule = { dir: files.dir, files: [], errors: [] };
   const parse = (path: string): SourceFile | undefined => {
     loaded.files.push(path);
@@ -27,7 +36,11 @@ export function loadModule(files: ModuleFiles, host: FileHost): LoadedModule {
       loaded.errors.push({ file: path, message: read.error, kind: 'unreadable' });
       return undefined;
     }
-    const file = timed('parse', () => parseSource(path, read.text));
+    let file = parsed?.get(path, read.text);
+    if (!file) {
+      file = timed('parse', () => parseSource(path, read.text));
+      parsed?.set(path, read.text, file);
+    }
     for (const e of file.errors) loaded.errors.push({ file: path, message: e.message, range: e.range, kind: 'syntax' });
     return file;
   };
@@ -50,13 +63,14 @@ export class ModuleLoader {
     readonly host: FileHost,
     /** Whether a file is analysed (config include/exclude); callees honour it like discovered modules. */
     private readonly included: (path: string) => boolean = () => true,
+    private readonly parsed?: ParsedFiles,
   ) {}
 
   /** A discovered module: its files are already known. */
   load(files: ModuleFiles): LoadedModule {
     const cached = this.byDir.get(files.dir);
     if (cached) return cached;
-    const loaded = loadModule(files, this.host);
+    const loaded = loadModule(files, this.host, this.parsed);
     this.byDir.set(files.dir, loaded);
     return loaded;
   }
@@ -73,7 +87,7 @@ export class ModuleLoader {
     if (entries) {
       const names = entries.filter((e) => !e.isDirectory && sourceKind(e.name) && (downloaded || this.included(`${dir}/${e.name}`))).map((e) => e.name);
       const files = moduleFilesOf(dir, names);
-      if (files.configFiles.length) loaded = loadModule(files, this.host);
+      if (files.configFiles.length) loaded = loadModule(files, this.host, this.parsed);
     }
     this.byDir.set(dir, loaded);
     return loaded;

@@ -1,0 +1,55 @@
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+import { timingTotals } from '../engine/timings.js';
+
+/**
+ * `iacReview/internalTimings`: what `npm run bench` (scripts/bench-lsp.mjs)
+ * asks a server started with IAC_REVIEW_LSP_TIMINGS set — the longest the
+ * event loop was held (a request or an edit waits that long), measured inside
+ * the server since the last reset; with IAC_REVIEW_TIMINGS also set, where the
+ * engine's time went (its phase timers cost time of their own, so the bench
+ * leaves them off). Not part of the protocol a client uses: the request
+ * exists only when the variable is set.
+ */
+export const INTERNAL_TIMINGS_REQUEST = 'iacReview/internalTimings';
+
+export interface InternalTimings {
+  /** The longest event-loop block since the last reset, in milliseconds (histogram resolution: RESOLUTION_MS). */
+  eventLoopMaxMs: number;
+  /** The 99th percentile of the event-loop delay, in milliseconds. */
+  eventLoopP99Ms: number;
+  /** The engine's phases (server/src/engine/timings.ts), when it records them (IAC_REVIEW_TIMINGS). */
+  phases: Record<string, number>;
+  /** Heap and RSS now, in MB. */
+  heapUsedMb: number;
+  rssMb: number;
+}
+
+/** Fine enough to tell a 50 ms block from a 60 ms one; the probe's own cost is one timer per period. */
+const RESOLUTION_MS = 5;
+
+export class LoopMonitor {
+  private readonly histogram: IntervalHistogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
+
+  constructor() {
+    this.histogram.enable();
+  }
+
+  /** The figures since the last reset; `reset` starts a new period (the bench resets before what it measures). */
+  read(reset: boolean): InternalTimings {
+    const memory = process.memoryUsage();
+    const timings: InternalTimings = {
+      // The histogram records the intervals between a timer's runs (its period included): what ran in between held the loop.
+      eventLoopMaxMs: Math.max(0, this.histogram.max / 1e6 - RESOLUTION_MS),
+      eventLoopP99Ms: Math.max(0, this.histogram.percentile(99) / 1e6 - RESOLUTION_MS),
+      phases: timingTotals(),
+      heapUsedMb: memory.heapUsed / 2 ** 20,
+      rssMb: memory.rss / 2 ** 20,
+    };
+    if (reset) this.histogram.reset();
+    return timings;
+  }
+
+  dispose(): void {
+    this.histogram.disable();
+  }
+}

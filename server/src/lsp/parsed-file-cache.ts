@@ -1,0 +1,54 @@
+import type { SourceFile } from '../engine/parse/ast.js';
+import type { ParsedFiles } from '../engine/workspace/module-loader.js';
+
+/**
+ * Syntax trees kept between reviews, by path, reused only for the very text
+ * they were parsed from (so a buffer edited or a file changed on disk is
+ * parsed again, whatever told the server). Each review walks into the
+ * modules its calls lead to, and the modules of a repository call each other
+ * (every example calls the root module, the root module its submodules):
+ * without this the start-up scan parsed each file a dozen times, and a
+ * keystroke re-parsed every file of the module and of its callees, not only
+ * the one edited. Bounded by the source text held, the least recently used
+ * file going first, so a 20,000-file workspace never holds all its trees.
+ */
+export class ParsedFileCache implements ParsedFiles {
+  private readonly entries = new Map<string, { text: string; file: SourceFile }>();
+  private bytes = 0;
+
+  constructor(private readonly maxBytes: number) {}
+
+  get(path: string, text: string): SourceFile | undefined {
+    const entry = this.entries.get(path);
+    // Equal strings compare by content: a changed buffer or file misses.
+    if (!entry || entry.text !== text) return undefined;
+    // Most recently used last: eviction takes from the front.
+    this.entries.delete(path);
+    this.entries.set(path, entry);
+    return entry.file;
+  }
+
+  set(path: string, text: string, file: SourceFile): void {
+    this.delete(path);
+    // A file larger than the whole budget would only push everything else out.
+    if (text.length > this.maxBytes) return;
+    this.entries.set(path, { text, file });
+    this.bytes += text.length;
+    for (const [oldest] of this.entries) {
+      if (this.bytes <= this.maxBytes) break;
+      this.delete(oldest);
+    }
+  }
+
+  /** Source characters held (tests, measurements). */
+  size(): number {
+    return this.bytes;
+  }
+
+  private delete(path: string): void {
+    const entry = this.entries.get(path);
+    if (!entry) return;
+    this.entries.delete(path);
+    this.bytes -= entry.text.length;
+  }
+}

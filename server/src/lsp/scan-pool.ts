@@ -1,0 +1,142 @@
+import { relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Worker } from 'node:worker_threads';
+import { parallelSettings } from '../cli/parallel-review.js';
+import type { ScanWorkerMessage, ScanWorkerRequest, ScanWorkerResult } from './scan-worker.js';
+import type { ServerSettings } from './settings.js';
+
+/**
+ * The start-up scan of a large workspace on worker threads (issue 17): the
+ * server's own thread then only publishes what they find, so an edit or a
+ * request never waits behind a review of someone else's module (a review of
+ * a large module holds a thread for hundreds of milliseconds), and a
+ * machine's idle cores share the work. Each worker reviews a contiguous
+ * share of the scan's order, cut where the top-level folder changes (a
+ * repository's modules call each other). Below the CLI's threshold
+ * (PARALLEL_MIN_FILES, IAC_REVIEW_PARALLEL_MIN_FILES) the server's thread
+ * scans, as it does when running from the sources (tests), which start no worker.
+ */
+
+/** The heap a scan worker may use: past it the worker stops and the server's thread reviews the rest of its share. */
+const WORKER_HEAP_MB = 160;
+
+export interface ScanRun {
+  /** How many worker threads review. */
+  readonly threads: number;
+  /** The modules no worker reviewed (one failed, or the run was stopped): the server's thread reviews them. */
+  readonly finished: Promise<string[]>;
+  /** Stops the workers; `finished` then resolves with what they left. */
+  stop(): void;
+}
+
+export interface ScanPoolOptions {
+  folders: readonly string[];
+  settings: ServerSettings;
+  buffers: ReadonlyMap<string, string>;
+  /** The output channel at `info`: a worker that stops early says why. */
+  log: (message: string) => void;
+}
+
+/** The built bundle's launcher (dist/cli.js) beside the running bundle; undefined when running from the sources. */
+function builtCliScript(): string | undefined {
+  const self = fileURLToPath(import.meta.url);
+  return self.endsWith('.cjs') ? resolve(self, '..', 'cli.js') : undefined;
+}
+
+/**
+ * Starts the workers over `dirs` (in scan order; `files`: the source files
+ * they hold), or returns undefined when the server's thread should scan.
+ */
+export function startScanWorkers(
+  dirs: readonly string[],
+  files: number,
+  options: ScanPoolOptions,
+  onResult: (result: ScanWorkerResult) => void,
+): ScanRun | undefined {
+  const script = builtCliScript();
+  const settings = parallelSettings(process.env);
+  if (!script || dirs.length === 0 || files < settings.minFiles) return undefined;
+  const { Worker, MessageChannel } = process.getBuiltinModule('node:worker_threads');
+  const shares = shareDirs(dirs, options.folders, settings.threads);
+  const received = new Set<string>();
+  const workers: Worker[] = [];
+  let stopped = false;
+  const ends = shares.map(
+    (share) =>
+      new Promise<void>((end) => {
+        const { port1, port2 } = new MessageChannel();
+        const request: ScanWorkerRequest = {
+          folders: [...options.folders],
+          configFile: options.settings.configFile,
+          settings: options.settings,
+          dirs: share,
+          buffers: [...options.buffers],
+          port: port2,
+        };
+        const worker: Worker = new Worker(script, {
+          workerData: request,
+          transferList: [port2],
+          env: { ...process.env, IAC_REVIEW_LSP_SCAN_WORKER: '1', IAC_REVIEW_TIMINGS: '' },
+          // Piped, never read: nothing a worker writes may reach the protocol stream on stdout.
+          stdout: true,
+          stderr: true,
+          resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+        });
+        workers.push(worker);
+        let ended = false;
+        const finish = () => {
+          if (ended) return;
+          ended = true;
+          port1.close();
+          end();
+        };
+        port1.on('message', (message: ScanWorkerMessage) => {
+          if (stopped) return;
+          if ('done' in message) {
+            finish();
+            void worker.terminate();
+            return;
+          }
+          received.add(message.result.dir);
+          onResult(message.result);
+        });
+        // A worker that fails (out of memory, an error outside the reviews) ends its share here; the rest is reviewed by the server's thread.
+        worker.on('error', (e) => {
+          if (!stopped) options.log(`scan worker stopped (${e?.message ?? String(e)}): the server's thread reviews the rest of its modules`);
+          finish();
+        });
+        worker.on('exit', finish);
+      }),
+  );
+  const finished = Promise.all(ends).then(() => dirs.filter((d) => !received.has(d)));
+  return {
+    threads: shares.length,
+    finished,
+    stop() {
+      if (stopped) return;
+      stopped = true;
+      for (const worker of workers) void worker.terminate();
+    },
+  };
+}
+
+/** Contiguous shares of `dirs`, about equal in modules, cut only where the top-level folder (under its workspace folder) changes. */
+export function shareDirs(dirs: readonly string[], folders: readonly string[], threads: number): string[][] {
+  const top = (dir: string) => {
+    const folder = folders.find((f) => dir === f || dir.startsWith(f.endsWith(sep) ? f : f + sep));
+    const rel = folder === undefined ? dir : relative(folder, dir);
+    return `${folder ?? ''}\u0000${rel.split(sep)[0] ?? ''}`;
+  };
+  const shares: string[][] = [];
+  let current: string[] = [];
+  for (let i = 0; i < dirs.length; i++) {
+    current.push(dirs[i]!);
+    const wanted = (dirs.length * (shares.length + 1)) / threads;
+    if (shares.length < threads - 1 && i + 1 >= wanted && i + 1 < dirs.length && top(dirs[i]!) !== top(dirs[i + 1]!)) {
+      shares.push(current);
+      current = [];
+    }
+  }
+  shares.push(current);
+  return shares;
+}
