@@ -1,7 +1,8 @@
 import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
-import { parallelSettings } from '../cli/parallel-review.js';
+import { availableParallelism, loadavg } from 'node:os';
+import { idleCores, parallelSettings } from '../cli/parallel-review.js';
 import type { ScanWorkerMessage, ScanWorkerRequest, ScanWorkerResult } from './scan-worker.js';
 import type { ServerSettings } from './settings.js';
 
@@ -57,7 +58,10 @@ export function startScanWorkers(
   const settings = parallelSettings(process.env);
   if (!script || dirs.length === 0 || files < settings.minFiles) return undefined;
   const { Worker, MessageChannel } = process.getBuiltinModule('node:worker_threads');
-  const shares = shareDirs(dirs, options.folders, settings.threads);
+  // The CLI measures what the machine does while it walks the workspace; a scan starts with the editor, so the
+  // last minute's load average says how many cores are idle.
+  const threads = settings.measured ? Math.min(settings.threads, idleCores(availableParallelism(), loadavg()[0] ?? 0)) : settings.threads;
+  const shares = shareDirs(dirs, options.folders, threads);
   const received = new Set<string>();
   const workers: Worker[] = [];
   let stopped = false;
