@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeWorkspace, roleAssignmentOptions } from '../../server/src/engine/analyze.js';
 import { discoverModules } from '../../server/src/engine/discover.js';
 import { NodeFileHost } from '../../server/src/engine/host.js';
-import { idleCores, MIN_SAMPLE_MS, mergeShares, othersBusyBetween, parallelSettings, shareRanges, sharedInstanceBudget } from '../../server/src/cli/parallel-review.js';
+import { FULL_PARALLEL_FILES, idleCores, MIN_SAMPLE_MS, reviewThreads, mergeShares, othersBusyBetween, parallelSettings, shareRanges, sharedInstanceBudget } from '../../server/src/cli/parallel-review.js';
 import { MAX_MODULE_INSTANCES, MAX_REVIEW_INSTANCES } from '../../server/src/engine/workspace/module-graph.js';
 import { formatJson } from '../../server/src/cli/format/json.js';
 import { RULES } from '../../server/src/engine/rules/registry.generated.js';
@@ -107,6 +107,11 @@ describe('parallel check: shares', () => {
     expect(idleCores(2, othersBusyBetween(sample(1000, 500, 100), sample(1100, 700, 200))!)).toBe(1);
     // Too short a window (the kernel counts in 10 ms ticks): no answer, the load average decides.
     expect(othersBusyBetween(sample(1000, 500, 100), sample(1000 + MIN_SAMPLE_MS - 1, 520, 120))).toBeUndefined();
+    // A review thread per two idle cores below FULL_PARALLEL_FILES (V8 compiles and collects on the other), per core above.
+    expect(reviewThreads(2, 1_867)).toBe(1);
+    expect(reviewThreads(2, FULL_PARALLEL_FILES)).toBe(2);
+    expect(reviewThreads(4, 3_000)).toBe(2);
+    expect(reviewThreads(1, 50_000)).toBe(1);
     expect(idleCores(2, 0)).toBe(2);
     expect(idleCores(2, 0.4)).toBe(2);
     expect(idleCores(2, 0.6)).toBe(1);

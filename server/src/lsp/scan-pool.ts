@@ -2,7 +2,7 @@ import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { availableParallelism, loadavg } from 'node:os';
-import { idleCores, parallelSettings } from '../cli/parallel-review.js';
+import { idleCores, parallelSettings, reviewThreads } from '../cli/parallel-review.js';
 import type { ScanWorkerMessage, ScanWorkerRequest, ScanWorkerResult } from './scan-worker.js';
 import type { ServerSettings } from './settings.js';
 
@@ -60,7 +60,7 @@ export function startScanWorkers(
   const { Worker, MessageChannel } = process.getBuiltinModule('node:worker_threads');
   // The CLI measures what the machine does while it walks the workspace; a scan starts with the editor, so the
   // last minute's load average says how many cores are idle.
-  const threads = settings.measured ? Math.min(settings.threads, idleCores(availableParallelism(), loadavg()[0] ?? 0)) : settings.threads;
+  const threads = settings.measured ? Math.min(settings.threads, reviewThreads(idleCores(availableParallelism(), loadavg()[0] ?? 0), files)) : settings.threads;
   const shares = shareDirs(dirs, options.folders, threads);
   const received = new Set<string>();
   const workers: Worker[] = [];
