@@ -133,14 +133,16 @@ export interface Discovery {
 
 /** discoverModules one directory per step (see walkSourceDirectoriesSteps). */
 export function* discoverModulesSteps(host: FileHost, paths: string[], included: (absPath: string) => boolean): Generator<void, Discovery> {
-  const dirs = new Map<string, string[]>();
+  // Each directory's module is made in the step that reads it: the last step only sorts (made there, for
+  // 20,000 files, it held an editor's event loop for 140 ms).
+  const dirs = new Map<string, ModuleFiles>();
   const missing: string[] = [];
   const refused: RefusedPath[] = [];
   const walk = (start: string) =>
     walkSourceDirectoriesSteps(host, start, {
       onDirectory: (dir, sources) => {
         const names = sources.filter((name) => included(join(dir, name)));
-        if (names.length) dirs.set(dir, names);
+        if (names.length) dirs.set(dir, moduleFilesOf(dir, names));
       },
       onRefused: (path, reason) => refused.push({ path, reason }),
     });
@@ -162,15 +164,11 @@ export function* discoverModulesSteps(host: FileHost, paths: string[], included:
       continue;
     }
     if (!dirs.has(dir)) {
-      dirs.set(
-        dir,
-        siblings.filter((e) => !e.isDirectory && sourceKind(e.name) && included(join(dir, e.name))).map((e) => e.name),
-      );
+      dirs.set(dir, moduleFilesOf(dir, siblings.filter((e) => !e.isDirectory && sourceKind(e.name) && included(join(dir, e.name))).map((e) => e.name)));
     }
   }
-  const modules = [...dirs.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([dir, names]) => moduleFilesOf(dir, names))
+  const modules = [...dirs.values()]
+    .sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0))
     .filter((m) => m.configFiles.length > 0 || m.varFiles.length > 0);
   return { modules, missing, refused };
 }
