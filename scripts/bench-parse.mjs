@@ -1,7 +1,8 @@
-// Parser micro-bench on real files (not a test, wired into nothing). From the repository root:
+// Parser micro-bench (not a test, wired into nothing). From the repository root:
 //   node scripts/bench-parse.mjs [DIR] [--passes N] [--root SRC_ROOT] [--digest OUT]
 // Bundles SRC_ROOT/server/src/engine/parse/parse-file.ts (default: this checkout) with esbuild, reads every
-// .tf, .tofu and .tf.json file under DIR (default /tmp/corpus11) into memory once, and times parseSource over
+// .tf, .tofu and .tf.json file under DIR (default: the generated corpus of `npm run bench`, written to a temporary
+// folder; /tmp/corpus11 for the ten public repositories) into memory once, and times parseSource over
 // all of them for N warm passes (default 20), single thread. Prints median and min ms per pass, MB/s, GC time
 // per pass, and the bytes one pass allocates (heap growth with a young generation large enough that no
 // collection runs: the script re-runs itself with --expose-gc --max-semi-space-size=512 for that).
@@ -31,7 +32,8 @@ const passes = Number(option('--passes', '20'));
 const srcRoot = resolve(option('--root', here));
 const digestOut = option('--digest', null);
 const mutations = Number(option('--mutate', '0'));
-const dir = resolve(args[0] ?? '/tmp/corpus11');
+// Without DIR, the generated corpus of `npm run bench` (scripts/bench-corpus.mjs), in the temporary folder below.
+const given = args[0] === undefined ? undefined : resolve(args[0]);
 
 // Allocation is only measurable without collections in between: re-run under the flags that make that so.
 if (typeof globalThis.gc !== 'function' && digestOut === null) {
@@ -56,6 +58,12 @@ try {
     logLevel: 'warning',
   });
   const { parseSource } = await import(bundle);
+  let dir = given;
+  if (dir === undefined) {
+    dir = join(work, 'corpus');
+    const { writeCorpus } = await import('./bench-corpus.mjs');
+    writeCorpus(dir);
+  }
 
   const files = [];
   const walk = (d) => {

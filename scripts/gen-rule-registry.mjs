@@ -6,11 +6,10 @@
 // recommended pack as JSON with comments at every start, a fifth of a one-file `check`. A file the reader
 // rejects stops the generation (and with it the build), as it stopped the program at start-up before.
 // `--check` writes nothing and exits 1 when the registry is stale (a test runs it).
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, dirname } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import * as esbuild from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { importTypeScript } from './generated-text.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const rulesDir = join(root, 'rules');
@@ -27,25 +26,9 @@ function walk(dir) {
   return files;
 }
 
-/** The engine's policy-file reader, bundled from its TypeScript source into a temporary folder and imported. */
-async function loadPolicyReader() {
-  const tmp = mkdtempSync(join(tmpdir(), 'iac-review-registry-'));
-  try {
-    const bundle = join(tmp, 'read-policy.mjs');
-    await esbuild.build({
-      stdin: { contents: "export { parsePolicyFile } from './server/src/engine/policies/policy-file.ts';", resolveDir: root, loader: 'ts' },
-      outfile: bundle,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      // jsonc-parser's UMD build requires its parts dynamically, which cannot be bundled; its ESM build can.
-      mainFields: ['module', 'main'],
-      logLevel: 'warning',
-    });
-    return await import(pathToFileURL(bundle).href);
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
-  }
+/** The engine's policy-file reader, bundled from its TypeScript source and imported. */
+function loadPolicyReader() {
+  return importTypeScript("export { parsePolicyFile } from './server/src/engine/policies/policy-file.ts';");
 }
 
 /**
