@@ -159,12 +159,11 @@ export function analyzeMaybeInParallel(options: AnalyzeOptions, settings: Parall
   const discovered = timed('discovery', () => discoverModules(host, paths, (p) => isPathIncluded(loaded.config, p)));
   const oneThread = () => analyzeWorkspace({ ...options, host, config: loaded, discovered });
   const { modules } = discovered;
-  let ranges = shareRanges(modules, paths, settings);
-  if (ranges.length < 2) return oneThread();
-  // Large enough for threads: as many as the cores other processes leave idle now.
   const files = modules.reduce((n, m) => n + m.configFiles.length + m.varFiles.length, 0);
+  if (files < settings.minFiles) return oneThread();
+  // Large enough for threads: as many as the cores other processes leave idle now.
   const threads = started ? threadsForNow(settings.threads, started, files) : settings.threads;
-  if (threads < settings.threads) ranges = shareRanges(modules, paths, { ...settings, threads });
+  const ranges = shareRanges(modules, paths, { ...settings, threads });
   if (ranges.length < 2) return oneThread();
   // Run from the sources there is no built CLI for a worker to start.
   const workerScript = settings.workerScript;
@@ -216,32 +215,45 @@ export function shareRanges(modules: readonly ModuleFiles[], paths: readonly str
   const sizes = modules.map((m) => m.configFiles.length + m.varFiles.length);
   const total = sizes.reduce((a, b) => a + b, 0);
   if (total < settings.minFiles || settings.threads < 2) return [{ start: 0, end: modules.length }];
-  const keys = modules.map((m) => topLevelKey(m.dir, paths));
-  // Where a share may end (after module i, when the next lies in another top-level folder), and the files before.
-  const boundaries: Array<{ end: number; files: number }> = [];
-  let files = 0;
-  for (let i = 0; i + 1 < modules.length; i++) {
-    files += sizes[i]!;
-    if (keys[i] !== keys[i + 1]) boundaries.push({ end: i + 1, files });
+  return cutShares(
+    sizes,
+    modules.map((m) => topLevelKey(m.dir, paths)),
+    settings.threads,
+  );
+}
+
+/**
+ * `threads` contiguous ranges of items of the given sizes (fewer when there are fewer places to cut), cut only
+ * where the key changes, each at the place nearest the even split — the CLI's shares of modules (by files) and the
+ * editor's scan shares of directories (by modules).
+ */
+export function cutShares(sizes: readonly number[], keys: readonly string[], threads: number): Range[] {
+  const total = sizes.reduce((a, b) => a + b, 0);
+  // Where a share may end (after item i, when the next has another key), and the size before.
+  const boundaries: Array<{ end: number; size: number }> = [];
+  let size = 0;
+  for (let i = 0; i + 1 < sizes.length; i++) {
+    size += sizes[i]!;
+    if (keys[i] !== keys[i + 1]) boundaries.push({ end: i + 1, size });
   }
   const ranges: Range[] = [];
   let start = 0;
   let next = 0;
-  for (let cut = 1; cut < settings.threads && next < boundaries.length; cut++) {
-    const wanted = (total * cut) / settings.threads;
+  for (let cut = 1; cut < threads && next < boundaries.length; cut++) {
+    const wanted = (total * cut) / threads;
     // The nearest boundary to the even split among those left (ties: the earlier one).
     let best = next;
-    for (let b = next + 1; b < boundaries.length && Math.abs(boundaries[b]!.files - wanted) < Math.abs(boundaries[best]!.files - wanted); b++) best = b;
+    for (let b = next + 1; b < boundaries.length && Math.abs(boundaries[b]!.size - wanted) < Math.abs(boundaries[best]!.size - wanted); b++) best = b;
     ranges.push({ start, end: boundaries[best]!.end });
     start = boundaries[best]!.end;
     next = best + 1;
   }
-  ranges.push({ start, end: modules.length });
+  ranges.push({ start, end: sizes.length });
   return ranges;
 }
 
 /** The analysed path holding `dir` and the first folder below it: `/work/repos` + `vpc`. */
-function topLevelKey(dir: string, paths: readonly string[]): string {
+export function topLevelKey(dir: string, paths: readonly string[]): string {
   const path = paths.find((p) => isInside(p, dir));
   if (path === undefined) return dir;
   const rel = relative(path, dir);

@@ -67,11 +67,8 @@ function isPlainBelow(path: string): boolean {
 }
 
 export function isInside(root: string, path: string): boolean {
-  // The common case without path.relative (every file a review reads asks): a normalised path that extends the root
-  // (no `..` or `.` segment, and on Windows no `/`, which is a separator there too); anything else goes the long way.
-  if (path === root) return true;
-  if (path.startsWith(root.endsWith(sep) ? root : root + sep) && isPlainBelow(path)) return true;
-  const rel = relative(root, path);
+  // Every file a review reads asks: relativeBelow skips path.relative for a normalised path below the root.
+  const rel = relativeBelow(root, path);
   return rel === '' || (!rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel));
 }
 
@@ -175,18 +172,8 @@ export class NodeFileHost implements FileHost {
   }
 
   readDirectory(path: string, origin: PathOrigin = 'workspace'): DirEntry[] | undefined {
-    let real: string;
-    if (origin === 'user') {
-      try {
-        real = realpathSync.native(resolve(path));
-      } catch {
-        return undefined;
-      }
-    } else {
-      const where = this.locate(path);
-      if (!where.ok) return undefined;
-      real = where.realPath;
-    }
+    const real = this.directoryToRead(path, origin);
+    if (real === undefined) return undefined;
     let dirents: Dirent[];
     try {
       dirents = readdirSync(real, { withFileTypes: true });
@@ -197,18 +184,8 @@ export class NodeFileHost implements FileHost {
   }
 
   entryOf(path: string, name: string, origin: PathOrigin = 'workspace'): DirEntry | undefined {
-    let real: string;
-    if (origin === 'user') {
-      try {
-        real = realpathSync.native(resolve(path));
-      } catch {
-        return undefined;
-      }
-    } else {
-      const where = this.locate(path);
-      if (!where.ok) return undefined;
-      real = where.realPath;
-    }
+    const real = this.directoryToRead(path, origin);
+    if (real === undefined) return undefined;
     try {
       lstatSync(join(real, name));
     } catch {
@@ -217,6 +194,19 @@ export class NodeFileHost implements FileHost {
     // There is something by that name: the listing says what, with its exact name (a case-insensitive file
     // system also finds `.IAC-REVIEW.JSON`) and the link rules of readDirectory.
     return this.readDirectory(path, origin)?.find((e) => e.name === name);
+  }
+
+  /** Where a directory to list really is: a user's anywhere, a workspace one only inside the workspace (locate). */
+  private directoryToRead(path: string, origin: PathOrigin): string | undefined {
+    if (origin === 'user') {
+      try {
+        return realpathSync.native(resolve(path));
+      } catch {
+        return undefined;
+      }
+    }
+    const where = this.locate(path);
+    return where.ok ? where.realPath : undefined;
   }
 
   realPath(path: string): string | undefined {

@@ -1,8 +1,8 @@
-import { relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { availableParallelism, loadavg } from 'node:os';
-import { idleCores, parallelSettings, reviewThreads } from '../cli/parallel-review.js';
+import { cutShares, idleCores, parallelSettings, reviewThreads, topLevelKey } from '../cli/parallel-review.js';
 import type { ScanWorkerMessage, ScanWorkerRequest, ScanWorkerResult } from './scan-worker.js';
 import type { ServerSettings } from './settings.js';
 
@@ -126,21 +126,10 @@ export function startScanWorkers(
 
 /** Contiguous shares of `dirs`, about equal in modules, cut only where the top-level folder (under its workspace folder) changes. */
 export function shareDirs(dirs: readonly string[], folders: readonly string[], threads: number): string[][] {
-  const top = (dir: string) => {
-    const folder = folders.find((f) => dir === f || dir.startsWith(f.endsWith(sep) ? f : f + sep));
-    const rel = folder === undefined ? dir : relative(folder, dir);
-    return `${folder ?? ''}\u0000${rel.split(sep)[0] ?? ''}`;
-  };
-  const shares: string[][] = [];
-  let current: string[] = [];
-  for (let i = 0; i < dirs.length; i++) {
-    current.push(dirs[i]!);
-    const wanted = (dirs.length * (shares.length + 1)) / threads;
-    if (shares.length < threads - 1 && i + 1 >= wanted && i + 1 < dirs.length && top(dirs[i]!) !== top(dirs[i + 1]!)) {
-      shares.push(current);
-      current = [];
-    }
-  }
-  shares.push(current);
-  return shares;
+  const ranges = cutShares(
+    dirs.map(() => 1),
+    dirs.map((d) => topLevelKey(d, folders)),
+    threads,
+  );
+  return ranges.map((r) => dirs.slice(r.start, r.end));
 }
