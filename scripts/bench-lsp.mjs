@@ -42,7 +42,7 @@ if ((scaleAt >= 0 && !scaleCorpus) || (onlyAt >= 0 && !only.size)) {
 /** A minimal editor: spawns the server, answers progress creation, records publishes and progress. */
 async function startServer(root, initializationOptions) {
   // IAC_REVIEW_LSP_TIMINGS: the server measures its event loop and answers iacReview/internalTimings.
-  const child = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, IAC_REVIEW_LSP_TIMINGS: '1' } });
+  const child = spawn(process.execPath, [...(process.env.BENCH_LSP_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_LSP_PROFILE] : []), CLI, 'lsp', '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, IAC_REVIEW_LSP_TIMINGS: '1' } });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiters = [];
   let scanEnded;

@@ -32,6 +32,43 @@ describe('ParsedFileCache', () => {
     expect(cache.get('/w/b.tf', text(2))).toBeDefined();
   });
 
+  it('keeps one file larger than its bound while it is open in the editor, the last one parsed', () => {
+    const open = new Set(['/w/big.tf', '/w/huge.tf']);
+    const cache = new ParsedFileCache(30, (path) => open.has(path));
+    const big = `locals {\n  a = "${'x'.repeat(40)}"\n}\n`;
+    const tree = parseSource('/w/big.tf', big);
+    cache.set('/w/big.tf', big, tree);
+    expect(cache.get('/w/big.tf', big)).toBe(tree);
+    expect(cache.previous('/w/big.tf')).toBe(tree);
+    expect(cache.get('/w/big.tf', big.replace('x', 'y'))).toBeUndefined();
+    // Not open: not kept, and the open one stays.
+    cache.set('/w/closed.tf', big, parseSource('/w/closed.tf', big));
+    expect(cache.previous('/w/closed.tf')).toBeUndefined();
+    expect(cache.previous('/w/big.tf')).toBe(tree);
+    // Another open one takes its place: one such file at a time.
+    const huge = big + big;
+    cache.set('/w/huge.tf', huge, parseSource('/w/huge.tf', huge));
+    expect(cache.previous('/w/big.tf')).toBeUndefined();
+    expect(cache.size()).toBe(huge.length);
+  });
+
+  it('re-parses a changed file from its last tree, keeping the blocks the edit did not touch', () => {
+    const blocks = (n: string) => `resource "aws_s3_bucket" "a" {\n  bucket = "a"\n}\n\nresource "aws_s3_bucket" "b" {\n  bucket = "${n}"\n}\n`;
+    const texts = new Map([['/w/main.tf', blocks('x')]]);
+    const host: FileHost = {
+      workspaceRoot: '/w',
+      readText: (path: string) => ({ ok: true, text: texts.get(path)! }),
+      readDirectory: () => undefined,
+    } as unknown as FileHost;
+    const cache = new ParsedFileCache(10_000);
+    const files = { dir: '/w', configFiles: ['/w/main.tf'], varFiles: [] };
+    const first = loadModule(files, host, cache).module!.files[0]!;
+    texts.set('/w/main.tf', blocks('xy'));
+    const second = loadModule(files, host, cache).module!.files[0]!;
+    expect(second.body[0]).toBe(first.body[0]);
+    expect(second).toEqual(parseSource('/w/main.tf', blocks('xy')));
+  });
+
   it('lets a module load re-parse only the file whose text changed', () => {
     const texts = new Map([
       ['/w/main.tf', 'resource "aws_s3_bucket" "b" {\n  bucket = "x"\n}\n'],

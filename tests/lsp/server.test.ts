@@ -1,5 +1,6 @@
 // The language server over a real JSON-RPC connection: a spawned `iac-review lsp --stdio`.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -106,6 +107,56 @@ describe('language server', () => {
     // The module was reviewed once, with every edit: findings moved down five lines.
     expect(published.diagnostics.find((d) => d.code === 'versioning/module-source-pinned')?.range.start.line).toBe(5);
   });
+
+  it('a file larger than the parse cache, edited while open: after each edit, the diagnostics of a fresh check of its text', async () => {
+    const root = realpathSync(mkdtempSync(join(tmpdir(), 'iac-review-lsp-large-')));
+    // Mostly variables (no findings), every fiftieth a bucket and a database with some.
+    const block = (i: number) =>
+      i % 50
+        ? `variable "v${i}" {\n  type        = string\n  description = "Variable ${i}, one of many that make this file large."\n  default     = "value-${i}"\n}\n\n`
+        : `resource "aws_s3_bucket" "b${i}" {\n  bucket = "logs-${i}-123456789012"\n  tags = {\n    Name = "b${i}"\n  }\n}\n\n` +
+          `resource "aws_db_instance" "d${i}" {\n  engine   = "postgres"\n  password = "hunter2-${i}" # a comment\n}\n\n`;
+    let text = '';
+    for (let i = 0; text.length < 600 * 1024; i++) text += block(i);
+    const main = join(root, 'main.tf');
+    writeFileSync(main, text);
+    const c = await start(root, { debounceMs: 0 });
+    await c.waitForProgressEnd();
+    await c.open(main, text);
+    await c.waitForDiagnostics(main);
+    const doc = TextDocument.create(uri(main), 'terraform', 1, text);
+    const at = (offset: number) => doc.positionAt(offset);
+    const middle = text.indexOf('resource "aws_db_instance" "d700"');
+    const edits = [
+      // A tag added inside a block in the middle: blocks after it move down a line.
+      { range: { start: at(text.indexOf('    Name = "b650"')), end: at(text.indexOf('    Name = "b650"')) }, text: '    Owner = "team"\n' },
+      // A block removed.
+      { range: { start: at(middle), end: at(text.indexOf('resource', middle + 10)) }, text: '' },
+      // Typing inside a string near the start, then a string left open (a syntax error), then closed again.
+      { range: { start: at(text.indexOf('"logs-50-') + 1), end: at(text.indexOf('"logs-50-') + 1) }, text: 'x' },
+      { range: { start: at(text.indexOf('engine   = "postgres"', middle)), end: at(text.indexOf('engine   = "postgres"', middle)) }, text: 'name = "open\n' },
+    ];
+    for (const [i, edit] of edits.entries()) {
+      const version = await c.change(main, [edit]);
+      TextDocument.update(doc, [edit], version);
+      const published = await c.waitForDiagnostics(main, (p) => p.version === version);
+      writeFileSync(main, doc.getText());
+      expect(comparable(published.diagnostics), `edit ${i}`).toEqual(cliDiagnostics(root).get(uri(main)));
+      expect(published.diagnostics.length).toBeGreaterThan(50);
+      expect(published.diagnostics.some((d) => d.code === 'syntax-error')).toBe(i === 3);
+    }
+    // Close the string again: the syntax error goes.
+    const broken = doc.getText();
+    const open = broken.indexOf('name = "open\n');
+    const fix = { range: { start: doc.positionAt(open + 12), end: doc.positionAt(open + 12) }, text: '"' };
+    const version = await c.change(main, [fix]);
+    TextDocument.update(doc, [fix], version);
+    const published = await c.waitForDiagnostics(main, (p) => p.version === version);
+    writeFileSync(main, doc.getText());
+    expect(comparable(published.diagnostics)).toEqual(cliDiagnostics(root).get(uri(main)));
+    expect(published.diagnostics.some((d) => d.code === 'syntax-error')).toBe(false);
+    rmSync(root, { recursive: true, force: true });
+  }, 120_000);
 
   it('with run = onSave, typing changes nothing until the file is saved', async () => {
     const root = exampleWorkspace();

@@ -43,7 +43,7 @@ interface JsonRange {
 
 /** `iac-review check --format json` in `root`, as the diagnostics an editor should show, by file URI. */
 export function cliDiagnostics(root: string): Map<string, Comparable[]> {
-  const out = execFileSync(process.execPath, [CLI, 'check', '--format', 'json', '--fail-on', 'never'], { cwd: root, encoding: 'utf8' });
+  const out = execFileSync(process.execPath, [CLI, 'check', '--format', 'json', '--fail-on', 'never'], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
   const report = JSON.parse(out) as {
     findings: Array<{ ruleId: string; severity: string; message: string; file: string; range: JsonRange; suppressed: boolean }>;
     errors: Array<{ file: string; message: string; range?: JsonRange }>;

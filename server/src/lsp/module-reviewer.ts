@@ -35,6 +35,8 @@ export interface ReviewerOptions {
   baseModule?: (dir: string) => Module | undefined;
   /** The folder's plan and the directory of the module it is a plan of (SPEC §10), when a usable plan is set. */
   planFor?: (root: string) => { plan: Plan; rootDir: string } | undefined;
+  /** Whether a file is open in the editor: its tree is kept even when it is larger than the cache's bound. */
+  isOpen?: (path: string) => boolean;
 }
 
 /** Reviews one module directory as the editor sees it, under the configuration of its workspace folder. */
@@ -42,16 +44,17 @@ export class ModuleReviewer {
   /** Every reviewed module's role; a review records what it learnt of its module's calls. */
   readonly roles: WorkspaceRoles;
 
+  /** Syntax trees shared by reviews (open documents' included; a changed text is re-parsed around the edit). */
+  readonly parsed: ParsedFileCache;
+
   constructor(
     readonly hostFor: (root: string) => FileHost,
     readonly configs: WorkspaceConfigs,
     private readonly options: ReviewerOptions = {},
   ) {
     this.roles = new WorkspaceRoles(configs);
+    this.parsed = new ParsedFileCache(PARSED_CACHE_CHARS, options.isOpen);
   }
-
-  /** Syntax trees shared by reviews (open documents' included, reused only for the same text). */
-  readonly parsed = new ParsedFileCache(PARSED_CACHE_CHARS);
 
   /** Whether reviews in a folder read a plan (SPEC §10). */
   usesPlan(root: string): boolean {

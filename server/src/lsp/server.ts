@@ -105,6 +105,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const reportedPlanRoots = new WeakSet<Plan>();
   const reviewer = new ModuleReviewer(hostFor, configs, {
     ...reviewerOptions,
+    isOpen: (path) => openUris.has(path),
     baseModule: (dir) => changeBases.moduleFor(dir),
     // Diagnostics with the folder's plan too (SPEC §10): the module it is a plan of, found once per plan read.
     planFor: (root) => {

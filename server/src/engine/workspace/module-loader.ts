@@ -1,5 +1,6 @@
 import type { SourceFile } from '../parse/ast.js';
 import { parseSource } from '../parse/parse-file.js';
+import { reparseSource } from '../parse/reparse.js';
 import { timed } from '../timings.js';
 import type { InputError } from '../finding.js';
 import type { FileHost } from '../host.js';
@@ -19,10 +20,13 @@ export interface LoadedModule {
 
 /**
  * Syntax trees to reuse across reviews (the language server's, bounded): a
- * file whose text is the same as when it was parsed is not parsed again.
+ * file whose text is the same as when it was parsed is not parsed again, and
+ * one whose text changed is re-parsed from its last tree (reparseSource).
  */
 export interface ParsedFiles {
   get(path: string, text: string): SourceFile | undefined;
+  /** The last tree kept for `path`, whatever its text. */
+  previous(path: string): SourceFile | undefined;
   set(path: string, text: string, file: SourceFile): void;
 }
 
@@ -38,7 +42,8 @@ export function loadModule(files: ModuleFiles, host: FileHost, parsed?: ParsedFi
     }
     let file = parsed?.get(path, read.text);
     if (!file) {
-      file = timed('parse', () => parseSource(path, read.text));
+      const previous = parsed?.previous(path);
+      file = timed('parse', () => (previous ? reparseSource(previous, read.text) : parseSource(path, read.text)));
       parsed?.set(path, read.text, file);
     }
     for (const e of file.errors) loaded.errors.push({ file: path, message: e.message, range: e.range, kind: 'syntax' });

@@ -1,0 +1,262 @@
+import type { BlockLabel, BodyItem, Comment, Expression, ForExpr, ObjectItem, SourceFile, TemplateFor, TemplateIf, TemplatePart } from './ast.js';
+import { computeLineStarts, type Position, type Range } from '../range.js';
+import { parseSource } from './parse-file.js';
+import { Parser } from './parser.js';
+
+/**
+ * Parses `text`, a new version of the file `previous` was parsed from,
+ * reusing the top-level blocks an edit did not touch: the editor's keystroke
+ * in a large file re-parses the blocks around the edit, not the file.
+ *
+ * The result is the tree `parseSource` would give (tests compare the two on
+ * generated edits). Blocks before the edit are the previous tree's own
+ * objects; blocks after it are copies with their offsets and lines moved
+ * (their columns cannot change: they start on a line after the edit).
+ * Whenever that equality is not certain — JSON syntax, top-level attributes
+ * (their duplicate check spans the file), a syntax error outside the edited
+ * region or inside the new one, a comment across the region's edge — the
+ * file is parsed whole.
+ */
+export function reparseSource(previous: SourceFile, text: string): SourceFile {
+  if (previous.text === text) return previous;
+  return reparsed(previous, text) ?? parseSource(previous.path, text);
+}
+
+function reparsed(old: SourceFile, text: string): SourceFile | undefined {
+  if (old.syntax !== 'hcl') return undefined;
+  const items = old.body;
+  for (let i = 0; i < items.length; i++) if (items[i]!.kind !== 'Block') return undefined;
+  const before = old.text;
+  const { first, lastOld } = changedSpan(before, text);
+  const starts = old.lineStarts;
+
+  // Blocks that end on a line before the edit's first line are kept as they are.
+  const editLine = lineIndex(starts, first);
+  const kept = firstIndex(items, (item) => item.range.end.offset > starts[editLine]!);
+  // Blocks that start on a line after the line the edit ends on are moved.
+  const endLine = lineIndex(starts, lastOld);
+  const moveFrom = endLine + 1 < starts.length ? starts[endLine + 1]! : Infinity;
+  const moved = firstIndex(items, (item) => item.range.start.offset >= moveFrom);
+  if (moved < kept) return undefined;
+
+  // The region parsed again: from the line after the last kept block to the line of the first moved one.
+  const regionStart = kept > 0 ? starts[lineIndex(starts, items[kept - 1]!.range.end.offset - 1) + 1]! : 0;
+  const regionEndOld = moved < items.length ? starts[lineIndex(starts, items[moved]!.range.start.offset)]! : before.length;
+  const delta = text.length - before.length;
+  const regionEnd = regionEndOld + delta;
+  if (regionStart > first || regionEndOld < lastOld) return undefined;
+  for (const e of old.errors) if (e.range.start.offset < regionStart || e.range.end.offset > regionEndOld) return undefined;
+
+  const lineStarts = computeLineStarts(text);
+  const lineDelta = lineStarts.length - starts.length;
+  if (moved < items.length && lineStarts[lineIndex(starts, regionEndOld) + lineDelta] !== regionEnd) return undefined;
+
+  const region = new Parser(text, lineStarts, regionStart, regionEnd).parseFile();
+  if (region.errors.length) return undefined;
+  for (const item of region.body) if (item.kind !== 'Block') return undefined;
+
+  const comments: Comment[] = [];
+  for (const c of old.comments) {
+    const { start, end } = c.range;
+    if (end.offset <= regionStart) comments.push(c);
+    else if (start.offset < regionStart) return undefined;
+    else if (start.offset < regionEndOld) {
+      if (end.offset > regionEndOld) return undefined;
+      // Inside the region: the region's parse has its own.
+    } else break;
+  }
+  for (const c of region.comments) comments.push(c);
+  const body: BodyItem[] = items.slice(0, kept);
+  for (const item of region.body) body.push(item);
+  if (moved < items.length) {
+    const shift = new TreeShift(delta, lineDelta);
+    for (let i = moved; i < items.length; i++) body.push(shift.item(items[i]!));
+    for (const c of old.comments) if (c.range.start.offset >= regionEndOld) comments.push(shift.comment(c));
+  }
+  return { path: old.path, syntax: 'hcl', text, lineStarts, body, comments, errors: [] };
+}
+
+/**
+ * The edit between two texts: `first` is where they start to differ;
+ * `lastOld` is where the unchanged end of `before` starts. Equal stretches
+ * are found by comparing substrings, halving the stretch on a mismatch: a
+ * 2 MB text is compared in a few milliseconds, not a character at a time.
+ */
+function changedSpan(before: string, after: string): { first: number; lastOld: number } {
+  const shorter = Math.min(before.length, after.length);
+  const first = sameLength(shorter, (from, to) => before.substring(from, to) === after.substring(from, to));
+  const room = shorter - first;
+  const b = before.length;
+  const a = after.length;
+  const same = sameLength(room, (from, to) => before.substring(b - to, b - from) === after.substring(a - to, a - from));
+  return { first, lastOld: b - same };
+}
+
+/** The length of the equal stretch, up to `limit`, where `equal(from, to)` says whether [from, to) of it is equal. */
+function sameLength(limit: number, equal: (from: number, to: number) => boolean): number {
+  let done = 0;
+  let step = Math.min(limit, 4096);
+  while (step > 0) {
+    const to = Math.min(limit, done + step);
+    if (to > done && equal(done, to)) {
+      done = to;
+      if (done === limit) return done;
+      step *= 2;
+    } else {
+      step >>= 1;
+    }
+  }
+  return done;
+}
+
+/** 0-based index of the line holding `offset` (the last line for the end of the text). */
+function lineIndex(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** The first index whose item passes `test`, which no item fails after one passes (items are in source order). */
+function firstIndex(items: readonly BodyItem[], test: (item: BodyItem) => boolean): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (test(items[mid]!)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/**
+ * Copies of syntax-tree nodes with every position moved by an offset and a
+ * line count. Each copy is an object literal with the members in the order
+ * the parser sets them, so it has the parser's shape for its kind (code
+ * reading trees stays monomorphic; a spread copy was three times slower).
+ * A member the parser gains must be added here: the re-parse tests compare
+ * whole trees and fail on a missing one.
+ */
+class TreeShift {
+  constructor(
+    private readonly offsets: number,
+    private readonly lines: number,
+  ) {}
+
+  item(item: BodyItem): BodyItem {
+    if (item.kind === 'Attribute') {
+      return { kind: 'Attribute', name: item.name, nameRange: this.range(item.nameRange), expr: this.expr(item.expr), range: this.range(item.range) };
+    }
+    const body = new Array<BodyItem>(item.body.length);
+    for (let i = 0; i < body.length; i++) body[i] = this.item(item.body[i]!);
+    const labels = new Array<BlockLabel>(item.labels.length);
+    for (let i = 0; i < labels.length; i++) {
+      const l = item.labels[i]!;
+      labels[i] = { value: l.value, range: this.range(l.range), quoted: l.quoted };
+    }
+    const typeRange = this.range(item.typeRange);
+    const openBrace = this.range(item.openBrace);
+    if (item.closeBrace) {
+      return { kind: 'Block', type: item.type, typeRange, labels, body, openBrace, closeBrace: this.range(item.closeBrace), range: this.range(item.range) };
+    }
+    return { kind: 'Block', type: item.type, typeRange, labels, body, openBrace, range: this.range(item.range) };
+  }
+
+  comment(c: Comment): Comment {
+    return { text: c.text, style: c.style, range: this.range(c.range) };
+  }
+
+  private position(p: Position): Position {
+    return { line: p.line + this.lines, column: p.column, offset: p.offset + this.offsets };
+  }
+
+  private range(r: Range): Range {
+    const start = this.position(r.start);
+    return { start, end: r.end === r.start ? start : this.position(r.end) };
+  }
+
+  private exprs(list: Expression[]): Expression[] {
+    const out = new Array<Expression>(list.length);
+    for (let i = 0; i < out.length; i++) out[i] = this.expr(list[i]!);
+    return out;
+  }
+
+  private expr(e: Expression): Expression {
+    switch (e.kind) {
+      case 'Template': {
+        const parts = this.parts(e.parts);
+        const range = this.range(e.range);
+        return e.heredoc ? { kind: 'Template', parts, heredoc: e.heredoc, range } : { kind: 'Template', parts, range };
+      }
+      case 'Literal':
+        return { kind: 'Literal', value: e.value, range: this.range(e.range) };
+      case 'Variable':
+        return { kind: 'Variable', name: e.name, range: this.range(e.range) };
+      case 'GetAttr':
+        return { kind: 'GetAttr', object: this.expr(e.object), name: e.name, nameRange: this.range(e.nameRange), range: this.range(e.range) };
+      case 'Object': {
+        const items = new Array<ObjectItem>(e.items.length);
+        for (let i = 0; i < items.length; i++) {
+          const item = e.items[i]!;
+          items[i] = { key: this.expr(item.key), keyIsIdentifier: item.keyIsIdentifier, value: this.expr(item.value), range: this.range(item.range) };
+        }
+        return { kind: 'Object', items, range: this.range(e.range) };
+      }
+      case 'Tuple':
+        return { kind: 'Tuple', items: this.exprs(e.items), range: this.range(e.range) };
+      case 'Call':
+        return { kind: 'Call', name: e.name, nameRange: this.range(e.nameRange), args: this.exprs(e.args), expandFinal: e.expandFinal, range: this.range(e.range) };
+      case 'Index':
+        return { kind: 'Index', object: this.expr(e.object), index: this.expr(e.index), legacy: e.legacy, range: this.range(e.range) };
+      case 'Splat':
+        return { kind: 'Splat', object: this.expr(e.object), style: e.style, each: this.expr(e.each), range: this.range(e.range) };
+      case 'Conditional':
+        return { kind: 'Conditional', cond: this.expr(e.cond), then: this.expr(e.then), else: this.expr(e.else), range: this.range(e.range) };
+      case 'Binary':
+        return { kind: 'Binary', op: e.op, left: this.expr(e.left), right: this.expr(e.right), range: this.range(e.range) };
+      case 'Unary':
+        return { kind: 'Unary', op: e.op, operand: this.expr(e.operand), range: this.range(e.range) };
+      case 'Paren':
+        return { kind: 'Paren', expr: this.expr(e.expr), range: this.range(e.range) };
+      case 'Invalid':
+        return { kind: 'Invalid', range: this.range(e.range) };
+      case 'For': {
+        const node = { kind: 'For', result: e.result, valueVar: e.valueVar, collection: this.expr(e.collection), valueExpr: this.expr(e.valueExpr), grouping: e.grouping } as ForExpr;
+        if (e.keyVar !== undefined) node.keyVar = e.keyVar;
+        if (e.keyExpr) node.keyExpr = this.expr(e.keyExpr);
+        if (e.cond) node.cond = this.expr(e.cond);
+        node.range = this.range(e.range);
+        return node;
+      }
+    }
+  }
+
+  private parts(parts: TemplatePart[]): TemplatePart[] {
+    const out = new Array<TemplatePart>(parts.length);
+    for (let i = 0; i < out.length; i++) out[i] = this.part(parts[i]!);
+    return out;
+  }
+
+  private part(p: TemplatePart): TemplatePart {
+    switch (p.kind) {
+      case 'TemplateLiteral':
+        return { kind: 'TemplateLiteral', value: p.value, range: this.range(p.range) };
+      case 'TemplateInterpolation':
+        return { kind: 'TemplateInterpolation', expr: this.expr(p.expr), stripLeft: p.stripLeft, stripRight: p.stripRight, range: this.range(p.range) };
+      case 'TemplateIf': {
+        const node: TemplateIf = { kind: 'TemplateIf', cond: this.expr(p.cond), then: this.parts(p.then), range: this.range(p.range) };
+        if (p.else) node.else = this.parts(p.else);
+        return node;
+      }
+      case 'TemplateFor': {
+        const node: TemplateFor = { kind: 'TemplateFor', valueVar: p.valueVar, collection: this.expr(p.collection), body: this.parts(p.body), range: this.range(p.range) };
+        if (p.keyVar !== undefined) node.keyVar = p.keyVar;
+        return node;
+      }
+    }
+  }
+}

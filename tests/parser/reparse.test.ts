@@ -1,0 +1,228 @@
+/**
+ * reparseSource (the editor's keystroke in a large file) against the parser
+ * itself: after any edit, the re-parsed tree must equal the tree of the new
+ * text parsed whole — same nodes, positions, comments and errors. Edits are
+ * chained, as an editor sends them, each re-parsed from the tree before it.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { describe, expect, test } from 'vitest';
+import type { SourceFile } from '../../server/src/engine/parse/ast.js';
+import { parseSource } from '../../server/src/engine/parse/parse-file.js';
+import { reparseSource } from '../../server/src/engine/parse/reparse.js';
+import { seededRandom } from '../support/hcl-generator.js';
+import { INJECTIONS, MUTATIONS, fixtureFiles } from '../support/hcl-mutations.js';
+
+const FIXTURES = join(import.meta.dirname, '..', '..', 'test-fixtures');
+
+/** The tree as plain data: what equality means here (identity and object shapes aside). */
+const same = (a: SourceFile, b: SourceFile): boolean => isDeepStrictEqual(a, b);
+
+function expectSameAsWhole(reparsed: SourceFile, text: string, where: string): void {
+  const whole = parseSource(reparsed.path, text);
+  if (!same(reparsed, whole)) {
+    // The full diff only when they differ: toEqual on large trees is slow.
+    expect({ where, tree: reparsed }).toEqual({ where, tree: whole });
+  }
+}
+
+/** Editor-like edits: typing and deleting characters, new lines, pasting a line elsewhere. */
+const TYPING: ((t: string, r: () => number) => string)[] = [
+  (t, r) => {
+    const i = Math.floor(r() * (t.length + 1));
+    return t.slice(0, i) + 'abcxyz_-=."{}[]()#\n '[Math.floor(r() * 20)] + t.slice(i);
+  },
+  (t, r) => {
+    const i = Math.floor(r() * t.length);
+    return t.slice(0, i) + t.slice(i + 1);
+  },
+  (t, r) => {
+    const i = Math.floor(r() * (t.length + 1));
+    return t.slice(0, i) + INJECTIONS[Math.floor(r() * INJECTIONS.length)] + t.slice(i);
+  },
+  (t, r) => {
+    const lines = t.split('\n');
+    const from = Math.floor(r() * lines.length);
+    lines.splice(Math.floor(r() * lines.length), 0, lines[from]!);
+    return lines.join('\n');
+  },
+];
+
+/** Edits that keep valid Terraform valid: typing in a string, a new attribute line, a block copied or removed. */
+const VALID_EDITS: ((t: string, tree: SourceFile, r: () => number) => string)[] = [
+  (t, _tree, r) => {
+    const quotes = [...t.matchAll(/= "/g)];
+    if (!quotes.length) return t;
+    const at = quotes[Math.floor(r() * quotes.length)]!.index! + 3;
+    return t.slice(0, at) + 'q' + t.slice(at);
+  },
+  (t, tree, r) => {
+    const block = tree.body[Math.floor(r() * tree.body.length)]!;
+    if (block.kind !== 'Block' || !block.closeBrace) return t;
+    const at = block.closeBrace.start.offset;
+    return t.slice(0, at) + `  added_${Math.floor(r() * 1000)} = "v"\n` + t.slice(at);
+  },
+  (t, tree, r) => {
+    const block = tree.body[Math.floor(r() * tree.body.length)]!;
+    const { start, end } = block.range;
+    return t.slice(0, end.offset) + '\n\n' + t.slice(start.offset, end.offset) + t.slice(end.offset);
+  },
+  (t, tree, r) => {
+    const block = tree.body[Math.floor(r() * tree.body.length)]!;
+    return t.slice(0, block.range.start.offset) + t.slice(block.range.end.offset);
+  },
+];
+
+describe('reparseSource gives the tree of a whole parse', () => {
+  const files = fixtureFiles(FIXTURES).map((p) => ({ path: p, text: readFileSync(p, 'utf8').replace(/^\uFEFF/, '') }));
+
+  test('chains of editor-like and hostile edits on every fixture file', () => {
+    expect(files.length).toBeGreaterThan(100);
+    const rnd = seededRandom(20_261_205);
+    let edits = 0;
+    let reused = 0;
+    for (const file of files) {
+      let text = file.text;
+      let tree = parseSource(file.path, text);
+      for (let k = 0; k < 12; k++) {
+        const edit = k % 4 === 3 ? MUTATIONS[Math.floor(rnd() * MUTATIONS.length)]! : TYPING[Math.floor(rnd() * TYPING.length)]!;
+        text = edit(text, rnd);
+        const previous = tree;
+        tree = reparseSource(previous, text);
+        expectSameAsWhole(tree, text, `${file.path} after edit ${k}`);
+        edits++;
+        if (tree.body.some((item) => previous.body.includes(item))) reused++;
+      }
+    }
+    expect(edits).toBe(files.length * 12);
+    expect(reused).toBeGreaterThan(0);
+  }, 300_000);
+
+  test('chains of edits that keep a file valid take the incremental path', () => {
+    const rnd = seededRandom(5);
+    let edits = 0;
+    let reused = 0;
+    for (const file of files.filter((f) => /\.(tf|tofu)$/.test(f.path))) {
+      let text = file.text;
+      let tree = parseSource(file.path, text);
+      if (tree.errors.length || tree.body.length < 3 || tree.body.some((item) => item.kind !== 'Block')) continue;
+      for (let k = 0; k < 8; k++) {
+        text = VALID_EDITS[k % VALID_EDITS.length]!(text, tree, rnd);
+        const previous = tree;
+        tree = reparseSource(previous, text);
+        expectSameAsWhole(tree, text, `${file.path} after valid edit ${k}`);
+        edits++;
+        if (tree.body.some((item) => previous.body.includes(item))) reused++;
+      }
+    }
+    expect(edits).toBeGreaterThan(200);
+    // The incremental path is what these edits exercise, not only the whole parse it falls back to.
+    expect(reused / edits).toBeGreaterThan(0.5);
+  });
+
+  test('CRLF line endings', () => {
+    const rnd = seededRandom(7);
+    for (const file of files.filter((f) => f.path.endsWith('.tf')).slice(0, 60)) {
+      let text = file.text.replace(/\n/g, '\r\n');
+      let tree = parseSource(file.path, text);
+      for (let k = 0; k < 8; k++) {
+        text = TYPING[k % TYPING.length]!(text, rnd);
+        tree = reparseSource(tree, text);
+        expectSameAsWhole(tree, text, `${file.path} (CRLF) after edit ${k}`);
+      }
+    }
+  });
+});
+
+/** Twenty resource blocks, one per few lines, with comments between some of them. */
+function module(count = 20): string {
+  const blocks: string[] = [];
+  for (let i = 0; i < count; i++) {
+    if (i % 3 === 0) blocks.push(`# bucket ${i}`);
+    blocks.push(`resource "aws_s3_bucket" "b${i}" {\n  bucket = "name-${i}" # inline\n  tags = {\n    Name = "b${i}"\n  }\n}\n`);
+  }
+  return blocks.join('\n');
+}
+
+describe('what reparseSource reuses', () => {
+  const path = '/ws/main.tf';
+
+  test('blocks before the edit are the previous objects; blocks after it are moved copies', () => {
+    const text = module();
+    const before = parseSource(path, text);
+    const at = text.indexOf('\n', text.indexOf('"name-10"')) + 1;
+    const edited = text.slice(0, at) + '  acl = "private"\n' + text.slice(at);
+    const after = reparseSource(before, edited);
+    expectSameAsWhole(after, edited, "an attribute's line added inside block 10");
+    for (let i = 0; i < 10; i++) expect(after.body[i]).toBe(before.body[i]);
+    expect(after.body[10]).not.toBe(before.body[10]);
+    for (let i = 11; i < 20; i++) {
+      expect(after.body[i]).not.toBe(before.body[i]);
+      expect(after.body[i]!.range.start.line).toBe(before.body[i]!.range.start.line + 1);
+      expect(after.body[i]!.range.start.offset).toBe(before.body[i]!.range.start.offset + 18);
+    }
+    // The previous tree is left as it was (the last review's findings still point into it).
+    expect(same(before, parseSource(path, text))).toBe(true);
+  });
+
+  test('an edit that leaves a string open is parsed whole, and closing it again is incremental', () => {
+    const text = module();
+    const base = parseSource(path, text);
+    const at = text.indexOf('"name-5"');
+    const open = text.slice(0, at) + '"' + text.slice(at);
+    const broken = reparseSource(base, open);
+    expectSameAsWhole(broken, open, 'unterminated string');
+    expect(broken.errors.length).toBeGreaterThan(0);
+    const closed = reparseSource(broken, text);
+    expectSameAsWhole(closed, text, 'string closed again');
+    expect(closed.errors).toEqual([]);
+    expect(closed.body[0]).toBe(broken.body[0]);
+  });
+
+  test('a comment opened in one block and closed in a later one is parsed whole', () => {
+    const text = module();
+    const a = text.indexOf('resource "aws_s3_bucket" "b4"');
+    const b = text.indexOf('resource "aws_s3_bucket" "b8"');
+    const once = text.slice(0, a) + '/*\n' + text.slice(a);
+    const tree = reparseSource(parseSource(path, text), once);
+    expectSameAsWhole(tree, once, 'comment opened');
+    const twice = once.slice(0, b + 3) + '*/\n' + once.slice(b + 3);
+    expectSameAsWhole(reparseSource(tree, twice), twice, 'comment closed four blocks later');
+  });
+
+  test('a closing brace removed swallows the next blocks, as a whole parse does', () => {
+    const text = module();
+    const at = text.indexOf('}\n', text.indexOf('"b7"'));
+    const inner = text.indexOf('}\n', at + 2);
+    const edited = text.slice(0, inner) + text.slice(inner + 1);
+    expectSameAsWhole(reparseSource(parseSource(path, text), edited), edited, 'brace removed');
+  });
+
+  test('top-level attributes (variable files) and JSON syntax are parsed whole', () => {
+    const vars = 'a = 1\nb = 2\nc = 3\n';
+    const tfvars = parseSource('/ws/x.tfvars', vars);
+    const dup = vars + 'a = 4\n';
+    const again = reparseSource(tfvars, dup);
+    expectSameAsWhole(again, dup, 'duplicate attribute added');
+    expect(again.errors.map((e) => e.message)).toEqual([expect.stringContaining("attribute 'a' is already set")]);
+    const json = '{"resource": {"aws_s3_bucket": {"b": {"bucket": "x"}}}}';
+    const jsonTree = parseSource('/ws/main.tf.json', json);
+    const edited = json.replace('"x"', '"y"');
+    expectSameAsWhole(reparseSource(jsonTree, edited), edited, 'JSON syntax');
+  });
+
+  test('edits at the start and the end, a block joined to the previous line, everything deleted', () => {
+    const text = module();
+    const base = parseSource(path, text);
+    const cases = [
+      'terraform {}\n' + text,
+      text + '\nresource "aws_sqs_queue" "q" {}\n',
+      text.replace('\nresource "aws_s3_bucket" "b12"', ' resource "aws_s3_bucket" "b12"'),
+      text.replace('}\n\nresource "aws_s3_bucket" "b3"', '}\nresource "aws_s3_bucket" "b3"'),
+      '',
+      text.slice(0, text.length / 2),
+    ];
+    for (const [i, edited] of cases.entries()) expectSameAsWhole(reparseSource(base, edited), edited, `case ${i}`);
+  });
+});
