@@ -50,8 +50,19 @@ export function effectiveTags(module: Module, resource: ResourceRef, ctx: Evalua
 
 /** Keys compare case-insensitively ignoring `-` and `_` unless asked otherwise (SPEC §3). */
 export function normalizeTagKey(key: string, caseSensitive: boolean): string {
-  return caseSensitive ? key : key.toLowerCase().replace(/[-_]/g, '');
+  if (caseSensitive) return key;
+  // A module's tag keys are few and looked up for every resource and required key: each is normalised once.
+  let normal = NORMAL_KEYS.get(key);
+  if (normal === undefined) {
+    if (NORMAL_KEYS.size >= MAX_NORMAL_KEYS) NORMAL_KEYS.clear();
+    normal = key.toLowerCase().replace(/[-_]/g, '');
+    NORMAL_KEYS.set(key, normal);
+  }
+  return normal;
 }
+
+const NORMAL_KEYS = new Map<string, string>();
+const MAX_NORMAL_KEYS = 4096;
 
 export function findTag(tags: EffectiveTags, key: string, caseSensitive: boolean): TagEntry | undefined {
   const wanted = normalizeTagKey(key, caseSensitive);
