@@ -12,6 +12,7 @@
 //    time, RSS, longest event-loop block.
 // usage: node scripts/bench-lsp.mjs [--scale CORPUS] [--only latency,large,scan,scale] (after `npm run build`); BENCH_STRICT=1 exits 1 when a
 // target is missed.
+// BENCH_LSP_PROFILE=DIR: the server runs with --cpu-prof and writes its CPU profile to DIR.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
