@@ -12,11 +12,12 @@
 //    time, RSS, longest event-loop block.
 // usage: node scripts/bench-lsp.mjs [--scale CORPUS] [--only latency,large,scan,scale] (after `npm run build`); BENCH_STRICT=1 exits 1 when a
 // target is missed.
+// --scan DIR (with --only none): the start-up scan of DIR itself.
 // BENCH_LSP_PROFILE=DIR: the server runs with --cpu-prof and writes its CPU profile to DIR.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import { singleFileModule, writeCorpus } from './bench-corpus.mjs';
@@ -271,6 +272,14 @@ if (scaleCorpus && wanted('scale')) {
   console.log(`  ${(scan.scanMs / 1000).toFixed(1)} s (target ≤ ${TARGETS.scaleScanMs / 1000} s)  ${check(scan.scanMs <= TARGETS.scaleScanMs)}`);
   console.log(`  server RSS after the scan ${scan.rssMb.toFixed(0)} MB, peak ${scan.peakMb.toFixed(0)} MB (target ≤ ${TARGETS.scaleRssMb} MB)  ${check(scan.peakMb <= TARGETS.scaleRssMb)}`);
   console.log(`  longest event-loop block during the scan ${ms(scan.blockMs)} (target ≤ ${TARGETS.blockMs} ms)  ${check(scan.blockMs <= TARGETS.blockMs)}`);
+}
+
+// --scan DIR: the start-up scan of DIR itself (no target; to compare with `iac-review check DIR`).
+const scanAt = args.indexOf('--scan');
+if (scanAt >= 0) {
+  const root = resolve(args[scanAt + 1]);
+  const scan = await measureScan(root);
+  console.log(`start-up scan of ${root}: ${(scan.scanMs / 1000).toFixed(2)} s, server RSS after ${scan.rssMb.toFixed(0)} MB, peak ${scan.peakMb.toFixed(0)} MB, longest event-loop block ${ms(scan.blockMs)}`);
 }
 
 if (process.env.BENCH_STRICT && !allMet) process.exit(1);
