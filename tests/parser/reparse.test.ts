@@ -212,6 +212,17 @@ describe('what reparseSource reuses', () => {
     expectSameAsWhole(reparseSource(jsonTree, edited), edited, 'JSON syntax');
   });
 
+  test('blocks after the edit nested as deep as the parser allows are moved too', () => {
+    const deep = `locals {\n  x = ${'('.repeat(200)}1${' + 1'.repeat(40)}${')'.repeat(200)}\n}\n`;
+    const text = module(3) + '\n' + deep;
+    const base = parseSource(path, text);
+    expect(base.errors).toEqual([]);
+    const edited = 'terraform {}\n\n' + text;
+    const after = reparseSource(base, edited);
+    expectSameAsWhole(after, edited, 'deep block moved');
+    expect(after.body.at(-1)).not.toBe(base.body.at(-1));
+  });
+
   test('edits at the start and the end, a block joined to the previous line, everything deleted', () => {
     const text = module();
     const base = parseSource(path, text);
