@@ -185,6 +185,7 @@ async function measureLatency(text, warmUpEdits, measuredEdits) {
       if (k >= warmUpEdits) times.push(at - sent);
     }
     blockMs = (await server.timings()).eventLoopMaxMs;
+    const memory = memoryOf(server.pid);
     await server.stop();
     times.sort((a, b) => a - b);
     return {
@@ -195,6 +196,7 @@ async function measureLatency(text, warmUpEdits, measuredEdits) {
       p95: percentile(times, 95),
       max: times.at(-1),
       blockMs,
+      ...memory,
       engineMedian: percentile(engineTimes, 50),
       engineP95: percentile(engineTimes, 95),
     };
@@ -258,6 +260,7 @@ if (wanted('large')) {
   const latency = await measureLatency(moduleOfBytes(LARGE_FILE_BYTES), 5, 40);
   console.log(`didChange → publishDiagnostics, 2 MB file (singleFileModule, seed 7: ${latency.lines} lines, ${(latency.bytes / 2 ** 20).toFixed(2)} MB), ${latency.findings} findings, debounce 0, 40 one-line edits after 5 warm-up:`);
   console.log(`  median ${ms(latency.median)}, p95 ${ms(latency.p95)} (target ≤ ${TARGETS.largeP95Ms} ms), max ${ms(latency.max)}, longest event-loop block ${ms(latency.blockMs)}  ${check(latency.p95 <= TARGETS.largeP95Ms)}`);
+  console.log(`  server RSS after the edits ${latency.rssMb.toFixed(0)} MB, peak ${latency.peakMb.toFixed(0)} MB`);
   console.log(`  reference: the engine's reviewModule on the same module and edits, in-process (no protocol): median ${ms(latency.engineMedian)}, p95 ${ms(latency.engineP95)}`);
 }
 if (wanted('scan')) {

@@ -50,6 +50,10 @@ describe('ParsedFileCache', () => {
     cache.set('/w/huge.tf', huge, parseSource('/w/huge.tf', huge));
     expect(cache.previous('/w/big.tf')).toBeUndefined();
     expect(cache.size()).toBe(huge.length);
+    // Closed in the editor: let go.
+    cache.closed('/w/huge.tf');
+    expect(cache.previous('/w/huge.tf')).toBeUndefined();
+    expect(cache.size()).toBe(0);
   });
 
   it('re-parses a changed file from its last tree, keeping the blocks the edit did not touch', () => {

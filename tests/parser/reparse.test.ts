@@ -7,6 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, test } from 'vitest';
 import type { SourceFile } from '../../server/src/engine/parse/ast.js';
 import { parseSource } from '../../server/src/engine/parse/parse-file.js';
@@ -235,5 +237,45 @@ describe('what reparseSource reuses', () => {
       text.slice(0, text.length / 2),
     ];
     for (const [i, edited] of cases.entries()) expectSameAsWhole(reparseSource(base, edited), edited, `case ${i}`);
+  });
+});
+
+describe('memory', () => {
+  test('a tree re-parsed edit after edit does not keep the texts of the versions before', () => {
+    v8.setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const heap = () => {
+      gc();
+      gc();
+      return process.memoryUsage().heapUsed;
+    };
+    const path = '/ws/big.tf';
+    // Names and strings long enough to be slices of the text they were parsed from (13 characters or more).
+    const blocks: string[] = [];
+    for (let i = 0; i < 4000; i++) {
+      blocks.push(`resource "aws_s3_bucket" "bucket_number_${i}" {\n  bucket = "name-${i}"\n  description_of_the_bucket = "the bucket that holds the logs of service ${i}"\n}\n`);
+    }
+    const lines = blocks.join('\n').split('\n'); // ~600 KB
+    let text = lines.join('\n');
+    let tree: SourceFile | undefined = parseSource(path, text);
+    // Thirty edits, each in another block, each text made whole as an editor's buffer is: the tree mixes
+    // blocks parsed from thirty versions of the text.
+    for (let k = 0; k < 30; k++) {
+      const line = 2 + 5 * Math.floor((k * 4000) / 30);
+      lines[line] = lines[line]!.replace('= "', '= "x');
+      text = lines.join('\n');
+      tree = reparseSource(tree, text);
+    }
+    expect(tree.body.length).toBe(4000);
+    const withReparsed = heap();
+    tree = undefined;
+    const without = heap();
+    const whole = parseSource(path, text);
+    const wholeBytes = heap() - without;
+    const reparsedBytes = withReparsed - without;
+    expect(whole.body.length).toBe(4000);
+    expect(tree).toBeUndefined();
+    // Thirty old texts would be 18 to 36 MB more than the tree parsed whole.
+    expect(reparsedBytes).toBeLessThan(wholeBytes * 1.5 + 4e6);
   });
 });

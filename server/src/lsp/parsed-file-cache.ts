@@ -57,6 +57,11 @@ export class ParsedFileCache implements ParsedFiles {
     }
   }
 
+  /** The file is no longer open in the editor: a tree kept only for that is let go. */
+  closed(path: string): void {
+    if (this.large?.path === path) this.large = undefined;
+  }
+
   /** Source characters held (tests, measurements). */
   size(): number {
     return this.bytes + (this.large?.text.length ?? 0);

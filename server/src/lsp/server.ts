@@ -369,6 +369,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (!path) return;
       openUris.delete(path);
       openedVersions.delete(event.document.uri);
+      // A tree kept only because the file was open (larger than the cache's bound) goes with it.
+      reviewer.parsed.closed(path);
       if (configs.affects(path)) configFileChanged();
       else service.closed(dirname(path));
     }),

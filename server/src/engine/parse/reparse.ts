@@ -51,9 +51,15 @@ function reparsed(old: SourceFile, text: string): SourceFile | undefined {
   const lineDelta = lineStarts.length - starts.length;
   if (moved < items.length && lineStarts[lineIndex(starts, regionEndOld) + lineDelta] !== regionEnd) return undefined;
 
-  const region = new Parser(text, lineStarts, regionStart, regionEnd).parseFile();
-  if (region.errors.length) return undefined;
-  for (const item of region.body) if (item.kind !== 'Block') return undefined;
+  // The region is parsed from a copy of its own, then moved into place: the names and strings a parse takes
+  // are slices of the text it parses, and a slice keeps its whole text alive. Parsed from the file's text,
+  // a tree re-parsed edit after edit would keep every version of the file it was ever parsed from.
+  const own = detached(text.slice(regionStart, regionEnd));
+  const parsed = new Parser(own, computeLineStarts(own)).parseFile();
+  if (parsed.errors.length) return undefined;
+  for (const item of parsed.body) if (item.kind !== 'Block') return undefined;
+  const place = new TreeShift(regionStart, lineIndex(lineStarts, regionStart));
+  const region = { body: parsed.body.map((item) => place.item(item)), comments: parsed.comments.map((c) => place.comment(c)) };
 
   const comments: Comment[] = [];
   for (const c of old.comments) {
@@ -107,6 +113,11 @@ function sameLength(limit: number, equal: (from: number, to: number) => boolean)
     }
   }
   return done;
+}
+
+/** A copy of `s` that shares no memory with the string it was sliced from. */
+function detached(s: string): string {
+  return JSON.parse(JSON.stringify(s)) as string;
 }
 
 /** 0-based index of the line holding `offset` (the last line for the end of the text). */
