@@ -1,4 +1,5 @@
 import { RE2JS } from 're2js';
+import { ownString } from '../own-string.js';
 
 /**
  * Regular expressions written by users (rule options such as the naming
@@ -81,7 +82,7 @@ class MatchCache {
       answer = this.match(text);
       if (this.answers.size >= MATCH_CACHE_LIMIT) this.answers.clear();
       // Long texts are rarely repeated: not worth the memory.
-      if (text.length <= 256) this.answers.set(text, answer);
+      if (text.length <= 256) this.answers.set(ownString(text), answer);
     }
     return answer;
   }

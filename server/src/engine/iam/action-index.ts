@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { tickRuleBudget } from '../time-budget.js';
 import { hasWildcard, matchesFolded, parseWildcard, wildcardMatches, type Wildcard } from './wildcard.js';
+import { ownString } from '../own-string.js';
 
 /** AWS's access levels, as the service authorization reference names them. */
 export type AccessLevel = 'List' | 'Read' | 'Write' | 'Permissions management' | 'Tagging';
@@ -148,7 +149,7 @@ export class ActionIndex {
     if (!found) {
       found = Object.freeze(this.matching(service, action));
       if (this.matchCache.size >= MATCH_CACHE_LIMIT) this.matchCache.clear();
-      this.matchCache.set(key, found);
+      this.matchCache.set(ownString(key), found);
     }
     return found;
   }

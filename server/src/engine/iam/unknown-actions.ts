@@ -1,4 +1,5 @@
 import { actionIndex, parseAction } from './action-index.js';
+import { ownString } from '../own-string.js';
 
 /** Edit distance, for "did you mean" (action names are short; services have at most ~1,000 actions). */
 function distance(a: string, b: string): number {
@@ -43,7 +44,7 @@ export function explainUnknownAction(action: string): string | undefined {
   if (explanations.has(action)) return explanations.get(action);
   const answer = explainAction(action);
   if (explanations.size >= 10_000) explanations.clear();
-  explanations.set(action, answer);
+  explanations.set(ownString(action), answer);
   return answer;
 }
 

@@ -2,6 +2,7 @@ import type { BlockLabel, BodyItem, Comment, Expression, ForExpr, ObjectItem, So
 import { computeLineStarts, type Position, type Range } from '../range.js';
 import { parseSource } from './parse-file.js';
 import { Parser } from './parser.js';
+import { ownString } from '../own-string.js';
 
 /**
  * Parses `text`, a new version of the file `previous` was parsed from,
@@ -54,7 +55,7 @@ function reparsed(old: SourceFile, text: string): SourceFile | undefined {
   // The region is parsed from a copy of its own, then moved into place: the names and strings a parse takes
   // are slices of the text it parses, and a slice keeps its whole text alive. Parsed from the file's text,
   // a tree re-parsed edit after edit would keep every version of the file it was ever parsed from.
-  const own = detached(text.slice(regionStart, regionEnd));
+  const own = ownString(text.slice(regionStart, regionEnd));
   const parsed = new Parser(own, computeLineStarts(own)).parseFile();
   if (parsed.errors.length) return undefined;
   for (const item of parsed.body) if (item.kind !== 'Block') return undefined;
@@ -113,11 +114,6 @@ function sameLength(limit: number, equal: (from: number, to: number) => boolean)
     }
   }
   return done;
-}
-
-/** A copy of `s` that shares no memory with the string it was sliced from. */
-function detached(s: string): string {
-  return JSON.parse(JSON.stringify(s)) as string;
 }
 
 /** 0-based index of the line holding `offset` (the last line for the end of the text). */

@@ -10,6 +10,7 @@ import type { Condition, Policy, PolicyFix } from './policy.js';
 import type { Value } from '../evaluate/value.js';
 import type { Module } from '../model/module.js';
 import { displayValue } from './operators.js';
+import { ownString } from '../own-string.js';
 
 /** The checklist label of a policy that gives no `problem`. */
 const DEFAULT_PROBLEM = 'policy not met';
@@ -197,7 +198,7 @@ export function typeMatcher(globs: readonly string[]): (type: string) => boolean
   const cache = new Map<string, boolean>();
   return (type) => {
     let hit = cache.get(type);
-    if (hit === undefined) cache.set(type, (hit = (matchers ??= globs.map(globMatcher)).some((m) => m(type))));
+    if (hit === undefined) cache.set(ownString(type), (hit = (matchers ??= globs.map(globMatcher)).some((m) => m(type))));
     return hit;
   };
 }

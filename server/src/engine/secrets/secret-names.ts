@@ -7,6 +7,7 @@
  * `db-password` and `db_password` are the same name; for dotted or slashed
  * paths (`postgresql.auth.password`, Helm `set` names) the last segment counts.
  */
+import { ownString } from '../own-string.js';
 
 /** Whole names that are secrets; `<anything>_<word>` is one too. */
 const SECRET_WORDS = [
@@ -107,7 +108,7 @@ export function isSecretName(name: string): boolean {
   let answer = secretNameCache.get(name);
   if (answer === undefined) {
     answer = classifySecretName(name);
-    if (secretNameCache.size < 50_000) secretNameCache.set(name, answer);
+    if (secretNameCache.size < 50_000) secretNameCache.set(ownString(name), answer);
   }
   return answer;
 }

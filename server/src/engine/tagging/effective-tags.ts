@@ -9,6 +9,7 @@ import { EMPTY_SCOPE } from '../evaluate/scope.js';
 import { dynamicBlocks, dynamicContent, dynamicInstances, dynamicIterator, type Instance } from '../evaluate/existence.js';
 import { tagSiteOf, type TagSite } from './taggable-types.js';
 import { providerTypeOf } from '../model/provider-type.js';
+import { ownString } from '../own-string.js';
 
 export interface TagEntry {
   key: string;
@@ -55,8 +56,8 @@ export function normalizeTagKey(key: string, caseSensitive: boolean): string {
   let normal = NORMAL_KEYS.get(key);
   if (normal === undefined) {
     if (NORMAL_KEYS.size >= MAX_NORMAL_KEYS) NORMAL_KEYS.clear();
-    normal = key.toLowerCase().replace(/[-_]/g, '');
-    NORMAL_KEYS.set(key, normal);
+    normal = ownString(key.toLowerCase().replace(/[-_]/g, ''));
+    NORMAL_KEYS.set(ownString(key), normal);
   }
   return normal;
 }
