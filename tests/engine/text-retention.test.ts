@@ -6,21 +6,13 @@
  * every keystroke makes a new text: without that, each version that brought
  * a new name stayed in memory.
  */
-import v8 from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { expect, test } from 'vitest';
 import { reviewModule } from '../../server/src/engine/analyze.js';
 import { defaultConfig } from '../../server/src/engine/config/load-config.js';
 import type { FileHost } from '../../server/src/engine/host.js';
+import { heapAfterGc } from '../support/heap.js';
 
 test('a hundred versions of a 200 KB file, each bringing new names, are not kept by the engine after their reviews', () => {
-  v8.setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc') as () => void;
-  const heap = () => {
-    gc();
-    gc();
-    return process.memoryUsage().heapUsed;
-  };
   const file = '/ws/main.tf';
   const blocks: string[] = [];
   for (let i = 0; i < 2000; i++) blocks.push(`resource "aws_s3_bucket" "bucket_number_${i}" {\n  bucket = "name-${i}"\n  tags = {\n    Name = "b${i}"\n  }\n}\n`);
@@ -40,10 +32,10 @@ test('a hundred versions of a 200 KB file, each bringing new names, are not kept
   };
   // Warm-up: data the rules load on first use (the IAM index, compiled patterns) is not what is measured.
   for (let k = 1000; k < 1010; k++) version(k);
-  const before = heap();
+  const before = heapAfterGc();
   for (let k = 0; k < 100; k++) version(k);
   text = base;
-  const retained = heap() - before;
+  const retained = heapAfterGc() - before;
   expect(findings).toBeGreaterThan(2000);
   // A hundred texts of 200 KB would be 21 MB.
   expect(retained).toBeLessThan(5e6);

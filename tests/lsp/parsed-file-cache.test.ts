@@ -6,6 +6,10 @@ import type { FileHost } from '../../server/src/engine/host.js';
 import { ParsedFileCache } from '../../server/src/lsp/parsed-file-cache.js';
 import { scanOrder } from '../../server/src/lsp/review-service.js';
 
+/** A host that reads the texts of a map (changed by the test between loads). */
+const hostOf = (texts: Map<string, string>): FileHost =>
+  ({ workspaceRoot: '/w', readText: (path: string) => ({ ok: true, text: texts.get(path)! }), readDirectory: () => undefined }) as unknown as FileHost;
+
 describe('ParsedFileCache', () => {
   it('gives back a tree only for the very text it was parsed from', () => {
     const cache = new ParsedFileCache(1000);
@@ -59,11 +63,7 @@ describe('ParsedFileCache', () => {
   it('re-parses a changed file from its last tree, keeping the blocks the edit did not touch', () => {
     const blocks = (n: string) => `resource "aws_s3_bucket" "a" {\n  bucket = "a"\n}\n\nresource "aws_s3_bucket" "b" {\n  bucket = "${n}"\n}\n`;
     const texts = new Map([['/w/main.tf', blocks('x')]]);
-    const host: FileHost = {
-      workspaceRoot: '/w',
-      readText: (path: string) => ({ ok: true, text: texts.get(path)! }),
-      readDirectory: () => undefined,
-    } as unknown as FileHost;
+    const host = hostOf(texts);
     const cache = new ParsedFileCache(10_000);
     const files = { dir: '/w', configFiles: ['/w/main.tf'], varFiles: [] };
     const first = loadModule(files, host, cache).module!.files[0]!;
@@ -78,11 +78,7 @@ describe('ParsedFileCache', () => {
       ['/w/main.tf', 'resource "aws_s3_bucket" "b" {\n  bucket = "x"\n}\n'],
       ['/w/variables.tf', 'variable "v" {\n  type = string\n}\n'],
     ]);
-    const host: FileHost = {
-      workspaceRoot: '/w',
-      readText: (path: string) => ({ ok: true, text: texts.get(path)! }),
-      readDirectory: () => undefined,
-    } as unknown as FileHost;
+    const host = hostOf(texts);
     const cache = new ParsedFileCache(10_000);
     const files = { dir: '/w', configFiles: [join('/w', 'main.tf'), join('/w', 'variables.tf')], varFiles: [] };
     const first = loadModule(files, host, cache).module!;

@@ -4,34 +4,21 @@
  * structure and literal values where it parses, and report an error where it
  * does.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse as hcl2json } from '@cdktf/hcl2json';
 import { parseSource } from '../../server/src/engine/parse/parse-file.js';
 import { HclGenerator } from '../support/hcl-generator.js';
 import { compareBody } from './reference-comparison.js';
+import { fixtureFiles } from '../support/hcl-mutations.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const FIXTURES = join(ROOT, 'test-fixtures');
 const GENERATED_VALID = 2000;
 const GENERATED_INVALID = 400;
 
-function nativeFixtureFiles(dir: string): string[] {
-  const out: string[] = [];
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return out;
-  }
-  for (const e of entries) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) out.push(...nativeFixtureFiles(p));
-    else if (/\.(tf|tofu|tfvars)$/.test(e.name)) out.push(p);
-  }
-  return out.sort();
-}
+const nativeFixtureFiles = (dir: string): string[] => fixtureFiles(dir, /\.(tf|tofu|tfvars)$/);
 
 interface Agreement {
   ok: boolean;

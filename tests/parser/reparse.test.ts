@@ -7,14 +7,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import v8 from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { describe, expect, test } from 'vitest';
 import type { SourceFile } from '../../server/src/engine/parse/ast.js';
 import { parseSource } from '../../server/src/engine/parse/parse-file.js';
 import { reparseSource } from '../../server/src/engine/parse/reparse.js';
 import { seededRandom } from '../support/hcl-generator.js';
 import { INJECTIONS, MUTATIONS, fixtureFiles } from '../support/hcl-mutations.js';
+import { heapAfterGc } from '../support/heap.js';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'test-fixtures');
 
@@ -242,13 +241,6 @@ describe('what reparseSource reuses', () => {
 
 describe('memory', () => {
   test('a tree re-parsed edit after edit does not keep the texts of the versions before', () => {
-    v8.setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as () => void;
-    const heap = () => {
-      gc();
-      gc();
-      return process.memoryUsage().heapUsed;
-    };
     const path = '/ws/big.tf';
     // Names and strings long enough to be slices of the text they were parsed from (13 characters or more).
     const blocks: string[] = [];
@@ -267,11 +259,11 @@ describe('memory', () => {
       tree = reparseSource(tree, text);
     }
     expect(tree.body.length).toBe(4000);
-    const withReparsed = heap();
+    const withReparsed = heapAfterGc();
     tree = undefined;
-    const without = heap();
+    const without = heapAfterGc();
     const whole = parseSource(path, text);
-    const wholeBytes = heap() - without;
+    const wholeBytes = heapAfterGc() - without;
     const reparsedBytes = withReparsed - without;
     expect(whole.body.length).toBe(4000);
     expect(tree).toBeUndefined();

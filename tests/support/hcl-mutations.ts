@@ -59,8 +59,8 @@ export const MUTATIONS: Mutation[] = [
   },
 ];
 
-/** Every Terraform file under `dir` (`.tf`, `.tofu`, `.tfvars`, and their `.json` forms), sorted. */
-export function fixtureFiles(dir: string): string[] {
+/** Every Terraform file under `dir` whose name `pattern` matches (default: `.tf`, `.tofu`, `.tfvars` and their `.json` forms), sorted. */
+export function fixtureFiles(dir: string, pattern = /\.(tf|tofu|tfvars)(\.json)?$/): string[] {
   const out: string[] = [];
   let entries;
   try {
@@ -70,8 +70,8 @@ export function fixtureFiles(dir: string): string[] {
   }
   for (const e of entries) {
     const p = join(dir, e.name);
-    if (e.isDirectory()) out.push(...fixtureFiles(p));
-    else if (/\.(tf|tofu|tfvars)(\.json)?$/.test(e.name)) out.push(p);
+    if (e.isDirectory()) out.push(...fixtureFiles(p, pattern));
+    else if (pattern.test(e.name)) out.push(p);
   }
   return out.sort();
 }

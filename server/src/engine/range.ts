@@ -36,6 +36,12 @@ export function computeLineStarts(text: string): number[] {
 }
 
 export function positionAt(lineStarts: readonly number[], offset: number): Position {
+  const line = lineIndexAt(lineStarts, offset);
+  return { line: line + 1, column: offset - lineStarts[line]! + 1, offset };
+}
+
+/** 0-based index of the line holding `offset` (the last line for the end of the text). */
+export function lineIndexAt(lineStarts: readonly number[], offset: number): number {
   let lo = 0;
   let hi = lineStarts.length - 1;
   while (lo < hi) {
@@ -43,7 +49,7 @@ export function positionAt(lineStarts: readonly number[], offset: number): Posit
     if (lineStarts[mid]! <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return { line: lo + 1, column: offset - lineStarts[lo]! + 1, offset };
+  return lo;
 }
 
 export function rangeFromOffsets(lineStarts: readonly number[], start: number, end: number): Range {

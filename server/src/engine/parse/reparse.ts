@@ -1,5 +1,5 @@
 import type { BlockLabel, BodyItem, Comment, Expression, ForExpr, ObjectItem, SourceFile, TemplateFor, TemplateIf, TemplatePart } from './ast.js';
-import { computeLineStarts, type Position, type Range } from '../range.js';
+import { computeLineStarts, lineIndexAt, type Position, type Range } from '../range.js';
 import { parseSource } from './parse-file.js';
 import { Parser } from './parser.js';
 import { ownString } from '../own-string.js';
@@ -32,17 +32,17 @@ function reparsed(old: SourceFile, text: string): SourceFile | undefined {
   const starts = old.lineStarts;
 
   // Blocks that end on a line before the edit's first line are kept as they are.
-  const editLine = lineIndex(starts, first);
+  const editLine = lineIndexAt(starts, first);
   const kept = firstIndex(items, (item) => item.range.end.offset > starts[editLine]!);
   // Blocks that start on a line after the line the edit ends on are moved.
-  const endLine = lineIndex(starts, lastOld);
+  const endLine = lineIndexAt(starts, lastOld);
   const moveFrom = endLine + 1 < starts.length ? starts[endLine + 1]! : Infinity;
   const moved = firstIndex(items, (item) => item.range.start.offset >= moveFrom);
   if (moved < kept) return undefined;
 
   // The region parsed again: from the line after the last kept block to the line of the first moved one.
-  const regionStart = kept > 0 ? starts[lineIndex(starts, items[kept - 1]!.range.end.offset - 1) + 1]! : 0;
-  const regionEndOld = moved < items.length ? starts[lineIndex(starts, items[moved]!.range.start.offset)]! : before.length;
+  const regionStart = kept > 0 ? starts[lineIndexAt(starts, items[kept - 1]!.range.end.offset - 1) + 1]! : 0;
+  const regionEndOld = moved < items.length ? starts[lineIndexAt(starts, items[moved]!.range.start.offset)]! : before.length;
   const delta = text.length - before.length;
   const regionEnd = regionEndOld + delta;
   if (regionStart > first || regionEndOld < lastOld) return undefined;
@@ -50,7 +50,7 @@ function reparsed(old: SourceFile, text: string): SourceFile | undefined {
 
   const lineStarts = computeLineStarts(text);
   const lineDelta = lineStarts.length - starts.length;
-  if (moved < items.length && lineStarts[lineIndex(starts, regionEndOld) + lineDelta] !== regionEnd) return undefined;
+  if (moved < items.length && lineStarts[lineIndexAt(starts, regionEndOld) + lineDelta] !== regionEnd) return undefined;
 
   // The region is parsed from a copy of its own, then moved into place: the names and strings a parse takes
   // are slices of the text it parses, and a slice keeps its whole text alive. Parsed from the file's text,
@@ -59,7 +59,7 @@ function reparsed(old: SourceFile, text: string): SourceFile | undefined {
   const parsed = new Parser(own, computeLineStarts(own)).parseFile();
   if (parsed.errors.length) return undefined;
   for (const item of parsed.body) if (item.kind !== 'Block') return undefined;
-  const place = new TreeShift(regionStart, lineIndex(lineStarts, regionStart));
+  const place = new TreeShift(regionStart, lineIndexAt(lineStarts, regionStart));
   const region = { body: parsed.body.map((item) => place.item(item)), comments: parsed.comments.map((c) => place.comment(c)) };
 
   const comments: Comment[] = [];
@@ -114,18 +114,6 @@ function sameLength(limit: number, equal: (from: number, to: number) => boolean)
     }
   }
   return done;
-}
-
-/** 0-based index of the line holding `offset` (the last line for the end of the text). */
-function lineIndex(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /** The first index whose item passes `test`, which no item fails after one passes (items are in source order). */
