@@ -1,6 +1,6 @@
 import { defineRule, findAttribute } from '../../server/src/engine/rules/rule.js';
 import type { RuleContext } from '../../server/src/engine/rules/rule.js';
-import type { Block, Expression, SourceFile, TemplateLiteralPart } from '../../server/src/engine/parse/ast.js';
+import type { Block, Expression, ObjectItem, SourceFile, TemplateLiteralPart } from '../../server/src/engine/parse/ast.js';
 import type { Location, Range } from '../../server/src/engine/range.js';
 import type { Value } from '../../server/src/engine/evaluate/value.js';
 import { forEachLiteralInExpression, forEachLiteralString, objectKey, rangeInLiteral } from '../../server/src/engine/hardcoded/literal-strings.js';
@@ -123,20 +123,25 @@ class SecretScan {
   private checkNestedKeys(expr: Expression, file: SourceFile, owner: string): void {
     switch (expr.kind) {
       case 'Object': {
-        const keys = expr.items.map((item) => objectKey(item.key, item.keyIsIdentifier));
-        // [{ name = "DB_PASSWORD", value = "…" }] (ECS container definitions)
-        const nameIndex = keys.indexOf('name');
-        const valueIndex = keys.indexOf('value');
-        if (nameIndex >= 0 && valueIndex >= 0) {
-          const n = this.ctx.evaluate(expr.items[nameIndex]!.value, file);
-          const item = expr.items[valueIndex]!;
-          if (n.kind === 'string' && isSecretName(n.value)) this.reportLiteral(n.value, item.value, file, item.range, owner, 'pair');
+        // [{ name = "DB_PASSWORD", value = "…" }] (ECS container definitions). No array of keys: objects are
+        // the commonest expression, and this runs on every one of a module.
+        const items = expr.items;
+        let nameItem: ObjectItem | undefined;
+        let valueItem: ObjectItem | undefined;
+        for (const item of items) {
+          const key = objectKey(item.key, item.keyIsIdentifier);
+          if (key === 'name') nameItem ??= item;
+          else if (key === 'value') valueItem ??= item;
         }
-        expr.items.forEach((item, i) => {
-          const key = keys[i];
+        if (nameItem && valueItem) {
+          const n = this.ctx.evaluate(nameItem.value, file);
+          if (n.kind === 'string' && isSecretName(n.value)) this.reportLiteral(n.value, valueItem.value, file, valueItem.range, owner, 'pair');
+        }
+        for (const item of items) {
+          const key = objectKey(item.key, item.keyIsIdentifier);
           if (key === undefined) this.checkNestedKeys(item.value, file, owner);
           else if (!METADATA_ATTRIBUTES.has(key)) this.checkNamed(key, item.value, file, item.range, owner);
-        });
+        }
         return;
       }
       case 'Tuple':

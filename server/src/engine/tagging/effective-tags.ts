@@ -205,12 +205,11 @@ function addMap(value: Value, source: TagEntry['source'], what: string, out: Eff
     return;
   }
   if (value.kind !== 'object') return;
-  for (const [key, v] of value.entries) {
+  const mapOrigin = value.origin;
+  value.entries.forEach((v, key) => {
     // A null value removes the tag in the AWS provider: it does not count as present.
-    if (v.kind === 'null') continue;
-    const entry: TagEntry = { key, value: v, source };
-    const origin = v.origin ?? value.origin;
-    if (origin) entry.origin = origin;
-    out.entries.push(entry);
-  }
+    if (v.kind === 'null') return;
+    const origin = v.origin ?? mapOrigin;
+    out.entries.push(origin ? { key, value: v, source, origin } : { key, value: v, source });
+  });
 }
