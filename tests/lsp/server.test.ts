@@ -158,6 +158,45 @@ describe('language server', () => {
     rmSync(root, { recursive: true, force: true });
   }, 120_000);
 
+  it("a large module's review runs in steps: requests are answered during it, and an edit during it supersedes it", async () => {
+    const root = realpathSync(mkdtempSync(join(tmpdir(), 'iac-review-lsp-steps-')));
+    const block = (i: number) =>
+      `resource "aws_s3_bucket" "b${i}" {\n  bucket = "logs-${i}"\n  tags = {\n    Name = "b${i}"\n  }\n}\n\n` +
+      `resource "aws_iam_policy" "p${i}" {\n  name = "p${i}"\n  policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{\n      Effect   = "Allow"\n      Action   = ["s3:GetObject", "s3:*", "ec2:Describe*"]\n      Resource = "*"\n    }]\n  })\n}\n\n` +
+      `resource "aws_security_group" "g${i}" {\n  name = "g${i}"\n  ingress {\n    from_port   = 22\n    to_port     = 22\n    protocol    = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n\n`;
+    let text = '';
+    for (let i = 0; text.length < 1024 * 1024; i++) text += block(i);
+    const main = join(root, 'main.tf');
+    writeFileSync(main, text);
+    const c = await start(root, { debounceMs: 0 });
+    await c.waitForProgressEnd(1, 60_000);
+    await c.open(main, text);
+    await c.waitForDiagnostics(main, () => true, { timeoutMs: 60_000 });
+    // Each edit: one character typed into the bucket name of block 500 (its position does not move: typing is after it).
+    const at = TextDocument.create(uri(main), 'terraform', 1, text).positionAt(text.indexOf('"logs-500"') + 1);
+    const typed = (character: string) => ({ range: { start: at, end: at }, text: character });
+
+    // A request sent while the review of an edit runs is answered before that review publishes.
+    const first = await c.change(main, [typed('x')]);
+    await new Promise((r) => setTimeout(r, 15));
+    const answered = c.connection.sendRequest('iacReview/listRules').then(() => performance.now());
+    const published = await c.waitForDiagnostics(main, (p) => p.version === first, { timeoutMs: 60_000 });
+    const publishedAt = c.published.filter((p) => p.uri === uri(main) && p.version === first).at(-1)!.at;
+    expect(await answered).toBeLessThan(publishedAt);
+    expect(published.diagnostics.length).toBeGreaterThan(100);
+
+    // An edit sent while the review of the one before runs: only the newer version is published.
+    const before = c.published.length;
+    const second = await c.change(main, [typed('y')]);
+    await new Promise((r) => setTimeout(r, 15));
+    const third = await c.change(main, [typed('z')]);
+    await c.waitForDiagnostics(main, (p) => p.version === third, { timeoutMs: 60_000 });
+    const versions = c.published.slice(before).filter((p) => p.uri === uri(main)).map((p) => p.version);
+    expect(versions).toEqual([third]);
+    expect(second).toBeLessThan(third);
+    rmSync(root, { recursive: true, force: true });
+  }, 180_000);
+
   it('with run = onSave, typing changes nothing until the file is saved', async () => {
     const root = exampleWorkspace();
     const c = await start(root, { run: 'onSave', debounceMs: 0 });

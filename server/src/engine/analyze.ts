@@ -26,6 +26,7 @@ import { firstLineRange } from './first-line-range.js';
 import { assignModuleRoles, pathDecidedRole, type RoleAssignmentOptions } from './roles/assign-roles.js';
 import { roleFactsOf, type ModuleRoleFacts } from './roles/role-facts.js';
 import type { ModuleRole, ModuleRoleAssignment } from './roles/module-role.js';
+import { drain } from './steps.js';
 
 export interface AnalyzeOptions {
   /** Directory that relative paths (and output paths) are relative to. */
@@ -361,6 +362,16 @@ export function reviewModule(files: ModuleFiles, context: ModuleReviewContext): 
  * (SPEC §2a), placed in its files.
  */
 export function reviewLoadedModule(loaded: LoadedModule, context: ModuleReviewContext): ModuleReview {
+  return drain(reviewLoadedModuleSteps(loaded, context));
+}
+
+/**
+ * reviewLoadedModule in steps: it yields after each rule and after the
+ * findings of its calls, so a caller that cannot wait for a whole review (the
+ * language server, whose event loop must not be held for long) can run a few
+ * steps at a time, and drop a review a newer edit has made useless.
+ */
+export function* reviewLoadedModuleSteps(loaded: LoadedModule, context: ModuleReviewContext): Generator<void, ModuleReview, void> {
   const { config } = context;
   const rules = contextRules(context);
   const graph = context.graph ?? workspaceGraph(context);
@@ -382,6 +393,7 @@ export function reviewLoadedModule(loaded: LoadedModule, context: ModuleReviewCo
     for (const f of run.findings) if (setting(f.ruleId, f.file).severity !== 'off') findings.push(f);
     for (const u of run.undecided) if (setting(u.ruleId, u.file).severity !== 'off') review.undecided.push(u);
     for (const e of run.errors) review.errors.push(e);
+    yield;
   }
   // A caller's finding the module's own review already makes (a literal it writes) is not made twice.
   const own = new Set(findings.map(placeKey));
@@ -392,6 +404,7 @@ export function reviewLoadedModule(loaded: LoadedModule, context: ModuleReviewCo
     if (placed.severityFromConfig) f.severity = placed.severity as Finding['severity'];
     findings.push(f);
   }
+  yield;
   // Rules that compare with the base of a change (SPEC §7) see the module on its own.
   const base = context.baseModuleFor?.(loaded.dir);
   if (base) {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { reviewLoadedModule, workspaceGraph, type ModuleReview, type ModuleReviewContext } from '../engine/analyze.js';
-import { loadModule, ModuleLoader } from '../engine/workspace/module-loader.js';
+import { reviewLoadedModuleSteps, workspaceGraph, type ModuleReview, type ModuleReviewContext } from '../engine/analyze.js';
+import { loadModuleSteps, ModuleLoader } from '../engine/workspace/module-loader.js';
 import type { Plan } from '../engine/plan/plan-model.js';
 import { attachPlanAt } from '../engine/plan/attach-plan.js';
 import { callCyclesThrough } from '../engine/workspace/call-cycles.js';
@@ -17,6 +17,7 @@ import type { WorkspaceConfigs } from './workspace-configs.js';
 import { WorkspaceRoles } from './workspace-roles.js';
 import { excludedReason, type SkippedFile } from './review-log.js';
 import { ParsedFileCache } from './parsed-file-cache.js';
+import { drain } from '../engine/steps.js';
 
 /**
  * The source text whose syntax trees are kept between reviews (ParsedFileCache): trees take some fifty
@@ -97,6 +98,14 @@ export class ModuleReviewer {
    * already) becomes an internal error on the module's first file.
    */
   review(dir: string, fixes: FixMode): ModuleReview {
+    return drain(this.reviewSteps(dir, fixes));
+  }
+
+  /**
+   * The review in steps (reviewLoadedModuleSteps): reading and parsing the
+   * module is the first, each rule one more. Never throws, as `review`.
+   */
+  *reviewSteps(dir: string, fixes: FixMode): Generator<void, ModuleReview, void> {
     const files = this.filesOf(dir);
     if (!files) {
       this.roles.record(dir, undefined);
@@ -106,9 +115,10 @@ export class ModuleReviewer {
     try {
       const host = this.hostFor(root);
       const config = this.configs.configFor(root).config;
-      const loaded = loadModule(files, host, this.parsed);
+      const loaded = yield* loadModuleSteps(files, host, this.parsed);
       // Its own facts first: roles are read from every module's facts, this one's included.
       this.roles.record(dir, loaded.module ? roleFactsOf(loaded.module) : undefined);
+      yield;
       const role = this.roles.roleOf(dir);
       const context: ModuleReviewContext = {
         host,
@@ -127,7 +137,7 @@ export class ModuleReviewer {
       // The module the plan is a plan of is reviewed with the plan's values, and so are the modules it calls from there.
       const planned = this.options.planFor?.(root);
       if (planned && loaded.module && planned.rootDir === dir) attachPlanAt(planned.plan, graph.modules, loaded.module, root, this.options.baseModule);
-      const review = reviewLoadedModule(loaded, { ...context, graph });
+      const review = yield* reviewLoadedModuleSteps(loaded, { ...context, graph });
       return withGraphErrors(review, loaded.module, graph.modules.limitReached, (d) => this.roles.calleesOf(d), root);
     } catch (e) {
       const file = files.configFiles[0] ?? files.varFiles[0]!;

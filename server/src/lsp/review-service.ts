@@ -22,6 +22,8 @@ export const NO_PROGRESS: ScanProgress = { report() {}, isCancelled: () => false
 
 /** The longest the start-up scan's discovery holds the event loop before it yields (the target for any block is 50 ms). */
 const SCAN_SLICE_MS = 20;
+/** The same for an edit's review running in steps (reviewInSteps). */
+const REVIEW_SLICE_MS = 20;
 
 /**
  * What the server knows and when it reviews: which modules exist, which are
@@ -29,7 +31,13 @@ const SCAN_SLICE_MS = 20;
  * pending. Editor-protocol free: the server wires it to a connection.
  */
 export class ReviewService {
-  private readonly scheduler = new ReviewScheduler((dir) => void this.reviewNow(dir, this.pendingTriggers.get(dir) ?? 'file change'));
+  private readonly scheduler = new ReviewScheduler((dir, now) => {
+    const trigger = this.pendingTriggers.get(dir) ?? 'file change';
+    if (now) this.reviewNow(dir, trigger);
+    else this.reviewInSteps(dir, trigger);
+  });
+  /** Reviews running in steps (reviewInSteps), by module: a newer edit or review of the module marks its review stale. */
+  private readonly running = new Map<string, { stale: boolean }>();
   /** Why each scheduled review was asked for (the latest reason wins, as the latest edit does). */
   private readonly pendingTriggers = new Map<string, ReviewTrigger>();
   /** Skipped files already logged, with their reason: logged again only when the reason changes or the file was back in between. */
@@ -79,6 +87,7 @@ export class ReviewService {
     // A file changed while workers scan: they read it as it was, so the server's thread reviews what they have not.
     if (trigger !== 'role changed') this.scanRun?.stop();
     for (const affected of [dir, ...this.transitiveCallers(dir), ...this.reviewer.roles.calleesOf(dir)]) {
+      this.stopRunning(affected);
       this.openReviews.delete(affected);
       this.knownModules.add(affected);
       if (!this.enabled) continue;
@@ -99,6 +108,8 @@ export class ReviewService {
    */
   reviewNow(dir: string, trigger: ReviewTrigger = 'request', tally?: ReviewTally): ModuleReview {
     const started = performance.now();
+    // This review reads the module as it is now: one running in steps has nothing newer to say.
+    this.stopRunning(dir);
     this.pendingTriggers.delete(dir);
     const open = this.openFilesIn(dir);
     if (this.hidden(dir)) {
@@ -110,6 +121,64 @@ export class ReviewService {
     }
     const review = this.reviewer.review(dir, open.length ? 'lazy' : 'none');
     return this.settle(review, open, trigger, tally, performance.now() - started, this.reviewer.skippedIn(dir));
+  }
+
+  /**
+   * An edit's review, in steps of at most REVIEW_SLICE_MS (reading and
+   * parsing the module, then each rule), the event loop free between them:
+   * a large module's review no longer holds the server for its whole length,
+   * and a newer edit stops it (changed() marks it stale) instead of waiting
+   * behind it. A step itself is not cut: the longest rule on the largest
+   * module is the longest block.
+   */
+  private reviewInSteps(dir: string, trigger: ReviewTrigger): void {
+    if (this.hidden(dir)) {
+      this.reviewNow(dir, trigger);
+      return;
+    }
+    this.stopRunning(dir);
+    this.pendingTriggers.delete(dir);
+    const job = { stale: false };
+    this.running.set(dir, job);
+    const open = this.openFilesIn(dir);
+    const steps = this.reviewer.reviewSteps(dir, open.length ? 'lazy' : 'none');
+    let worked = 0;
+    const slice = (): void => {
+      if (job.stale || !this.enabled) return;
+      const from = performance.now();
+      try {
+        for (;;) {
+          const step = steps.next();
+          if (step.done) {
+            this.running.delete(dir);
+            this.settle(step.value, open, trigger, undefined, worked + performance.now() - from, this.reviewer.skippedIn(dir));
+            return;
+          }
+          if (performance.now() - from >= REVIEW_SLICE_MS) break;
+        }
+      } catch (e) {
+        // The reviewer turns engine failures into an internal error; this is what is left (publishing, say).
+        this.stopRunning(dir);
+        this.log(`${dir}: review failed: ${(e as Error)?.stack ?? String(e)}`);
+        return;
+      }
+      worked += performance.now() - from;
+      setImmediate(slice);
+    };
+    slice();
+  }
+
+  /** Marks the module's review running in steps stale: it stops at its next step and publishes nothing. */
+  private stopRunning(dir: string): void {
+    const job = this.running.get(dir);
+    if (!job) return;
+    job.stale = true;
+    this.running.delete(dir);
+  }
+
+  /** Whether a review of the module is waiting for its timer or running in steps. */
+  private reviewPending(dir: string): boolean {
+    return this.scheduler.isPending(dir) || this.running.has(dir);
   }
 
   /** What follows a review, wherever it ran: what it skipped logged, its figures, its role, its diagnostics published. */
@@ -146,7 +215,7 @@ export class ReviewService {
    */
   private settleElsewhere(result: ScanWorkerResult, trigger: ReviewTrigger, tally: ReviewTally): void {
     const { dir } = result;
-    if (this.scheduler.isPending(dir) || this.openReviews.has(dir) || this.openFilesIn(dir).length) return;
+    if (this.reviewPending(dir) || this.openReviews.has(dir) || this.openFilesIn(dir).length) return;
     this.knownModules.add(dir);
     this.reviewer.roles.record(dir, result.facts);
     const review = this.settle(result.review, [], trigger, tally, result.ms, result.skipped);
@@ -282,7 +351,7 @@ export class ReviewService {
       const reviewHere = async (list: readonly string[]): Promise<boolean> => {
         for (const dir of list) {
           if (stale()) return false;
-          if (!this.scheduler.isPending(dir) && !this.openReviews.has(dir)) {
+          if (!this.reviewPending(dir) && !this.openReviews.has(dir)) {
             this.knownModules.add(dir);
             this.reviewNow(dir, trigger, tallyFor(dir));
           }
@@ -407,6 +476,7 @@ export class ReviewService {
       this.scanRun?.stop();
       this.scanGeneration++;
       this.scheduler.cancelAll();
+      for (const dir of [...this.running.keys()]) this.stopRunning(dir);
       this.openReviews.clear();
       this.publisher.clearAll();
     }
@@ -420,6 +490,7 @@ export class ReviewService {
     this.scanRun?.stop();
     this.scanGeneration++;
     this.scheduler.cancelAll();
+    for (const dir of [...this.running.keys()]) this.stopRunning(dir);
   }
 
   private openFilesIn(dir: string): string[] {

@@ -5,7 +5,8 @@
 export class ReviewScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
 
-  constructor(private readonly run: (dir: string) => void) {}
+  /** `now`: the review is wanted at once (flush), not when its timer fires. */
+  constructor(private readonly run: (dir: string, now: boolean) => void) {}
 
   schedule(dir: string, delayMs: number): void {
     const pending = this.timers.get(dir);
@@ -14,7 +15,7 @@ export class ReviewScheduler {
       dir,
       setTimeout(() => {
         this.timers.delete(dir);
-        this.run(dir);
+        this.run(dir, false);
       }, delayMs),
     );
   }
@@ -29,7 +30,7 @@ export class ReviewScheduler {
     if (!pending) return false;
     clearTimeout(pending);
     this.timers.delete(dir);
-    this.run(dir);
+    this.run(dir, true);
     return true;
   }
 

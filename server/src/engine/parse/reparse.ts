@@ -3,6 +3,7 @@ import { computeLineStarts, lineIndexAt, type Position, type Range } from '../ra
 import { parseSource } from './parse-file.js';
 import { Parser } from './parser.js';
 import { ownString } from '../own-string.js';
+import { drain } from '../steps.js';
 
 /**
  * Parses `text`, a new version of the file `previous` was parsed from,
@@ -19,11 +20,19 @@ import { ownString } from '../own-string.js';
  * file is parsed whole.
  */
 export function reparseSource(previous: SourceFile, text: string): SourceFile {
-  if (previous.text === text) return previous;
-  return reparsed(previous, text) ?? parseSource(previous.path, text);
+  return drain(reparseSteps(previous, text));
 }
 
-function reparsed(old: SourceFile, text: string): SourceFile | undefined {
+/** reparseSource in steps: it yields after every MOVE_STEP blocks it moves (the language server's event loop runs between). */
+export function* reparseSteps(previous: SourceFile, text: string): Generator<void, SourceFile, void> {
+  if (previous.text === text) return previous;
+  return (yield* reparsed(previous, text)) ?? parseSource(previous.path, text);
+}
+
+/** Blocks moved between two steps of reparseSteps. */
+const MOVE_STEP = 1000;
+
+function* reparsed(old: SourceFile, text: string): Generator<void, SourceFile | undefined, void> {
   if (old.syntax !== 'hcl') return undefined;
   const items = old.body;
   for (let i = 0; i < items.length; i++) if (items[i]!.kind !== 'Block') return undefined;
@@ -77,7 +86,10 @@ function reparsed(old: SourceFile, text: string): SourceFile | undefined {
   for (const item of region.body) body.push(item);
   if (moved < items.length) {
     const shift = new TreeShift(delta, lineDelta);
-    for (let i = moved; i < items.length; i++) body.push(shift.item(items[i]!));
+    for (let i = moved; i < items.length; i++) {
+      body.push(shift.item(items[i]!));
+      if ((i - moved) % MOVE_STEP === MOVE_STEP - 1) yield;
+    }
     for (const c of old.comments) if (c.range.start.offset >= regionEndOld) comments.push(shift.comment(c));
   }
   return { path: old.path, syntax: 'hcl', text, lineStarts, body, comments, errors: [] };

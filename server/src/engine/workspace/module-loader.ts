@@ -1,6 +1,7 @@
 import type { SourceFile } from '../parse/ast.js';
 import { parseSource } from '../parse/parse-file.js';
-import { reparseSource } from '../parse/reparse.js';
+import { reparseSteps } from '../parse/reparse.js';
+import { drain } from '../steps.js';
 import { timed } from '../timings.js';
 import type { InputError } from '../finding.js';
 import type { FileHost } from '../host.js';
@@ -32,8 +33,13 @@ export interface ParsedFiles {
 
 /** Reads and parses the files of one module and indexes its blocks. */
 export function loadModule(files: ModuleFiles, host: FileHost, parsed?: ParsedFiles): LoadedModule {
+  return drain(loadModuleSteps(files, host, parsed));
+}
+
+/** loadModule in steps (engine/steps.ts): one per file, and a re-parse's own (reparseSteps). */
+export function* loadModuleSteps(files: ModuleFiles, host: FileHost, parsed?: ParsedFiles): Generator<void, LoadedModule, void> {
   const loaded: LoadedModule = { dir: files.dir, files: [], errors: [] };
-  const parse = (path: string): SourceFile | undefined => {
+  function* parse(path: string): Generator<void, SourceFile | undefined, void> {
     loaded.files.push(path);
     const read = timed('read', () => host.readText(path));
     if (!read.ok) {
@@ -43,14 +49,23 @@ export function loadModule(files: ModuleFiles, host: FileHost, parsed?: ParsedFi
     let file = parsed?.get(path, read.text);
     if (!file) {
       const previous = parsed?.previous(path);
-      file = timed('parse', () => (previous ? reparseSource(previous, read.text) : parseSource(path, read.text)));
+      file = previous ? yield* reparseSteps(previous, read.text) : timed('parse', () => parseSource(path, read.text));
       parsed?.set(path, read.text, file);
     }
     for (const e of file.errors) loaded.errors.push({ file: path, message: e.message, range: e.range, kind: 'syntax' });
+    yield;
     return file;
-  };
-  const configFiles = files.configFiles.map(parse).filter((f): f is SourceFile => f !== undefined);
-  const varFiles = files.varFiles.map(parse).filter((f): f is SourceFile => f !== undefined);
+  }
+  const configFiles: SourceFile[] = [];
+  for (const path of files.configFiles) {
+    const file = yield* parse(path);
+    if (file) configFiles.push(file);
+  }
+  const varFiles: SourceFile[] = [];
+  for (const path of files.varFiles) {
+    const file = yield* parse(path);
+    if (file) varFiles.push(file);
+  }
   if (configFiles.length || varFiles.length) loaded.module = timed('index blocks', () => buildModule(files.dir, configFiles, varFiles));
   return loaded;
 }
