@@ -8,5 +8,6 @@
  * key. Long-lived caches store their keys through this.
  */
 export function ownString(s: string): string {
-  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
+  // Joined to a character and cut off again: the engine flattens the join into a new string, and the cut keeps only that.
+  return s.length < 13 ? s : ` ${s}`.slice(1);
 }
