@@ -194,6 +194,19 @@ describe('language server', () => {
     const versions = c.published.slice(before).filter((p) => p.uri === uri(main)).map((p) => p.version);
     expect(versions).toEqual([third]);
     expect(second).toBeLessThan(third);
+    expect(codes(published.diagnostics)).toContain('network/open-ingress');
+
+    // The configuration changes while an edit's review runs: that review read the old one, so the module is
+    // reviewed again under the new one (the scan does not pass it by as a review already under way).
+    const config = join(root, '.iac-review.json');
+    await c.change(main, [typed('w')]);
+    await new Promise((r) => setTimeout(r, 15));
+    writeFileSync(config, '{\n  "rules": { "network/open-ingress": "off" }\n}\n');
+    await c.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(config), type: 2 }] });
+    await c.waitForProgressEnd(2, 60_000);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(codes(c.diagnostics.get(uri(main))!)).not.toContain('network/open-ingress');
+    expect(c.diagnostics.get(uri(main))!.length).toBeGreaterThan(100);
     rmSync(root, { recursive: true, force: true });
   }, 180_000);
 

@@ -176,6 +176,10 @@ export class ReviewService {
     this.running.delete(dir);
   }
 
+  private stopAllRunning(): void {
+    for (const dir of [...this.running.keys()]) this.stopRunning(dir);
+  }
+
   /** Whether a review of the module is waiting for its timer or running in steps. */
   private reviewPending(dir: string): boolean {
     return this.scheduler.isPending(dir) || this.running.has(dir);
@@ -405,6 +409,8 @@ export class ReviewService {
 
   /** Something that applies to many modules changed (an exercise started or ended): review everything again. */
   rescan(progress?: ScanProgress, trigger: ReviewTrigger = 'exercise'): Promise<void> {
+    // A review running in steps read what changed as it was: the scan reviews its module again.
+    this.stopAllRunning();
     this.openReviews.clear();
     return this.scan(progress, trigger);
   }
@@ -412,6 +418,7 @@ export class ReviewService {
   /** The configuration changed: errors shown on the config file, every module reviewed again. */
   configChanged(progress?: ScanProgress, trigger: ReviewTrigger = 'configuration'): Promise<void> {
     this.reviewer.configs.invalidate();
+    this.stopAllRunning();
     this.openReviews.clear();
     return this.scan(progress, trigger);
   }
@@ -476,7 +483,7 @@ export class ReviewService {
       this.scanRun?.stop();
       this.scanGeneration++;
       this.scheduler.cancelAll();
-      for (const dir of [...this.running.keys()]) this.stopRunning(dir);
+      this.stopAllRunning();
       this.openReviews.clear();
       this.publisher.clearAll();
     }
@@ -490,7 +497,7 @@ export class ReviewService {
     this.scanRun?.stop();
     this.scanGeneration++;
     this.scheduler.cancelAll();
-    for (const dir of [...this.running.keys()]) this.stopRunning(dir);
+    this.stopAllRunning();
   }
 
   private openFilesIn(dir: string): string[] {
