@@ -144,7 +144,11 @@ export class ReviewService {
     const steps = this.reviewer.reviewSteps(dir, open.length ? 'lazy' : 'none');
     let worked = 0;
     const slice = (): void => {
-      if (job.stale || !this.enabled) return;
+      if (job.stale) return;
+      if (!this.enabled) {
+        this.stopRunning(dir);
+        return;
+      }
       const from = performance.now();
       try {
         for (;;) {
