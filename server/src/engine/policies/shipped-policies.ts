@@ -1,18 +1,13 @@
-import type { Rule } from '../rules/rule.js';
 import { compileUserPattern, type UserPattern } from '../config/user-pattern.js';
-import { policyRule } from './policy-rule.js';
-import type { Policy } from './policy.js';
 
-/**
- * A rule of the catalog written as a policy (`rules/<category>/<name>.policy.json`,
- * SPEC §11: the `recommended` pack). The registry generator reads each file with
+/*
+ * The rules of the catalog written as policies (`rules/<category>/<name>.policy.json`,
+ * SPEC §11: the `recommended` pack): the registry generator reads each file with
  * the engine's reader (policy-file.ts) and the registry holds the policy it read,
- * so no start of the program parses the pack again; a broken file stops the
- * generation, and a test checks that the registry is the reader's current output.
+ * made a rule by policyRule, so no start of the program parses the pack again; a
+ * broken file stops the generation, and a test checks that the registry is the
+ * reader's current output.
  */
-export function shippedPolicyRule(policy: Policy): Rule {
-  return policyRule(policy);
-}
 
 /**
  * A `matches` pattern of a shipped policy, compiled when first used (the reader accepted it at generation):

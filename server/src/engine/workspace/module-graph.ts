@@ -163,23 +163,9 @@ export class ModuleGraph {
     }
     const scopes = parent.callInstanceScopes(call);
     const created = this.createdUnder.get(chain[0]!) ?? 0;
-    if (created + scopes.length > MAX_MODULE_INSTANCES) {
-      this.limitReached ??= {
-        file: call.file.path,
-        range: headerRange(call.block),
-        kind: 'module-limit',
-        message: `module calls create more than ${MAX_MODULE_INSTANCES} module instances here: from module.${call.name} on, calls are not followed and their values stay unknown`,
-      };
-      return undefined;
-    }
+    if (created + scopes.length > MAX_MODULE_INSTANCES) return this.reachLimit(call, `module calls create more than ${MAX_MODULE_INSTANCES} module instances here`);
     if (this.instancesCreated + scopes.length > this.reviewInstanceLimit) {
-      this.limitReached ??= {
-        file: call.file.path,
-        range: headerRange(call.block),
-        kind: 'module-limit',
-        message: `module calls in this review create more than ${this.reviewInstanceLimit} module instances: from module.${call.name} on, calls are not followed and their values stay unknown`,
-      };
-      return undefined;
+      return this.reachLimit(call, `module calls in this review create more than ${this.reviewInstanceLimit} module instances`);
     }
     if (this.instanceBudget && !this.instanceBudget(scopes.length)) {
       this.abandoned = true;
@@ -188,6 +174,17 @@ export class ModuleGraph {
     this.createdUnder.set(chain[0]!, created + scopes.length);
     this.instancesCreated += scopes.length;
     return scopes.map(({ scope, key }) => new ModuleInstance(callee, this, { parent, call, scope, ...(key !== undefined ? { key } : {}) }, parent.codeOnly));
+  }
+
+  /** A limit on instances reached at `call`: its calls are not followed; the first such place is said once. */
+  private reachLimit(call: ModuleCallRef, what: string): undefined {
+    this.limitReached ??= {
+      file: call.file.path,
+      range: headerRange(call.block),
+      kind: 'module-limit',
+      message: `${what}: from module.${call.name} on, calls are not followed and their values stay unknown`,
+    };
+    return undefined;
   }
 
   private readonly standIns = new Map<string, Module>();
