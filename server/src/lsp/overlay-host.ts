@@ -8,6 +8,16 @@ export interface OpenBuffers {
   paths(): Iterable<string>;
 }
 
+/** One OverlayFileHost per workspace folder, made when first asked for, all over the same buffers. */
+export function overlayHostsFor(buffers: OpenBuffers): (root: string) => OverlayFileHost {
+  const hosts = new Map<string, OverlayFileHost>();
+  return (root) => {
+    let host = hosts.get(root);
+    if (!host) hosts.set(root, (host = new OverlayFileHost(root, buffers)));
+    return host;
+  };
+}
+
 /**
  * The engine's FileHost with the editor's unsaved buffers laid over the disk:
  * a module is reviewed as the user sees it, siblings' unsaved edits included.

@@ -1,5 +1,3 @@
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { availableParallelism, loadavg } from 'node:os';
 import { cutShares, idleCores, parallelSettings, reviewThreads, topLevelKey } from '../cli/parallel-review.js';
@@ -38,12 +36,6 @@ export interface ScanPoolOptions {
   log: (message: string) => void;
 }
 
-/** The built bundle's launcher (dist/cli.js) beside the running bundle; undefined when running from the sources. */
-function builtCliScript(): string | undefined {
-  const self = fileURLToPath(import.meta.url);
-  return self.endsWith('.cjs') ? resolve(self, '..', 'cli.js') : undefined;
-}
-
 /**
  * Starts the workers over `dirs` (in scan order; `files`: the source files
  * they hold), or returns undefined when the server's thread should scan.
@@ -54,9 +46,11 @@ export function startScanWorkers(
   options: ScanPoolOptions,
   onResult: (result: ScanWorkerResult) => void,
 ): ScanRun | undefined {
-  const script = builtCliScript();
   const settings = parallelSettings(process.env);
-  if (!script || dirs.length === 0 || files < settings.minFiles) return undefined;
+  if (dirs.length === 0 || files < settings.minFiles) return undefined;
+  // The CLI's launcher beside the running bundle: running from the sources (tests), there is none and this thread scans.
+  const script = settings.workerScript;
+  if (!script) return undefined;
   const { Worker, MessageChannel } = process.getBuiltinModule('node:worker_threads');
   // The CLI measures what the machine does while it walks the workspace; a scan starts with the editor, so the
   // last minute's load average says how many cores are idle.

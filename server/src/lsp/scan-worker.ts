@@ -3,7 +3,7 @@ import type { ModuleReview } from '../engine/analyze.js';
 import type { ModuleRoleFacts } from '../engine/roles/role-facts.js';
 import { RULES } from '../engine/rules/registry.generated.js';
 import { ModuleReviewer } from './module-reviewer.js';
-import { OverlayFileHost } from './overlay-host.js';
+import { overlayHostsFor } from './overlay-host.js';
 import type { SkippedFile } from './review-log.js';
 import { WorkspaceConfigs } from './workspace-configs.js';
 import { ChangeBases } from './change-base.js';
@@ -51,12 +51,7 @@ export function scanWorkerRequest(env: Readonly<Record<string, string | undefine
  */
 export function runScanWorker(request: ScanWorkerRequest): void {
   const buffers = new Map(request.buffers);
-  const hosts = new Map<string, OverlayFileHost>();
-  const hostFor = (root: string) => {
-    let host = hosts.get(root);
-    if (!host) hosts.set(root, (host = new OverlayFileHost(root, { textOf: (path) => buffers.get(path), paths: () => buffers.keys() })));
-    return host;
-  };
+  const hostFor = overlayHostsFor({ textOf: (path) => buffers.get(path), paths: () => buffers.keys() });
   const configs = new WorkspaceConfigs(
     hostFor,
     RULES.map((r) => r.meta),

@@ -42,7 +42,7 @@ import { DEFAULT_BASE_REQUEST, workspaceDefaultBase } from './default-base-reque
 import { codeActionsFor, FIX_ALL_KIND, SHOW_RULE_DOCUMENTATION, type CodeActionEnvironment } from './code-actions.js';
 import { withRuleDocumentationLink } from './diagnostics.js';
 import { ModuleReviewer, type ReviewerOptions } from './module-reviewer.js';
-import { OverlayFileHost } from './overlay-host.js';
+import { overlayHostsFor } from './overlay-host.js';
 import { NO_PROGRESS, ReviewService, type ScanProgress } from './review-service.js';
 import { LIST_RULES_REQUEST, listRules, RULE_DOCUMENTATION_REQUEST, ruleDocumentation } from './rule-requests.js';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings.js';
@@ -92,12 +92,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const uri = openUris.get(path);
     return uri === undefined ? undefined : documents.get(uri)?.getText();
   };
-  const hosts = new Map<string, OverlayFileHost>();
-  const hostFor = (root: string) => {
-    let host = hosts.get(root);
-    if (!host) hosts.set(root, (host = new OverlayFileHost(root, { textOf, paths: () => openUris.keys() })));
-    return host;
-  };
+  const hostFor = overlayHostsFor({ textOf, paths: () => openUris.keys() });
   const configs = new WorkspaceConfigs(hostFor, metas);
   const changeBases = new ChangeBases(() => settings, (message) => connection.console.log(message));
   const { readPlan: planReader, ...reviewerOptions } = options;
