@@ -1,5 +1,6 @@
+import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isInside } from '../../server/src/engine/host.js';
+import { isInside, relativeBelow } from '../../server/src/engine/host.js';
 
 // The workspace boundary (SPEC §2): every read of a reviewed repository asks it. The common case skips
 // path.relative; these are the cases where a prefix alone would say the wrong thing.
@@ -25,9 +26,7 @@ describe('isInside', () => {
 });
 
 describe('relativeBelow', () => {
-  it('is path.relative: below, the same, and every case a prefix would get wrong', async () => {
-    const { relative } = await import('node:path');
-    const { relativeBelow } = await import('../../server/src/engine/host.js');
+  it('is path.relative: below, the same, and every case a prefix would get wrong', () => {
     const cases: Array<[string, string]> = [
       ['/w/repo', '/w/repo'],
       ['/w/repo', '/w/repo/a/b.tf'],
