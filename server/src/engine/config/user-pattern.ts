@@ -1,5 +1,5 @@
 import { RE2JS } from 're2js';
-import { ownString } from '../own-string.js';
+import { TextMemo } from '../text-memo.js';
 
 /**
  * Regular expressions written by users (rule options such as the naming
@@ -73,18 +73,12 @@ function compile(source: string): UserPatternResult {
 const MATCH_CACHE_LIMIT = 4096;
 
 class MatchCache {
-  private readonly answers = new Map<string, boolean>();
+  private readonly answers = new TextMemo<boolean>(MATCH_CACHE_LIMIT);
   constructor(private readonly match: (text: string) => boolean) {}
 
   test(text: string): boolean {
-    let answer = this.answers.get(text);
-    if (answer === undefined) {
-      answer = this.match(text);
-      if (this.answers.size >= MATCH_CACHE_LIMIT) this.answers.clear();
-      // Long texts are rarely repeated: not worth the memory.
-      if (text.length <= 256) this.answers.set(ownString(text), answer);
-    }
-    return answer;
+    // Long texts are rarely repeated: not worth the memory.
+    return text.length <= 256 ? this.answers.get(text, this.match) : this.match(text);
   }
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { tickRuleBudget } from '../time-budget.js';
 import { hasWildcard, matchesFolded, parseWildcard, wildcardMatches, type Wildcard } from './wildcard.js';
-import { ownString } from '../own-string.js';
+import { TextMemo } from '../text-memo.js';
 
 /** AWS's access levels, as the service authorization reference names them. */
 export type AccessLevel = 'List' | 'Read' | 'Write' | 'Permissions management' | 'Tagging';
@@ -77,7 +77,7 @@ const MATCH_CACHE_LIMIT = 256;
 export class ActionIndex {
   private readonly decoded = new Map<string, Map<string, ActionInfo>>();
   /** Canonical pattern → matches: `*` alone walks 22,000 actions, and policies repeat the same few patterns. */
-  private readonly matchCache = new Map<string, readonly ActionInfo[]>();
+  private readonly matchCache = new TextMemo<readonly ActionInfo[]>(MATCH_CACHE_LIMIT);
 
   constructor(private readonly data: IamIndexData) {}
 
@@ -144,14 +144,7 @@ export class ActionIndex {
     }
     const service = parseWildcard(parsed.service);
     const action = parseWildcard(parsed.action);
-    const key = `${service.canonical}:${action.canonical}`;
-    let found = this.matchCache.get(key);
-    if (!found) {
-      found = Object.freeze(this.matching(service, action));
-      if (this.matchCache.size >= MATCH_CACHE_LIMIT) this.matchCache.clear();
-      this.matchCache.set(ownString(key), found);
-    }
-    return found;
+    return this.matchCache.get(`${service.canonical}:${action.canonical}`, () => Object.freeze(this.matching(service, action)));
   }
 
   /** True when the pattern grants at least one action AWS defines. */
@@ -173,7 +166,7 @@ export class ActionIndex {
     }
     const service = parseWildcard(parsed.service);
     const action = parseWildcard(parsed.action);
-    const cached = this.matchCache.get(`${service.canonical}:${action.canonical}`);
+    const cached = this.matchCache.peek(`${service.canonical}:${action.canonical}`);
     if (cached) return cached.some(test);
     return this.matching(service, action, test).length > 0;
   }

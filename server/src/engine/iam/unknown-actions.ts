@@ -1,5 +1,5 @@
 import { actionIndex, parseAction } from './action-index.js';
-import { ownString } from '../own-string.js';
+import { TextMemo } from '../text-memo.js';
 
 /** Edit distance, for "did you mean" (action names are short; services have at most ~1,000 actions). */
 function distance(a: string, b: string): number {
@@ -32,7 +32,7 @@ function closest(candidates: Iterable<string>, wanted: string): string | undefin
   return best;
 }
 
-const explanations = new Map<string, string | undefined>();
+const explanations = new TextMemo<string | undefined>(10_000);
 
 /**
  * Why an action string names nothing, with a suggestion when there is an
@@ -41,11 +41,7 @@ const explanations = new Map<string, string | undefined>();
  * the whole catalog.
  */
 export function explainUnknownAction(action: string): string | undefined {
-  if (explanations.has(action)) return explanations.get(action);
-  const answer = explainAction(action);
-  if (explanations.size >= 10_000) explanations.clear();
-  explanations.set(ownString(action), answer);
-  return answer;
+  return explanations.get(action, explainAction);
 }
 
 function explainAction(action: string): string | undefined {

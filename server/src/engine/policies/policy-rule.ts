@@ -10,7 +10,7 @@ import type { Condition, Policy, PolicyFix } from './policy.js';
 import type { Value } from '../evaluate/value.js';
 import type { Module } from '../model/module.js';
 import { displayValue } from './operators.js';
-import { ownString } from '../own-string.js';
+import { TextMemo } from '../text-memo.js';
 
 /** The checklist label of a policy that gives no `problem`. */
 const DEFAULT_PROBLEM = 'policy not met';
@@ -191,14 +191,14 @@ function globMatcher(glob: string): (type: string) => boolean {
   return (type) => compiled.match(type);
 }
 
+/** Block types a policy's matcher keeps its answer for (a workspace holds a few hundred). */
+const TYPE_ANSWERS = 4096;
+
 /** Whether a block type is selected by any of `globs` (a policy's resourceTypes), with minimatch's answers. */
 export function typeMatcher(globs: readonly string[]): (type: string) => boolean {
   // Built on first use: every rule of the catalog is built at start-up, and most never meet a block.
   let matchers: ((type: string) => boolean)[] | undefined;
-  const cache = new Map<string, boolean>();
-  return (type) => {
-    let hit = cache.get(type);
-    if (hit === undefined) cache.set(ownString(type), (hit = (matchers ??= globs.map(globMatcher)).some((m) => m(type))));
-    return hit;
-  };
+  const answers = new TextMemo<boolean>(TYPE_ANSWERS);
+  const selects = (type: string) => (matchers ??= globs.map(globMatcher)).some((m) => m(type));
+  return (type) => answers.get(type, selects);
 }

@@ -7,7 +7,7 @@
  * `db-password` and `db_password` are the same name; for dotted or slashed
  * paths (`postgresql.auth.password`, Helm `set` names) the last segment counts.
  */
-import { ownString } from '../own-string.js';
+import { TextMemo } from '../text-memo.js';
 
 /** Whole names that are secrets; `<anything>_<word>` is one too. */
 const SECRET_WORDS = [
@@ -101,16 +101,11 @@ export function normalizeName(name: string): string {
     .replace(/[-\s]+/g, '_');
 }
 
-const secretNameCache = new Map<string, boolean>();
+const secretNames = new TextMemo<boolean>(50_000);
 
 /** True when a name (argument, variable, output, map key) holds a secret. Names repeat, so answers are memoised. */
 export function isSecretName(name: string): boolean {
-  let answer = secretNameCache.get(name);
-  if (answer === undefined) {
-    answer = classifySecretName(name);
-    if (secretNameCache.size < 50_000) secretNameCache.set(ownString(name), answer);
-  }
-  return answer;
+  return secretNames.get(name, classifySecretName);
 }
 
 function classifySecretName(name: string): boolean {

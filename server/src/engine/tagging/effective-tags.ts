@@ -9,6 +9,7 @@ import { EMPTY_SCOPE } from '../evaluate/scope.js';
 import { dynamicBlocks, dynamicContent, dynamicInstances, dynamicIterator, type Instance } from '../evaluate/existence.js';
 import { tagSiteOf, type TagSite } from './taggable-types.js';
 import { providerTypeOf } from '../model/provider-type.js';
+import { TextMemo } from '../text-memo.js';
 import { ownString } from '../own-string.js';
 
 export interface TagEntry {
@@ -51,19 +52,12 @@ export function effectiveTags(module: Module, resource: ResourceRef, ctx: Evalua
 
 /** Keys compare case-insensitively ignoring `-` and `_` unless asked otherwise (SPEC §3). */
 export function normalizeTagKey(key: string, caseSensitive: boolean): string {
-  if (caseSensitive) return key;
   // A module's tag keys are few and looked up for every resource and required key: each is normalised once.
-  let normal = NORMAL_KEYS.get(key);
-  if (normal === undefined) {
-    if (NORMAL_KEYS.size >= MAX_NORMAL_KEYS) NORMAL_KEYS.clear();
-    normal = ownString(key.toLowerCase().replace(/[-_]/g, ''));
-    NORMAL_KEYS.set(ownString(key), normal);
-  }
-  return normal;
+  return caseSensitive ? key : NORMAL_KEYS.get(key, (k) => ownString(k.toLowerCase().replace(/[-_]/g, '')));
 }
 
-const NORMAL_KEYS = new Map<string, string>();
-const MAX_NORMAL_KEYS = 4096;
+/** Normalised tag keys (the value is a copy of its own too: lower-casing a lower-case key gives the key itself). */
+const NORMAL_KEYS = new TextMemo<string>(4096);
 
 export function findTag(tags: EffectiveTags, key: string, caseSensitive: boolean): TagEntry | undefined {
   const wanted = normalizeTagKey(key, caseSensitive);
