@@ -1,5 +1,5 @@
 import { availableParallelism, cpus, loadavg } from 'node:os';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MessagePort, Worker } from 'node:worker_threads';
 import {
@@ -11,7 +11,7 @@ import {
   type AnalyzeOptions,
 } from '../engine/analyze.js';
 import { discoverModules, type Discovery, type ModuleFiles } from '../engine/discover.js';
-import { isInside, NodeFileHost } from '../engine/host.js';
+import { isInside, NodeFileHost, relativeBelow } from '../engine/host.js';
 import { isPathIncluded } from '../engine/config/effective.js';
 import { assignModuleRoles } from '../engine/roles/assign-roles.js';
 import { addTiming, timed } from '../engine/timings.js';
@@ -256,7 +256,8 @@ export function cutShares(sizes: readonly number[], keys: readonly string[], thr
 export function topLevelKey(dir: string, paths: readonly string[]): string {
   const path = paths.find((p) => isInside(p, dir));
   if (path === undefined) return dir;
-  const rel = relative(path, dir);
+  // A normalised path below `path` (every one discovery gives) is cut, not resolved: 20,000 files are thousands of folders.
+  const rel = relativeBelow(path, dir);
   return `${path}\u0000${rel === '' || isAbsolute(rel) ? '' : rel.split(sep)[0]}`;
 }
 

@@ -10,6 +10,7 @@ import { DiagnosticsPublisher, type SendDiagnostics } from './publisher.js';
 import { ReviewScheduler } from './scheduler.js';
 import { excludedReason, reviewLine, skippedLine, type ReviewTally, type ReviewTrigger, type SkippedFile } from './review-log.js';
 import type { ScanRun } from './scan-pool.js';
+import { cpuSample, type CpuSample } from '../cli/parallel-review.js';
 import type { ScanWorkerResult } from './scan-worker.js';
 
 export interface ScanProgress {
@@ -20,10 +21,14 @@ export interface ScanProgress {
 
 export const NO_PROGRESS: ScanProgress = { report() {}, isCancelled: () => false, done() {} };
 
-/** The longest the start-up scan's discovery holds the event loop before it yields (the target for any block is 50 ms). */
-const SCAN_SLICE_MS = 20;
+/**
+ * The longest the start-up scan's discovery holds the event loop before it yields. The target for any block
+ * is 50 ms, and a slice ends only after the step that passes this: the rest is room for that step, a garbage
+ * collection, and the operating system running the scan's workers on the same cores.
+ */
+const SCAN_SLICE_MS = 10;
 /** The same for an edit's review running in steps (reviewInSteps). */
-const REVIEW_SLICE_MS = 20;
+const REVIEW_SLICE_MS = 10;
 
 /**
  * What the server knows and when it reviews: which modules exist, which are
@@ -69,9 +74,10 @@ export class ReviewService {
     /**
      * Starts worker threads over a scan's modules (scan-pool.ts), or declines (undefined): when the
      * workspace is small, when running from the sources, or when reviews need what only this thread
-     * has (rules given in code, a plan, the base of a change).
+     * has (rules given in code, a plan, the base of a change). `since`: the machine's CPU times when the scan
+     * began, to count the cores other processes leave idle.
      */
-    private readonly scanElsewhere: (dirs: readonly string[], files: number, onResult: (r: ScanWorkerResult) => void) => ScanRun | undefined = () => undefined,
+    private readonly scanElsewhere: (dirs: readonly string[], files: number, onResult: (r: ScanWorkerResult) => void, since: CpuSample) => ScanRun | undefined = () => undefined,
   ) {
     this.publisher = new DiagnosticsPublisher(send);
   }
@@ -306,6 +312,8 @@ export class ReviewService {
   async scan(progress: ScanProgress = NO_PROGRESS, trigger: ReviewTrigger = 'start-up'): Promise<void> {
     const generation = ++this.scanGeneration;
     const started = performance.now();
+    // What the machine's cores do while the scan walks the workspace decides how many threads review it.
+    const machine = cpuSample();
     // One line per workspace folder: the folder is the unit a user configures.
     const tallies = new Map<string, ReviewTally>();
     const tallyFor = (dir: string): ReviewTally => {
@@ -387,7 +395,7 @@ export class ReviewService {
         }
         this.settleElsewhere(result, trigger, tallyFor(result.dir));
         progress.report(++done, ordered.length);
-      });
+      }, machine);
       if (!run) {
         if (!(await reviewHere(ordered))) return;
       } else {

@@ -1,6 +1,6 @@
 import type { Worker } from 'node:worker_threads';
 import { availableParallelism, loadavg } from 'node:os';
-import { cutShares, idleCores, parallelSettings, reviewThreads, topLevelKey } from '../cli/parallel-review.js';
+import { cpuSample, cutShares, idleCores, othersBusyBetween, parallelSettings, reviewThreads, topLevelKey, type CpuSample, type ParallelSettings } from '../cli/parallel-review.js';
 import type { ScanWorkerMessage, ScanWorkerRequest, ScanWorkerResult } from './scan-worker.js';
 import type { ServerSettings } from './settings.js';
 
@@ -34,6 +34,8 @@ export interface ScanPoolOptions {
   buffers: ReadonlyMap<string, string>;
   /** The output channel at `info`: a worker that stops early says why. */
   log: (message: string) => void;
+  /** The machine's CPU times when the scan began (cpuSample): what other processes used since says how many cores are idle. */
+  since?: CpuSample;
 }
 
 /**
@@ -52,9 +54,7 @@ export function startScanWorkers(
   const script = settings.workerScript;
   if (!script) return undefined;
   const { Worker, MessageChannel } = process.getBuiltinModule('node:worker_threads');
-  // The CLI measures what the machine does while it walks the workspace; a scan starts with the editor, so the
-  // last minute's load average says how many cores are idle.
-  const threads = settings.measured ? Math.min(settings.threads, reviewThreads(idleCores(availableParallelism(), loadavg()[0] ?? 0), files)) : settings.threads;
+  const threads = scanThreads(settings, files, availableParallelism(), options.since, cpuSample(), loadavg()[0] ?? 0);
   const shares = shareDirs(dirs, options.folders, threads);
   const received = new Set<string>();
   const workers: Worker[] = [];
@@ -118,8 +118,23 @@ export function startScanWorkers(
   };
 }
 
+/**
+ * The worker threads for a scan of `files` source files on a machine of `cores`: one per core other processes
+ * leave idle, as the CLI counts them — from the CPU time they used between the scan's start (`since`) and
+ * `now`, while this thread walked the workspace. The last minute's load average (`load`) decides only when
+ * that window says nothing (too short, no counters): it still counts whatever ran before the editor started,
+ * such as a build that just ended, and kept a scan on one thread of an idle machine.
+ */
+export function scanThreads(settings: Pick<ParallelSettings, 'threads' | 'measured'>, files: number, cores: number, since: CpuSample | undefined, now: CpuSample, load: number): number {
+  if (!settings.measured) return settings.threads;
+  const others = (since && othersBusyBetween(since, now)) ?? load;
+  return Math.min(settings.threads, reviewThreads(idleCores(cores, others), files));
+}
+
 /** Contiguous shares of `dirs`, about equal in modules, cut only where the top-level folder (under its workspace folder) changes. */
 export function shareDirs(dirs: readonly string[], folders: readonly string[], threads: number): string[][] {
+  // One share needs no cut, nor the folder of each directory (tens of milliseconds of the event loop for 20,000 files).
+  if (threads < 2) return [[...dirs]];
   const ranges = cutShares(
     dirs.map(() => 1),
     dirs.map((d) => topLevelKey(d, folders)),

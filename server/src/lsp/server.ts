@@ -136,14 +136,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     (dir) => exercises.exerciseOf(dir) !== undefined,
     (message) => connection.console.info(message),
     // Large scans on worker threads, unless reviews need what only this thread has: rules given in code, a folder's plan.
-    (dirs, files, onResult) => {
+    (dirs, files, onResult, since) => {
       if (options.rules || configs.folders().some((root) => reviewer.usesPlan(root))) return undefined;
       const buffers = new Map<string, string>();
       for (const path of openUris.keys()) {
         const text = textOf(path);
         if (text !== undefined) buffers.set(path, text);
       }
-      const run = startScanWorkers(dirs, files, { folders: configs.folders(), settings, buffers, log: (message) => connection.console.info(message) }, onResult);
+      const run = startScanWorkers(dirs, files, { folders: configs.folders(), settings, buffers, log: (message) => connection.console.info(message), since }, onResult);
       if (run) connection.console.info(`scan: ${dirs.length} modules on ${run.threads} worker thread${run.threads === 1 ? '' : 's'}`);
       return run;
     },

@@ -30,7 +30,7 @@ export function* reparseSteps(previous: SourceFile, text: string): Generator<voi
 }
 
 /** Blocks moved between two steps of reparseSteps. */
-const MOVE_STEP = 1000;
+const MOVE_STEP = 100;
 
 function* reparsed(old: SourceFile, text: string): Generator<void, SourceFile | undefined, void> {
   if (old.syntax !== 'hcl') return undefined;
