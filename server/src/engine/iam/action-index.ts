@@ -78,6 +78,7 @@ export class ActionIndex {
   private readonly decoded = new Map<string, Map<string, ActionInfo>>();
   /** Canonical pattern → matches: `*` alone walks 22,000 actions, and policies repeat the same few patterns. */
   private readonly matchCache = new TextMemo<readonly ActionInfo[]>(MATCH_CACHE_LIMIT);
+  private serviceList: readonly string[] | undefined;
 
   constructor(private readonly data: IamIndexData) {}
 
@@ -90,8 +91,9 @@ export class ActionIndex {
     return Object.keys(this.data.services).length;
   }
 
-  services(): string[] {
-    return Object.keys(this.data.services);
+  /** Every service prefix; one list, read by every wildcard match over services. */
+  services(): readonly string[] {
+    return (this.serviceList ??= Object.keys(this.data.services));
   }
 
   hasService(prefix: string): boolean {
