@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { join, relative, sep } from 'node:path';
 import { FULL_PARALLEL_FILES, MIN_SAMPLE_MS, topLevelKey } from '../../server/src/cli/parallel-review.js';
-import { scanThreads, shareDirs } from '../../server/src/lsp/scan-pool.js';
+import { MAX_SCAN_THREADS, scanThreads, scanWorkerLimits, shareDirs } from '../../server/src/lsp/scan-pool.js';
 
 // CPU samples on a 2-core machine: `at` ms of wall clock, `busyMs` of all cores' busy time, `ownMs` of this process's.
 const sample = (at: number, busyMs: number, ownMs: number) => ({ at, busyMs, idleMs: 2 * at - busyMs, ownMs });
@@ -32,6 +32,18 @@ describe('start-up scan: worker threads', () => {
     expect(scanThreads(measured, FULL_PARALLEL_FILES - 1, 2, start, walked, 0)).toBe(1);
     expect(scanThreads({ threads: 3, measured: false }, 10, 2, start, sample(1600, 1700, 700), 9)).toBe(3);
     expect(scanThreads({ threads: 2, measured: true }, large, 8, start, walked, 0)).toBe(2);
+  });
+
+  it('starts at most MAX_SCAN_THREADS workers on a machine with many idle cores, and keeps the young generation of each small past two', () => {
+    const start = sample(1000, 500, 100);
+    const walked = sample(1600, 1100, 700);
+    expect(scanThreads(measured, large, 8, start, walked, 0)).toBe(MAX_SCAN_THREADS);
+    expect(scanThreads(measured, large, 4, start, walked, 0)).toBe(Math.min(4, MAX_SCAN_THREADS));
+    expect(scanWorkerLimits(2).maxYoungGenerationSizeMb).toBeUndefined();
+    expect(scanWorkerLimits(3).maxYoungGenerationSizeMb).toBeLessThanOrEqual(8);
+    // IAC_REVIEW_THREADS is the user's to set, up to the CLI's own limit; the workers are then kept small.
+    expect(scanThreads({ threads: 4, measured: false }, large, 2, start, walked, 0)).toBe(4);
+    expect(scanWorkerLimits(4).maxYoungGenerationSizeMb).toBeLessThanOrEqual(8);
   });
 });
 

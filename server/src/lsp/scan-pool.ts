@@ -18,6 +18,16 @@ import type { ServerSettings } from './settings.js';
 
 /** The heap a scan worker may use: past it the worker stops and the server's thread reviews the rest of its share. */
 const WORKER_HEAP_MB = 160;
+/**
+ * The most workers a scan starts, and each one's young generation when there are more than two. Every worker
+ * is a heap of its own, and the server's memory must stay bounded on a machine with many cores. On the
+ * 20,000-file benchmark workspace (scripts/bench-lsp.mjs --scale), with V8's default young generation, the
+ * server's peak RSS was 350–366 MB with two workers, 457 MB with three and 522–536 MB with four. With the
+ * young generation of each worker kept to 8 MB it was 340 MB with three and 390 MB with four (286–292 MB with
+ * two, but a two-worker scan was up to a tenth slower).
+ */
+export const MAX_SCAN_THREADS = 3;
+const MANY_WORKERS_YOUNG_GENERATION_MB = 8;
 
 export interface ScanRun {
   /** How many worker threads review. */
@@ -78,7 +88,7 @@ export function startScanWorkers(
           // Piped, never read: nothing a worker writes may reach the protocol stream on stdout.
           stdout: true,
           stderr: true,
-          resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+          resourceLimits: scanWorkerLimits(shares.length),
         });
         workers.push(worker);
         let ended = false;
@@ -128,7 +138,13 @@ export function startScanWorkers(
 export function scanThreads(settings: Pick<ParallelSettings, 'threads' | 'measured'>, files: number, cores: number, since: CpuSample | undefined, now: CpuSample, load: number): number {
   if (!settings.measured) return settings.threads;
   const others = (since && othersBusyBetween(since, now)) ?? load;
-  return Math.min(settings.threads, reviewThreads(idleCores(cores, others), files));
+  return Math.min(settings.threads, MAX_SCAN_THREADS, reviewThreads(idleCores(cores, others), files));
+}
+
+/** What each of `workers` scan workers may use (see MAX_SCAN_THREADS). */
+export function scanWorkerLimits(workers: number): { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb?: number } {
+  if (workers <= 2) return { maxOldGenerationSizeMb: WORKER_HEAP_MB };
+  return { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: MANY_WORKERS_YOUNG_GENERATION_MB };
 }
 
 /** Contiguous shares of `dirs`, about equal in modules, cut only where the top-level folder (under its workspace folder) changes. */
