@@ -61,10 +61,13 @@ async function startServer(root, initializationOptions) {
   });
   connection.onRequest('window/workDoneProgress/create', () => null);
   // The server says how many worker threads its scan runs on (`scan: N modules on K worker threads`).
+  // A worker past its heap limit stops, and the server's thread reviews the rest of its share: the figures say so.
   let scanThreads = 'on the server\'s thread';
+  let workersStopped = 0;
   connection.onNotification('window/logMessage', (p) => {
     const on = /^scan: \d+ modules (on \d+ worker threads?)/.exec(p.message ?? '');
     if (on) scanThreads = on[1];
+    if ((p.message ?? '').startsWith('scan worker stopped')) workersStopped++;
   });
   connection.listen();
   const rootUri = pathToFileURL(root).href;
@@ -83,7 +86,7 @@ async function startServer(root, initializationOptions) {
     initializedAt,
     scanDone,
     published: (uri, version) => new Promise((resolve) => waiters.push({ uri, version, resolve })),
-    scanThreads: () => scanThreads,
+    scanThreads: () => (workersStopped ? `${scanThreads}, ${workersStopped} of them stopped early` : scanThreads),
     /** The server's own figures since the last reset (loop-monitor.ts). */
     timings: (reset = false) => connection.sendRequest('iacReview/internalTimings', { reset }),
     async stop() {
