@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addTiming, enableTimings, TIMINGS, timed, timingTotals } from '../../server/src/engine/timings.js';
+import { timedSteps } from '../../server/src/engine/steps.js';
 
 const busy = (ms: number) => {
   const until = performance.now() + ms;
@@ -32,6 +33,23 @@ describe('timings (the CLI breakdown `npm run bench` prints)', () => {
     expect(totals.outer).toBeLessThan(40 + 25);
     expect(totals.inner).toBeGreaterThanOrEqual(40);
     expect(totals.inner).toBeLessThan(40 + 25);
+    expect(TIMINGS.top).toBeUndefined();
+  });
+
+  it("counts a generator's steps as the phase (a re-parse in the editor), not the time between them", () => {
+    enableTimings();
+    function* work(): Generator<void, number, void> {
+      busy(15);
+      yield;
+      busy(15);
+      return 7;
+    }
+    const steps = timedSteps('stepped', work());
+    expect(steps.next().done).toBe(false);
+    busy(40);
+    expect(steps.next()).toEqual({ done: true, value: 7 });
+    expect(timingTotals().stepped).toBeGreaterThanOrEqual(30);
+    expect(timingTotals().stepped).toBeLessThan(30 + 25);
     expect(TIMINGS.top).toBeUndefined();
   });
 

@@ -1,7 +1,7 @@
 import type { SourceFile } from '../parse/ast.js';
 import { parseSource } from '../parse/parse-file.js';
 import { reparseSteps } from '../parse/reparse.js';
-import { drain } from '../steps.js';
+import { drain, timedSteps } from '../steps.js';
 import { timed } from '../timings.js';
 import type { InputError } from '../finding.js';
 import type { FileHost } from '../host.js';
@@ -49,7 +49,7 @@ export function* loadModuleSteps(files: ModuleFiles, host: FileHost, parsed?: Pa
     let file = parsed?.get(path, read.text);
     if (!file) {
       const previous = parsed?.previous(path);
-      file = previous ? yield* reparseSteps(previous, read.text) : timed('parse', () => parseSource(path, read.text));
+      file = previous ? yield* timedSteps('parse', reparseSteps(previous, read.text)) : timed('parse', () => parseSource(path, read.text));
       parsed?.set(path, read.text, file);
     }
     for (const e of file.errors) loaded.errors.push({ file: path, message: e.message, range: e.range, kind: 'syntax' });
