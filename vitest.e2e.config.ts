@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ['tests/package.test.ts', 'tests/e2e/**/*.test.ts'],
     fileParallelism: false,
+    globalSetup: ['tests/support/e2e-global-setup.ts'],
     testTimeout: 300_000,
     hookTimeout: 120_000,
     pool: 'forks',
