@@ -8,6 +8,8 @@ import { localCalls, ModuleGraph, type LocalCall } from './workspace/module-grap
 import type { ModuleInstance } from './workspace/module-instance.js';
 import { InstanceRuns, placeKey } from './workspace/instance-runs.js';
 import { callerFindings } from './workspace/caller-findings.js';
+import { ModuleReleases } from './workspace/module-releases.js';
+import { reviewOrder } from './workspace/review-order.js';
 import type { Rule, RuleMeta } from './rules/rule.js';
 import { RULES } from './rules/registry.generated.js';
 import { rulesWithPolicies } from './policies/rule-set.js';
@@ -23,7 +25,7 @@ import type { Plan } from './plan/plan-model.js';
 import { attachPlan } from './plan/attach-plan.js';
 import { timed } from './timings.js';
 import { firstLineRange } from './first-line-range.js';
-import { assignModuleRoles, pathDecidedRole, type RoleAssignmentOptions } from './roles/assign-roles.js';
+import { assignModuleRoles, type RoleAssignmentOptions } from './roles/assign-roles.js';
 import { roleFactsOf, type ModuleRoleFacts } from './roles/role-facts.js';
 import type { ModuleRole, ModuleRoleAssignment } from './roles/module-role.js';
 import { drain } from './steps.js';
@@ -118,6 +120,16 @@ export interface AnalysisResult {
   share?: ShareFacts;
 }
 
+/**
+ * A group of at most this many modules (review-order.ts) is read whole before its first review: every call
+ * inside it is then known, so no module goes while a caller in its group is still to come, and a module
+ * whose role depends on who calls it is reviewed in the role the group gives it. A larger group (a thousand
+ * deployments under one root module) is read one module at a time, as before: memory stays bounded; a callee
+ * that went before a caller came is read again (once), and such a module is reviewed as a deployment first,
+ * again at the end if something calls it.
+ */
+const READ_GROUP_UP_TO = 256;
+
 export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
   const cwd = resolve(options.cwd);
   const paths = (options.paths?.length ? options.paths : ['.']).map((p) => resolve(cwd, p));
@@ -158,10 +170,11 @@ export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
     : undefined;
   const roleOptions = roleAssignmentOptions(paths, host, config);
   const listUndecided = options.undecided !== false;
-  const order = reviewOrder(found, roleOptions);
+  const order = reviewOrder(found, roleOptions, paths);
   // Every module's local calls, so that a module is kept loaded while something may still call it, and cycles are found.
   const calls = new Map<string, LocalCall[]>();
-  const called = new Set<string>();
+  const foundDirs = new Set(found.map((f) => f.dir));
+  const releases = new ModuleReleases((dir) => foundDirs.has(dir));
   const facts: ModuleRoleFacts[] = [];
   const load = (files: ModuleFiles): LoadedModule => {
     const entry = graph.modules.loader.load(files);
@@ -169,13 +182,13 @@ export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
       facts.push(roleFactsOf(entry.module));
       for (const [dir, list] of localCalls([entry.module])) {
         calls.set(dir, list);
-        for (const c of list) called.add(c.target);
+        releases.record(dir, list);
       }
     }
     return entry;
   };
   // Listing undecided items walks the call chains again at the end: then every module is loaded first.
-  const preloaded = listUndecided ? new Map([...order.decided, ...order.deferred].map((d) => [d.files.dir, load(d.files)])) : undefined;
+  const preloaded = listUndecided ? new Map(order.groups.flatMap((g) => [...g.callers, ...g.deferred, ...g.modules]).map((d) => [d.files.dir, load(d.files)])) : undefined;
   const reviews = new Map<number, { review: ModuleReview; analysed: boolean; role?: ModuleRoleAssignment }>();
   const reviewed = new Map<string, Module>();
   const review = (files: ModuleFiles, role: ModuleRoleAssignment | undefined, index: number): void => {
@@ -187,27 +200,53 @@ export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
     const { analysis, ...rest } = done;
     reviews.set(index, { review: options.keepModules ? done : rest, analysed: analysis !== undefined, ...(role ? { role } : {}) });
     if (!module) return;
+    if (options.keepModules) {
+      reviewed.set(module.dir, module);
+      return;
+    }
+    if (!listUndecided) {
+      // Nothing walks the call chains again at the end: a module goes once it and its known callers are reviewed.
+      for (const dir of releases.reviewedNow(module.dir, calls.get(module.dir) ?? [])) graph.modules.forgetDir(dir);
+      return;
+    }
     // Nothing calls it (as far as the modules read so far say) and nothing walks from it again: its evaluation can go.
-    const walkedAgain = listUndecided && module.moduleCalls.length > 0;
-    if (!options.keepModules && !called.has(module.dir) && !walkedAgain) graph.modules.forget(module);
+    if (!releases.isCalled(module.dir) && module.moduleCalls.length === 0) graph.modules.forget(module);
     else reviewed.set(module.dir, module);
   };
-  // Examples and tests (which call the others) first, `modules/` after; a module whose role depends on who calls it is
-  // reviewed as a deployment, and again at the end if a call makes it something else.
-  // (Only `versioning/provider-pinned` reads the role, and only for examples, which their path decides: the first
-  // review's rule runs stay valid under the final role.)
+  // Group by group (review-order.ts): in each, examples, tests and deployments (which call the others) first; then the
+  // modules whose role depends on who calls them; then `modules/`, which the others call. A module whose role
+  // depends on callers is reviewed in the role its group gives it when the group is read whole, and again at the end
+  // if a call read later makes it something else.
+  // (Only `versioning/provider-pinned` reads the role, and only for examples, which their path decides: a review's
+  // rule runs stay valid under the final role.)
   const upfront = preloaded ? assignModuleRoles(facts, roleOptions) : undefined;
   let roles = upfront;
   graph.roleOf = (dir) => roles?.get(dir)?.role ?? order.pathRoles.get(dir)?.role;
-  for (const d of order.decided) review(d.files, d.role, d.index);
-  for (const d of order.deferred) review(d.files, upfront?.get(d.files.dir), d.index);
+  for (const group of order.groups) {
+    const members = [...group.callers, ...group.deferred, ...group.modules];
+    let known = upfront;
+    if (!known && members.length <= READ_GROUP_UP_TO) {
+      const from = facts.length;
+      for (const d of members) load(d.files);
+      // Only the group's facts: linear in the workspace (a caller in another group is read at the end).
+      known = assignModuleRoles(facts.slice(from), roleOptions);
+    }
+    for (const d of group.callers) review(d.files, d.role, d.index);
+    for (const d of group.deferred) review(d.files, known?.get(d.files.dir), d.index);
+    for (const d of group.modules) review(d.files, d.role, d.index);
+  }
   if (!upfront) {
     roles = assignModuleRoles(facts, roleOptions);
-    for (const d of order.deferred) {
-      const role = roles.get(d.files.dir);
-      if (!role) continue;
-      if (role.role === 'deployment') reviews.set(d.index, { ...reviews.get(d.index)!, role });
-      else review(d.files, role, d.index);
+    for (const group of order.groups) {
+      for (const d of group.deferred) {
+        const role = roles.get(d.files.dir);
+        if (!role) continue;
+        const first = reviews.get(d.index);
+        // Not reviewed at all: a share past the instance budget stopped reviewing (its result is not used).
+        if (!first) continue;
+        if (role.role === (first.role?.role ?? 'deployment')) reviews.set(d.index, { ...first, role });
+        else review(d.files, role, d.index);
+      }
     }
   }
   const reviewedModules = [...reviewed.values()];
@@ -257,27 +296,6 @@ export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
 /** How roles are assigned in a review of `paths` under `config` (SPEC §2a). */
 export function roleAssignmentOptions(paths: readonly string[], host: FileHost, config: ReviewConfig): RoleAssignmentOptions {
   return { analysedDirs: analysedDirectories(paths, host), configured: { baseDir: config.baseDir, roles: config.roles } };
-}
-
-/**
- * The order modules are reviewed in: those whose role their path (or the
- * config) decides first — examples and tests, which call the others, before
- * `modules/` — and those whose role depends on who calls them last.
- */
-function reviewOrder(found: readonly ModuleFiles[], options: RoleAssignmentOptions) {
-  const rank: Record<ModuleRole, number> = { example: 0, test: 1, deployment: 2, module: 3 };
-  const pathRoles = new Map<string, ModuleRoleAssignment>();
-  const decided: Array<{ files: ModuleFiles; role: ModuleRoleAssignment; index: number }> = [];
-  const deferred: Array<{ files: ModuleFiles; index: number }> = [];
-  found.forEach((files, index) => {
-    const role = pathDecidedRole(files.dir, options);
-    if (role) {
-      pathRoles.set(files.dir, role);
-      decided.push({ files, role, index });
-    } else deferred.push({ files, index });
-  });
-  decided.sort((a, b) => rank[a.role.role] - rank[b.role.role] || a.index - b.index);
-  return { decided, deferred, pathRoles };
 }
 
 /**

@@ -237,6 +237,13 @@ export class ModuleGraph {
     this.loader.forget(module.dir);
   }
 
+  /** Forgets the module a directory holds now (a caller may have loaded it again since it was reviewed). */
+  forgetDir(dir: string): void {
+    const module = this.loader.peek(dir)?.module;
+    if (module) this.standalones.delete(module);
+    this.loader.forget(dir);
+  }
+
   private reportCycle(loop: ModuleInstance[], closing: ModuleCallRef): void {
     this.reportCycleOf(
       loop.map((i) => i.module.dir),

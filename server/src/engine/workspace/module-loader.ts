@@ -113,7 +113,12 @@ export class ModuleLoader {
     return loaded;
   }
 
-  /** Forgets a directory's module (the editor, after one of its files changed). */
+  /** The directory's module if it is loaded now; never reads. */
+  peek(dir: string): LoadedModule | undefined {
+    return this.byDir.get(dir);
+  }
+
+  /** Forgets a directory's module (the editor, after one of its files changed; a check, once nothing needs it). */
   forget(dir: string): void {
     this.byDir.delete(dir);
   }
