@@ -1,4 +1,4 @@
-import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+import { constants, monitorEventLoopDelay, performance, PerformanceObserver, type IntervalHistogram, type PerformanceEntry } from 'node:perf_hooks';
 import { timingTotals } from '../engine/timings.js';
 
 /**
@@ -22,21 +22,51 @@ export interface InternalTimings {
   /** Heap and RSS now, in MB. */
   heapUsedMb: number;
   rssMb: number;
+  /**
+   * Garbage collections on the server's thread since the last reset: full (mark-compact) ones and their
+   * pauses, and the scavenges' pauses. A full collection costs its edit more than its pause: V8 marks
+   * incrementally, on the thread, while the review runs. `fullAt`: when each full one ended (the first
+   * MAX_GC_TIMES), in milliseconds since the epoch, for the bench to tell which edits they fell in.
+   */
+  gc: { fullCount: number; fullPauseMs: number; scavengePauseMs: number; fullAt: number[] };
 }
+
+/** Full collections whose times a period keeps. */
+const MAX_GC_TIMES = 1000;
 
 /** Fine enough to tell a 50 ms block from a 60 ms one; the probe's own cost is one timer per period. */
 const RESOLUTION_MS = 5;
 
 export class LoopMonitor {
   private readonly histogram: IntervalHistogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
+  private readonly gcObserver = new PerformanceObserver((list) => this.count(list.getEntries()));
+  private gc = LoopMonitor.noCollections();
+
+  private static noCollections(): InternalTimings['gc'] {
+    return { fullCount: 0, fullPauseMs: 0, scavengePauseMs: 0, fullAt: [] };
+  }
 
   constructor() {
     this.histogram.enable();
+    this.gcObserver.observe({ entryTypes: ['gc'] });
+  }
+
+  private count(entries: readonly PerformanceEntry[]): void {
+    for (const e of entries) {
+      const kind = (e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind;
+      if (kind === constants.NODE_PERFORMANCE_GC_MAJOR) {
+        this.gc.fullCount++;
+        this.gc.fullPauseMs += e.duration;
+        if (this.gc.fullAt.length < MAX_GC_TIMES) this.gc.fullAt.push(performance.timeOrigin + e.startTime + e.duration);
+      } else if (kind === constants.NODE_PERFORMANCE_GC_MINOR) this.gc.scavengePauseMs += e.duration;
+    }
   }
 
   /** The figures since the last reset; `reset` starts a new period (the bench resets before what it measures). */
   read(reset: boolean): InternalTimings {
     const memory = process.memoryUsage();
+    // Entries not yet handed to the observer's callback count too.
+    this.count(this.gcObserver.takeRecords());
     const timings: InternalTimings = {
       // The histogram records the intervals between a timer's runs (its period included): what ran in between held the loop.
       eventLoopMaxMs: Math.max(0, this.histogram.max / 1e6 - RESOLUTION_MS),
@@ -44,12 +74,17 @@ export class LoopMonitor {
       phases: timingTotals(),
       heapUsedMb: memory.heapUsed / 2 ** 20,
       rssMb: memory.rss / 2 ** 20,
+      gc: { ...this.gc, fullAt: [...this.gc.fullAt] },
     };
-    if (reset) this.histogram.reset();
+    if (reset) {
+      this.histogram.reset();
+      this.gc = LoopMonitor.noCollections();
+    }
     return timings;
   }
 
   dispose(): void {
     this.histogram.disable();
+    this.gcObserver.disconnect();
   }
 }
