@@ -65,9 +65,10 @@ export function outermostModuleDir(dir: string, moduleDirs: ReadonlySet<string>,
   const root = paths.find((p) => isInside(p, dir));
   let outer = dir;
   if (root === undefined) return outer;
+  // Up from `dir` to `root` (discovery goes at most 64 folders down): each step one `dirname`.
   for (let at = dir; at !== root; ) {
     const up = dirname(at);
-    if (up === at || !isInside(root, up)) break;
+    if (up === at || up.length < root.length) break;
     at = up;
     if (moduleDirs.has(at)) outer = at;
   }
