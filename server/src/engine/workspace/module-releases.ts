@@ -3,7 +3,7 @@ import type { LocalCall } from './module-graph.js';
 /**
  * When a whole-workspace review can let a module go — its syntax trees, its
  * model, its evaluation: once it has been reviewed and so has every module
- * known to call it. Callers are reviewed before their callees (analyze.ts),
+ * known to call it. Callers are reviewed before their callees (review-order.ts),
  * so a callee stays loaded exactly while callers still read it.
  *
  * "Known" is as far as the modules loaded so far say. A caller found later
