@@ -12,17 +12,24 @@ function fullCollection(): () => void {
 const turn = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 describe('LoopMonitor (the bench asks it through iacReview/internalTimings)', () => {
-  it('says when each full garbage collection happened, and starts a new period on reset', async () => {
+  it('measures the longest block, says when each full garbage collection happened, and starts a new period on reset', async () => {
     const gc = fullCollection();
     const monitor = new LoopMonitor();
     try {
       await turn();
       monitor.read(true);
+      // The probe's first tick after a reset (a block before it would go unseen: loop-monitor.ts).
+      await turn();
       const from = performance.timeOrigin + performance.now();
       gc();
+      const busyUntil = performance.now() + 80;
+      while (performance.now() < busyUntil) {
+        // Holds the event loop.
+      }
       const to = performance.timeOrigin + performance.now();
       await turn();
       const read = monitor.read(true);
+      expect(read.eventLoopMaxMs).toBeGreaterThanOrEqual(60);
       expect(read.gc.fullCount).toBeGreaterThanOrEqual(1);
       expect(read.gc.fullAt).toHaveLength(read.gc.fullCount);
       expect(read.gc.fullAt.every((t) => t >= from && t <= to)).toBe(true);

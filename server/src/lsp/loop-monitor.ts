@@ -62,7 +62,11 @@ export class LoopMonitor {
     }
   }
 
-  /** The figures since the last reset; `reset` starts a new period (the bench resets before what it measures). */
+  /**
+   * The figures since the last reset; `reset` starts a new period (the bench resets before what it measures).
+   * Node's probe measures from one tick of its timer to the next, and a reset forgets the last tick: a block
+   * before the first tick after a reset is not seen. The bench waits a few periods after one.
+   */
   read(reset: boolean): InternalTimings {
     const memory = process.memoryUsage();
     // Entries not yet handed to the observer's callback count too.
