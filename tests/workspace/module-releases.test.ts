@@ -122,6 +122,27 @@ describe('a check lets each module go once it and its callers are reviewed', () 
     expect(result).toEqual(check(dir, { keepModules: true }).result);
   });
 
+  it('stops reading a group whole past 4 M characters of source, and says what a review of the whole says', () => {
+    const big = `/*${'x'.repeat(1_500_000)}*/\n`;
+    const dir = fileTree({
+      'main.tf': 'terraform {\n  backend "s3" {}\n}\n',
+      'wrappers/w/main.tf': DB_MODULE,
+      'modules/a/main.tf': big,
+      'modules/b/main.tf': big,
+      'modules/c/main.tf': big,
+      'modules/d/main.tf': 'module "w" {\n  source = "../../wrappers/w"\n}\n',
+    }, 'iac-releases-');
+    const { result, reads } = check(dir);
+    // modules/d was not read before wrappers/w was reviewed (as a deployment) and let go: d read it again, and the end
+    // of the review, knowing d calls it, reviewed it again as a module.
+    expect(reads.get('wrappers/w/main.tf')).toBe(2);
+    expect(reads.get('modules/a/main.tf')).toBe(1);
+    const whole = check(dir, { keepModules: true, undecided: true });
+    expect(result.findings).toEqual(whole.result.findings);
+    expect(result.moduleRoles).toEqual(whole.result.moduleRoles);
+    expect(result.moduleRoles.find((r) => r.dir === join(dir, 'wrappers/w'))?.role).toBe('module');
+  });
+
   it('reads a group too large to read whole one module at a time, and says what a review of the whole says', () => {
     const files: Record<string, string> = {
       'main.tf': 'terraform {\n  backend "s3" {}\n}\n',

@@ -121,7 +121,7 @@ export interface AnalysisResult {
 }
 
 /**
- * A group of at most this many modules (review-order.ts) is read whole before its first review: every call
+ * A group of at most this many modules (review-order.ts), and READ_GROUP_CHARS of source, is read whole before its first review: every call
  * inside it is then known, so no module goes while a caller in its group is still to come, and a module
  * whose role depends on who calls it is reviewed in the role the group gives it. A larger group (a thousand
  * deployments under one root module) is read one module at a time, as before: memory stays bounded; a callee
@@ -129,6 +129,20 @@ export interface AnalysisResult {
  * again at the end if something calls it.
  */
 const READ_GROUP_UP_TO = 256;
+
+/**
+ * And at most this much source text (characters): past it, the rest of the group is read one module at a time
+ * (a pull request can add modules of 8 MB files). The largest of the ten public repositories is 2.1 M.
+ */
+const READ_GROUP_CHARS = 4 * 1024 * 1024;
+
+/** The source text a loaded module holds, in characters. */
+function sourceChars(entry: LoadedModule): number {
+  let chars = 0;
+  for (const file of entry.module?.files ?? []) chars += file.text.length;
+  for (const file of entry.module?.varFiles ?? []) chars += file.text.length;
+  return chars;
+}
 
 export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
   const cwd = resolve(options.cwd);
@@ -227,9 +241,13 @@ export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
     let known = upfront;
     if (!known && members.length <= READ_GROUP_UP_TO) {
       const from = facts.length;
-      for (const d of members) load(d.files);
+      let chars = 0;
+      for (const d of members) {
+        chars += sourceChars(load(d.files));
+        if (chars > READ_GROUP_CHARS) break;
+      }
       // Only the group's facts: linear in the workspace (a caller in another group is read at the end).
-      known = assignModuleRoles(facts.slice(from), roleOptions);
+      if (chars <= READ_GROUP_CHARS) known = assignModuleRoles(facts.slice(from), roleOptions);
     }
     for (const d of group.callers) review(d.files, d.role, d.index);
     for (const d of group.deferred) review(d.files, known?.get(d.files.dir), d.index);
