@@ -113,6 +113,18 @@ describe('a check lets each module go once it and its callers are reviewed', () 
     expect(result.findings.some((f) => f.ruleId === 'encryption/at-rest')).toBe(true);
   });
 
+  it('says what a review holding every module says when modules call each other in a cycle, or call a folder that is not there', () => {
+    const dir = fileTree({
+      'main.tf': 'module "a" {\n  source = "./modules/a"\n}\nmodule "gone" {\n  source = "./modules/gone"\n}\n',
+      'modules/a/main.tf': `module "b" {\n  source = "../b"\n}\n${DB_MODULE}`,
+      'modules/b/main.tf': 'module "a" {\n  source = "../a"\n}\n',
+    }, 'iac-releases-');
+    const { result, reads } = check(dir);
+    expect(Math.max(...reads.values())).toBe(1);
+    expect(result.errors.some((e) => /cycle|call each other/i.test(e.message))).toBe(true);
+    expect(result).toEqual(check(dir, { keepModules: true }).result);
+  });
+
   it('reads a callee at most twice, however many later folders call it', () => {
     const files: Record<string, string> = { 'a-lib/main.tf': DB_MODULE };
     for (const app of ['b', 'c', 'd', 'e', 'f']) files[`${app}-app/main.tf`] = 'module "lib" {\n  source = "../a-lib"\n}\n';
