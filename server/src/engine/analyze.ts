@@ -121,12 +121,12 @@ export interface AnalysisResult {
 }
 
 /**
- * A group of at most this many modules (review-order.ts), and READ_GROUP_CHARS of source, is read whole before its first review: every call
- * inside it is then known, so no module goes while a caller in its group is still to come, and a module
- * whose role depends on who calls it is reviewed in the role the group gives it. A larger group (a thousand
- * deployments under one root module) is read one module at a time, as before: memory stays bounded; a callee
- * that went before a caller came is read again (once), and such a module is reviewed as a deployment first,
- * again at the end if something calls it.
+ * A group (review-order.ts) of at most this many modules, and READ_GROUP_CHARS of source, is read whole
+ * before its first review: every call inside it is then known, so no module goes while a caller in its
+ * group is still to come, and a module whose role depends on who calls it is reviewed in the role the group
+ * gives it. A larger group (a thousand deployments under one root module) is read one module at a time, as
+ * before: memory stays bounded; a callee that went before a caller came is read again (once), and such a
+ * module is reviewed as a deployment first, again at the end if something calls it.
  */
 const READ_GROUP_UP_TO = 256;
 
@@ -220,11 +220,11 @@ export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
     }
     if (!listUndecided) {
       // Nothing walks the call chains again at the end: a module goes once it and its known callers are reviewed.
-      for (const dir of releases.reviewedNow(module.dir, calls.get(module.dir) ?? [])) graph.modules.forgetDir(dir);
+      for (const dir of releases.reviewedNow(module.dir, calls.get(module.dir) ?? [])) graph.modules.forget(dir);
       return;
     }
     // Nothing calls it (as far as the modules read so far say) and nothing walks from it again: its evaluation can go.
-    if (!releases.isCalled(module.dir) && module.moduleCalls.length === 0) graph.modules.forget(module);
+    if (!releases.isCalled(module.dir) && module.moduleCalls.length === 0) graph.modules.forget(module.dir);
     else reviewed.set(module.dir, module);
   };
   // Group by group (review-order.ts): in each, examples, tests and deployments (which call the others) first; then the

@@ -231,14 +231,11 @@ export class ModuleGraph {
     for (const dir of edges.keys()) if (!state.has(dir)) visit(dir);
   }
 
-  /** The module's instance on its own and its cached files are no longer needed (nothing calls it): let them go. */
-  forget(module: Module): void {
-    this.standalones.delete(module);
-    this.loader.forget(module.dir);
-  }
-
-  /** Forgets the module a directory holds now (a caller may have loaded it again since it was reviewed). */
-  forgetDir(dir: string): void {
+  /**
+   * The module a directory holds is no longer needed: its instance on its own and its files go. The module
+   * loaded now, which may be another than the one reviewed (a caller may have loaded it again since).
+   */
+  forget(dir: string): void {
     const module = this.loader.peek(dir)?.module;
     if (module) this.standalones.delete(module);
     this.loader.forget(dir);
