@@ -14,6 +14,8 @@
 // target is missed.
 // --scan DIR (with --only none): the start-up scan of DIR itself.
 // BENCH_LSP_PROFILE=DIR: the server runs with --cpu-prof and writes its CPU profile to DIR.
+// BENCH_LSP_NODE_FLAGS='--flag …': Node/V8 flags for the server's process (e.g. `--max-semi-space-size=64`), to
+// measure what a flag the editor could start the server with would change; none by default.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -44,7 +46,7 @@ if ((scaleAt >= 0 && !scaleCorpus) || (onlyAt >= 0 && !only.size)) {
 /** A minimal editor: spawns the server, answers progress creation, records publishes and progress. */
 async function startServer(root, initializationOptions) {
   // IAC_REVIEW_LSP_TIMINGS: the server measures its event loop and answers iacReview/internalTimings.
-  const child = spawn(process.execPath, [...(process.env.BENCH_LSP_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_LSP_PROFILE] : []), CLI, 'lsp', '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, IAC_REVIEW_LSP_TIMINGS: '1' } });
+  const child = spawn(process.execPath, [...(process.env.BENCH_LSP_NODE_FLAGS ? process.env.BENCH_LSP_NODE_FLAGS.split(' ') : []), ...(process.env.BENCH_LSP_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_LSP_PROFILE] : []), CLI, 'lsp', '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, IAC_REVIEW_LSP_TIMINGS: '1' } });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiters = [];
   let scanEnded;

@@ -1,4 +1,5 @@
 // Entry point of the `iac-review` binary (bundled to dist/cli.cjs, started by dist/cli.js).
+import { nowMs } from '../engine/clock.js';
 import { main } from './cli.js';
 import { processIO } from './io.js';
 import { plainStderr } from './stderr-channel.js';
@@ -7,7 +8,7 @@ import { runShare, shareRequest } from './share-worker.js';
 import { runScanWorker, scanWorkerRequest } from '../lsp/scan-worker.js';
 
 // Milliseconds since the process started: Node's own start-up, then reading, compiling and initialising this bundle.
-const startUp = performance.now();
+const startUp = nowMs();
 const io = processIO();
 // A worker thread of a parallel check (parallel-review.ts) runs the same bundle: it reviews its share and ends.
 const share = shareRequest(io.env);
@@ -22,7 +23,7 @@ function runCli(): void {
   if (io.env.IAC_REVIEW_TIMINGS) {
     enableTimings();
     addTiming('start-up', startUp);
-    process.on('exit', () => io.stderr(`iac-review timings: ${JSON.stringify({ totalMs: performance.now(), phases: timingTotals() })}\n`));
+    process.on('exit', () => io.stderr(`iac-review timings: ${JSON.stringify({ totalMs: nowMs(), phases: timingTotals() })}\n`));
   }
   const argv = process.argv.slice(2);
   try {

@@ -15,6 +15,7 @@ import { isInside, NodeFileHost, relativeBelow } from '../engine/host.js';
 import { isPathIncluded } from '../engine/config/effective.js';
 import { assignModuleRoles } from '../engine/roles/assign-roles.js';
 import { addTiming, timed } from '../engine/timings.js';
+import { nowMs } from '../engine/clock.js';
 import { findWorkspaceRoots } from '../engine/workspace-root.js';
 import { MAX_REVIEW_INSTANCES } from '../engine/workspace/module-graph.js';
 
@@ -108,7 +109,7 @@ export function cpuSample(): CpuSample {
     idleMs += times.idle;
   }
   const own = process.cpuUsage();
-  return { at: performance.now(), busyMs, idleMs, ownMs: (own.user + own.system) / 1000 };
+  return { at: nowMs(), busyMs, idleMs, ownMs: (own.user + own.system) / 1000 };
 }
 
 /** A window shorter than this says too little: the kernel counts CPU time in 10 ms ticks. */

@@ -11,6 +11,7 @@
  * end: nothing else runs on this thread meanwhile, and the deadline is reset
  * (to the enclosing one, if any) when the rule returns or throws.
  */
+import { nowMs } from './clock.js';
 
 /** Default budget per rule and module (SPEC §5 `ruleTimeBudget`, in seconds, overrides it). */
 export const DEFAULT_RULE_TIME_BUDGET_MS = 10_000;
@@ -36,7 +37,7 @@ let active: ActiveBudget | undefined;
 export function checkRuleBudget(): void {
   const budget = active;
   if (!budget) return;
-  if (budget.expired || performance.now() > budget.deadline) {
+  if (budget.expired || nowMs() > budget.deadline) {
     budget.expired = true;
     throw new RuleBudgetExceeded(budget.budgetMs);
   }
@@ -64,7 +65,7 @@ export type BudgetedRun<T> = { exceeded: false; value: T } | { exceeded: true; b
  */
 export function runWithinBudget<T>(budgetMs: number, fn: () => T): BudgetedRun<T> {
   const outer = active;
-  const deadline = Math.min(performance.now() + budgetMs, outer?.deadline ?? Infinity);
+  const deadline = Math.min(nowMs() + budgetMs, outer?.deadline ?? Infinity);
   const budget: ActiveBudget = { deadline, budgetMs, expired: false };
   active = budget;
   try {

@@ -8,6 +8,7 @@
  * Re-entering the phase already running (the evaluator's recursion) only
  * counts depth. Everything is synchronous on one thread, so one stack does.
  */
+import { nowMs } from './clock.js';
 export const TIMINGS: { on: boolean; top: string | undefined } = { on: false, top: undefined };
 
 interface Frame {
@@ -45,7 +46,7 @@ export function timingTotals(): Record<string, number> {
 }
 
 function enter(phase: string): void {
-  const now = performance.now();
+  const now = nowMs();
   const top = stack[stack.length - 1];
   if (top?.phase === phase) {
     top.depth++;
@@ -57,7 +58,7 @@ function enter(phase: string): void {
 }
 
 function leave(): void {
-  const now = performance.now();
+  const now = nowMs();
   const top = stack[stack.length - 1]!;
   if (--top.depth > 0) return;
   addTiming(top.phase, now - top.since);

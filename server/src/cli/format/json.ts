@@ -2,11 +2,12 @@ import type { Finding, InputError } from '../../engine/finding.js';
 import type { Range } from '../../engine/range.js';
 import { TOOL_NAME, TOOL_VERSION } from '../tool-info.js';
 import { jsonText } from './json-text.js';
-import { activeFindings, displayPath, sortFindings, type CheckFormatter } from './report.js';
+import { activeCount, displayPath, sortFindings, type CheckFormatter } from './report.js';
 
 /** SPEC §6 `json` (version 1). Suppressed findings stay in, marked, as audit evidence. */
 export const formatJson: CheckFormatter = (report, { cwd }) => {
   const findings = sortFindings(report.findings);
+  const active = activeCount(report);
   const output = {
     version: 1,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
@@ -17,28 +18,28 @@ export const formatJson: CheckFormatter = (report, { cwd }) => {
     summary: {
       files: report.files.length,
       modules: report.modules.length,
-      findings: activeFindings(report).length,
-      suppressed: findings.length - activeFindings(report).length,
+      findings: active,
+      suppressed: findings.length - active,
     },
   };
   return jsonText(output);
 };
 
+/** The finding's fields in the order SPEC §6 prints them; optional ones added in place (a spread per finding was a third of the report's time). */
 function jsonFinding(f: Finding, cwd: string) {
-  return {
+  const out: Record<string, unknown> = {
     ruleId: f.ruleId,
     severity: f.severity,
     category: f.category,
     message: f.message,
     file: displayPath(cwd, f.file),
     range: jsonRange(f.range),
-    ...(f.address !== undefined ? { address: f.address } : {}),
-    suppressed: f.suppression !== undefined,
-    ...(f.suppression
-      ? { suppression: { reason: f.suppression.reason, ...(f.suppression.until ? { until: f.suppression.until } : {}) } }
-      : {}),
-    fixable: f.fix !== undefined,
   };
+  if (f.address !== undefined) out.address = f.address;
+  out.suppressed = f.suppression !== undefined;
+  if (f.suppression) out.suppression = f.suppression.until ? { reason: f.suppression.reason, until: f.suppression.until } : { reason: f.suppression.reason };
+  out.fixable = f.fix !== undefined;
+  return out;
 }
 
 function jsonError(e: InputError, cwd: string) {

@@ -113,9 +113,19 @@ function region(located: Pick<Finding, 'range'>) {
   return { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column };
 }
 
+/** encodeUri's answers: a report names the same files for thousands of results. */
+const encodedUris = new Map<string, string>();
+const MAX_ENCODED_URIS = 10_000;
+
 /** A relative URI reference: path segments percent-encoded, `/` kept. */
 function encodeUri(path: string): string {
-  return path.split('/').map(encodeURIComponent).join('/');
+  let uri = encodedUris.get(path);
+  if (uri === undefined) {
+    uri = path.split('/').map(encodeURIComponent).join('/');
+    if (encodedUris.size >= MAX_ENCODED_URIS) encodedUris.clear();
+    encodedUris.set(path, uri);
+  }
+  return uri;
 }
 
 function sarifRule(meta: RuleMeta) {
