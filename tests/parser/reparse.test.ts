@@ -17,6 +17,21 @@ import { heapAfterGc } from '../support/heap.js';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'test-fixtures');
 
+/** Distinct position objects (`{ line, column, offset }`) a tree holds. */
+function positionObjects(tree: SourceFile): number {
+  const seen = new Set<object>();
+  let positions = 0;
+  const stack: unknown[] = [tree.body, tree.comments];
+  while (stack.length) {
+    const o = stack.pop();
+    if (o === null || typeof o !== 'object' || seen.has(o)) continue;
+    seen.add(o);
+    if ('offset' in o && 'line' in o && 'column' in o) positions++;
+    else for (const v of Object.values(o)) if (typeof v === 'object') stack.push(v);
+  }
+  return positions;
+}
+
 /** The tree as plain data: what equality means here (identity and object shapes aside). */
 const same = (a: SourceFile, b: SourceFile): boolean => isDeepStrictEqual(a, b);
 
@@ -240,6 +255,27 @@ describe('what reparseSource reuses', () => {
 });
 
 describe('memory', () => {
+  test('moved blocks share positions as the parser shares them: chained edits add no position objects', () => {
+    const path = '/ws/shared.tf';
+    let text = module();
+    // Expressions whose ranges share positions with their parts: calls, objects, templates, conditionals, operators.
+    const extras = '  labels = merge(var.tags, { Name = "x-${var.env}" })\n  size = var.on ? length(var.names) * 2 : 0\n';
+    text = text.replace('"name-3" # inline\n', `"name-3" # inline\n${extras}`);
+    let tree = parseSource(path, text);
+    const fresh = positionObjects(tree);
+    // Edits in the first block, so that every other block is moved, again and again.
+    for (let k = 0; k < 10; k++) {
+      const at = text.indexOf('name-0');
+      text = text.slice(0, at) + 'x' + text.slice(at);
+      const before = tree;
+      tree = reparseSource(tree, text);
+      expect(tree.body[5]).not.toBe(before.body[5]);
+      expectSameAsWhole(tree, text, `edit ${k}`);
+    }
+    expect(positionObjects(tree)).toBe(positionObjects(parseSource(path, text)));
+    expect(positionObjects(tree)).toBe(fresh);
+  });
+
   test('a tree re-parsed edit after edit does not keep the texts of the versions before', () => {
     const path = '/ws/big.tf';
     // Names and strings long enough to be slices of the text they were parsed from (13 characters or more).
