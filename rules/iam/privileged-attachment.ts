@@ -31,7 +31,7 @@ class Outcome {
   ) {}
 
   report(at: { range: Attribute['range'] }, message: string): void {
-    this.reports.set(`${at.range.start.offset}:${message}`, { range: at.range, message });
+    this.reports.set(`${at.range.start.line}:${at.range.start.column}:${message}`, { range: at.range, message });
   }
 
   undecided(at: { range: Attribute['range'] }, text: string, reason: string): void {

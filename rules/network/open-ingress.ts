@@ -218,15 +218,17 @@ interface Site {
 }
 
 class Findings {
-  private readonly sites = new Map<number, Site>();
+  /** By where the site starts (`line:column`). */
+  private readonly sites = new Map<string, Site>();
   constructor(private readonly resource: ResourceRef) {}
 
   record(range: Range, subject: string, verdict: Verdict): void {
     if (verdict.kind === 'closed') return;
-    let site = this.sites.get(range.start.offset);
+    const at = `${range.start.line}:${range.start.column}`;
+    let site = this.sites.get(at);
     if (!site) {
       site = { file: this.resource.file, range, subject, exposures: [], sources: new Set() };
-      this.sites.set(range.start.offset, site);
+      this.sites.set(at, site);
     }
     if (verdict.kind === 'unknown') site.unknownReason ??= verdict.reason;
     else {

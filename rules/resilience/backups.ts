@@ -19,6 +19,7 @@ import {
 } from '../../server/src/engine/fix/block-edits.js';
 import { fileLines, spliceLines } from '../../server/src/engine/fix/line-splice.js';
 import { isPlainString } from '../../server/src/engine/versioning/replace-string.js';
+import { rangeText } from '../../server/src/engine/range.js';
 
 /** Types whose `skip_final_snapshot` (default false) deletes every backup with the resource; and their name argument. */
 const FINAL_SNAPSHOT_TYPES: ReadonlyMap<string, string> = new Map([
@@ -150,15 +151,14 @@ function finalSnapshotFix(resource: ResourceRef, attribute: Attribute, nameArgum
   if (!name || name.range.start.line !== name.range.end.line || attribute.range.start.line !== attribute.range.end.line) {
     return undefined;
   }
-  const nameText = file.text.slice(name.expr.range.start.offset, name.expr.range.end.offset);
+  const nameText = rangeText(file, name.expr.range);
   const snapshotName = isPlainString(name.expr)
     ? JSON.stringify(JSON.parse(nameText) + '-final')
     : `"\${${nameText}}-final"`;
   const lineIndex = attribute.range.start.line - 1;
   const line = fileLines(file)[lineIndex]!;
-  const lineStart = file.lineStarts[lineIndex]!;
   const indent = /^[ \t]*/.exec(line)![0];
-  const first = line.slice(0, attribute.expr.range.start.offset - lineStart) + 'false' + line.slice(attribute.expr.range.end.offset - lineStart);
+  const first = line.slice(0, attribute.expr.range.start.column - 1) + 'false' + line.slice(attribute.expr.range.end.column - 1);
   return {
     title: 'Take a final snapshot (skip_final_snapshot = false, final_snapshot_identifier)',
     edits: [spliceLines(file, lineIndex, 1, [first.replace(/\r$/, ''), `${indent}final_snapshot_identifier = ${snapshotName}`])],

@@ -1,7 +1,7 @@
 import { defineRule, findAttribute } from '../../server/src/engine/rules/rule.js';
 import type { RuleContext } from '../../server/src/engine/rules/rule.js';
 import type { Block, Expression, ObjectItem, SourceFile, TemplateLiteralPart } from '../../server/src/engine/parse/ast.js';
-import type { Location, Range } from '../../server/src/engine/range.js';
+import { comparePositions, offsetAt, rangeContains, type Location, type Range } from '../../server/src/engine/range.js';
 import type { Value } from '../../server/src/engine/evaluate/value.js';
 import { forEachLiteralInExpression, forEachLiteralString, objectKey, rangeInLiteral } from '../../server/src/engine/hardcoded/literal-strings.js';
 import {
@@ -177,7 +177,7 @@ class SecretScan {
       if (!origin) continue;
       handled = true;
       if (s.value === '' || isSecretReference(s.value)) continue;
-      const inside = origin.file === file.path && origin.range.start.offset >= range.start.offset && origin.range.end.offset <= range.end.offset;
+      const inside = origin.file === file.path && rangeContains(range, origin.range);
       const where = inside ? { file: file.path, range } : origin;
       const target = inside ? file : this.fileOf(origin.file);
       if (!target) continue;
@@ -196,7 +196,7 @@ class SecretScan {
     if (!origin) return undefined;
     const file = this.fileOf(origin.file);
     if (!file) return undefined;
-    const first = file.text.charAt(origin.range.start.offset);
+    const first = file.text.charAt(offsetAt(file.lineStarts, origin.range.start));
     return first === '"' || first === '<' ? origin : undefined;
   }
 
@@ -206,7 +206,7 @@ class SecretScan {
 
   private overlaps(file: string, range: Range): boolean {
     return this.reported.some(
-      (r) => r.file === file && r.range.start.offset < range.end.offset && range.start.offset < r.range.end.offset,
+      (r) => r.file === file && comparePositions(r.range.start, range.end) < 0 && comparePositions(range.start, r.range.end) < 0,
     );
   }
 

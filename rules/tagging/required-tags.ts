@@ -88,7 +88,7 @@ resource "aws_s3_bucket" "logs" {
         const entry = findTag(tags, key, ctx.options.caseSensitive);
         const value = entry && asString(entry.value);
         if (!entry?.origin || value === undefined || !isTagPlaceholder(value)) continue;
-        const where = `${entry.origin.file}:${entry.origin.range.start.offset}`;
+        const where = `${entry.origin.file}:${entry.origin.range.start.line}:${entry.origin.range.start.column}`;
         if (placeholders.has(where)) continue;
         placeholders.add(where);
         ctx.report({

@@ -98,7 +98,7 @@ export default defineRule<Options>({
         // A pattern runs on values of a bounded length (tag values stop at 256 characters in AWS).
         const tooLong = rule.allowed.kind === 'pattern' && value.length > MAX_MATCHED_TEXT;
         if (!tooLong && isAllowed(rule.allowed, value)) continue;
-        const key = `${where.file}:${where.range.start.offset}:${entry.key}`;
+        const key = `${where.file}:${where.range.start.line}:${where.range.start.column}:${entry.key}`;
         if (reported.has(key)) continue;
         reported.add(key);
         const expected =

@@ -58,7 +58,7 @@ function review(plan: Plan, options: { place?: boolean; findings?: Finding[] } =
       const m = /^(?:module\.[^.]+\.)*([^.[]+)\.([^.[]+)/.exec(address);
       const line = m ? lines.findIndex((l) => l.startsWith(`resource "${m[1]}" "${m[2]}"`)) + 1 : 0;
       if (line === 0) return undefined;
-      const at = { line, column: 1, offset: 0 };
+      const at = { line, column: 1 };
       return { file, range: { start: at, end: at }, address };
     };
   }
@@ -115,7 +115,7 @@ describe('checklist --plan: counts and stateful data first', () => {
   });
 
   it('leaves a stateful replacement to the plan rule when its finding stands for the instance', () => {
-    const finding = { ruleId: 'plan/replaces-stateful', address: 'aws_db_instance.orders', category: 'plan', severity: 'error', message: 'replaced', file: '', range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } } as Finding;
+    const finding = { ruleId: 'plan/replaces-stateful', address: 'aws_db_instance.orders', category: 'plan', severity: 'error', message: 'replaced', file: '', range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } } } as Finding;
     const { checklist } = review(plan, { findings: [] });
     expect(itemsOf(checklist).some((i) => i.label === 'aws_db_instance.orders — data replaced')).toBe(true);
     const root = fileTree(CODE);
@@ -280,7 +280,7 @@ describe('checklist --base --plan: the plan answers the questions it has real va
   it('asks the IAM question once, from the plan, where the plan reaches the module', () => {
     const root = changed();
     const change = reviewChange({ cwd: root, base: 'main', plan });
-    const at = { line: 1, column: 1, offset: 0 };
+    const at = { line: 1, column: 1 };
     change.head.planPlace = (address) => ({ file: join(root, 'iam.tf'), range: { start: at, end: at }, address });
     const iam = itemsOf(buildChecklist({ cwd: root, change, plan })).filter((i) => i.category === 'iam');
     expect(iam.map((i) => i.text)).toEqual(['Who approved widening `aws_iam_policy.reader`? The plan gives it actions s3:PutObject.']);

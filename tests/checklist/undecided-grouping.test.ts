@@ -87,7 +87,7 @@ describe('undecided items grouped per place (SPEC §7)', () => {
 
 describe('groupUndecidedByPlace', () => {
   function item(ruleId: string, start: number, end: number, over: Partial<UndecidedItem> = {}): UndecidedItem {
-    const at = (offset: number) => ({ line: 1, column: offset + 1, offset });
+    const at = (offset: number) => ({ line: 1, column: offset + 1 });
     return { ruleId, category: 'iam', text: `Confirm that statement 1 of x does not allow ${ruleId}`, reason: 'r', file: '/w/a.tf', range: { start: at(start), end: at(end) }, address: 'x', ...over };
   }
 

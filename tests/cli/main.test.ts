@@ -65,7 +65,7 @@ describe('exit status (SPEC §6)', () => {
 
   it('2 for configuration errors, printed on stderr with line and column, no report', () => {
     const bad = fakeAnalyze([TAGS], [], [
-      { file: `${ROOT}/.iac-review.json`, message: 'Unknown rule "x/y".', kind: 'config', range: { start: { line: 3, column: 5, offset: 0 }, end: { line: 3, column: 10, offset: 0 } } },
+      { file: `${ROOT}/.iac-review.json`, message: 'Unknown rule "x/y".', kind: 'config', range: { start: { line: 3, column: 5 }, end: { line: 3, column: 10 } } },
     ]);
     const r = run(['check'], { analyze: bad.analyze });
     expect(r.code).toBe(2);

@@ -7,7 +7,7 @@ export const CWD = '/work/repo';
 function range(line: number, column: number, endLine: number, endColumn: number) {
   return {
     start: { line, column, offset: 0 },
-    end: { line: endLine, column: endColumn, offset: 0 },
+    end: { line: endLine, column: endColumn },
   };
 }
 

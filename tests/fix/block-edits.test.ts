@@ -160,7 +160,7 @@ describe('suppressionFix', () => {
   it('goes above the attribute when the finding is inside a heredoc', () => {
     const text = 'resource "x" "y" {\n  policy = <<EOT\n{"Statement": []}\nEOT\n}\n';
     const file = parse(text);
-    const out = apply(text, suppressionFix(file, { ruleId: 'iam/wildcard-action', range: { start: { line: 3, column: 2, offset: 0 }, end: { line: 3, column: 3, offset: 0 } } }));
+    const out = apply(text, suppressionFix(file, { ruleId: 'iam/wildcard-action', range: { start: { line: 3, column: 2 }, end: { line: 3, column: 3 } } }));
     expect(out).toBe(
       'resource "x" "y" {\n  # iac-review:ignore iam/wildcard-action -- TODO: say why this is acceptable and who approved it\n  policy = <<EOT\n{"Statement": []}\nEOT\n}\n',
     );

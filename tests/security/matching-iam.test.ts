@@ -134,7 +134,7 @@ describe('pattern against pattern: does one wildcard cover another', () => {
 describe('the checklist compares access with the same matcher', () => {
   const location = {
     file: { path: 'x.tf' } as StatementLocation['file'],
-    range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 2, offset: 1 } },
+    range: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } },
     related: [],
   };
   const statement = (actions: string[], resources: string[] = ['*']): PolicyStatement => ({

@@ -6,6 +6,7 @@ import type { Finding } from '../../server/src/engine/finding.js';
 import type { SourceFile } from '../../server/src/engine/parse/ast.js';
 import type { RuleMeta } from '../../server/src/engine/rules/rule.js';
 import { positionAt } from '../../server/src/engine/range.js';
+import { applyEdits } from '../../server/src/engine/fix/apply-edits.js';
 import invalidRule from '../../rules/suppression/invalid.js';
 import unusedRule from '../../rules/suppression/unused.js';
 
@@ -269,7 +270,7 @@ describe('suppression/unused', () => {
     expect(unused[0]).toMatchObject({ severity: 'info', range: { start: { line: 2, column: 3 } } });
     expect(unused[0]!.message).toContain('`test/a`');
     const edit = unused[0]!.fix!.edits[0]!;
-    expect(text.slice(0, edit.range.start.offset) + edit.newText + text.slice(edit.range.end.offset)).toBe(
+    expect(applyEdits(text, [edit])).toBe(
       ['resource "aws_s3_bucket" "x" {', '  bucket = "x"', '}', ''].join('\n'),
     );
   });
@@ -278,7 +279,7 @@ describe('suppression/unused', () => {
     const text = ['resource "aws_s3_bucket" "x" {', '  bucket = "x"   # iac-review:ignore test/a -- reason', '}'].join('\n');
     const file = tf(text);
     const edit = byRule(run(file, []), 'suppression/unused')[0]!.fix!.edits[0]!;
-    expect(text.slice(0, edit.range.start.offset) + text.slice(edit.range.end.offset)).toBe(
+    expect(applyEdits(text, [{ ...edit, newText: '' }])).toBe(
       ['resource "aws_s3_bucket" "x" {', '  bucket = "x"', '}'].join('\n'),
     );
   });

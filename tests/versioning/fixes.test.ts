@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeWorkspace } from '../../server/src/engine/analyze.js';
 import type { Finding } from '../../server/src/engine/finding.js';
+import { applyEdits } from '../../server/src/engine/fix/apply-edits.js';
 import moduleSourcePinned from '../../rules/versioning/module-source-pinned.js';
 import providerPinned from '../../rules/versioning/provider-pinned.js';
 
@@ -15,10 +16,7 @@ function analyze(text: string, rules = [moduleSourcePinned, providerPinned]): { 
 }
 
 function applyFix(text: string, finding: Finding): string {
-  const edits = [...finding.fix!.edits].sort((a, b) => b.range.start.offset - a.range.start.offset);
-  let out = text;
-  for (const e of edits) out = out.slice(0, e.range.start.offset) + e.newText + out.slice(e.range.end.offset);
-  return out;
+  return applyEdits(text, finding.fix!.edits);
 }
 
 describe('versioning quick fixes', () => {

@@ -7,7 +7,7 @@ import { outermostModuleDir, reviewOrder } from '../../server/src/engine/workspa
 import type { LocalCall } from '../../server/src/engine/workspace/module-graph.js';
 import { fileTree } from '../support/file-tree.js';
 
-const call = (target: string): LocalCall => ({ name: 'm', target, file: 'f', range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } });
+const call = (target: string): LocalCall => ({ name: 'm', target, file: 'f', range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } } });
 
 describe('ModuleReleases', () => {
   it('lets a module go once it and every known caller are reviewed, each module once', () => {

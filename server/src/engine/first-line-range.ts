@@ -1,5 +1,5 @@
 import type { SourceFile } from './parse/ast.js';
-import { positionAt, type Range } from './range.js';
+import { offsetAt, positionAt, type Range } from './range.js';
 
 /**
  * SPEC §2: a finding starts where the fix is made and ends at the end of
@@ -11,10 +11,11 @@ import { positionAt, type Range } from './range.js';
 export function firstLineRange(range: Range, file: Pick<SourceFile, 'text' | 'lineStarts'>): Range {
   if (range.end.line <= range.start.line) return range;
   const nextLineStart = file.lineStarts[range.start.line] ?? file.text.length;
+  const start = offsetAt(file.lineStarts, range.start);
   let end = nextLineStart;
-  while (end > range.start.offset && isLineEndOrBlank(file.text.charCodeAt(end - 1))) end--;
+  while (end > start && isLineEndOrBlank(file.text.charCodeAt(end - 1))) end--;
   // A range starting on blank trailing text (never made by the rules) keeps its own first character.
-  if (end <= range.start.offset) end = Math.min(range.start.offset + 1, nextLineStart);
+  if (end <= start) end = Math.min(start + 1, nextLineStart);
   return { start: range.start, end: positionAt(file.lineStarts, end) };
 }
 

@@ -1,13 +1,16 @@
 /**
  * The one position/range type of the engine. Lines and columns are 1-based;
- * columns count UTF-16 code units (what editors and JavaScript strings count);
- * `offset` is the 0-based UTF-16 index into the text the parser was given
- * (a leading byte-order mark is removed before parsing and never counted).
+ * columns count UTF-16 code units (what editors and JavaScript strings count).
+ * A position holds no offset into its text: `offsetAt(file.lineStarts, p)`
+ * gives it (a leading byte-order mark is removed before parsing and never
+ * counted). Without one, a position after an edit on the same line count
+ * stays right: a keystroke in a large file leaves every block below it the
+ * very same objects (parse/reparse.ts), where absolute offsets made the
+ * re-parse copy half the file's tree at every keystroke.
  */
 export interface Position {
   line: number;
   column: number;
-  offset: number;
 }
 
 export interface Range {
@@ -37,7 +40,30 @@ export function computeLineStarts(text: string): number[] {
 
 export function positionAt(lineStarts: readonly number[], offset: number): Position {
   const line = lineIndexAt(lineStarts, offset);
-  return { line: line + 1, column: offset - lineStarts[line]! + 1, offset };
+  return { line: line + 1, column: offset - lineStarts[line]! + 1 };
+}
+
+/** The 0-based UTF-16 index of `p` in the text whose line starts are `lineStarts`. */
+export function offsetAt(lineStarts: readonly number[], p: Position): number {
+  return lineStarts[p.line - 1]! + p.column - 1;
+}
+
+/** Orders two positions of one text: negative when `a` is first. */
+export function comparePositions(a: Position, b: Position): number {
+  return a.line - b.line || a.column - b.column;
+}
+
+/**
+ * A number that orders positions of one text as comparePositions does, for
+ * code that sorts or sweeps numbers (exact: lines and columns stay far below 2^21 and 2^32).
+ */
+export function positionOrder(p: Position): number {
+  return p.line * 4294967296 + p.column;
+}
+
+/** True when `inner` lies within `outer` (both of one text). */
+export function rangeContains(outer: Range, inner: Range): boolean {
+  return comparePositions(outer.start, inner.start) <= 0 && comparePositions(inner.end, outer.end) <= 0;
 }
 
 /** 0-based index of the line holding `offset` (the last line for the end of the text). */
@@ -58,5 +84,16 @@ export function rangeFromOffsets(lineStarts: readonly number[], start: number, e
 
 
 export function compareRanges(a: Range, b: Range): number {
-  return a.start.offset - b.start.offset || a.end.offset - b.end.offset;
+  return comparePositions(a.start, b.start) || comparePositions(a.end, b.end);
+}
+
+/** A text and its line starts: a parsed file (SourceFile) or any text positions were made in. */
+export interface PositionedText {
+  readonly text: string;
+  readonly lineStarts: readonly number[];
+}
+
+/** The text `range` spans in `source`. */
+export function rangeText(source: PositionedText, range: Range): string {
+  return source.text.slice(offsetAt(source.lineStarts, range.start), offsetAt(source.lineStarts, range.end));
 }

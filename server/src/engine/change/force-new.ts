@@ -1,6 +1,7 @@
 import type { Fix } from '../finding.js';
 import type { Module } from '../model/module.js';
 import { movedFrom } from './refactor-blocks.js';
+import { rangeContains } from '../range.js';
 
 /**
  * Arguments whose change makes the AWS/Google providers replace a stateful
@@ -42,7 +43,7 @@ export function replacedByFix(fix: Fix, address: string | undefined, head: Modul
     // An argument the edit writes, or the argument whose value it replaces.
     const written = /^\s*([A-Za-z_][\w-]*)\s*=/m.exec(edit.newText)?.[1];
     const replaced = resource.block.body.find(
-      (item) => item.kind === 'Attribute' && item.range.start.offset <= edit.range.start.offset && edit.range.end.offset <= item.range.end.offset,
+      (item) => item.kind === 'Attribute' && rangeContains(item.range, edit.range),
     );
     const name = written ?? (replaced?.kind === 'Attribute' ? replaced.name : undefined);
     if (name !== undefined && name in forceNew) return address;

@@ -12,6 +12,7 @@ import { changesLines, compareWithBase, type FileChanges } from './file-changes.
 import { WorkingTree } from './working-tree.js';
 import { diffModule, type ModuleDiff } from './module-diff.js';
 import { normalizeSource } from './source-text.js';
+import { rangeText, type PositionedText } from '../range.js';
 
 export interface ChangeReviewOptions extends Omit<AnalyzeOptions, 'baseModuleFor' | 'keepModules' | 'host'> {
   /** The git ref to compare with: the change is the working tree against `git merge-base HEAD <base>`. */
@@ -248,15 +249,15 @@ function isIntroduced(
 }
 
 /** The text of each analysed file, by path (both sides of the change). */
-function sourceTexts(analyses: readonly ModuleAnalysis[]): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const a of analyses) for (const f of [...a.module.files, ...a.module.varFiles]) out.set(f.path, f.text);
+function sourceTexts(analyses: readonly ModuleAnalysis[]): Map<string, PositionedText> {
+  const out = new Map<string, PositionedText>();
+  for (const a of analyses) for (const f of [...a.module.files, ...a.module.varFiles]) out.set(f.path, f);
   return out;
 }
 
 /** Whether the base's finding and the head's are about the same code: the text of their ranges, white space aside. */
 function sameCode(
-  texts: { before: ReadonlyMap<string, string>; after: ReadonlyMap<string, string> },
+  texts: { before: ReadonlyMap<string, PositionedText>; after: ReadonlyMap<string, PositionedText> },
   before: Finding,
   after: Finding,
   rename?: { from: string; to: string },
@@ -266,8 +267,8 @@ function sameCode(
   if (a === undefined || b === undefined) return false;
   // A renamed block's header differs by its name only: the name is not the offending code.
   const label = (address: string | undefined) => (address ? `"${address.slice(address.lastIndexOf('.') + 1)}"` : undefined);
-  const norm = (text: string, f: Finding, name: string | undefined) => {
-    const code = normalizeSource(text.slice(f.range.start.offset, f.range.end.offset));
+  const norm = (text: PositionedText, f: Finding, name: string | undefined) => {
+    const code = normalizeSource(rangeText(text, f.range));
     return name ? code.split(name).join('"\u0000"') : code;
   };
   return norm(a, before, label(rename?.from)) === norm(b, after, label(rename?.to));

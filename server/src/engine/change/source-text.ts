@@ -1,10 +1,10 @@
 import type { SourceFile } from '../parse/ast.js';
 import type { BlockRef } from '../model/module.js';
-import type { Range } from '../range.js';
+import { offsetAt, rangeText, type Range } from '../range.js';
 
 /** The text of a node (block, attribute, expression) as written in its file. */
 export function sourceText(file: SourceFile, node: { range: Range }): string {
-  return file.text.slice(node.range.start.offset, node.range.end.offset);
+  return rangeText(file, node.range);
 }
 
 export function blockText(ref: BlockRef): string {
@@ -13,7 +13,7 @@ export function blockText(ref: BlockRef): string {
 
 /** The text inside a block's braces (without its type and labels: what stays the same when the block is renamed). */
 export function blockBodyText(ref: BlockRef): string {
-  return ref.file.text.slice(ref.block.openBrace.end.offset, ref.block.range.end.offset);
+  return ref.file.text.slice(offsetAt(ref.file.lineStarts, ref.block.openBrace.end), offsetAt(ref.file.lineStarts, ref.block.range.end));
 }
 
 /** Source text with layout removed: a realignment by `terraform fmt` or re-indentation is not a change. */

@@ -4,7 +4,7 @@ import type { BlockDiff, ModuleDiff } from '../change/module-diff.js';
 import { blockBodyText, blockText, normalizeSource, sourceText } from '../change/source-text.js';
 import type { BlockRef } from '../model/module.js';
 import type { SourceFile } from '../parse/ast.js';
-import type { Range } from '../range.js';
+import { offsetAt, rangeContains, type Range } from '../range.js';
 import { STATEFUL_RESOURCE_TYPES } from '../data/shared-data.generated.js';
 import { asString } from '../evaluate/value.js';
 import { findAttribute, findBlocks } from '../rules/rule.js';
@@ -337,7 +337,7 @@ function terraformQuestions(b: BlockDiff, base: ModuleAnalysis | undefined, head
     const to = after.version && asString(after.version.value);
     if (!before || from === undefined || to === undefined || from === to) continue;
     const source = after.source && asString(after.source.value);
-    const ref = headRefs.find((r) => r.file === after.file && r.block.range.start.offset <= after.attribute.range.start.offset && after.attribute.range.end.offset <= r.block.range.end.offset);
+    const ref = headRefs.find((r) => r.file === after.file && rangeContains(r.block.range, after.attribute.range));
     out.push({
       category: 'versioning',
       topic: 'provider-version',
@@ -451,7 +451,7 @@ function withoutRef(source: string): string {
 }
 
 function topLevelBlock(file: SourceFile | undefined, range: Range): BlockRef | undefined {
-  const item = file && topLevelItemAt(file, range.start.offset);
+  const item = file && topLevelItemAt(file, offsetAt(file.lineStarts, range.start));
   return item?.kind === 'Block' ? { block: item, file: file! } : undefined;
 }
 

@@ -3,7 +3,7 @@ import { changesLines } from '../change/file-changes.js';
 import { repoRelativePath } from '../change/git-tree-host.js';
 import type { Finding } from '../finding.js';
 import type { BlockRef } from '../model/module.js';
-import type { Range } from '../range.js';
+import { positionOrder, type Range } from '../range.js';
 
 /** Where a change happened: its changed lines, added files, and the blocks it added or modified. */
 export class ChangeScope {
@@ -63,8 +63,8 @@ class BlockIndex {
     for (const { file, block } of refs) {
       let spans = this.byFile.get(file.path);
       if (!spans) this.byFile.set(file.path, (spans = { starts: [], ends: [], reach: [] }));
-      spans.starts.push(block.range.start.offset);
-      spans.ends.push(block.range.end.offset);
+      spans.starts.push(positionOrder(block.range.start));
+      spans.ends.push(positionOrder(block.range.end));
     }
     this.indexed = false;
   }
@@ -76,7 +76,7 @@ class BlockIndex {
     }
     const spans = this.byFile.get(file);
     if (!spans) return false;
-    const offset = range.start.offset;
+    const offset = positionOrder(range.start);
     // Past the last block that starts at or before the offset: one of those holds it iff the furthest end among them is beyond it.
     let lo = 0;
     let hi = spans.starts.length;

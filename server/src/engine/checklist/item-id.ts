@@ -1,7 +1,7 @@
 import { nodeCrypto } from '../lazy-builtins.js';
 import type { SourceFile } from '../parse/ast.js';
 import type { Module } from '../model/module.js';
-import type { Range } from '../range.js';
+import { offsetAt, type Range } from '../range.js';
 import { normalizeSource, sourceText } from '../change/source-text.js';
 import { topLevelItemAt } from '../parse/top-level-item.js';
 import { itemWhat } from './item-label.js';
@@ -57,7 +57,7 @@ export class SubjectIndex {
   subject(path: string, range: Range): string {
     const file = this.files.get(path);
     if (!file) return '';
-    const item = topLevelItemAt(file, range.start.offset);
+    const item = topLevelItemAt(file, offsetAt(file.lineStarts, range.start));
     if (item) return normalizeSource(sourceText(file, item));
     const start = file.lineStarts[range.start.line - 1] ?? 0;
     const end = file.lineStarts[range.end.line] ?? file.text.length;
@@ -67,7 +67,7 @@ export class SubjectIndex {
   /** The Terraform name of the top-level block (or `.tfvars` attribute) at `range`, for an item without an address. */
   what(path: string, range: Range): string | undefined {
     const file = this.files.get(path);
-    const item = file && topLevelItemAt(file, range.start.offset);
+    const item = file && topLevelItemAt(file, offsetAt(file.lineStarts, range.start));
     return item && itemWhat(item);
   }
 }

@@ -1,4 +1,5 @@
 import type { UndecidedItem } from '../finding.js';
+import { comparePositions, positionOrder } from '../range.js';
 
 /**
  * Undecided items grouped by the place they are about (SPEC §7: "Undecided
@@ -26,27 +27,28 @@ export function groupUndecidedByPlace(items: readonly UndecidedItem[]): Undecide
   }
   const groups: UndecidedItem[][] = [];
   for (const list of byArea.values()) {
-    // Sweep by start offset: an item joins the open group when it starts before the group's extent ends.
-    const sorted = [...list].sort((a, b) => a.range.start.offset - b.range.start.offset || b.range.end.offset - a.range.end.offset || compare(a.ruleId, b.ruleId));
+    // Sweep by start: an item joins the open group when it starts before the group's extent ends.
+    const sorted = [...list].sort((a, b) => comparePositions(a.range.start, b.range.start) || comparePositions(b.range.end, a.range.end) || compare(a.ruleId, b.ruleId));
     let open: UndecidedItem[] | undefined;
     let end = -1;
     for (const u of sorted) {
       if (open && overlaps(u, end)) {
         open.push(u);
-        end = Math.max(end, u.range.end.offset);
+        end = Math.max(end, positionOrder(u.range.end));
       } else {
         open = [u];
-        end = u.range.end.offset;
+        end = positionOrder(u.range.end);
         groups.push(open);
       }
     }
   }
-  return groups.map((g) => [...g].sort((a, b) => a.range.start.offset - b.range.start.offset || compare(a.ruleId, b.ruleId)));
+  return groups.map((g) => [...g].sort((a, b) => comparePositions(a.range.start, b.range.start) || compare(a.ruleId, b.ruleId)));
 }
 
-/** Overlap with the extent ending at `end`; an empty range counts when it sits inside (start < end) or at the same point. */
+/** Overlap with the extent ending at `end` (positionOrder); an empty range counts when it sits inside (start < end) or at the same point. */
 function overlaps(u: UndecidedItem, end: number): boolean {
-  return u.range.start.offset < end || (u.range.start.offset === end && u.range.end.offset === end);
+  const start = positionOrder(u.range.start);
+  return start < end || (start === end && positionOrder(u.range.end) === end);
 }
 
 /** The rules of a group, each once, in the order of their first item. */

@@ -11,7 +11,7 @@
  * they all follow one policy.
  */
 import type { Block, ConditionalExpr, Expression, SourceFile } from '../parse/ast.js';
-import type { Range } from '../range.js';
+import { comparePositions, rangeContains as contains, rangeText, type Range } from '../range.js';
 import type { BlockRef, Module } from '../model/module.js';
 import { findAttribute, findBlocks, type RuleContext } from '../rules/rule.js';
 import type { ModuleEvaluator } from './evaluator.js';
@@ -183,7 +183,7 @@ export function conditionText(evaluator: ModuleEvaluator, cond: Expression, file
 }
 
 function sourceText(file: SourceFile, range: Range): string {
-  return file.text.slice(range.start.offset, range.end.offset).replace(/\s+/g, ' ').trim();
+  return rangeText(file, range).replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -324,7 +324,7 @@ export function existenceLookup(ctx: ExistenceContext, module: Module): (filePat
         list.push(ref);
         byFile.set(ref.file.path, list);
       }
-      for (const list of byFile.values()) list.sort((a, b) => a.block.range.start.offset - b.block.range.start.offset);
+      for (const list of byFile.values()) list.sort((a, b) => comparePositions(a.block.range.start, b.block.range.start));
     }
     const list = byFile.get(filePath);
     if (!list) return undefined;
@@ -334,7 +334,7 @@ export function existenceLookup(ctx: ExistenceContext, module: Module): (filePat
     let found: BlockRef | undefined;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (list[mid]!.block.range.start.offset <= range.start.offset) {
+      if (comparePositions(list[mid]!.block.range.start, range.start) <= 0) {
         found = list[mid];
         lo = mid + 1;
       } else hi = mid - 1;
@@ -367,6 +367,3 @@ function outermostDynamicAround(block: Block, range: Range): Block | undefined {
   return undefined;
 }
 
-function contains(outer: Range, inner: Range): boolean {
-  return outer.start.offset <= inner.start.offset && inner.end.offset <= outer.end.offset;
-}

@@ -1,14 +1,18 @@
 import type { TextEdit } from '../finding.js';
+import { comparePositions, computeLineStarts, offsetAt } from '../range.js';
 
-/** Applies non-overlapping edits (by offset) to a text; later edits first, so offsets stay valid. */
+/** Applies non-overlapping edits (positions in `text`) to a text; later edits first, so earlier positions stay valid. */
 export function applyEdits(text: string, edits: readonly Pick<TextEdit, 'range' | 'newText'>[]): string {
-  const sorted = [...edits].sort((a, b) => b.range.start.offset - a.range.start.offset || b.range.end.offset - a.range.end.offset);
+  const sorted = [...edits].sort((a, b) => comparePositions(b.range.start, a.range.start) || comparePositions(b.range.end, a.range.end));
+  const starts = computeLineStarts(text);
   let out = text;
   let limit = Infinity;
   for (const edit of sorted) {
-    if (edit.range.end.offset > limit) throw new Error('overlapping edits');
-    out = out.slice(0, edit.range.start.offset) + edit.newText + out.slice(edit.range.end.offset);
-    limit = edit.range.start.offset;
+    const start = offsetAt(starts, edit.range.start);
+    const end = offsetAt(starts, edit.range.end);
+    if (end > limit) throw new Error('overlapping edits');
+    out = out.slice(0, start) + edit.newText + out.slice(end);
+    limit = start;
   }
   return out;
 }

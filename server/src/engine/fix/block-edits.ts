@@ -1,6 +1,7 @@
 import type { Attribute, Block, BodyItem, Expression, ObjectExpr, SourceFile } from '../parse/ast.js';
 import type { Fix, TextEdit } from '../finding.js';
 import { fileLines, indentOf, spliceLines } from './line-splice.js';
+import { offsetAt, rangeText, type Range } from '../range.js';
 
 /**
  * Edits that fixes are made of. Each keeps `terraform fmt` layout (two-space
@@ -10,8 +11,8 @@ import { fileLines, indentOf, spliceLines } from './line-splice.js';
 
 const INDENT = '  ';
 
-function textOf(file: SourceFile, node: { range: { start: { offset: number }; end: { offset: number } } }): string {
-  return file.text.slice(node.range.start.offset, node.range.end.offset);
+function textOf(file: SourceFile, node: { range: Range }): string {
+  return rangeText(file, node.range);
 }
 
 function isOneLine(block: Block): boolean {
@@ -32,9 +33,8 @@ function nestedBlockLines(indent: string, type: string, attributes: ReadonlyArra
 function expandOneLineBlock(file: SourceFile, block: Block, insert: (inner: string) => string[], atEnd: boolean): TextEdit {
   const line = block.openBrace.start.line;
   const lineText = fileLines(file)[line - 1]!.replace(/\r$/, '');
-  const lineStart = file.lineStarts[line - 1]!;
-  const head = lineText.slice(0, block.openBrace.end.offset - lineStart).trimEnd();
-  const tail = lineText.slice(block.closeBrace!.end.offset - lineStart);
+  const head = lineText.slice(0, block.openBrace.end.column - 1).trimEnd();
+  const tail = lineText.slice(block.closeBrace!.end.column - 1);
   const indent = indentOf(file, block.typeRange.start.line);
   const inner = indent + INDENT;
   const existing = block.body.map((item) => inner + textOf(file, item));
@@ -141,9 +141,8 @@ export function addMapEntriesFix(
   if (object.range.start.line === object.range.end.line) {
     const line = object.range.start.line;
     const lineText = fileLines(file)[line - 1]!.replace(/\r$/, '');
-    const lineStart = file.lineStarts[line - 1]!;
-    const head = lineText.slice(0, object.range.start.offset - lineStart) + '{';
-    const tail = lineText.slice(object.range.end.offset - lineStart);
+    const head = lineText.slice(0, object.range.start.column - 1) + '{';
+    const tail = lineText.slice(object.range.end.column - 1);
     const existing = object.items.map((item) => inner + textOf(file, item).replace(/,\s*$/, ''));
     return { title, edits: [spliceLines(file, line - 1, 1, [head, ...existing, ...newEntries(inner, ''), `${attrIndent}}${tail}`])] };
   }
@@ -152,7 +151,7 @@ export function addMapEntriesFix(
     const closeLine = object.range.end.line - 1;
     return { title, edits: [spliceLines(file, closeLine, 0, newEntries(inner, ''))] };
   }
-  const afterLast = file.text.slice(last.range.end.offset, file.lineStarts[last.range.end.line] ?? file.text.length);
+  const afterLast = file.text.slice(offsetAt(file.lineStarts, last.range.end), file.lineStarts[last.range.end.line] ?? file.text.length);
   const comma = /^\s*,/.test(afterLast) ? ',' : '';
   return { title, edits: [spliceLines(file, last.range.end.line, 0, newEntries(indentOf(file, last.range.start.line), comma))] };
 }

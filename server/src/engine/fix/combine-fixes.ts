@@ -1,6 +1,7 @@
 import type { Fix, TextEdit } from '../finding.js';
 import { parseSource } from '../parse/parse-file.js';
 import { applyEdits } from './apply-edits.js';
+import { comparePositions, type Position } from '../range.js';
 
 export interface CombinedFixes {
   /** The edits of every fix taken, in no particular order (they do not overlap). */
@@ -61,11 +62,15 @@ export function combineFixes(fixes: readonly Fix[], textOf: (file: string) => st
  */
 function overlapsTaken(edits: readonly TextEdit[], taken: ReadonlyMap<string, TextEdit[]>): boolean {
   const overlap = (a: TextEdit, b: TextEdit) => {
-    const [as, ae, bs, be] = [a.range.start.offset, a.range.end.offset, b.range.start.offset, b.range.end.offset];
-    if (as === ae && bs === be) return as === bs && a.newText === b.newText;
-    if (as === ae) return bs < as && as < be;
-    if (bs === be) return as < bs && bs < ae;
-    return as < be && bs < ae;
+    const { start: as, end: ae } = a.range;
+    const { start: bs, end: be } = b.range;
+    const before = (x: Position, y: Position) => comparePositions(x, y) < 0;
+    const aEmpty = comparePositions(as, ae) === 0;
+    const bEmpty = comparePositions(bs, be) === 0;
+    if (aEmpty && bEmpty) return comparePositions(as, bs) === 0 && a.newText === b.newText;
+    if (aEmpty) return before(bs, as) && before(as, be);
+    if (bEmpty) return before(as, bs) && before(bs, ae);
+    return before(as, be) && before(bs, ae);
   };
   return edits.some((e) => (taken.get(e.file) ?? []).some((t) => overlap(e, t)));
 }

@@ -1,6 +1,6 @@
 import type { Block, Expression, SourceFile, TemplateLiteralPart, TemplatePart } from '../parse/ast.js';
 import type { Module } from '../model/module.js';
-import { rangeFromOffsets, type Range } from '../range.js';
+import { offsetAt, rangeFromOffsets, rangeText, type Range } from '../range.js';
 
 /**
  * The string literals written in a module's arguments, for the `hardcoded/*`
@@ -69,7 +69,7 @@ export interface WalkOptions {
 }
 
 function sourceMayMatch(file: SourceFile, node: { range: Range }, filter: RegExp | undefined): boolean {
-  return !filter || filter.test(file.text.slice(node.range.start.offset, node.range.end.offset));
+  return !filter || filter.test(rangeText(file, node.range));
 }
 
 /** Calls `visit` for every literal string piece in a block's arguments, nested blocks included. */
@@ -225,8 +225,8 @@ export function objectKey(key: Expression, keyIsIdentifier: boolean): string | u
  * looked up in the source; failing that, the literal's whole range.
  */
 export function rangeInLiteral(file: SourceFile, part: TemplateLiteralPart, index: number, length: number): Range {
-  const start = part.range.start.offset;
-  const raw = file.text.slice(start, part.range.end.offset);
+  const start = offsetAt(file.lineStarts, part.range.start);
+  const raw = file.text.slice(start, offsetAt(file.lineStarts, part.range.end));
   if (raw === part.value) return rangeFromOffsets(file.lineStarts, start + index, start + index + length);
   const needle = part.value.slice(index, index + length);
   let occurrence = 0;

@@ -265,7 +265,7 @@ class PolicyReader {
   /** The text of a string/heredoc template with offsets, unknown interpolations as placeholders. */
   private mapTemplate(expr: TemplateExpr, file: SourceFile): (MappedText & { unknowns: string[] }) | undefined {
     const unknowns: string[] = [];
-    const mapped = mapTemplateText(expr, file.text, (inner) => {
+    const mapped = mapTemplateText(expr, file, (inner) => {
       const v = this.ctx.evaluate(inner, file);
       if (v.kind === 'unknown') {
         unknowns.push(`${describeSource(inner)} (${v.reason})`);
@@ -461,7 +461,7 @@ class PolicyReader {
   }
 
   private addStatement(value: Value, target: Target, index: number, file: SourceFile, range: Range): void {
-    const key = `${file.path}:${range.start.offset}:${range.end.offset}:${index}`;
+    const key = `${file.path}:${range.start.line}:${range.start.column}:${range.end.line}:${range.end.column}:${index}`;
     const existing = this.statements.get(key);
     if (existing) {
       for (const r of target.related) existing.location.related.push(r);
@@ -473,7 +473,7 @@ class PolicyReader {
   }
 
   private addUndecided(target: Target, file: SourceFile, range: Range, reason: string, invalidJson?: true): void {
-    const key = `${file.path}:${range.start.offset}:${range.end.offset}`;
+    const key = `${file.path}:${range.start.line}:${range.start.column}:${range.end.line}:${range.end.column}`;
     if (this.undecided.has(key)) return;
     const location: StatementLocation = { file, range, related: [...target.related] };
     if (target.address) location.address = target.address;

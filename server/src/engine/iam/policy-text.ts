@@ -1,4 +1,5 @@
 import type { Expression, TemplateExpr } from '../parse/ast.js';
+import { offsetAt, type Position, type PositionedText } from '../range.js';
 
 /**
  * The text of a policy written as a string literal or heredoc, with the
@@ -21,26 +22,29 @@ export interface MappedText {
  */
 export function mapTemplateText(
   expr: TemplateExpr,
-  sourceText: string,
+  source: PositionedText,
   interpolate: (expr: Expression) => string | undefined,
 ): MappedText | undefined {
   let text = '';
   const offsets: number[] = [];
-  let end = expr.range.start.offset;
+  const at = (p: Position) => offsetAt(source.lineStarts, p);
+  let end = at(expr.range.start);
   for (const part of expr.parts) {
     if (part.kind === 'TemplateLiteral') {
-      const raw = sourceText.slice(part.range.start.offset, part.range.end.offset);
+      const start = at(part.range.start);
+      const raw = source.text.slice(start, at(part.range.end));
       const aligned = alignLiteral(raw, part.value, expr.heredoc === undefined);
       if (!aligned) return undefined;
       text += part.value;
-      for (let k = 0; k < part.value.length; k++) offsets.push(part.range.start.offset + aligned[k]!);
-      end = part.range.start.offset + aligned[part.value.length]!;
+      for (let k = 0; k < part.value.length; k++) offsets.push(start + aligned[k]!);
+      end = start + aligned[part.value.length]!;
     } else if (part.kind === 'TemplateInterpolation') {
       const value = interpolate(part.expr);
       if (value === undefined) return undefined;
       text += value;
-      for (let i = 0; i < value.length; i++) offsets.push(part.range.start.offset);
-      end = part.range.end.offset;
+      const start = at(part.range.start);
+      for (let i = 0; i < value.length; i++) offsets.push(start);
+      end = at(part.range.end);
     } else {
       return undefined;
     }

@@ -19,7 +19,7 @@
  */
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { Attribute, Block, BlockLabel, BodyItem, Comment, Expression, ObjectItem, SyntaxError, TemplatePart } from './ast.js';
-import { computeLineStarts, type Range } from '../range.js';
+import { comparePositions, computeLineStarts, offsetAt, type Range } from '../range.js';
 import { PositionIndex } from './positions.js';
 import { MAX_NESTING_DEPTH, Parser } from './parser.js';
 
@@ -133,7 +133,7 @@ class JsonSyntaxConverter {
       }
       return;
     }
-    const start = direct && labels.length === 0 ? key.offset : labels.length ? labels[0]!.range.start.offset : value.offset;
+    const start = direct && labels.length === 0 ? key.offset : labels.length ? this.positions.offsetOf(labels[0]!.range.start) : value.offset;
     const end = value.offset + value.length;
     const block: Block = {
       kind: 'Block',
@@ -234,8 +234,9 @@ class JsonSyntaxConverter {
     }
     const decoded = typeof n.value === 'string' ? n.value : '';
     const offsets = decodedOffsets(raw, rawStart, decoded.length);
-    const parsed = new Parser(decoded, computeLineStarts(decoded)).parseStandaloneTemplate();
-    const remap = (r: Range): Range => this.range(offsets[r.start.offset] ?? rawEnd, offsets[r.end.offset] ?? rawEnd);
+    const decodedStarts = computeLineStarts(decoded);
+    const parsed = new Parser(decoded, decodedStarts).parseStandaloneTemplate();
+    const remap = (r: Range): Range => this.range(offsets[offsetAt(decodedStarts, r.start)] ?? rawEnd, offsets[offsetAt(decodedStarts, r.end)] ?? rawEnd);
     remapRanges(parsed.parts, remap);
     for (const e of parsed.errors) this.errors.push({ message: e.message, range: remap(e.range) });
     return parsed.parts;
@@ -267,8 +268,8 @@ function decodedOffsets(raw: string, rawStart: number, decodedLength: number): n
 
 function isRange(v: unknown): v is Range {
   if (typeof v !== 'object' || v === null) return false;
-  const r = v as { start?: { offset?: unknown }; end?: unknown };
-  return typeof r.start?.offset === 'number' && typeof r.end === 'object';
+  const r = v as { start?: { line?: unknown; column?: unknown }; end?: unknown };
+  return typeof r.start?.line === 'number' && typeof r.start.column === 'number' && typeof r.end === 'object';
 }
 
 /** Rewrites every range in a parsed template tree (used when a string had escapes). */
@@ -303,7 +304,7 @@ export function parseJsonSyntax(text: string, lineStarts: readonly number[], var
   }));
   const body = converter.convertFile(root, variablesFile);
   for (const e of converter.errors) errors.push(e);
-  errors.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  errors.sort((a, b) => comparePositions(a.range.start, b.range.start));
   return { body, comments: [], errors };
 }
 

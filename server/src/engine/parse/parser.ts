@@ -183,7 +183,7 @@ export class Parser {
    * their start position when they open, so the position cursor does not jump back.
    */
   private rangeFrom(start: Position, end: number): Range {
-    return { start, end: end === start.offset ? start : this.positions.position(end) };
+    return { start, end: end === this.positions.offsetOf(start) ? start : this.positions.position(end) };
   }
 
   private error(message: string, start: number, end: number): void {
@@ -205,7 +205,7 @@ export class Parser {
   private collectErrors(): SyntaxError[] {
     const all = this.errors;
     for (const e of this.scanner.errors) all.push({ message: e.message, range: this.positions.range(e.start, e.end) });
-    all.sort((a, b) => a.range.start.offset - b.range.start.offset);
+    all.sort((a, b) => this.positions.offsetOf(a.range.start) - this.positions.offsetOf(b.range.start));
     return all;
   }
 
@@ -284,8 +284,8 @@ export class Parser {
         if (prev) {
           this.error(
             `attribute '${name}' is already set at line ${prev.nameRange.start.line}; each attribute may be set only once`,
-            item.nameRange.start.offset,
-            item.nameRange.end.offset,
+            this.positions.offsetOf(item.nameRange.start),
+            this.positions.offsetOf(item.nameRange.end),
           );
         } else if (seen !== null) seen.set(name, item);
       }
@@ -353,7 +353,7 @@ export class Parser {
       name,
       nameRange,
       expr,
-      range: { start: nameRange.start, end: exprEnd.offset >= nameEnd ? exprEnd : nameRange.end },
+      range: { start: nameRange.start, end: this.positions.offsetOf(exprEnd) >= nameEnd ? exprEnd : nameRange.end },
     };
   }
 
@@ -478,21 +478,21 @@ export class Parser {
     if (body.length === 1 && first.kind === 'Attribute' && this.token === Token.RBrace && this.positions.lineOf(this.scanner.tokenStart) !== this.positions.lineOf(openStart)) {
       this.error(
         "an attribute on the same line as its block's '{' must be followed by the closing '}' on that line",
-        first.nameRange.start.offset,
-        first.range.end.offset,
+        this.positions.offsetOf(first.nameRange.start),
+        this.positions.offsetOf(first.range.end),
       );
       return;
     }
     if (first.kind === 'Block') {
       this.error(
         'a one-line block may contain only a single attribute; put nested blocks on their own lines',
-        first.typeRange.start.offset,
-        first.typeRange.end.offset,
+        this.positions.offsetOf(first.typeRange.start),
+        this.positions.offsetOf(first.typeRange.end),
       );
     } else if (body.length > 1) {
       const second = body[1]!;
       const r = second.kind === 'Block' ? second.typeRange : second.nameRange;
-      this.error('a one-line block may contain only a single attribute; use one line per attribute', r.start.offset, r.end.offset);
+      this.error('a one-line block may contain only a single attribute; use one line per attribute', this.positions.offsetOf(r.start), this.positions.offsetOf(r.end));
     }
   }
 
@@ -664,7 +664,7 @@ export class Parser {
   }
 
   private exprEnd(e: Expression): number {
-    return e.range.end.offset;
+    return this.positions.offsetOf(e.range.end);
   }
 
   private parseCall(first: string, start: number, firstEnd: number): Expression {

@@ -17,10 +17,15 @@ export class PositionIndex {
 
   position(offset: number): Position {
     if (offset >= this.lineStart && offset < this.nextStart) {
-      return { line: this.line + 1, column: offset - this.lineStart + 1, offset };
+      return { line: this.line + 1, column: offset - this.lineStart + 1 };
     }
     this.seek(offset);
-    return { line: this.line + 1, column: offset - this.lineStart + 1, offset };
+    return { line: this.line + 1, column: offset - this.lineStart + 1 };
+  }
+
+  /** The offset of a position of this text (positions hold none). */
+  offsetOf(p: Position): number {
+    return this.lineStarts[p.line - 1]! + p.column - 1;
   }
 
   /** 1-based column of `offset`, without allocating. */

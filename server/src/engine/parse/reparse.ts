@@ -1,5 +1,5 @@
 import type { BlockLabel, BodyItem, Comment, Expression, ForExpr, ObjectItem, SourceFile, TemplateFor, TemplateIf, TemplatePart } from './ast.js';
-import { computeLineStarts, lineIndexAt, type Position, type Range } from '../range.js';
+import { computeLineStarts, lineIndexAt, offsetAt, type Position, type Range } from '../range.js';
 import { parseSource } from './parse-file.js';
 import { Parser } from './parser.js';
 import { ownString } from '../own-string.js';
@@ -12,8 +12,10 @@ import { drain } from '../steps.js';
  *
  * The result is the tree `parseSource` would give (tests compare the two on
  * generated edits). Blocks before the edit are the previous tree's own
- * objects; blocks after it are copies with their offsets and lines moved
- * (their columns cannot change: they start on a line after the edit).
+ * objects. So are the blocks after it when the edit keeps the file's line
+ * count (typing on a line: positions hold lines and columns, no offsets, so
+ * nothing below the edit moves); otherwise they are copies with their lines
+ * moved (their columns cannot change: they start on a line after the edit).
  * Whenever that equality is not certain — JSON syntax, top-level attributes
  * (their duplicate check spans the file), a syntax error outside the edited
  * region or inside the new one, a comment across the region's edge — the
@@ -45,20 +47,20 @@ function* reparsed(old: SourceFile, text: string): Generator<void, SourceFile | 
 
   // Blocks that end on a line before the edit's first line are kept as they are.
   const editLine = lineIndexAt(starts, first);
-  const kept = firstIndex(items, (item) => item.range.end.offset > starts[editLine]!);
+  const kept = firstIndex(items, (item) => offsetAt(starts, item.range.end) > starts[editLine]!);
   // Blocks that start on a line after the line the edit ends on are moved.
   const endLine = lineIndexAt(starts, lastOld);
   const moveFrom = endLine + 1 < starts.length ? starts[endLine + 1]! : Infinity;
-  const moved = firstIndex(items, (item) => item.range.start.offset >= moveFrom);
+  const moved = firstIndex(items, (item) => offsetAt(starts, item.range.start) >= moveFrom);
   if (moved < kept) return undefined;
 
   // The region parsed again: from the line after the last kept block to the line of the first moved one.
-  const regionStart = kept > 0 ? starts[lineIndexAt(starts, items[kept - 1]!.range.end.offset - 1) + 1]! : 0;
-  const regionEndOld = moved < items.length ? starts[lineIndexAt(starts, items[moved]!.range.start.offset)]! : before.length;
+  const regionStart = kept > 0 ? starts[lineIndexAt(starts, offsetAt(starts, items[kept - 1]!.range.end) - 1) + 1]! : 0;
+  const regionEndOld = moved < items.length ? starts[items[moved]!.range.start.line - 1]! : before.length;
   const delta = text.length - before.length;
   const regionEnd = regionEndOld + delta;
   if (regionStart > first || regionEndOld < lastOld) return undefined;
-  for (const e of old.errors) if (e.range.start.offset < regionStart || e.range.end.offset > regionEndOld) return undefined;
+  for (const e of old.errors) if (offsetAt(starts, e.range.start) < regionStart || offsetAt(starts, e.range.end) > regionEndOld) return undefined;
 
   const lineStarts = computeLineStarts(text);
   const lineDelta = lineStarts.length - starts.length;
@@ -71,29 +73,34 @@ function* reparsed(old: SourceFile, text: string): Generator<void, SourceFile | 
   const parsed = new Parser(own, computeLineStarts(own)).parseFile();
   if (parsed.errors.length) return undefined;
   for (const item of parsed.body) if (item.kind !== 'Block') return undefined;
-  const place = new TreeShift(regionStart, lineIndexAt(lineStarts, regionStart));
+  const place = new TreeShift(lineIndexAt(lineStarts, regionStart));
   const region = { body: parsed.body.map((item) => place.item(item)), comments: parsed.comments.map((c) => place.comment(c)) };
 
   const comments: Comment[] = [];
   for (const c of old.comments) {
-    const { start, end } = c.range;
-    if (end.offset <= regionStart) comments.push(c);
-    else if (start.offset < regionStart) return undefined;
-    else if (start.offset < regionEndOld) {
-      if (end.offset > regionEndOld) return undefined;
+    const start = offsetAt(starts, c.range.start);
+    const end = offsetAt(starts, c.range.end);
+    if (end <= regionStart) comments.push(c);
+    else if (start < regionStart) return undefined;
+    else if (start < regionEndOld) {
+      if (end > regionEndOld) return undefined;
       // Inside the region: the region's parse has its own.
     } else break;
   }
   for (const c of region.comments) comments.push(c);
   const body: BodyItem[] = items.slice(0, kept);
   for (const item of region.body) body.push(item);
-  if (moved < items.length) {
-    const shift = new TreeShift(delta, lineDelta);
+  if (moved < items.length && lineDelta === 0) {
+    // The same line count: every position below the edit is still right.
+    for (let i = moved; i < items.length; i++) body.push(items[i]!);
+    for (const c of old.comments) if (offsetAt(starts, c.range.start) >= regionEndOld) comments.push(c);
+  } else if (moved < items.length) {
+    const shift = new TreeShift(lineDelta);
     for (let i = moved; i < items.length; i++) {
       body.push(shift.item(items[i]!));
       if ((i - moved) % MOVE_STEP === MOVE_STEP - 1) yield;
     }
-    for (const c of old.comments) if (c.range.start.offset >= regionEndOld) comments.push(shift.comment(c));
+    for (const c of old.comments) if (offsetAt(starts, c.range.start) >= regionEndOld) comments.push(shift.comment(c));
   }
   return { path: old.path, syntax: 'hcl', text, lineStarts, body, comments, errors: [] };
 }
@@ -144,8 +151,7 @@ function firstIndex(items: readonly BodyItem[], test: (item: BodyItem) => boolea
 }
 
 /**
- * Copies of syntax-tree nodes with every position moved by an offset and a
- * line count. Each copy is an object literal with the members in the order
+ * Copies of syntax-tree nodes with every position moved by a line count. Each copy is an object literal with the members in the order
  * the parser sets them, so it has the parser's shape for its kind (code
  * reading trees stays monomorphic; a spread copy was three times slower).
  * A member the parser gains must be added here: the re-parse tests compare
@@ -165,10 +171,7 @@ class TreeShift {
   /** How many entries of `olds` and `news` are in use (the arrays never shrink: resizing them cost more than the copy saved). */
   private used = 0;
 
-  constructor(
-    private readonly offsets: number,
-    private readonly lines: number,
-  ) {}
+  constructor(private readonly lines: number) {}
 
   item(item: BodyItem): BodyItem {
     const range = this.enter(item.range);
@@ -201,7 +204,7 @@ class TreeShift {
     const olds = this.olds;
     // The nearest ancestors only: a position shared further up is shared by every node between (they hold it).
     for (let i = this.used - 1, last = Math.max(0, this.used - SHARED_WITH_ANCESTORS); i >= last; i--) if (olds[i] === p) return this.news[i]!;
-    return { line: p.line + this.lines, column: p.column, offset: p.offset + this.offsets };
+    return { line: p.line + this.lines, column: p.column };
   }
 
   private range(r: Range): Range {

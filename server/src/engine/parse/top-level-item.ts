@@ -1,4 +1,5 @@
 import type { BodyItem, SourceFile } from './ast.js';
+import { offsetAt } from '../range.js';
 
 /**
  * The top-level item (block or attribute) of a file that contains `offset`,
@@ -8,14 +9,15 @@ import type { BodyItem, SourceFile } from './ast.js';
  */
 export function topLevelItemAt(file: SourceFile, offset: number): BodyItem | undefined {
   const items = file.body;
+  const starts = file.lineStarts;
   let lo = 0;
   let hi = items.length;
   // The first item that ends after `offset`: the only one that can contain it.
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (items[mid]!.range.end.offset > offset) hi = mid;
+    if (offsetAt(starts, items[mid]!.range.end) > offset) hi = mid;
     else lo = mid + 1;
   }
   const item = items[lo];
-  return item && item.range.start.offset <= offset ? item : undefined;
+  return item && offsetAt(starts, item.range.start) <= offset ? item : undefined;
 }

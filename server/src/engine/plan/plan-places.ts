@@ -1,6 +1,6 @@
 import type { Module } from '../model/module.js';
 import type { SourceFile } from '../parse/ast.js';
-import type { Range } from '../range.js';
+import { rangeText, type Range } from '../range.js';
 import { headerRange } from '../rules/rule.js';
 import type { ModuleGraph } from '../workspace/module-graph.js';
 import type { ModuleInstance } from '../workspace/module-instance.js';
@@ -80,7 +80,7 @@ function removedPlace(module: Module, address: string, ownCall: { file: SourceFi
     for (const file of module.files) for (const block of file.body) {
       if (block.kind !== 'Block' || block.type !== 'removed') continue;
       const from = findAttribute(block, 'from');
-      const text = from && file.text.slice(from.expr.range.start.offset, from.expr.range.end.offset).trim();
+      const text = from && rangeText(file, from.expr.range).trim();
       if (text === localAddress) return { file, range: headerRange(block), address, kind: 'removed' };
     }
   }

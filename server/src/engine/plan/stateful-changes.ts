@@ -31,7 +31,7 @@ export function statefulChanges(
     if (r.mode !== 'managed' || !types.has(r.type) || changeOf(r) !== kind) continue;
     const place = planned.context.place(r);
     if (!place) continue;
-    const key = `${place.file.path}\u0000${place.range.start.offset}\u0000${r.moduleAddress}\u0000${r.type}.${r.name}\u0000${causeKey(r)}`;
+    const key = `${place.file.path}\u0000${place.range.start.line}:${place.range.start.column}\u0000${r.moduleAddress}\u0000${r.type}.${r.name}\u0000${causeKey(r)}`;
     const group = groups.get(key);
     if (group) group.resources.push(r);
     else groups.set(key, { place, resources: [r] });

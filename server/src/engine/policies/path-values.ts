@@ -1,5 +1,5 @@
 import type { Block, Expression, SourceFile } from '../parse/ast.js';
-import type { Range } from '../range.js';
+import { rangeContains, type Range } from '../range.js';
 import type { Value } from '../evaluate/value.js';
 import { dynamicBlocks, dynamicContent, dynamicInstances, type ExistenceContext, type Instance } from '../evaluate/existence.js';
 import { findAttribute, findBlocks, headerRange } from '../rules/rule.js';
@@ -83,7 +83,7 @@ function step(ctx: ExistenceContext, file: SourceFile, item: Reached, segment: P
 function writtenWithin(value: Value, file: SourceFile, range: Range): Range {
   const origin = value.origin;
   if (!origin || origin.file !== file.path) return range;
-  const inside = origin.range.start.offset >= range.start.offset && origin.range.end.offset <= range.end.offset;
+  const inside = rangeContains(range, origin.range);
   return inside ? origin.range : range;
 }
 

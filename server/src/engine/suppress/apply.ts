@@ -1,7 +1,7 @@
 import type { EffectiveRuleSetting } from '../config/types.js';
 import type { Finding, Fix, Suppression } from '../finding.js';
 import type { BodyItem, Comment, SourceFile } from '../parse/ast.js';
-import { rangeFromOffsets } from '../range.js';
+import { comparePositions, offsetAt, rangeFromOffsets, type Position } from '../range.js';
 import type { RuleMeta } from '../rules/rule.js';
 import { isoDate, parseSuppressionComment, type LegacySuppression, type NativeSuppression } from './directive.js';
 import { lineText } from '../parse/source-line.js';
@@ -63,12 +63,12 @@ export function applySuppressions(
 
   for (const file of files) {
     const directives: Directive[] = [];
-    const firstItemOffset = file.body.length ? file.body[0]!.range.start.offset : Infinity;
+    const firstItemStart: Position | undefined = file.body[0]?.range.start;
     for (const comment of file.comments) {
       const parsed = parseSuppressionComment(comment, today);
       if (!parsed) continue;
       if (parsed.form === 'iac-review') {
-        const directive = nativeDirective(parsed, file, comment, firstItemOffset, rulesById);
+        const directive = nativeDirective(parsed, file, comment, firstItemStart, rulesById);
         if (directive.problems.length) {
           report(INVALID_RULE_ID, file, comment, invalidMessage(directive.problems));
         } else {
@@ -127,7 +127,7 @@ function nativeDirective(
   parsed: NativeSuppression,
   file: SourceFile,
   comment: Comment,
-  firstItemOffset: number,
+  firstItemStart: Position | undefined,
   rulesById: Map<string, RuleMeta>,
 ): { directive?: Directive; problems: string[] } {
   const problems = [...parsed.problems];
@@ -140,7 +140,7 @@ function nativeDirective(
   }
   let target: Target | undefined;
   if (parsed.scope === 'file') {
-    if (comment.range.start.offset > firstItemOffset) {
+    if (firstItemStart && comparePositions(comment.range.start, firstItemStart) > 0) {
       problems.push('`ignore-file` must be among the comments at the top of the file, before the first block');
     }
     target = { kind: 'file' };
@@ -276,9 +276,8 @@ function targetOf(file: SourceFile, comment: Comment): Target | undefined {
 
 /** checkov reads a skip comment anywhere inside the resource it applies to. */
 function enclosingTopLevelBlock(file: SourceFile, comment: Comment): Target | undefined {
-  const offset = comment.range.start.offset;
-  const item = topLevelItemAt(file, offset);
-  return item?.kind === 'Block' && item.range.start.offset < offset ? { kind: 'item', range: item.range } : undefined;
+  const item = topLevelItemAt(file, offsetAt(file.lineStarts, comment.range.start));
+  return item?.kind === 'Block' && comparePositions(item.range.start, comment.range.start) < 0 ? { kind: 'item', range: item.range } : undefined;
 }
 
 function itemsContainingLine(body: BodyItem[], line: number): BodyItem[] {
@@ -308,7 +307,7 @@ function itemOnLine(items: readonly BodyItem[], line: number): BodyItem | undefi
 
 function isTrailing(file: SourceFile, comment: Comment): boolean {
   const lineStart = file.lineStarts[comment.range.start.line - 1] ?? 0;
-  return file.text.slice(lineStart, comment.range.start.offset).trim() !== '';
+  return file.text.slice(lineStart, offsetAt(file.lineStarts, comment.range.start)).trim() !== '';
 }
 
 /** The first line after the comment that holds code: further comment lines are skipped (stacked suppressions), blank lines are not. */
@@ -338,7 +337,7 @@ function commentPlaces(file: SourceFile): { lines: Set<number>; starts: Set<numb
   if (!places) {
     places = { lines: new Set(), starts: new Set() };
     for (const c of file.comments) {
-      places.starts.add(c.range.start.offset);
+      places.starts.add(offsetAt(file.lineStarts, c.range.start));
       for (let l = c.range.start.line; l <= c.range.end.line; l++) places.lines.add(l);
     }
     commentPlacesCache.set(file, places);
@@ -358,9 +357,9 @@ function removeCommentFix(file: SourceFile, comment: Comment): Fix {
   let start: number;
   let end: number;
   if (isTrailing(file, comment)) {
-    start = comment.range.start.offset;
+    start = offsetAt(file.lineStarts, comment.range.start);
     while (start > lineStart && /[ \t]/.test(file.text[start - 1]!)) start--;
-    end = comment.range.end.offset;
+    end = offsetAt(file.lineStarts, comment.range.end);
   } else {
     start = lineStart;
     const endLine = comment.range.end.line;

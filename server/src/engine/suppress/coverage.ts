@@ -1,5 +1,5 @@
 import type { Finding } from '../finding.js';
-import type { Range } from '../range.js';
+import { positionOrder, type Range } from '../range.js';
 import { groupBy } from '../group-by.js';
 
 /** Where a suppression applies in its file. */
@@ -56,11 +56,11 @@ export function firstCovering<D extends Covering>(findings: readonly Finding[], 
       } else items.push(i);
     }
 
-    // Findings in offset order, swept against item targets in start order.
-    const offsets = ruleFindings.map((f) => findings[f]!.range.start.offset);
+    // Findings in position order, swept against item targets in start order (positionOrder numbers).
+    const offsets = ruleFindings.map((f) => positionOrder(findings[f]!.range.start));
     const order = ruleFindings.map((_, k) => k).sort((a, b) => offsets[a]! - offsets[b]!);
-    const itemStart = (i: number) => (directives[i]!.target as { range: Range }).range.start.offset;
-    const itemEnd = (i: number) => (directives[i]!.target as { range: Range }).range.end.offset;
+    const itemStart = (i: number) => positionOrder((directives[i]!.target as { range: Range }).range.start);
+    const itemEnd = (i: number) => positionOrder((directives[i]!.target as { range: Range }).range.end);
     items.sort((a, b) => itemStart(a) - itemStart(b));
     const open = new MinHeap();
     let next = 0;
@@ -85,7 +85,7 @@ export function firstCovering<D extends Covering>(findings: readonly Finding[], 
       const covers =
         target.kind === 'file' ||
         (target.kind === 'line' && lines.has(target.line)) ||
-        (target.kind === 'item' && anyWithin(sorted, target.range.start.offset, target.range.end.offset));
+        (target.kind === 'item' && anyWithin(sorted, positionOrder(target.range.start), positionOrder(target.range.end)));
       if (covers) d.matched.add(ruleId);
     }
   }

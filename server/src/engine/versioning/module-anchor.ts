@@ -5,7 +5,7 @@
  */
 import type { Block, SourceFile } from '../parse/ast.js';
 import type { BlockRef, Module } from '../model/module.js';
-import type { Range } from '../range.js';
+import { comparePositions, type Position, type Range } from '../range.js';
 import { findBlocks, headerRange } from '../rules/rule.js';
 
 export interface AnchoredRange {
@@ -44,14 +44,17 @@ export function firstLineOfModule(module: Module): AnchoredRange | undefined {
   return {
     file,
     range: {
-      start: { line: 1, column: 1, offset: 0 },
-      end: { line: 1, column: endOffset + 1, offset: endOffset },
+      start: { line: 1, column: 1 },
+      end: { line: 1, column: endOffset + 1 },
     },
   };
 }
 
-/** Sort key for "first in the module": file order, then position in the file. */
-export function moduleOrder(module: Module, file: SourceFile, offset: number): number {
-  const index = module.files.indexOf(file);
-  return (index < 0 ? module.files.length : index) * 1e9 + offset;
+/** Orders places "first in the module": file order, then position in the file. */
+export function compareModuleOrder(module: Module, a: { file: SourceFile; at: Position }, b: { file: SourceFile; at: Position }): number {
+  const index = (file: SourceFile) => {
+    const i = module.files.indexOf(file);
+    return i < 0 ? module.files.length : i;
+  };
+  return (a.file === b.file ? 0 : index(a.file) - index(b.file)) || comparePositions(a.at, b.at);
 }

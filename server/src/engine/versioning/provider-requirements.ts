@@ -6,7 +6,7 @@ import type { Attribute, Block, Expression, ObjectExpr, SourceFile } from '../pa
 import type { Module } from '../model/module.js';
 import type { Value } from '../evaluate/value.js';
 import { findAttribute, findBlocks } from '../rules/rule.js';
-import { moduleOrder } from './module-anchor.js';
+import { compareModuleOrder } from './module-anchor.js';
 
 /** Terraform's built-in provider (`terraform_data`, `terraform_remote_state`): never declared. */
 export const BUILTIN_PROVIDER = 'terraform';
@@ -90,8 +90,8 @@ export function providerUses(module: Module): ProviderUse[] {
   }
 
   return uses
-    .map((u, i) => ({ u, i, key: moduleOrder(module, u.file, u.block.range.start.offset) }))
-    .sort((a, b) => a.key - b.key || a.i - b.i)
+    .map((u, i) => ({ u, i, place: { file: u.file, at: u.block.range.start } }))
+    .sort((a, b) => compareModuleOrder(module, a.place, b.place) || a.i - b.i)
     .map((x) => x.u);
 }
 

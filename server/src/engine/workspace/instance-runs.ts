@@ -93,6 +93,6 @@ export class InstanceRuns {
 }
 
 /** The key two runs of a rule share when they report the same thing at the same place. */
-export function placeKey(item: { ruleId: string; file: string; range: { start: { offset: number }; end: { offset: number } } }): string {
-  return `${item.ruleId}\u0000${item.file}\u0000${item.range.start.offset}\u0000${item.range.end.offset}`;
+export function placeKey(item: { ruleId: string; file: string; range: { start: { line: number; column: number }; end: { line: number; column: number } } }): string {
+  return `${item.ruleId}\u0000${item.file}\u0000${item.range.start.line}:${item.range.start.column}\u0000${item.range.end.line}:${item.range.end.column}`;
 }
