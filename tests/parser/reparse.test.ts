@@ -10,8 +10,8 @@ import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, test } from 'vitest';
 import type { SourceFile } from '../../server/src/engine/parse/ast.js';
 import { parseSource } from '../../server/src/engine/parse/parse-file.js';
-import { reparseSource } from '../../server/src/engine/parse/reparse.js';
-import { offsetAt } from '../../server/src/engine/range.js';
+import { editedLineStarts, reparseSource } from '../../server/src/engine/parse/reparse.js';
+import { computeLineStarts, offsetAt } from '../../server/src/engine/range.js';
 import { seededRandom } from '../support/hcl-generator.js';
 import { INJECTIONS, MUTATIONS, fixtureFiles } from '../support/hcl-mutations.js';
 import { heapAfterGc } from '../support/heap.js';
@@ -162,6 +162,27 @@ function module(count = 20): string {
   }
   return blocks.join('\n');
 }
+
+describe('editedLineStarts', () => {
+  test('gives the line starts of the edited text, for random edits of random texts', () => {
+    const rnd = seededRandom(11);
+    const pick = (chars: string) => chars[Math.floor(rnd() * chars.length)]!;
+    const randomText = (n: number) => Array.from({ length: n }, () => pick('ab\n\r{ ')).join('');
+    for (let k = 0; k < 3000; k++) {
+      const before = randomText(Math.floor(rnd() * 40));
+      const from = Math.floor(rnd() * (before.length + 1));
+      const to = from + Math.floor(rnd() * (before.length - from + 1));
+      const after = before.slice(0, from) + randomText(Math.floor(rnd() * 6)) + before.slice(to);
+      // The span changedSpan would give: the first difference, and where the equal end of `before` starts.
+      let first = 0;
+      while (first < Math.min(before.length, after.length) && before[first] === after[first]) first++;
+      let same = 0;
+      while (same < Math.min(before.length, after.length) - first && before[before.length - 1 - same] === after[after.length - 1 - same]) same++;
+      const got = editedLineStarts(computeLineStarts(before), before.length, after, first, before.length - same);
+      expect(got, JSON.stringify({ before, after })).toEqual(computeLineStarts(after));
+    }
+  });
+});
 
 describe('what reparseSource reuses', () => {
   const path = '/ws/main.tf';
