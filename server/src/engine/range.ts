@@ -55,11 +55,16 @@ export function comparePositions(a: Position, b: Position): number {
 
 /**
  * A number that orders positions of one text as comparePositions does, for
- * code that sorts or sweeps numbers (exact: lines and columns stay far below 2^21 and 2^32).
+ * code that sorts or sweeps numbers. Exact while columns stay below 2^26 and
+ * lines below 2^27: a source text is at most 8 MiB (host.ts MAX_SOURCE_BYTES,
+ * checked in tests/engine/range.test.ts), so neither passes 2^23 + 1.
  */
 export function positionOrder(p: Position): number {
-  return p.line * 4294967296 + p.column;
+  return p.line * POSITION_ORDER_LINE + p.column;
 }
+
+/** positionOrder's weight of a line: more than any column. */
+export const POSITION_ORDER_LINE = 2 ** 26;
 
 /** True when `inner` lies within `outer` (both of one text). */
 export function rangeContains(outer: Range, inner: Range): boolean {

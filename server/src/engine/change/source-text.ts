@@ -1,6 +1,6 @@
 import type { SourceFile } from '../parse/ast.js';
 import type { BlockRef } from '../model/module.js';
-import { offsetAt, rangeText, type Range } from '../range.js';
+import { rangeText, type Range } from '../range.js';
 
 /** The text of a node (block, attribute, expression) as written in its file. */
 export function sourceText(file: SourceFile, node: { range: Range }): string {
@@ -13,7 +13,7 @@ export function blockText(ref: BlockRef): string {
 
 /** The text inside a block's braces (without its type and labels: what stays the same when the block is renamed). */
 export function blockBodyText(ref: BlockRef): string {
-  return ref.file.text.slice(offsetAt(ref.file.lineStarts, ref.block.openBrace.end), offsetAt(ref.file.lineStarts, ref.block.range.end));
+  return rangeText(ref.file, { start: ref.block.openBrace.end, end: ref.block.range.end });
 }
 
 /** Source text with layout removed: a realignment by `terraform fmt` or re-indentation is not a change. */

@@ -1,7 +1,7 @@
 import type { Attribute, Block, BodyItem, Expression, ObjectExpr, SourceFile } from '../parse/ast.js';
 import type { Fix, TextEdit } from '../finding.js';
 import { fileLines, indentOf, spliceLines } from './line-splice.js';
-import { offsetAt, rangeText, type Range } from '../range.js';
+import { offsetAt, rangeText } from '../range.js';
 
 /**
  * Edits that fixes are made of. Each keeps `terraform fmt` layout (two-space
@@ -10,10 +10,6 @@ import { offsetAt, rangeText, type Range } from '../range.js';
  */
 
 const INDENT = '  ';
-
-function textOf(file: SourceFile, node: { range: Range }): string {
-  return rangeText(file, node.range);
-}
 
 function isOneLine(block: Block): boolean {
   return !!block.closeBrace && block.openBrace.start.line === block.closeBrace.start.line;
@@ -37,7 +33,7 @@ function expandOneLineBlock(file: SourceFile, block: Block, insert: (inner: stri
   const tail = lineText.slice(block.closeBrace!.end.column - 1);
   const indent = indentOf(file, block.typeRange.start.line);
   const inner = indent + INDENT;
-  const existing = block.body.map((item) => inner + textOf(file, item));
+  const existing = block.body.map((item) => inner + rangeText(file, item.range));
   const added = insert(inner);
   const body = atEnd ? [...existing, ...added] : [...existingAttributes(block, existing), ...added, ...existingBlocks(block, existing)];
   return spliceLines(file, line - 1, 1, [head, ...body, `${indent}}${tail}`]);
@@ -143,7 +139,7 @@ export function addMapEntriesFix(
     const lineText = fileLines(file)[line - 1]!.replace(/\r$/, '');
     const head = lineText.slice(0, object.range.start.column - 1) + '{';
     const tail = lineText.slice(object.range.end.column - 1);
-    const existing = object.items.map((item) => inner + textOf(file, item).replace(/,\s*$/, ''));
+    const existing = object.items.map((item) => inner + rangeText(file, item.range).replace(/,\s*$/, ''));
     return { title, edits: [spliceLines(file, line - 1, 1, [head, ...existing, ...newEntries(inner, ''), `${attrIndent}}${tail}`])] };
   }
   const last = object.items[object.items.length - 1];

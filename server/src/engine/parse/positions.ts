@@ -1,4 +1,4 @@
-import type { Position, Range } from '../range.js';
+import { offsetAt, type Position, type Range } from '../range.js';
 
 /**
  * Offset → line/column conversion for one text. Parsers ask for positions in
@@ -25,7 +25,7 @@ export class PositionIndex {
 
   /** The offset of a position of this text (positions hold none). */
   offsetOf(p: Position): number {
-    return this.lineStarts[p.line - 1]! + p.column - 1;
+    return offsetAt(this.lineStarts, p);
   }
 
   /** 1-based column of `offset`, without allocating. */

@@ -77,7 +77,10 @@ function* reparsed(old: SourceFile, text: string): Generator<void, SourceFile | 
   const region = { body: parsed.body.map((item) => place.item(item)), comments: parsed.comments.map((c) => place.comment(c)) };
 
   const comments: Comment[] = [];
-  for (const c of old.comments) {
+  // The first of the old comments after the region.
+  let after = 0;
+  for (; after < old.comments.length; after++) {
+    const c = old.comments[after]!;
     const start = offsetAt(starts, c.range.start);
     const end = offsetAt(starts, c.range.end);
     if (end <= regionStart) comments.push(c);
@@ -90,17 +93,14 @@ function* reparsed(old: SourceFile, text: string): Generator<void, SourceFile | 
   for (const c of region.comments) comments.push(c);
   const body: BodyItem[] = items.slice(0, kept);
   for (const item of region.body) body.push(item);
-  if (moved < items.length && lineDelta === 0) {
-    // The same line count: every position below the edit is still right.
-    for (let i = moved; i < items.length; i++) body.push(items[i]!);
-    for (const c of old.comments) if (offsetAt(starts, c.range.start) >= regionEndOld) comments.push(c);
-  } else if (moved < items.length) {
-    const shift = new TreeShift(lineDelta);
+  if (moved < items.length) {
+    // The same line count: every position below the edit is still right, and the blocks are kept as they are.
+    const shift = lineDelta === 0 ? undefined : new TreeShift(lineDelta);
     for (let i = moved; i < items.length; i++) {
-      body.push(shift.item(items[i]!));
-      if ((i - moved) % MOVE_STEP === MOVE_STEP - 1) yield;
+      body.push(shift ? shift.item(items[i]!) : items[i]!);
+      if (shift && (i - moved) % MOVE_STEP === MOVE_STEP - 1) yield;
     }
-    for (const c of old.comments) if (offsetAt(starts, c.range.start) >= regionEndOld) comments.push(shift.comment(c));
+    for (let i = after; i < old.comments.length; i++) comments.push(shift ? shift.comment(old.comments[i]!) : old.comments[i]!);
   }
   return { path: old.path, syntax: 'hcl', text, lineStarts, body, comments, errors: [] };
 }

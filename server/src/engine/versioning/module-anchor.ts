@@ -56,5 +56,5 @@ export function compareModuleOrder(module: Module, a: { file: SourceFile; at: Po
     const i = module.files.indexOf(file);
     return i < 0 ? module.files.length : i;
   };
-  return (a.file === b.file ? 0 : index(a.file) - index(b.file)) || comparePositions(a.at, b.at);
+  return index(a.file) - index(b.file) || comparePositions(a.at, b.at);
 }

@@ -4,6 +4,7 @@ import type { Rule } from '../rules/rule.js';
 import { runRules, type FixMode, type SettingLookup } from '../run-rules.js';
 import type { ModuleRole } from '../roles/module-role.js';
 import type { ModuleInstance } from './module-instance.js';
+import type { Range } from '../range.js';
 
 /** What one rule said about one module instance. */
 export interface RuleRun {
@@ -93,6 +94,6 @@ export class InstanceRuns {
 }
 
 /** The key two runs of a rule share when they report the same thing at the same place. */
-export function placeKey(item: { ruleId: string; file: string; range: { start: { line: number; column: number }; end: { line: number; column: number } } }): string {
+export function placeKey(item: { ruleId: string; file: string; range: Range }): string {
   return `${item.ruleId}\u0000${item.file}\u0000${item.range.start.line}:${item.range.start.column}\u0000${item.range.end.line}:${item.range.end.column}`;
 }
