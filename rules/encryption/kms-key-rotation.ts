@@ -11,6 +11,7 @@ export default defineRule({
     title: 'Symmetric KMS keys rotate automatically',
     problem: 'key rotation off',
     category: 'encryption',
+    blockLocal: true,
     severity: 'warning',
     fixable: true,
     rationale:

@@ -107,6 +107,7 @@ export default defineRule({
     title: 'AWS account ids are not written into resources',
     problem: 'account id in code',
     category: 'hardcoded',
+    blockLocal: true,
     severity: 'warning',
     rationale:
       'An account id written into a resource ties the module to one account: deployed to staging or another region\'s ' +

@@ -16,6 +16,7 @@ export default defineRule({
     title: 'AMI ids are looked up or passed in, not written down',
     problem: 'hard-coded AMI id',
     category: 'hardcoded',
+    blockLocal: true,
     severity: 'warning',
     rationale:
       'An AMI id exists in one region of one account and goes stale: the image stops receiving patches, gets deprecated ' +

@@ -11,6 +11,7 @@ export default defineRule({
     title: 'AWS regions and zones are not written into resources',
     problem: 'hard-coded region',
     category: 'hardcoded',
+    blockLocal: true,
     severity: 'info',
     rationale:
       'A module whose resources name their region only works in that region: applied with a provider for another region ' +

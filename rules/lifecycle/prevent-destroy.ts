@@ -16,6 +16,7 @@ export default defineRule<Options>({
     title: 'Stateful resources are protected with prevent_destroy',
     problem: 'no prevent_destroy',
     category: 'lifecycle',
+    blockLocal: true,
     severity: 'warning',
     fixable: true,
     readsMetaArguments: true,

@@ -16,6 +16,7 @@ export default defineRule<Options>({
     title: 'Identifiers follow the naming convention',
     problem: 'naming convention',
     category: 'naming',
+    blockLocal: true,
     writtenCodeOnly: true,
     severity: 'warning',
     rationale:

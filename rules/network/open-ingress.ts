@@ -314,6 +314,7 @@ export default defineRule({
     title: 'Ingress is not open to the whole internet',
     problem: 'open to internet',
     category: 'network',
+    blockLocal: true,
     severity: 'error',
     rationale:
       'A firewall rule whose source is `0.0.0.0/0`, `::/0` (or Azure `*`, `Internet`, `Any`) lets every host on the ' +

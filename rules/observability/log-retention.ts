@@ -11,6 +11,7 @@ export default defineRule({
     title: 'CloudWatch log groups set a retention period',
     problem: 'no log retention',
     category: 'observability',
+    blockLocal: true,
     severity: 'warning',
     fixable: true,
     rationale:

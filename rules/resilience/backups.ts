@@ -48,6 +48,7 @@ export default defineRule({
     title: 'Databases keep their backups',
     problem: 'backups off',
     category: 'resilience',
+    blockLocal: true,
     severity: 'warning',
     fixable: true,
     rationale:

@@ -10,6 +10,7 @@ export default defineRule({
     title: 'Databases, clusters and load balancers have deletion protection on',
     problem: 'no deletion guard',
     category: 'resilience',
+    blockLocal: true,
     severity: 'warning',
     fixable: true,
     rationale:

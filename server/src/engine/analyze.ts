@@ -24,6 +24,7 @@ import { compareRanges, type Range } from './range.js';
 import type { Plan } from './plan/plan-model.js';
 import { attachPlan } from './plan/attach-plan.js';
 import { timed } from './timings.js';
+import type { RuleMemory } from './incremental/rule-memory.js';
 import { firstLineRange } from './first-line-range.js';
 import { assignModuleRoles, type RoleAssignmentOptions } from './roles/assign-roles.js';
 import { roleFactsOf, type ModuleRoleFacts } from './roles/role-facts.js';
@@ -339,6 +340,12 @@ export interface ModuleReviewContext {
   role?: ModuleRoleAssignment;
   /** The workspace's modules and the rule runs over their instances, shared by the reviews of one workspace; else one per review. */
   graph?: WorkspaceGraph;
+  /**
+   * The editor's memory of this module's last review (kept per module
+   * folder): block-local rules then judge again only the blocks an edit can
+   * change (incremental/rule-memory.ts). The CLI reviews without one.
+   */
+  ruleMemory?: RuleMemory;
 }
 
 /** The modules of one review and what the rules said about each instance, shared so that each is computed once. */
@@ -376,6 +383,7 @@ export function workspaceGraph(context: ModuleReviewContext): WorkspaceGraph {
       timeBudgetMs: ruleTimeBudgetMs(context.config),
       fixes: context.fixes ?? 'eager',
       roleOf: (dir) => graph.roleOf(dir) ?? 'module',
+      ...(context.ruleMemory ? { memory: context.ruleMemory, signature: [context.config, context.rules] } : {}),
     }),
     roleOf: () => undefined,
   };

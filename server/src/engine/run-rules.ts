@@ -40,6 +40,15 @@ export interface RunRulesOptions {
   timeBudgetMs?: number;
   /** The provider configurations the module's caller passes (a module evaluated in a caller's context, SPEC §2a). */
   callerProvider?: RuleContext['callerProvider'];
+  /**
+   * The module as the rules see it, when it is not `module` itself: the
+   * editor's incremental review (incremental/rule-memory.ts) shows a
+   * block-local rule only the blocks it must judge again. Everything is
+   * still evaluated in `module`; facts the rules share (`memo`) are made
+   * apart for the view, so that no other run reads a fact made from part
+   * of the module.
+   */
+  view?: Module;
 }
 
 /**
@@ -57,11 +66,14 @@ export function runRules(
   evaluator: ModuleEvaluator,
   rules: readonly Rule<any>[],
   settingFor: SettingLookup,
-  { strict = false, fixes = 'eager', base, role = 'deployment', timeBudgetMs = DEFAULT_RULE_TIME_BUDGET_MS, callerProvider }: RunRulesOptions = {},
+  { strict = false, fixes = 'eager', base, role = 'deployment', timeBudgetMs = DEFAULT_RULE_TIME_BUDGET_MS, callerProvider, view }: RunRulesOptions = {},
 ): RuleRunOutput {
   const output: RuleRunOutput = { findings: [], undecided: [], errors: [] };
   const budgetMs = Number.isFinite(timeBudgetMs) && timeBudgetMs > 0 ? timeBudgetMs : DEFAULT_RULE_TIME_BUDGET_MS;
-  const { files, existence, evaluate, memo, attributeValue, plannedArgument } = helpersOf(module, evaluator);
+  const shared = helpersOf(module, evaluator);
+  const { files, existence, evaluate, attributeValue, plannedArgument } = shared;
+  const memo = view ? viewMemo(evaluator) : shared.memo;
+  const instance = view ? {} : evaluator;
   // The conditions a finding's place exists under (SPEC §2a), looked up only for findings that need them.
   // One lookup per module instance, shared by its rules (the evaluator's memo), not one per run.
   const planned = evaluator.planned;
@@ -76,8 +88,8 @@ export function runRules(
     // The optional members are set after, not spread in: a context is made per rule and module instance, and
     // conditional spreads make each one slowly (and with a shape of its own).
     const context: { -readonly [K in keyof RuleContext<Record<string, unknown>>]: RuleContext<Record<string, unknown>>[K] } = {
-      module,
-      instance: evaluator,
+      module: view ?? module,
+      instance,
       memo,
       role,
       options: settingFor(meta.id, enabledIn.path).options,
@@ -173,6 +185,16 @@ function helpersOf(module: Module, evaluator: ModuleEvaluator): ContextHelpers {
   };
   helpers.set(evaluator, made);
   return made;
+}
+
+/** Facts a view's rules share among themselves, under keys of their own: still counted as reading what they read. */
+function viewMemo(evaluator: ModuleEvaluator): RuleContext['memo'] {
+  const keys = new Map<object, object>();
+  return (key, compute) => {
+    let own = keys.get(key);
+    if (!own) keys.set(key, (own = {}));
+    return evaluator.memo(own, compute);
+  };
 }
 
 /** `…, when var.create is true`: the message of a finding whose block exists only under assumed conditions. */

@@ -18,6 +18,7 @@ import { WorkspaceRoles } from './workspace-roles.js';
 import { excludedReason, type SkippedFile } from './review-log.js';
 import { ParsedFileCache } from './parsed-file-cache.js';
 import { drain } from '../engine/steps.js';
+import { RuleMemory } from '../engine/incremental/rule-memory.js';
 
 /**
  * The source text whose syntax trees are kept between reviews (ParsedFileCache): trees take some fifty
@@ -27,6 +28,13 @@ import { drain } from '../engine/steps.js';
  * scan's CPU time and cost 90 MB more RSS).
  */
 const PARSED_CACHE_CHARS = 512 * 1024;
+
+/**
+ * Modules whose last rule runs are remembered (RuleMemory), most recently
+ * reviewed first: the modules being typed in. Each holds its last module
+ * model and findings, so a few are enough.
+ */
+const REMEMBERED_MODULES = 4;
 
 export interface ReviewerOptions {
   /** The rules to run (default: the whole catalog); tests add one that throws. */
@@ -38,6 +46,8 @@ export interface ReviewerOptions {
   planFor?: (root: string) => { plan: Plan; rootDir: string } | undefined;
   /** Whether a file is open in the editor: its tree is kept even when it is larger than the cache's bound. */
   isOpen?: (path: string) => boolean;
+  /** Whether reviews remember their rule runs for the next review of the same module (default true; tests compare both). */
+  remember?: boolean;
 }
 
 /** Reviews one module directory as the editor sees it, under the configuration of its workspace folder. */
@@ -55,6 +65,27 @@ export class ModuleReviewer {
   ) {
     this.roles = new WorkspaceRoles(configs);
     this.parsed = new ParsedFileCache(PARSED_CACHE_CHARS, options.isOpen);
+  }
+
+  /** The last rule runs of the modules being edited, by folder, most recent last. */
+  private readonly memories = new Map<string, RuleMemory>();
+
+  /**
+   * The memory of a module's last review, for reviews of modules with an open
+   * file (fixes computed lazily): those are the ones typed in. A start-up
+   * scan's reviews (no open file) keep nothing.
+   */
+  private memoryFor(dir: string, fixes: FixMode): RuleMemory | undefined {
+    if (fixes !== 'lazy' || this.options.remember === false) return undefined;
+    let memory = this.memories.get(dir);
+    if (memory) this.memories.delete(dir);
+    else memory = new RuleMemory();
+    this.memories.set(dir, memory);
+    for (const oldest of this.memories.keys()) {
+      if (this.memories.size <= REMEMBERED_MODULES) break;
+      this.memories.delete(oldest);
+    }
+    return memory;
   }
 
   /** Whether reviews in a folder read a plan (SPEC §10). */
@@ -120,6 +151,7 @@ export class ModuleReviewer {
       this.roles.record(dir, loaded.module ? roleFactsOf(loaded.module) : undefined);
       yield;
       const role = this.roles.roleOf(dir);
+      const memory = this.memoryFor(dir, fixes);
       const context: ModuleReviewContext = {
         host,
         config,
@@ -128,6 +160,7 @@ export class ModuleReviewer {
         ...(role ? { role } : {}),
         ...(this.options.baseModule ? { baseModuleFor: this.options.baseModule } : {}),
         ...(this.options.rules ? { rules: this.options.rules } : {}),
+        ...(memory ? { ruleMemory: memory } : {}),
       };
       // The modules it calls are read afresh through the same host (open documents included), each in its own role.
       const graph = workspaceGraph(context);

@@ -119,10 +119,17 @@ function evaluateTest(ctx: ConditionContext, { path, operator }: TestCondition, 
 /** Whether an expression is a reference into a managed resource or a data source of the module (`aws_kms_key.data.arn`, `data.x.y.id`). */
 function refersToResource(module: Module, expr: Expression): boolean {
   let e: Expression = expr;
-  while (e.kind === 'GetAttr' || e.kind === 'Index' || e.kind === 'Splat') e = e.object;
+  let name: string | undefined;
+  while (e.kind === 'GetAttr' || e.kind === 'Index' || e.kind === 'Splat') {
+    name = e.kind === 'GetAttr' ? e.name : undefined;
+    e = e.object;
+  }
   if (e.kind !== 'Variable') return false;
   if (e.name === 'data') return expr.kind === 'GetAttr' || expr.kind === 'Index' || expr.kind === 'Splat';
-  return module.resources.some((r) => r.type === e.name);
+  // The block it names, by address (not `module.resources`): a verdict that depends on the blocks a block reads
+  // by name, and on no other, is one the editor's incremental review can keep (incremental/changed-items.ts).
+  const ref = name === undefined ? undefined : module.byAddress.get(`${e.name}.${name}`);
+  return ref !== undefined && 'mode' in ref && ref.mode === 'managed';
 }
 
 function evaluateReferencedBy(ctx: ConditionContext, condition: ReferencedByCondition, subject: Subject): Outcome {

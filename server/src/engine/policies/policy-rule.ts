@@ -54,6 +54,25 @@ function readsMetaArguments(policy: Policy): boolean {
   return reads(policy.where) || reads(policy.require);
 }
 
+/** Whether a policy's conditions ask which blocks refer to the one it judges. */
+function readsReferrers(policy: Policy): boolean {
+  const reads = (c: Condition | undefined): boolean => {
+    if (!c) return false;
+    switch (c.kind) {
+      case 'test':
+        return false;
+      case 'all':
+      case 'any':
+        return c.conditions.some(reads);
+      case 'not':
+        return reads(c.condition);
+      case 'referencedBy':
+        return true;
+    }
+  };
+  return reads(policy.where) || reads(policy.require);
+}
+
 function buildRule(policy: Policy): Rule {
   const meta: RuleMeta = {
     id: policy.id,
@@ -68,6 +87,9 @@ function buildRule(policy: Policy): Rule {
     ...(policy.fix ? { fixable: true } : {}),
     ...(policy.roles ? { roles: policy.roles } : {}),
     ...(readsMetaArguments(policy) ? { readsMetaArguments: true } : {}),
+    // A policy judges each block it selects by that block, unless it asks which blocks refer to it
+    // (`referencedBy`, which also matches a block named by its literal name: no reference to follow).
+    ...(readsReferrers(policy) ? {} : { blockLocal: true }),
   };
   const selects = typeMatcher(policy.resourceTypes);
   // The blocks it selects in a module, found once per module: a module called from many places is checked once

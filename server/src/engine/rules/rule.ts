@@ -66,6 +66,18 @@ export interface RuleMeta {
    */
   writtenCodeOnly?: boolean;
   /**
+   * The rule judges each resource and data block by that block alone and
+   * the values it reads (evaluated in the whole module) — never by other
+   * resource or data blocks, comments or text between blocks — walking them
+   * through `module.resources` / `module.dataSources`, and places each
+   * finding inside the block it judges or in an item that is not a resource
+   * or data block, judged by that item alone. The editor then judges again,
+   * after an edit, only the blocks the edit can change
+   * (incremental/rule-memory.ts); tests/engine/block-local-rules.test.ts
+   * checks the claim after thousands of edits of the fixtures.
+   */
+  blockLocal?: boolean;
+  /**
    * The module roles the rule applies in (SPEC §2a); absent: the defaults
    * roles/rule-roles.ts derives from the id and category. Config can change
    * it per rule (`["warning", { "roles": [...] }]`).

@@ -5,6 +5,8 @@ import { runRules, type FixMode, type SettingLookup } from '../run-rules.js';
 import type { ModuleRole } from '../roles/module-role.js';
 import type { ModuleInstance } from './module-instance.js';
 import type { Range } from '../range.js';
+import type { Module } from '../model/module.js';
+import type { RuleMemory } from '../incremental/rule-memory.js';
 
 /** What one rule said about one module instance. */
 export interface RuleRun {
@@ -22,6 +24,10 @@ export interface InstanceRunOptions {
   fixes: FixMode;
   /** The role a module's instances are run in, unless its review said otherwise (`setRole`). */
   roleOf: (dir: string) => ModuleRole;
+  /** The editor's memory of the module's last review: block-local rules judge again only what an edit can change. */
+  memory?: RuleMemory;
+  /** What else the memory's runs depend on (the config, the rule list): a different one means a whole run. */
+  signature?: readonly unknown[];
 }
 
 /**
@@ -57,16 +63,27 @@ export class InstanceRuns {
       return silent;
     }
     const evaluator = instance.evaluator;
-    const readsBefore = evaluator.inputReads;
-    const output = runRules(instance.module, evaluator, [rule], (id, file) => this.runningSetting(rule, id, file), {
-      strict: this.options.strict,
-      timeBudgetMs: this.options.timeBudgetMs,
-      fixes: instance.step ? 'none' : this.options.fixes,
-      role: this.roles.get(instance) ?? this.options.roleOf(instance.module.dir),
-      callerProvider: (key) => instance.callerProvider(key),
-    });
-    // Built field by field, not spread: every (instance, rule) pair makes one, and a spread copy is several times slower to make and to read.
-    const run: RuleRun = { findings: output.findings, undecided: output.undecided, errors: output.errors, readsInputs: evaluator.inputReads !== readsBefore };
+    const fixes = instance.step ? 'none' : this.options.fixes;
+    const role = this.roles.get(instance) ?? this.options.roleOf(instance.module.dir);
+    const runOn = (view?: Module): RuleRun => {
+      const readsBefore = evaluator.inputReads;
+      const output = runRules(instance.module, evaluator, [rule], (id, file) => this.runningSetting(rule, id, file), {
+        strict: this.options.strict,
+        timeBudgetMs: this.options.timeBudgetMs,
+        fixes,
+        role,
+        callerProvider: (key) => instance.callerProvider(key),
+        ...(view ? { view } : {}),
+      });
+      // Built field by field, not spread: every (instance, rule) pair makes one, and a spread copy is several times slower to make and to read.
+      return { findings: output.findings, undecided: output.undecided, errors: output.errors, readsInputs: evaluator.inputReads !== readsBefore };
+    };
+    const memory = this.options.memory;
+    // Only a module reviewed on its own, without a plan: a caller's values or a plan's are not the editor's memory.
+    const remembered = memory && rule.meta.blockLocal && !instance.step && !evaluator.planned && !instance.module.planned;
+    const run = remembered
+      ? memory.run(rule.meta.id, instance.module, [...(this.options.signature ?? []), role, fixes, this.options.strict, this.options.timeBudgetMs], runOn)
+      : runOn();
     byRule.set(rule.meta.id, run);
     return run;
   }

@@ -1,0 +1,140 @@
+import type { Block, BodyItem } from '../parse/ast.js';
+import type { Module } from '../model/module.js';
+import { itemReferences, READS_FILES } from './item-references.js';
+
+/**
+ * Between two versions of a module in the editor, the resource and data
+ * blocks ("judged" blocks) a block-local rule must judge again: the ones
+ * whose text changed, and those that read them (directly or through locals,
+ * transitively), whose values may have changed with them. Blocks that read
+ * a module call's outputs or a file (`file()`, `templatefile()`) are judged
+ * again at every review: what they read can change without this module's
+ * text changing.
+ *
+ * Undefined when anything else changed — a file added, removed or renamed,
+ * any other top-level item (variables, locals, providers, module calls,
+ * outputs, the terraform block, a `check` block), a variable file — or when
+ * more than `wholeRunShare` of the blocks must be judged again anyway
+ * (judging most blocks in a view costs more than the whole module once):
+ * the rule then runs on the whole module. The reparse keeps an unchanged
+ * block as the same object, so "unchanged" is identity.
+ */
+export function blocksToJudgeAgain(before: Module, after: Module, wholeRunShare = 0.5): Set<Block> | undefined {
+  if (before.dir !== after.dir || before.isRoot !== after.isRoot || before.planned || after.planned) return undefined;
+  if (!sameContext(before, after)) return undefined;
+  const beforeJudged = new Set(judgedBlocks(before));
+  const afterJudged = judgedBlocks(after);
+  const afterSet = new Set(afterJudged);
+  const added = afterJudged.filter((b) => !beforeJudged.has(b));
+  const removed = [...beforeJudged].filter((b) => !afterSet.has(b));
+
+  const graph = new ItemGraph(after);
+  // What the changed blocks are known by, old name and new: whatever read either reads something else now.
+  const changedNames: string[] = [];
+  for (const block of [...added, ...removed]) changedNames.push(...namesOf(block));
+  const readers = graph.readersOf(changedNames, added);
+  const dirty = new Set<Block>();
+  for (const block of afterJudged) if (readers.has(block)) dirty.add(block);
+  return dirty.size > wholeRunShare * afterJudged.length ? undefined : dirty;
+}
+
+/** A resource or data block at the top level of a file. */
+export function isJudged(item: BodyItem): item is Block {
+  return item.kind === 'Block' && (item.type === 'resource' || item.type === 'data') && item.labels.length === 2;
+}
+
+function judgedBlocks(module: Module): Block[] {
+  const out: Block[] = [];
+  for (const file of module.files) for (const item of file.body) if (isJudged(item)) out.push(item);
+  return out;
+}
+
+/** The same files in the same order, and every top-level item other than a judged block the same object. */
+function sameContext(before: Module, after: Module): boolean {
+  if (before.files.length !== after.files.length || before.varFiles.length !== after.varFiles.length) return false;
+  for (let i = 0; i < after.varFiles.length; i++) {
+    const a = before.varFiles[i]!;
+    const b = after.varFiles[i]!;
+    if (a.path !== b.path || a.body.length !== b.body.length || a.body.some((item, j) => item !== b.body[j])) return false;
+  }
+  for (let i = 0; i < after.files.length; i++) {
+    const a = before.files[i]!;
+    const b = after.files[i]!;
+    if (a.path !== b.path) return false;
+    const contextA = a.body.filter((item) => !isJudged(item));
+    const contextB = b.body.filter((item) => !isJudged(item));
+    if (contextA.length !== contextB.length || contextA.some((item, j) => item !== contextB[j])) return false;
+  }
+  return true;
+}
+
+/** The names other items read a top-level item by: `aws_s3_bucket.logs` and its wildcards, `local.x`, … */
+function namesOf(item: BodyItem): string[] {
+  if (item.kind !== 'Block') return [];
+  const [first, second] = item.labels.map((l) => l.value);
+  switch (item.type) {
+    case 'resource':
+      return first !== undefined && second !== undefined ? [`${first}.${second}`, `${first}.*`] : [];
+    case 'data':
+      return first !== undefined && second !== undefined ? [`data.${first}.${second}`, `data.${first}.*`, 'data.*'] : [];
+    case 'variable':
+      return first !== undefined ? [`var.${first}`, 'var.*'] : [];
+    case 'module':
+      return first !== undefined ? [`module.${first}`, 'module.*'] : [];
+    default:
+      return [];
+  }
+}
+
+/** A node of the reference graph: a top-level item, or one local of a `locals` block. */
+type Node = BodyItem;
+
+/** Who reads what among a module's top-level items and locals. */
+class ItemGraph {
+  private readonly nodes: Node[] = [];
+  private readonly names = new Map<Node, string[]>();
+
+  constructor(module: Module) {
+    for (const file of module.files) {
+      for (const item of file.body) {
+        if (item.kind === 'Block' && item.type === 'locals') {
+          for (const local of item.body) if (local.kind === 'Attribute') this.add(local, [`local.${local.name}`, 'local.*']);
+        } else this.add(item, namesOf(item));
+      }
+    }
+  }
+
+  /**
+   * Every node that reads one of `names`, or a node in `seeds`, transitively;
+   * with the seeds themselves and every node that reads a module call or a file.
+   */
+  readersOf(names: readonly string[], seeds: readonly Node[]): Set<Node> {
+    const readersByName = new Map<string, Node[]>();
+    const found = new Set<Node>();
+    const queue: string[] = [...names];
+    const mark = (node: Node) => {
+      if (found.has(node)) return;
+      found.add(node);
+      queue.push(...(this.names.get(node) ?? []));
+    };
+    for (const node of this.nodes) {
+      for (const ref of itemReferences(node)) {
+        if (ref === READS_FILES || ref.startsWith('module.')) mark(node);
+        let list = readersByName.get(ref);
+        if (!list) readersByName.set(ref, (list = []));
+        list.push(node);
+      }
+    }
+    for (const seed of seeds) mark(seed);
+    for (let i = 0; i < queue.length; i++) {
+      const name = queue[i]!;
+      for (const reader of readersByName.get(name) ?? []) mark(reader);
+    }
+    return found;
+  }
+
+  private add(node: Node, names: string[]): void {
+    this.nodes.push(node);
+    this.names.set(node, names);
+  }
+}
