@@ -8,7 +8,7 @@ import { RuleMemory, type RuleRunResult } from '../../server/src/engine/incremen
 import { isJudged } from '../../server/src/engine/incremental/changed-items.js';
 import { buildModule } from '../../server/src/engine/model/build-module.js';
 import type { Module } from '../../server/src/engine/model/module.js';
-import type { Block, SourceFile } from '../../server/src/engine/parse/ast.js';
+import type { Block, BodyItem, SourceFile } from '../../server/src/engine/parse/ast.js';
 import { parseSource } from '../../server/src/engine/parse/parse-file.js';
 import { reparseSource } from '../../server/src/engine/parse/reparse.js';
 import { offsetAt } from '../../server/src/engine/range.js';
@@ -98,6 +98,11 @@ function review(module: Module, dir: string, rules: readonly Rule<any>[], memory
 }
 
 
+/** The blocks the test edits: resource and data blocks, variables and `locals` blocks (the editor judges again the blocks that read them). */
+function edited(item: BodyItem): boolean {
+  return isJudged(item) || (item.kind === 'Block' && (item.type === 'variable' || item.type === 'locals'));
+}
+
 /** Counts the runs over a view: the memory was used, not bypassed. */
 class CountingMemory extends RuleMemory {
   views = 0;
@@ -121,11 +126,11 @@ function staleAfterEdits(dirs: readonly string[], rules: readonly Rule<any>[]): 
     const memory = new CountingMemory({ wholeRunShare: 1 });
     review(module, dir, rules, memory);
     for (let fileIndex = 0; fileIndex < files.length; fileIndex++) {
-      const blockCount = files[fileIndex]!.body.filter(isJudged).length;
+      const blockCount = files[fileIndex]!.body.filter(edited).length;
       for (const [editName, edit] of Object.entries(EDITS)) {
         for (let b = 0; b < blockCount; b++) {
           const file = files[fileIndex]!;
-          const block = file.body.filter(isJudged)[b] as Block | undefined;
+          const block = file.body.filter(edited)[b] as Block | undefined;
           if (!block) continue;
           const text = edit(file.text, offsetAt(file.lineStarts, block.range.start), offsetAt(file.lineStarts, block.range.end));
           if (text === undefined) continue;

@@ -21,7 +21,8 @@ import { itemReferences, READS_FILES } from './item-references.js';
  */
 export function blocksToJudgeAgain(before: Module, after: Module, wholeRunShare = 0.5): Set<Block> | undefined {
   if (before.dir !== after.dir || before.isRoot !== after.isRoot || before.planned || after.planned) return undefined;
-  if (!sameContext(before, after)) return undefined;
+  const changedContext = changedContextNames(before, after);
+  if (!changedContext) return undefined;
   const beforeJudged = new Set(judgedBlocks(before));
   const afterJudged = judgedBlocks(after);
   const afterSet = new Set(afterJudged);
@@ -30,7 +31,7 @@ export function blocksToJudgeAgain(before: Module, after: Module, wholeRunShare 
 
   const graph = new ItemGraph(after);
   // What the changed blocks are known by, old name and new: whatever read either reads something else now.
-  const changedNames: string[] = [];
+  const changedNames: string[] = [...changedContext];
   for (const block of [...added, ...removed]) changedNames.push(...namesOf(block));
   const readers = graph.readersOf(changedNames, added);
   const dirty = new Set<Block>();
@@ -38,34 +39,51 @@ export function blocksToJudgeAgain(before: Module, after: Module, wholeRunShare 
   return dirty.size > wholeRunShare * afterJudged.length ? undefined : dirty;
 }
 
-/** A resource or data block at the top level of a file. */
-export function isJudged(item: BodyItem): item is Block {
+/** A resource or data block at the top level of a file (a boolean, not a type guard: a block that is not one is still a block). */
+export function isJudged(item: BodyItem): boolean {
   return item.kind === 'Block' && (item.type === 'resource' || item.type === 'data') && item.labels.length === 2;
 }
 
 function judgedBlocks(module: Module): Block[] {
   const out: Block[] = [];
-  for (const file of module.files) for (const item of file.body) if (isJudged(item)) out.push(item);
+  for (const file of module.files) for (const item of file.body) if (isJudged(item)) out.push(item as Block);
   return out;
 }
 
-/** The same files in the same order, and every top-level item other than a judged block the same object. */
-function sameContext(before: Module, after: Module): boolean {
-  if (before.files.length !== after.files.length || before.varFiles.length !== after.varFiles.length) return false;
+/**
+ * The names of the variables and locals an edit changed, when the files are
+ * the same in the same order and every other top-level item that is not a
+ * judged block is the same object; undefined otherwise. A changed variable
+ * or `locals` block changes the values its readers see, and nothing else:
+ * every local of a changed `locals` block counts as changed.
+ */
+function changedContextNames(before: Module, after: Module): string[] | undefined {
+  if (before.files.length !== after.files.length || before.varFiles.length !== after.varFiles.length) return undefined;
   for (let i = 0; i < after.varFiles.length; i++) {
     const a = before.varFiles[i]!;
     const b = after.varFiles[i]!;
-    if (a.path !== b.path || a.body.length !== b.body.length || a.body.some((item, j) => item !== b.body[j])) return false;
+    if (a.path !== b.path || a.body.length !== b.body.length || a.body.some((item, j) => item !== b.body[j])) return undefined;
   }
+  const names: string[] = [];
   for (let i = 0; i < after.files.length; i++) {
     const a = before.files[i]!;
     const b = after.files[i]!;
-    if (a.path !== b.path) return false;
+    if (a.path !== b.path) return undefined;
     const contextA = a.body.filter((item) => !isJudged(item));
     const contextB = b.body.filter((item) => !isJudged(item));
-    if (contextA.length !== contextB.length || contextA.some((item, j) => item !== contextB[j])) return false;
+    if (contextA.length !== contextB.length) return undefined;
+    for (let j = 0; j < contextB.length; j++) {
+      const x = contextA[j]!;
+      const y = contextB[j]!;
+      if (x === y) continue;
+      if (x.kind !== 'Block' || y.kind !== 'Block' || x.type !== y.type) return undefined;
+      if (x.type === 'variable') names.push(...namesOf(x), ...namesOf(y));
+      else if (x.type === 'locals') {
+        for (const local of [...x.body, ...y.body]) if (local.kind === 'Attribute') names.push(`local.${local.name}`);
+      } else return undefined;
+    }
   }
-  return true;
+  return names;
 }
 
 /** The names other items read a top-level item by: `aws_s3_bucket.logs` and its wildcards, `local.x`, … */

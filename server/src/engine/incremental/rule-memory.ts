@@ -33,7 +33,7 @@ interface Remembered {
   module: Module;
   signature: readonly unknown[];
   readsInputs: boolean;
-  inBlocks: Map<Block, InBlock>;
+  inBlocks: Map<BodyItem, InBlock>;
 }
 
 /**
@@ -103,8 +103,8 @@ function sameSignature(a: readonly unknown[], b: readonly unknown[]): boolean {
 }
 
 /** What the last run said about the blocks not judged again, unless that keeps too many versions alive. */
-function reusable(previous: Remembered, module: Module, again: ReadonlySet<Block>): Map<Block, InBlock> | undefined {
-  const out = new Map<Block, InBlock>();
+function reusable(previous: Remembered, module: Module, again: ReadonlySet<BodyItem>): Map<BodyItem, InBlock> | undefined {
+  const out = new Map<BodyItem, InBlock>();
   const versions = new Set<number>();
   for (const file of module.files) {
     for (const item of file.body) {
@@ -120,7 +120,7 @@ function reusable(previous: Remembered, module: Module, again: ReadonlySet<Block
 }
 
 /** A module whose rules see only `blocks` among its resource and data blocks. */
-function viewOf(module: Module, blocks: ReadonlySet<Block>): Module {
+function viewOf(module: Module, blocks: ReadonlySet<BodyItem>): Module {
   return {
     ...module,
     resources: module.resources.filter((r) => blocks.has(r.block)),
@@ -129,7 +129,7 @@ function viewOf(module: Module, blocks: ReadonlySet<Block>): Module {
 }
 
 interface Attributed {
-  inBlocks: Map<Block, InBlock>;
+  inBlocks: Map<BodyItem, InBlock>;
   /** Findings and items outside every resource and data block. */
   elsewhere: { findings: Finding[]; undecided: UndecidedItem[] };
 }
@@ -177,7 +177,7 @@ function attribute(module: Module, run: RuleRunResult, version: number): Attribu
   const files = new Map<string, SourceFile>();
   for (const f of module.files) files.set(f.path, f);
   for (const f of module.varFiles) if (!files.has(f.path)) files.set(f.path, f);
-  const inBlocks = new Map<Block, InBlock>();
+  const inBlocks = new Map<BodyItem, InBlock>();
   const elsewhere: Attributed['elsewhere'] = { findings: [], undecided: [] };
   const place = (item: { file: string; range: Range; address?: string }): InBlock | undefined => {
     // Where it is placed, unless that is not a resource or data block (a statement in a local is about the policy that reads it).
@@ -201,16 +201,16 @@ function attribute(module: Module, run: RuleRunResult, version: number): Attribu
  */
 function merge(
   module: Module,
-  again: ReadonlySet<Block>,
+  again: ReadonlySet<BodyItem>,
   fresh: RuleRunResult,
-  reused: Map<Block, InBlock>,
+  reused: Map<BodyItem, InBlock>,
   version: number,
   readsInputsBefore: boolean,
-): { result: RuleRunResult; inBlocks: Map<Block, InBlock> } | undefined {
+): { result: RuleRunResult; inBlocks: Map<BodyItem, InBlock> } | undefined {
   const attributed = attribute(module, fresh, version);
   if (!attributed) return undefined;
   for (const block of attributed.inBlocks.keys()) if (!again.has(block)) return undefined;
-  const inBlocks = new Map<Block, InBlock>();
+  const inBlocks = new Map<BodyItem, InBlock>();
   const findings: Finding[] = [];
   const undecided: UndecidedItem[] = [];
   for (const file of module.files) {
