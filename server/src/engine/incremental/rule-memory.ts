@@ -33,7 +33,24 @@ interface Remembered {
   module: Module;
   signature: readonly unknown[];
   readsInputs: boolean;
+  /** Only the blocks the rule said something about. */
   inBlocks: Map<BodyItem, InBlock>;
+}
+
+/** What every rule's run over one version of the module shares, worked out once. */
+interface Version {
+  number: number;
+  /** Its resource and data blocks, in file order, with their index. */
+  order: Map<BodyItem, number>;
+  files: Map<string, SourceFile>;
+}
+
+/** Between two versions: the blocks to judge again (undefined: a whole run), and the view every rule sees. */
+interface Change {
+  before: Module;
+  after: Module;
+  blocks: Set<Block> | undefined;
+  view?: Module;
 }
 
 /**
@@ -42,15 +59,18 @@ interface Remembered {
  * `blockLocal` runs, after an edit, only over the resource and data blocks
  * the edit can change (changed-items.ts); what it said about every other
  * block is taken from its last run. Anything it cannot vouch for — another
- * setting, role or fix mode (`signature`), a changed variable, local,
- * provider or file, a run that failed, a finding placed in a block the view
+ * setting, role or fix mode (`signature`), a changed provider, module call,
+ * output or file, a run that failed, a finding placed in a block the view
  * did not hold — means a run over the whole module, as without memory.
+ * The work shared by the rules (the change, the view, each version's block
+ * order) is done once per review; each rule's own work is in proportion to
+ * the blocks it reported on and the blocks it judges again.
  */
 export class RuleMemory {
   private readonly byRule = new Map<string, Remembered>();
-  private readonly versions = new WeakMap<Module, number>();
+  private readonly versions = new WeakMap<Module, Version>();
   private nextVersion = 0;
-  private lastChange: { before: Module; after: Module; blocks: Set<Block> | undefined } | undefined;
+  private lastChange: Change | undefined;
 
   /** `wholeRunShare`: past this share of blocks to judge again, the whole module is run (tests set 1). */
   constructor(private readonly options: { wholeRunShare?: number } = {}) {}
@@ -63,12 +83,12 @@ export class RuleMemory {
   run(ruleId: string, module: Module, signature: readonly unknown[], runOn: (view?: Module) => RuleRunResult): RuleRunResult {
     const previous = this.byRule.get(ruleId);
     const version = this.versionOf(module);
-    const blocks = previous && sameSignature(previous.signature, signature) ? this.toJudgeAgain(previous.module, module) : undefined;
-    if (previous && blocks) {
-      const reused = reusable(previous, module, blocks);
+    const change = previous && sameSignature(previous.signature, signature) ? this.changeBetween(previous.module, module) : undefined;
+    if (previous && change?.blocks) {
+      const reused = reusable(previous, version, change.blocks);
       if (reused) {
-        const fresh = runOn(viewOf(module, blocks));
-        const merged = fresh.errors.length ? undefined : merge(module, blocks, fresh, reused, version, previous.readsInputs);
+        const fresh = runOn((change.view ??= viewOf(module, change.blocks)));
+        const merged = fresh.errors.length ? undefined : merge(module, version, change.blocks, fresh, reused, previous.readsInputs);
         if (merged) {
           this.byRule.set(ruleId, { module, signature, readsInputs: merged.result.readsInputs, inBlocks: merged.inBlocks });
           return merged.result;
@@ -77,24 +97,31 @@ export class RuleMemory {
     }
     const whole = runOn(undefined);
     if (whole.errors.length) this.byRule.delete(ruleId);
-    else this.byRule.set(ruleId, { module, signature, readsInputs: whole.readsInputs, inBlocks: attribute(module, whole, version)?.inBlocks ?? new Map() });
+    else this.byRule.set(ruleId, { module, signature, readsInputs: whole.readsInputs, inBlocks: attribute(module, version, whole).inBlocks });
     return whole;
   }
 
-  private versionOf(module: Module): number {
+  private versionOf(module: Module): Version {
     let v = this.versions.get(module);
-    if (v === undefined) this.versions.set(module, (v = this.nextVersion++));
+    if (!v) {
+      const order = new Map<BodyItem, number>();
+      const files = new Map<string, SourceFile>();
+      for (const f of module.files) {
+        files.set(f.path, f);
+        for (const item of f.body) if (isJudged(item)) order.set(item, order.size);
+      }
+      for (const f of module.varFiles) if (!files.has(f.path)) files.set(f.path, f);
+      this.versions.set(module, (v = { number: this.nextVersion++, order, files }));
+    }
     return v;
   }
 
-  /** The blocks to judge again between two versions: worked out once per pair, for every rule. */
-  private toJudgeAgain(before: Module, after: Module): Set<Block> | undefined {
-    if (before === after) return new Set();
+  /** The change between two versions: worked out once per pair, for every rule. */
+  private changeBetween(before: Module, after: Module): Change {
     const last = this.lastChange;
-    if (last && last.before === before && last.after === after) return last.blocks;
-    const blocks = blocksToJudgeAgain(before, after, this.options.wholeRunShare);
-    this.lastChange = { before, after, blocks };
-    return blocks;
+    if (last && last.before === before && last.after === after) return last;
+    const blocks = before === after ? new Set<Block>() : blocksToJudgeAgain(before, after, this.options.wholeRunShare);
+    return (this.lastChange = { before, after, blocks });
   }
 }
 
@@ -102,21 +129,19 @@ function sameSignature(a: readonly unknown[], b: readonly unknown[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-/** What the last run said about the blocks not judged again, unless that keeps too many versions alive. */
-function reusable(previous: Remembered, module: Module, again: ReadonlySet<BodyItem>): Map<BodyItem, InBlock> | undefined {
+/**
+ * What the last run said about the blocks still there and not judged again,
+ * unless that keeps too many versions alive.
+ */
+function reusable(previous: Remembered, version: Version, again: ReadonlySet<BodyItem>): Map<BodyItem, InBlock> | undefined {
   const out = new Map<BodyItem, InBlock>();
-  const versions = new Set<number>();
-  for (const file of module.files) {
-    for (const item of file.body) {
-      if (!isJudged(item) || again.has(item)) continue;
-      const known = previous.inBlocks.get(item);
-      if (!known) continue;
-      out.set(item, known);
-      versions.add(known.version);
-    }
+  const versions = new Set<number>([version.number]);
+  for (const [block, known] of previous.inBlocks) {
+    if (again.has(block) || !version.order.has(block)) continue;
+    out.set(block, known);
+    versions.add(known.version);
   }
-  // The new version counts too.
-  return versions.size + 1 > MAX_VERSIONS ? undefined : out;
+  return versions.size > MAX_VERSIONS ? undefined : out;
 }
 
 /** A module whose rules see only `blocks` among its resource and data blocks. */
@@ -173,19 +198,16 @@ function placed(files: ReadonlyMap<string, SourceFile>, item: { file: string; ra
  * A run's findings and undecided items by the resource or data block they
  * are about: the one their address names, else the one that holds them.
  */
-function attribute(module: Module, run: RuleRunResult, version: number): Attributed | undefined {
-  const files = new Map<string, SourceFile>();
-  for (const f of module.files) files.set(f.path, f);
-  for (const f of module.varFiles) if (!files.has(f.path)) files.set(f.path, f);
+function attribute(module: Module, version: Version, run: RuleRunResult): Attributed {
   const inBlocks = new Map<BodyItem, InBlock>();
   const elsewhere: Attributed['elsewhere'] = { findings: [], undecided: [] };
   const place = (item: { file: string; range: Range; address?: string }): InBlock | undefined => {
     // Where it is placed, unless that is not a resource or data block (a statement in a local is about the policy that reads it).
-    const at = placed(files, item);
+    const at = placed(version.files, item);
     const top = at && isJudged(at) ? at : addressed(module, item.address);
     if (!top) return undefined;
     let entry = inBlocks.get(top);
-    if (!entry) inBlocks.set(top, (entry = { findings: [], undecided: [], version }));
+    if (!entry) inBlocks.set(top, (entry = { findings: [], undecided: [], version: version.number }));
     return entry;
   };
   for (const f of run.findings) (place(f)?.findings ?? elsewhere.findings).push(f);
@@ -201,27 +223,23 @@ function attribute(module: Module, run: RuleRunResult, version: number): Attribu
  */
 function merge(
   module: Module,
+  version: Version,
   again: ReadonlySet<BodyItem>,
   fresh: RuleRunResult,
   reused: Map<BodyItem, InBlock>,
-  version: number,
   readsInputsBefore: boolean,
 ): { result: RuleRunResult; inBlocks: Map<BodyItem, InBlock> } | undefined {
-  const attributed = attribute(module, fresh, version);
-  if (!attributed) return undefined;
+  const attributed = attribute(module, version, fresh);
   for (const block of attributed.inBlocks.keys()) if (!again.has(block)) return undefined;
-  const inBlocks = new Map<BodyItem, InBlock>();
+  const inBlocks = new Map<BodyItem, InBlock>(reused);
+  for (const [block, entry] of attributed.inBlocks) inBlocks.set(block, entry);
+  const blocks = [...inBlocks.keys()].sort((a, b) => version.order.get(a)! - version.order.get(b)!);
   const findings: Finding[] = [];
   const undecided: UndecidedItem[] = [];
-  for (const file of module.files) {
-    for (const item of file.body) {
-      if (!isJudged(item)) continue;
-      const entry = again.has(item) ? attributed.inBlocks.get(item) : reused.get(item);
-      if (!entry) continue;
-      inBlocks.set(item, entry);
-      for (const f of entry.findings) findings.push(f);
-      for (const u of entry.undecided) undecided.push(u);
-    }
+  for (const block of blocks) {
+    const entry = inBlocks.get(block)!;
+    for (const f of entry.findings) findings.push(f);
+    for (const u of entry.undecided) undecided.push(u);
   }
   for (const f of attributed.elsewhere.findings) findings.push(f);
   for (const u of attributed.elsewhere.undecided) undecided.push(u);

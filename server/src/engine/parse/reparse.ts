@@ -113,15 +113,25 @@ function* reparsed(old: SourceFile, text: string): Generator<void, SourceFile | 
 export function editedLineStarts(old: readonly number[], oldLength: number, text: string, first: number, lastOld: number): number[] {
   const delta = text.length - oldLength;
   const lastNew = lastOld + delta;
-  const starts: number[] = [];
+  // Unchanged: lines whose break before them (at start - 1) lies before `first`; then those whose break was edited.
   let i = 0;
-  // Unchanged: lines whose break before them (at start - 1) lies before `first`.
-  for (; i < old.length && old[i]! <= first; i++) starts.push(old[i]!);
+  while (i < old.length && old[i]! <= first) i++;
+  let j = i;
+  while (j < old.length && old[j]! <= lastOld) j++;
   // The edited stretch, searched again.
-  for (let at = text.indexOf('\n', first); at >= 0 && at < lastNew; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  const edited: number[] = [];
+  for (let at = text.indexOf('\n', first); at >= 0 && at < lastNew; at = text.indexOf('\n', at + 1)) edited.push(at + 1);
+  if (edited.length === j - i) {
+    // As many lines as before (typing on a line): one copy of the list, moved in place — not 60,000 pushes.
+    const starts = old.slice();
+    for (let k = 0; k < edited.length; k++) starts[i + k] = edited[k]!;
+    if (delta !== 0) for (let k = j; k < starts.length; k++) starts[k] = starts[k]! + delta;
+    return starts;
+  }
+  const starts = old.slice(0, i);
+  for (const start of edited) starts.push(start);
   // Moved: lines whose break lies in the unchanged end.
-  for (; i < old.length && old[i]! <= lastOld; i++);
-  for (; i < old.length; i++) starts.push(old[i]! + delta);
+  for (let k = j; k < old.length; k++) starts.push(old[k]! + delta);
   return starts;
 }
 

@@ -35,42 +35,37 @@ export function policyRule(policy: Policy): Rule {
 /** Arguments only the configuration holds: a plan does not record them (SPEC §10), so a module built from a plan has none. */
 const META_ARGUMENTS = new Set(['lifecycle', 'count', 'for_each', 'depends_on', 'provider', 'provisioner', 'connection']);
 
-/** Whether a policy's conditions read a meta-argument (then it does not judge modules built from a plan). */
-function readsMetaArguments(policy: Policy): boolean {
+/**
+ * Whether any condition of a policy (its `where` and `require`, nested ones
+ * included) is one `asks` says yes to; `referencedBy` conditions are asked
+ * themselves, then their own `require`.
+ */
+function anyCondition(policy: Policy, asks: (c: Extract<Condition, { kind: 'test' | 'referencedBy' }>) => boolean): boolean {
   const reads = (c: Condition | undefined): boolean => {
     if (!c) return false;
     switch (c.kind) {
       case 'test':
-        return META_ARGUMENTS.has(c.path.segments[0]?.name ?? '');
+        return asks(c);
       case 'all':
       case 'any':
         return c.conditions.some(reads);
       case 'not':
         return reads(c.condition);
       case 'referencedBy':
-        return reads(c.require);
+        return asks(c) || reads(c.require);
     }
   };
   return reads(policy.where) || reads(policy.require);
 }
 
+/** Whether a policy's conditions read a meta-argument (then it does not judge modules built from a plan). */
+function readsMetaArguments(policy: Policy): boolean {
+  return anyCondition(policy, (c) => c.kind === 'test' && META_ARGUMENTS.has(c.path.segments[0]?.name ?? ''));
+}
+
 /** Whether a policy's conditions ask which blocks refer to the one it judges. */
 function readsReferrers(policy: Policy): boolean {
-  const reads = (c: Condition | undefined): boolean => {
-    if (!c) return false;
-    switch (c.kind) {
-      case 'test':
-        return false;
-      case 'all':
-      case 'any':
-        return c.conditions.some(reads);
-      case 'not':
-        return reads(c.condition);
-      case 'referencedBy':
-        return true;
-    }
-  };
-  return reads(policy.where) || reads(policy.require);
+  return anyCondition(policy, (c) => c.kind === 'referencedBy');
 }
 
 function buildRule(policy: Policy): Rule {
