@@ -83,6 +83,24 @@ export function inputErrorDiagnostic(error: InputError): Diagnostic {
   };
 }
 
+/**
+ * Each finding's diagnostic, made once: the editor's incremental review
+ * (engine/incremental/rule-memory.ts) hands the same finding objects to
+ * review after review, and a 2 MB file has thousands. Reused only while what
+ * it shows is the same objects and values.
+ */
+const made = new WeakMap<Finding, { diagnostic: Diagnostic; range: Range; severity: Severity; message: string; related: Finding['related'] }>();
+
+function diagnosticOf(finding: Finding): Diagnostic {
+  const known = made.get(finding);
+  if (known && known.range === finding.range && known.severity === finding.severity && known.message === finding.message && known.related === finding.related) {
+    return known.diagnostic;
+  }
+  const diagnostic = findingDiagnostic(finding);
+  made.set(finding, { diagnostic, range: finding.range, severity: finding.severity, message: finding.message, related: finding.related });
+  return diagnostic;
+}
+
 /** Active (not suppressed) findings and input errors as diagnostics, grouped by file. */
 export function diagnosticsByFile(findings: readonly Finding[], errors: readonly InputError[]): Map<string, Diagnostic[]> {
   const byFile = new Map<string, Diagnostic[]>();
@@ -91,7 +109,7 @@ export function diagnosticsByFile(findings: readonly Finding[], errors: readonly
     if (list) list.push(d);
     else byFile.set(file, [d]);
   };
-  for (const f of findings) if (!f.suppression) add(f.file, findingDiagnostic(f));
+  for (const f of findings) if (!f.suppression) add(f.file, diagnosticOf(f));
   for (const e of errors) add(e.file, inputErrorDiagnostic(e));
   return byFile;
 }

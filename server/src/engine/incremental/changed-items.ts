@@ -1,4 +1,5 @@
-import type { Block, BodyItem } from '../parse/ast.js';
+import type { Block, BodyItem, SourceFile } from '../parse/ast.js';
+import { rangeText } from '../range.js';
 import type { Module } from '../model/module.js';
 import { itemReferences, READS_FILES } from './item-references.js';
 
@@ -55,7 +56,8 @@ function judgedBlocks(module: Module): Block[] {
  * the same in the same order and every other top-level item that is not a
  * judged block is the same object; undefined otherwise. A changed variable
  * or `locals` block changes the values its readers see, and nothing else:
- * every local of a changed `locals` block counts as changed.
+ * a variable counts as changed unless only its description changed, a
+ * local when its text changed or it was added or removed.
  */
 function changedContextNames(before: Module, after: Module): string[] | undefined {
   if (before.files.length !== after.files.length || before.varFiles.length !== after.varFiles.length) return undefined;
@@ -77,11 +79,43 @@ function changedContextNames(before: Module, after: Module): string[] | undefine
       const y = contextB[j]!;
       if (x === y) continue;
       if (x.kind !== 'Block' || y.kind !== 'Block' || x.type !== y.type) return undefined;
-      if (x.type === 'variable') names.push(...namesOf(x), ...namesOf(y));
-      else if (x.type === 'locals') {
-        for (const local of [...x.body, ...y.body]) if (local.kind === 'Attribute') names.push(`local.${local.name}`);
-      } else return undefined;
+      if (x.type === 'variable') {
+        if (!sameText(withoutDescription(x), a, withoutDescription(y), b) || !sameLabels(x, y)) names.push(...namesOf(x), ...namesOf(y));
+      } else if (x.type === 'locals') names.push(...changedLocals(x, a, y, b));
+      else return undefined;
     }
+  }
+  return names;
+}
+
+/** A variable's items other than its description: what its value depends on (its type, default, nullability, …). */
+function withoutDescription(block: Block): BodyItem[] {
+  return block.body.filter((item) => !(item.kind === 'Attribute' && item.name === 'description'));
+}
+
+function sameLabels(x: Block, y: Block): boolean {
+  return x.labels.length === y.labels.length && x.labels.every((l, i) => l.value === y.labels[i]!.value);
+}
+
+/** Whether two lists of items are written the same, item by item (the same text parses to the same value). */
+function sameText(xs: readonly BodyItem[], fx: SourceFile, ys: readonly BodyItem[], fy: SourceFile): boolean {
+  return xs.length === ys.length && xs.every((item, i) => rangeText(fx, item.range) === rangeText(fy, ys[i]!.range));
+}
+
+/** The locals of two versions of a `locals` block whose text differs, or that only one has. */
+function changedLocals(x: Block, fx: SourceFile, y: Block, fy: SourceFile): string[] {
+  const texts = new Map<string, string>();
+  for (const item of x.body) if (item.kind === 'Attribute') texts.set(item.name, rangeText(fx, item.range));
+  const names: string[] = [];
+  for (const item of y.body) {
+    if (item.kind !== 'Attribute') continue;
+    if (texts.get(item.name) !== rangeText(fy, item.range)) names.push(`local.${item.name}`);
+    texts.delete(item.name);
+  }
+  for (const name of texts.keys()) names.push(`local.${name}`);
+  // A nested block in `locals` is not valid; if one is there, treat every local as changed.
+  if (x.body.some((i) => i.kind === 'Block') || y.body.some((i) => i.kind === 'Block')) {
+    for (const item of [...x.body, ...y.body]) if (item.kind === 'Attribute') names.push(`local.${item.name}`);
   }
   return names;
 }

@@ -15,12 +15,13 @@ export interface RuleRunResult {
 }
 
 /**
- * A block's findings last time are reused while they hold no more than this
- * many versions of the module alive: a lazy fix keeps the file it was
- * computed from, so reuse across edits to many blocks would keep every
- * version of a large file. Past it, the rule runs on the whole module again.
+ * A lazy fix keeps the file it was computed from, so findings reused across
+ * edits to many blocks would keep every version of a large file alive. The
+ * findings of a rule are kept from at most this many earlier versions
+ * besides the one most of them come from (the module's first review, as a
+ * rule); a block whose findings come from another is judged again.
  */
-const MAX_VERSIONS = 4;
+const RECENT_VERSIONS = 2;
 
 interface InBlock {
   findings: Finding[];
@@ -85,20 +86,29 @@ export class RuleMemory {
     const version = this.versionOf(module);
     const change = previous && sameSignature(previous.signature, signature) ? this.changeBetween(previous.module, module) : undefined;
     if (previous && change?.blocks) {
-      const reused = reusable(previous, version, change.blocks);
-      if (reused) {
-        const fresh = runOn((change.view ??= viewOf(module, change.blocks)));
-        const merged = fresh.errors.length ? undefined : merge(module, version, change.blocks, fresh, reused, previous.readsInputs);
-        if (merged) {
-          this.byRule.set(ruleId, { module, signature, readsInputs: merged.result.readsInputs, inBlocks: merged.inBlocks });
-          return merged.result;
-        }
+      const { reused, stale } = reusable(previous, version, change.blocks);
+      let again: ReadonlySet<BodyItem> = change.blocks;
+      let view: Module;
+      if (stale.length) {
+        again = new Set<BodyItem>([...change.blocks, ...stale]);
+        view = viewOf(module, again);
+      } else view = change.view ??= viewOf(module, change.blocks);
+      const fresh = runOn(view);
+      const merged = fresh.errors.length ? undefined : merge(module, version, again, fresh, reused, previous.readsInputs);
+      if (merged) {
+        this.byRule.set(ruleId, { module, signature, readsInputs: merged.result.readsInputs, inBlocks: merged.inBlocks });
+        return merged.result;
       }
     }
     const whole = runOn(undefined);
     if (whole.errors.length) this.byRule.delete(ruleId);
     else this.byRule.set(ruleId, { module, signature, readsInputs: whole.readsInputs, inBlocks: attribute(module, version, whole).inBlocks });
     return whole;
+  }
+
+  /** How many versions of the module the rule's remembered findings come from (at most RECENT_VERSIONS + 2: the base, the recent ones, the last). */
+  versionsKept(ruleId: string): number {
+    return new Set([...(this.byRule.get(ruleId)?.inBlocks.values() ?? [])].map((e) => e.version)).size;
   }
 
   private versionOf(module: Module): Version {
@@ -130,18 +140,29 @@ function sameSignature(a: readonly unknown[], b: readonly unknown[]): boolean {
 }
 
 /**
- * What the last run said about the blocks still there and not judged again,
- * unless that keeps too many versions alive.
+ * What the last run said about the blocks still there and not judged again;
+ * `stale`: blocks whose findings come from a version no longer kept (see
+ * RECENT_VERSIONS), to judge again too.
  */
-function reusable(previous: Remembered, version: Version, again: ReadonlySet<BodyItem>): Map<BodyItem, InBlock> | undefined {
-  const out = new Map<BodyItem, InBlock>();
-  const versions = new Set<number>([version.number]);
+function reusable(previous: Remembered, version: Version, again: ReadonlySet<BodyItem>): { reused: Map<BodyItem, InBlock>; stale: BodyItem[] } {
+  const reused = new Map<BodyItem, InBlock>();
+  const perVersion = new Map<number, number>();
   for (const [block, known] of previous.inBlocks) {
     if (again.has(block) || !version.order.has(block)) continue;
-    out.set(block, known);
-    versions.add(known.version);
+    reused.set(block, known);
+    perVersion.set(known.version, (perVersion.get(known.version) ?? 0) + 1);
   }
-  return versions.size > MAX_VERSIONS ? undefined : out;
+  const stale: BodyItem[] = [];
+  if (perVersion.size <= RECENT_VERSIONS + 1) return { reused, stale };
+  // Keep the version most findings come from and the most recent others.
+  const byCount = [...perVersion].sort((a, b) => b[1] - a[1] || b[0] - a[0]);
+  const kept = new Set([byCount[0]![0], ...[...perVersion.keys()].filter((v) => v !== byCount[0]![0]).sort((a, b) => b - a).slice(0, RECENT_VERSIONS)]);
+  for (const [block, known] of reused) {
+    if (kept.has(known.version)) continue;
+    reused.delete(block);
+    stale.push(block);
+  }
+  return { reused, stale };
 }
 
 /** A module whose rules see only `blocks` among its resource and data blocks. */

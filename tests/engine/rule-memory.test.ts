@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { workspaceGraph } from '../../server/src/engine/analyze.js';
+import { defaultConfig } from '../../server/src/engine/config/load-config.js';
+import { NodeFileHost } from '../../server/src/engine/host.js';
+import { RuleMemory } from '../../server/src/engine/incremental/rule-memory.js';
+import { buildModule } from '../../server/src/engine/model/build-module.js';
+import type { Module } from '../../server/src/engine/model/module.js';
+import type { SourceFile } from '../../server/src/engine/parse/ast.js';
+import { parseSource } from '../../server/src/engine/parse/parse-file.js';
+import { reparseSource } from '../../server/src/engine/parse/reparse.js';
+import { RULES } from '../../server/src/engine/rules/registry.generated.js';
+
+const DIR = '/nonexistent/rule-memory';
+const rule = RULES.find((r) => r.meta.id === 'resilience/deletion-protection')!;
+const config = defaultConfig(DIR);
+/** One list, as the editor keeps it: another list is another signature, and a whole run. */
+const rules = [rule];
+
+/** Twelve databases without deletion protection: one finding each. */
+const TEXT = Array.from({ length: 12 }, (_, i) => `resource "aws_db_instance" "db${i}" {\n  engine = "postgres"\n  identifier = "db-${i}"\n}\n`).join('\n');
+
+function run(module: Module, memory: RuleMemory | undefined, views?: { count: number }) {
+  const graph = workspaceGraph({ host: new NodeFileHost(DIR), config, rules, fixes: 'lazy', ...(memory ? { ruleMemory: memory } : {}) });
+  const instance = graph.modules.standalone(module);
+  if (views && memory) {
+    const original = memory.run.bind(memory);
+    memory.run = (id, m, sig, runOn) => original(id, m, sig, (view) => (view && views.count++, runOn(view)));
+    try {
+      return graph.runs.run(instance, rule);
+    } finally {
+      memory.run = original;
+    }
+  }
+  return graph.runs.run(instance, rule);
+}
+
+const shown = (r: { findings: { message: string; range: unknown }[] }) => r.findings.map((f) => `${JSON.stringify(f.range)} ${f.message}`).sort();
+
+describe('the editor\'s rule memory', () => {
+  it('reuses the findings of blocks an edit leaves alone, and keeps findings of at most four versions of the module', () => {
+    expect(rule.meta.blockLocal).toBe(true);
+    let file: SourceFile = parseSource(`${DIR}/main.tf`, TEXT);
+    let module = buildModule(DIR, [file], []);
+    const memory = new RuleMemory();
+    const views = { count: 0 };
+    expect(shown(run(module, memory, views))).toHaveLength(12);
+    for (let i = 0; i < 12; i++) {
+      // Retype one database's identifier, a different one each time: each edit leaves its findings in a new version.
+      const text = file.text.replace(`"db-${i}"`, `"db-${i}x"`);
+      file = reparseSource(file, text);
+      module = buildModule(DIR, [file], []);
+      const remembered = run(module, memory, views);
+      expect(shown(remembered)).toEqual(shown(run(module, undefined)));
+      expect(memory.versionsKept(rule.meta.id)).toBeLessThanOrEqual(4);
+    }
+    // Every edit ran over a view, none over the whole module.
+    expect(views.count).toBe(12);
+  });
+
+  it('runs the whole module when a provider, module call or output changes', () => {
+    let file: SourceFile = parseSource(`${DIR}/main.tf`, `${TEXT}\nprovider "aws" {\n  region = "eu-west-1"\n}\n`);
+    let module = buildModule(DIR, [file], []);
+    const memory = new RuleMemory();
+    const views = { count: 0 };
+    run(module, memory, views);
+    file = reparseSource(file, file.text.replace('eu-west-1', 'eu-west-2'));
+    module = buildModule(DIR, [file], []);
+    expect(shown(run(module, memory, views))).toEqual(shown(run(module, undefined)));
+    expect(views.count).toBe(0);
+  });
+});
