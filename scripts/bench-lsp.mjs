@@ -108,10 +108,10 @@ function memoryOf(pid) {
 }
 
 /** The server's full garbage collections during the measured edits, and what the edits they fell in took. */
-function gcLine({ full, withFull, without, scavengeMsPerEdit }) {
+function gcLine({ full, fullPauseMs, withFull, without, scavengeMsPerEdit }) {
   const median = (list) => (list.length ? ms(percentile([...list].sort((a, b) => a - b), 50)) : '-');
   return (
-    `garbage collection in the server: ${full} full collection${full === 1 ? '' : 's'}, in ${withFull.length} of the ${withFull.length + without.length} edits ` +
+    `garbage collection in the server: ${full} full collection${full === 1 ? '' : 's'} (pauses ${fullPauseMs.toFixed(1)} ms in all), in ${withFull.length} of the ${withFull.length + without.length} edits ` +
     `(those took ${median(withFull)} by median, the others ${median(without)}); scavenge pauses ${scavengeMsPerEdit.toFixed(1)} ms per edit`
   );
 }
@@ -220,7 +220,7 @@ async function measureLatency(text, warmUpEdits, measuredEdits) {
     blockMs = inside.eventLoopMaxMs;
     const withFull = windows.filter(([from, to]) => inside.gc.fullAt.some((t) => t >= from && t <= to)).map(([, , ms]) => ms);
     const without = windows.filter(([from, to]) => !inside.gc.fullAt.some((t) => t >= from && t <= to)).map(([, , ms]) => ms);
-    const gc = { full: inside.gc.fullCount, withFull, without, scavengeMsPerEdit: inside.gc.scavengePauseMs / windows.length };
+    const gc = { full: inside.gc.fullCount, fullPauseMs: inside.gc.fullPauseMs, withFull, without, scavengeMsPerEdit: inside.gc.scavengePauseMs / windows.length };
     const memory = memoryOf(server.pid);
     await server.stop();
     times.sort((a, b) => a - b);

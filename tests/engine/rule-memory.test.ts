@@ -37,7 +37,7 @@ function run(module: Module, memory: RuleMemory | undefined, views?: { count: nu
 const shown = (r: { findings: { message: string; range: unknown }[] }) => r.findings.map((f) => `${JSON.stringify(f.range)} ${f.message}`).sort();
 
 describe('the editor\'s rule memory', () => {
-  it('reuses the findings of blocks an edit leaves alone, and keeps findings of at most four versions of the module', () => {
+  it('reuses the findings of blocks an edit leaves alone, and keeps findings of two versions of the module: the first review\'s and the latest', () => {
     expect(rule.meta.blockLocal).toBe(true);
     let file: SourceFile = parseSource(`${DIR}/main.tf`, TEXT);
     let module = buildModule(DIR, [file], []);
@@ -51,7 +51,7 @@ describe('the editor\'s rule memory', () => {
       module = buildModule(DIR, [file], []);
       const remembered = run(module, memory, views);
       expect(shown(remembered)).toEqual(shown(run(module, undefined)));
-      expect(memory.versionsKept(rule.meta.id)).toBeLessThanOrEqual(4);
+      expect(memory.versionsKept(rule.meta.id)).toBeLessThanOrEqual(2);
     }
     // Every edit ran over a view, none over the whole module.
     expect(views.count).toBe(12);

@@ -431,6 +431,10 @@ export function* reviewLoadedModuleSteps(loaded: LoadedModule, context: ModuleRe
   const enabled = rules.filter((r) => r.check && !r.meta.diffOnly && sourceFiles.some((f) => setting(r.meta.id, f.path).severity !== 'off'));
   const instance = graph.modules.standalone(module);
   graph.runs.setRole(instance, role);
+  if (context.ruleMemory && !module.planned) {
+    context.ruleMemory.prepare(module);
+    yield;
+  }
   const findings: Finding[] = [];
   for (const rule of enabled) {
     const run = graph.runs.run(instance, rule);

@@ -16,12 +16,13 @@ export interface RuleRunResult {
 
 /**
  * A lazy fix keeps the file it was computed from, so findings reused across
- * edits to many blocks would keep every version of a large file alive. The
- * findings of a rule are kept from at most this many earlier versions
- * besides the one most of them come from (the module's first review, as a
- * rule); a block whose findings come from another is judged again.
+ * edits to many blocks would keep every version of a large file alive. A
+ * rule's findings are kept from the version most of them come from (the
+ * module's first review, as a rule) and from this many recent others
+ * besides the latest; a block whose findings come from another version is
+ * judged again. None: typing from block to block keeps two versions.
  */
-const RECENT_VERSIONS = 2;
+const RECENT_VERSIONS = 0;
 
 interface InBlock {
   findings: Finding[];
@@ -72,6 +73,8 @@ export class RuleMemory {
   private readonly versions = new WeakMap<Module, Version>();
   private nextVersion = 0;
   private lastChange: Change | undefined;
+  /** The module the last run was over. */
+  private lastModule: Module | undefined;
 
   /** `wholeRunShare`: past this share of blocks to judge again, the whole module is run (tests set 1). */
   constructor(private readonly options: { wholeRunShare?: number } = {}) {}
@@ -82,6 +85,7 @@ export class RuleMemory {
    * data blocks (everything else as it is).
    */
   run(ruleId: string, module: Module, signature: readonly unknown[], runOn: (view?: Module) => RuleRunResult): RuleRunResult {
+    this.lastModule = module;
     const previous = this.byRule.get(ruleId);
     const version = this.versionOf(module);
     const change = previous && sameSignature(previous.signature, signature) ? this.changeBetween(previous.module, module) : undefined;
@@ -106,7 +110,18 @@ export class RuleMemory {
     return whole;
   }
 
-  /** How many versions of the module the rule's remembered findings come from (at most RECENT_VERSIONS + 2: the base, the recent ones, the last). */
+  /**
+   * Works out, before the rules run, what changed since the module the
+   * memory last saw: the review yields after it, so that this work and the
+   * first rule's do not hold the editor's event loop together.
+   */
+  prepare(module: Module): void {
+    const last = this.lastModule;
+    if (last && last !== module) this.changeBetween(last, module);
+    this.versionOf(module);
+  }
+
+  /** How many versions of the module the rule's remembered findings come from (at most RECENT_VERSIONS + 2: the base, the recent ones, the latest). */
   versionsKept(ruleId: string): number {
     return new Set([...(this.byRule.get(ruleId)?.inBlocks.values() ?? [])].map((e) => e.version)).size;
   }
