@@ -151,7 +151,9 @@ export class ModuleReviewer {
       this.roles.record(dir, loaded.module ? roleFactsOf(loaded.module) : undefined);
       yield;
       const role = this.roles.roleOf(dir);
-      const memory = this.memoryFor(dir, fixes);
+      const planned = this.options.planFor?.(root);
+      // A module reviewed with a plan's values is judged afresh each time (the plan can change without its text).
+      const memory = planned?.rootDir === dir ? undefined : this.memoryFor(dir, fixes);
       const context: ModuleReviewContext = {
         host,
         config,
@@ -168,7 +170,6 @@ export class ModuleReviewer {
       graph.modules = new ModuleGraph(new ModuleLoader(host, (p) => isPathIncluded(config, p), this.parsed));
       graph.roleOf = (d) => this.roles.roleOf(d)?.role;
       // The module the plan is a plan of is reviewed with the plan's values, and so are the modules it calls from there.
-      const planned = this.options.planFor?.(root);
       if (planned && loaded.module && planned.rootDir === dir) attachPlanAt(planned.plan, graph.modules, loaded.module, root, this.options.baseModule);
       const review = yield* reviewLoadedModuleSteps(loaded, { ...context, graph });
       return withGraphErrors(review, loaded.module, graph.modules.limitReached, (d) => this.roles.calleesOf(d), root);

@@ -45,7 +45,8 @@ export function isJudged(item: BodyItem): boolean {
   return item.kind === 'Block' && (item.type === 'resource' || item.type === 'data') && item.labels.length === 2;
 }
 
-function judgedBlocks(module: Module): Block[] {
+/** A module's resource and data blocks, in file order. */
+export function judgedBlocks(module: Module): Block[] {
   const out: Block[] = [];
   for (const file of module.files) for (const item of file.body) if (isJudged(item)) out.push(item as Block);
   return out;
@@ -104,20 +105,19 @@ function sameText(xs: readonly BodyItem[], fx: SourceFile, ys: readonly BodyItem
 
 /** The locals of two versions of a `locals` block whose text differs, or that only one has. */
 function changedLocals(x: Block, fx: SourceFile, y: Block, fy: SourceFile): string[] {
+  const names = (b: Block) => b.body.flatMap((item) => (item.kind === 'Attribute' ? [`local.${item.name}`] : []));
+  // A nested block is not valid in `locals`: with one there, every local counts as changed.
+  if (x.body.some((i) => i.kind === 'Block') || y.body.some((i) => i.kind === 'Block')) return [...names(x), ...names(y)];
   const texts = new Map<string, string>();
   for (const item of x.body) if (item.kind === 'Attribute') texts.set(item.name, rangeText(fx, item.range));
-  const names: string[] = [];
+  const changed: string[] = [];
   for (const item of y.body) {
     if (item.kind !== 'Attribute') continue;
-    if (texts.get(item.name) !== rangeText(fy, item.range)) names.push(`local.${item.name}`);
+    if (texts.get(item.name) !== rangeText(fy, item.range)) changed.push(`local.${item.name}`);
     texts.delete(item.name);
   }
-  for (const name of texts.keys()) names.push(`local.${name}`);
-  // A nested block in `locals` is not valid; if one is there, treat every local as changed.
-  if (x.body.some((i) => i.kind === 'Block') || y.body.some((i) => i.kind === 'Block')) {
-    for (const item of [...x.body, ...y.body]) if (item.kind === 'Attribute') names.push(`local.${item.name}`);
-  }
-  return names;
+  for (const name of texts.keys()) changed.push(`local.${name}`);
+  return changed;
 }
 
 /** The names other items read a top-level item by: `aws_s3_bucket.logs` and its wildcards, `local.x`, … */

@@ -1,4 +1,4 @@
-import type { Attribute, Block, BodyItem, Expression } from '../parse/ast.js';
+import type { Block, BodyItem, Expression } from '../parse/ast.js';
 import { childExpressions } from '../parse/expression-children.js';
 
 /**
@@ -45,7 +45,7 @@ export function itemReferences(item: BodyItem): ReadonlySet<string> {
 
 function collectBody(block: Block, out: Set<string>): void {
   for (const child of block.body) {
-    if (child.kind === 'Attribute') collect((child as Attribute).expr, out);
+    if (child.kind === 'Attribute') collect(child.expr, out);
     else collectBody(child, out);
   }
 }

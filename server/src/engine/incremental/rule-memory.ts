@@ -3,7 +3,7 @@ import type { Module } from '../model/module.js';
 import type { Block, BodyItem, SourceFile } from '../parse/ast.js';
 import { topLevelItemAt } from '../parse/top-level-item.js';
 import { offsetAt, type Range } from '../range.js';
-import { blocksToJudgeAgain, isJudged } from './changed-items.js';
+import { blocksToJudgeAgain, isJudged, judgedBlocks } from './changed-items.js';
 
 /** What one run of one rule over a module said. */
 export interface RuleRunResult {
@@ -129,13 +129,9 @@ export class RuleMemory {
   private versionOf(module: Module): Version {
     let v = this.versions.get(module);
     if (!v) {
-      const order = new Map<BodyItem, number>();
+      const order = new Map<BodyItem, number>(judgedBlocks(module).map((block, i) => [block, i]));
       const files = new Map<string, SourceFile>();
-      for (const f of module.files) {
-        files.set(f.path, f);
-        for (const item of f.body) if (isJudged(item)) order.set(item, order.size);
-      }
-      for (const f of module.varFiles) if (!files.has(f.path)) files.set(f.path, f);
+      for (const f of [...module.files, ...module.varFiles]) if (!files.has(f.path)) files.set(f.path, f);
       this.versions.set(module, (v = { number: this.nextVersion++, order, files }));
     }
     return v;
@@ -201,6 +197,8 @@ interface Attributed {
  */
 function addressed(module: Module, address: string | undefined): Block | undefined {
   if (address === undefined) return undefined;
+  // Up to the first `[`: a type or name cannot hold one, and an instance key can hold `]` (stripIndex, which keeps
+  // a module path's own indexes, leaves `x.y["a[b]"]` whole).
   const index = address.indexOf('[');
   const base = index < 0 ? address : address.slice(0, index);
   const ref = module.byAddress.get(base);

@@ -1,23 +1,9 @@
 import type { Module } from '../model/module.js';
-import type { Location, Range } from '../range.js';
-
-/** A 1-based line/column, as in engine ranges (no offset needed). */
-export interface LineColumn {
-  line: number;
-  column: number;
-}
-
-function compare(a: LineColumn, b: LineColumn): number {
-  return a.line - b.line || a.column - b.column;
-}
+import { comparePositions, rangeContains, type Location, type Position, type Range } from '../range.js';
 
 /** True when the position is on a character of the range (the end is exclusive). */
-export function rangeContainsPosition(range: Range, position: LineColumn): boolean {
-  return compare(range.start, position) <= 0 && compare(position, range.end) < 0;
-}
-
-export function rangeContainsRange(outer: Range, inner: Range): boolean {
-  return compare(outer.start, inner.start) <= 0 && compare(inner.end, outer.end) <= 0;
+export function rangeContainsPosition(range: Range, position: Position): boolean {
+  return comparePositions(range.start, position) <= 0 && comparePositions(position, range.end) < 0;
 }
 
 /**
@@ -27,7 +13,7 @@ export function rangeContainsRange(outer: Range, inner: Range): boolean {
  * module call. Undefined when the location is in none of them.
  */
 export function definitionAt(module: Module, location: Location): string | undefined {
-  const inside = (file: string, range: Range) => file === location.file && rangeContainsRange(range, location.range);
+  const inside = (file: string, range: Range) => file === location.file && rangeContains(range, location.range);
   for (const local of module.locals.values()) {
     if (inside(local.file.path, local.attribute.range)) return `local.${local.name}`;
   }

@@ -1,6 +1,6 @@
 import type { ModuleAnalysis } from '../analyze.js';
 import type { Module, ModuleCallRef, ResourceRef } from '../model/module.js';
-import type { Location } from '../range.js';
+import { rangeContains, type Location, type Position } from '../range.js';
 import type { ReviewConfig } from '../config/types.js';
 import { asString, describe, type Value } from '../evaluate/value.js';
 import type { RuleContext } from '../rules/rule.js';
@@ -9,7 +9,7 @@ import { tagWord } from '../tagging/taggable-types.js';
 import { policiesOf } from '../iam/policy-sources.js';
 import { evaluateExistence } from '../evaluate/existence.js';
 import type { Certain, PolicyStatement, StatementLocation, UndecidedPolicy } from '../iam/policy-statement.js';
-import { definitionAt, rangeContainsPosition, rangeContainsRange, type LineColumn } from './definition-at.js';
+import { definitionAt, rangeContainsPosition } from './definition-at.js';
 import { inspectModuleCall, type ModuleCallInspection } from './module-call.js';
 
 /**
@@ -76,7 +76,7 @@ export interface InspectOptions {
 export function inspectAt(
   analysis: ModuleAnalysis,
   file: string,
-  position: LineColumn,
+  position: Position,
   options: InspectOptions = {},
 ): Inspection | undefined {
   const { module, evaluator } = analysis;
@@ -141,7 +141,7 @@ function tagValue(value: Value): Certain<string> {
  */
 function policiesOfBlock(ref: ResourceRef, ctx: Pick<RuleContext, 'module' | 'evaluate' | 'existence'>): PoliciesInspection | undefined {
   const set = policiesOf(ctx);
-  const inBlock = (file: string, range: Location['range']) => file === ref.file.path && rangeContainsRange(ref.block.range, range);
+  const inBlock = (file: string, range: Location['range']) => file === ref.file.path && rangeContains(ref.block.range, range);
   const belongs = (location: StatementLocation) =>
     location.address === ref.address || inBlock(location.file.path, location.range) || location.related.some((r) => inBlock(r.file, r.range));
   const statements: InspectedStatement[] = [];

@@ -1,8 +1,7 @@
 import type { Block, BodyItem, Expression, SourceFile } from '../parse/ast.js';
 import { childExpressions } from '../parse/expression-children.js';
 import type { Module } from '../model/module.js';
-import type { Range } from '../range.js';
-import { rangeContainsRange } from '../inspect/definition-at.js';
+import { rangeContains, type Range } from '../range.js';
 
 /**
  * The variables (`var.<name>`) an expression depends on, in the order they
@@ -45,7 +44,7 @@ export function expressionsAt(file: SourceFile, range: Range): Expression[] {
   let body: readonly BodyItem[] = file.body;
   const enclosing: Block[] = [];
   for (;;) {
-    const item = body.find((i) => rangeContainsRange(i.range, range));
+    const item = body.find((i) => rangeContains(i.range, range));
     if (!item) break;
     if (item.kind === 'Attribute') return [item.expr, ...iterationExpressions(item.expr, enclosing)];
     enclosing.push(item);
