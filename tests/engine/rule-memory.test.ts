@@ -57,6 +57,30 @@ describe('the editor\'s rule memory', () => {
     expect(views.count).toBe(12);
   });
 
+  it('remembers what a rule said about a resource block with a third label, which the model indexes by its first two', () => {
+    // Found by the soak test (seed 1507265083): the memory counted only blocks with two labels, so it neither kept nor
+    // judged again this one, and its finding vanished at the next edit of another block.
+    const naming = RULES.find((r) => r.meta.id === 'naming/identifier-format')!;
+    expect(naming.meta.blockLocal).toBe(true);
+    const namingRules = [naming];
+    const runNaming = (module: Module, memory: RuleMemory | undefined) => {
+      const graph = workspaceGraph({ host: new NodeFileHost(DIR), config, rules: namingRules, fixes: 'lazy', ...(memory ? { ruleMemory: memory } : {}) });
+      return graph.runs.run(graph.modules.standalone(module), naming);
+    };
+    // In a file of its own, left as it is: the edit is in another file, so the reparse keeps this block as it was.
+    const logs = parseSource(`${DIR}/logs.tf`, 'resource "aws_s3_bucket" "Logs" "extra"\n');
+    let file: SourceFile = parseSource(`${DIR}/main.tf`, TEXT);
+    let module = buildModule(DIR, [logs, file], []);
+    expect(module.resources.map((r) => r.address)).toContain('aws_s3_bucket.Logs');
+    const memory = new RuleMemory();
+    const first = shown(runNaming(module, memory));
+    expect(first.some((line) => line.includes('"Logs"'))).toBe(true);
+    file = reparseSource(file, file.text.replace('"db-3"', '"db-3x"'));
+    module = buildModule(DIR, [logs, file], []);
+    expect(shown(runNaming(module, memory))).toEqual(first);
+    expect(shown(runNaming(module, undefined))).toEqual(first);
+  });
+
   it('runs the whole module when a provider, module call or output changes', () => {
     let file: SourceFile = parseSource(`${DIR}/main.tf`, `${TEXT}\nprovider "aws" {\n  region = "eu-west-1"\n}\n`);
     let module = buildModule(DIR, [file], []);

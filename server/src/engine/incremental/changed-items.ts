@@ -1,5 +1,6 @@
 import type { Block, BodyItem, SourceFile } from '../parse/ast.js';
 import { rangeText } from '../range.js';
+import { declaresResource } from '../model/build-module.js';
 import type { Module } from '../model/module.js';
 import { itemReferences, READS_FILES } from './item-references.js';
 
@@ -42,7 +43,8 @@ export function blocksToJudgeAgain(before: Module, after: Module, wholeRunShare 
 
 /** A resource or data block at the top level of a file (a boolean, not a type guard: a block that is not one is still a block). */
 export function isJudged(item: BodyItem): boolean {
-  return item.kind === 'Block' && (item.type === 'resource' || item.type === 'data') && item.labels.length === 2;
+  // Exactly the blocks the model indexes: a rule judges every one of them, and the view holds only those it lists.
+  return declaresResource(item);
 }
 
 /** A module's resource and data blocks, in file order. */

@@ -1,4 +1,4 @@
-import type { Block, Expression, SourceFile } from '../parse/ast.js';
+import type { Block, BodyItem, Expression, SourceFile } from '../parse/ast.js';
 import type {
   BlockRef,
   LocalRef,
@@ -104,11 +104,20 @@ function indexBlock(module: Module, block: Block, file: SourceFile): void {
   }
 }
 
+/**
+ * Whether a top-level item is a resource or data block the model indexes: a
+ * `resource` or `data` block with at least two labels (a third, which
+ * Terraform rejects, is ignored here as everywhere in the model).
+ */
+export function declaresResource(item: BodyItem): boolean {
+  return item.kind === 'Block' && (item.type === 'resource' || item.type === 'data') && item.labels.length >= 2;
+}
+
 /** A `resource` or `data` block with both labels, else undefined. */
 function resourceRef(block: Block, file: SourceFile): ResourceRef | undefined {
-  const type = block.labels[0]?.value;
-  const name = block.labels[1]?.value;
-  if (type === undefined || name === undefined) return undefined;
+  if (!declaresResource(block)) return undefined;
+  const type = block.labels[0]!.value;
+  const name = block.labels[1]!.value;
   const mode = block.type === 'resource' ? 'managed' : 'data';
   const address = mode === 'managed' ? `${type}.${name}` : `data.${type}.${name}`;
   return { block, file, mode, type, name, address, provider: providerOf(block, type) };
