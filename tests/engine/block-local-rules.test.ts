@@ -153,6 +153,77 @@ function staleAfterEdits(dirs: readonly string[], rules: readonly Rule<any>[]): 
   return { stale, edits, views };
 }
 
+/** mulberry32: small, seeded, good enough to pick edits. */
+function prng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** What a person mistypes or pastes: fragments that break the syntax, and whole lines and blocks. */
+const FRAGMENTS = ['{', '}', '"', '${', '}"', '\n', '[', ']', '(', ')', '=', ',', '#', '/*', '*/', '<<EOT\n', 'EOT\n', '.', '*', ' ', 'x', 'var.', 'local.', 'true', '"a" ', 'é'];
+const LINES = [
+  '  tags = { Owner = "x" }\n',
+  '  count = 2\n',
+  '  lifecycle {\n    prevent_destroy = true\n  }\n',
+  '  deletion_protection = false\n',
+  '  cidr_blocks = ["0.0.0.0/0"]\n',
+  'resource "aws_s3_bucket" "pasted" {\n  bucket = "b"\n}\n',
+  'resource "aws_db_instance" "Pasted" "third" {\n}\n',
+  'data "aws_iam_policy_document" "pasted" {}\n',
+  'variable "pasted" {\n  default = true\n}\n',
+  'locals {\n  pasted = "arn:aws:iam::123456789012:root"\n}\n',
+];
+
+/** Chained random edits to the files of each module in `dirs`, the syntax broken freely; what the remembered runs got wrong. */
+function staleAfterRandomEdits(dirs: readonly string[], rules: readonly Rule<any>[], seed: number, editsPerModule: number): { stale: string[]; edits: number; views: number } {
+  const random = prng(seed);
+  const int = (n: number) => Math.floor(random() * n);
+  const pick = <T,>(list: readonly T[]) => list[int(list.length)]!;
+  const stale: string[] = [];
+  let edits = 0;
+  let views = 0;
+  for (const dir of dirs) {
+    const names = readdirSync(dir).filter((n) => n.endsWith('.tf')).sort();
+    let files: SourceFile[] = names.map((n) => parseSource(join(dir, n), readFileSync(join(dir, n), 'utf8')));
+    let module = buildModule(dir, files, []);
+    const memory = new CountingMemory({ wholeRunShare: 1 });
+    review(module, dir, rules, memory);
+    for (let e = 0; e < editsPerModule; e++) {
+      const fileIndex = int(files.length);
+      const text = files[fileIndex]!.text;
+      const at = int(text.length + 1);
+      const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+      const lineEnd = text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at) + 1;
+      const roll = random();
+      const edited =
+        roll < 0.3 ? text.slice(0, at) + pick(FRAGMENTS) + text.slice(at)
+        : roll < 0.5 ? text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + int(12)))
+        : roll < 0.65 ? text.slice(0, lineStart) + text.slice(lineEnd)
+        : roll < 0.85 ? text.slice(0, lineStart) + pick(LINES) + text.slice(lineStart)
+        : text.slice(0, at) + pick(['x', '_', '1', '-']) + text.slice(at);
+      files = files.map((f, i) => (i === fileIndex ? reparseSource(f, edited) : f));
+      module = buildModule(dir, files, []);
+      const remembered = review(module, dir, rules, memory);
+      const fresh = review(module, dir, rules, undefined);
+      edits++;
+      for (const [id, got] of remembered) {
+        const want = fresh.get(id)!;
+        if (JSON.stringify(got) !== JSON.stringify(want)) {
+          stale.push(`${id} in ${dir.slice(ROOT.length + 1)}, edit ${e + 1} of seed ${seed}, ${names[fileIndex]} now:\n${files[fileIndex]!.text}\n  remembered ${got.join('\n    ')}\n  fresh      ${want.join('\n    ')}`);
+        }
+      }
+    }
+    views += memory.views;
+  }
+  return { stale, edits, views };
+}
+
 /** Not block-local: it judges each resource by how many there are. */
 const counting: Rule<any> = {
   meta: { ...RULES[0]!.meta, id: 'test/counting', blockLocal: true },
@@ -180,8 +251,20 @@ describe('block-local rules: the editor judges again only what an edit can chang
     expect(views).toBeGreaterThan((edits * declared.length) / 2);
   }, 600_000);
 
+  it('says what a fresh review says after random edits that break the syntax, as typing does (BLOCK_LOCAL_SEED=<n> replays others)', () => {
+    // Every fourth fixture module with two or more files or resource blocks, and the example module: some 80 modules.
+    const seed = Number(process.env.BLOCK_LOCAL_SEED ?? 20261205);
+    const sample = dirs.filter((d, i) => i % 4 === 0 || d.endsWith('/example'));
+    const { stale, edits, views } = staleAfterRandomEdits(sample, declared, seed, 40);
+    expect(stale.slice(0, 5).join('\n')).toBe('');
+    expect(edits).toBeGreaterThan(2000);
+    // Most edits that break the syntax make the file parse afresh, and every block of it count as changed: about a fifth of the runs are over a view.
+    expect(views).toBeGreaterThan((edits * declared.length) / 10);
+  }, 600_000);
+
   it('catches a rule that is declared block-local but is not', () => {
     const { stale } = staleAfterEdits(dirs.slice(0, 40), [counting]);
     expect(stale.length).toBeGreaterThan(0);
+    expect(staleAfterRandomEdits(dirs.slice(0, 20), [counting], 7, 20).stale.length).toBeGreaterThan(0);
   });
 });
