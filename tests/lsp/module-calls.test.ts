@@ -69,7 +69,7 @@ describe('cycles of module calls in the editor', () => {
     const onB = await lsp.waitForDiagnostics(b, (p) => cycle(p.diagnostics).length === 1, { fresh: false });
     const onC = await lsp.waitForDiagnostics(c, (p) => cycle(p.diagnostics).length === 1, { fresh: false });
     expect(cycle(onB.diagnostics)[0]!.range.start.line).toBe(0);
-    expect(cycle(onB.diagnostics)[0]!.message).toMatch(/^module\.c starts a cycle of module calls \(modules\/b → modules\/c → modules\/b\)/);
+    expect(cycle(onB.diagnostics)[0]!.message).toMatch(/^module\.c leads back to this module, a cycle of module calls \(modules\/b → modules\/c → modules\/b\)/);
     expect(cycle(onC.diagnostics)[0]!.range.start.line).toBe(5);
     expect(cycle(lsp.diagnostics.get(uri(a)))).toEqual([]);
 

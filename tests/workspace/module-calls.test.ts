@@ -1,8 +1,13 @@
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileTree } from '../support/file-tree.js';
 import { describe, expect, it } from 'vitest';
 import { analyzeWorkspace } from '../../server/src/engine/analyze.js';
+import { buildModule } from '../../server/src/engine/model/build-module.js';
+import { parseSource } from '../../server/src/engine/parse/parse-file.js';
 import { RULES } from '../../server/src/engine/rules/registry.generated.js';
+import { callCyclesThrough } from '../../server/src/engine/workspace/call-cycles.js';
+import { localCalls } from '../../server/src/engine/workspace/module-graph.js';
 
 const workspace = (files: Record<string, string>) => fileTree(files, 'iac-calls-');
 
@@ -117,6 +122,29 @@ describe('module calls (SPEC §2a)', () => {
     expect(cycles).toHaveLength(1);
     expect(cycles[0]!.message).toMatch(/cycle of module calls \((a|b) → (a|b) → (a|b)\)/);
     expect(result.findings.map((f) => f.file)).toEqual([join(dir, 'a/main.tf')]);
+  });
+
+  it('says on the call that closes a cycle what the editor says on that call', () => {
+    // The soak test (seed 3992862937) typed a module that calls itself: the editor said "starts", a whole review "closes".
+    for (const files of [
+      { 'main.tf': 'module "self" {\n  source = "./"\n}\n' },
+      { 'a/main.tf': 'module "b" {\n  source = "../b"\n}\n', 'b/main.tf': 'module "c" {\n  source = "../c"\n}\n', 'c/main.tf': 'module "a" {\n  source = "../a"\n}\n' },
+    ]) {
+      const dir = workspace(files);
+      const result = analyzeWorkspace({ cwd: dir, rules: only('encryption/at-rest') });
+      const cycles = result.errors.filter((e) => e.kind === 'module-cycle');
+      expect(cycles).toHaveLength(1);
+      // The editor reviews one module at a time and reports each module's own call on the cycle.
+      const modules = Object.keys(files).map((f) => {
+        const path = join(dir, f);
+        return buildModule(dirname(path), [parseSource(path, readFileSync(path, 'utf8'))], []);
+      });
+      const edges = localCalls(modules);
+      const editor = modules.flatMap((m) => callCyclesThrough(m.dir, edges.get(m.dir) ?? [], (d) => (edges.get(d) ?? []).map((c) => c.target), dir));
+      expect(editor).toHaveLength(modules.length);
+      expect(editor).toContainEqual(cycles[0]);
+      expect(cycles[0]!.message).toMatch(/^module\.\w+ leads back to this module, a cycle of module calls \((\. → \.|[abc] → [abc] → [abc] → [abc])\): /);
+    }
   });
 
   it('follows calls nested 10 deep, and no deeper', () => {

@@ -20,16 +20,26 @@ export function callCyclesThrough(dir: string, calls: readonly LocalCall[], call
   const errors: InputError[] = [];
   for (const call of calls) {
     const path = pathBack(dir, call.target, calleesOf);
-    if (!path) continue;
-    const shown = [dir, ...path].map((d) => relative(base, d) || '.').join(' → ');
-    errors.push({
-      file: call.file,
-      range: call.range,
-      kind: 'module-cycle',
-      message: `module.${call.name} starts a cycle of module calls (${shown}): Terraform cannot load it; the review stops following the calls there`,
-    });
+    if (path) errors.push(cycleError(call, [dir, ...path], base));
   }
   return errors;
+}
+
+/**
+ * The error on a call that leads back to the module holding it: `path` goes
+ * from that module through the call and back to it. One wording for the
+ * editor, which reports each module's own call on a cycle, and for a whole
+ * review, which reports the cycle once on the call that closes it: on that
+ * call they say the same.
+ */
+export function cycleError(call: LocalCall, path: readonly string[], base: string): InputError {
+  const shown = path.map((d) => relative(base, d) || '.').join(' → ');
+  return {
+    file: call.file,
+    range: call.range,
+    kind: 'module-cycle',
+    message: `module.${call.name} leads back to this module, a cycle of module calls (${shown}): Terraform cannot load it; the review stops following the calls there`,
+  };
 }
 
 /** The directories from `start` back to `dir` (both included), or undefined when there is no way back. */

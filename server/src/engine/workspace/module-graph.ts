@@ -1,10 +1,10 @@
-import { relative } from 'node:path';
 import type { InputError } from '../finding.js';
 import type { Range } from '../range.js';
 import type { FileHost } from '../host.js';
 import type { Module, ModuleCallRef } from '../model/module.js';
 import { headerRange } from '../rules/rule.js';
 import { CallTargets } from './call-target.js';
+import { cycleError } from './call-cycles.js';
 import { localSourceDir } from '../model/local-source.js';
 import type { ModuleLoader } from './module-loader.js';
 import { ModuleInstance } from './module-instance.js';
@@ -252,13 +252,8 @@ export class ModuleGraph {
     const key = [...dirs].sort().join('\u0000');
     if (this.cycleKeys.has(key)) return;
     this.cycleKeys.add(key);
-    const base = this.host.workspaceRoot;
-    const path = [...dirs, dirs[0]!].map((d) => relative(base, d) || '.').join(' → ');
-    this.cycles.push({
-      file: closing.file,
-      range: closing.range,
-      kind: 'module-cycle',
-      message: `module.${closing.name} closes a cycle of module calls (${path}): Terraform cannot load it; the review stops following the calls there`,
-    });
+    // `dirs` starts at the call's target and ends at the module holding it: the path shown starts and ends there.
+    const holder = dirs[dirs.length - 1]!;
+    this.cycles.push(cycleError(closing, [holder, ...dirs], this.host.workspaceRoot));
   }
 }
