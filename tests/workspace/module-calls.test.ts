@@ -126,7 +126,7 @@ describe('module calls (SPEC §2a)', () => {
 
   it('says on the call that closes a cycle what the editor says on that call', () => {
     // The soak test (seed 3992862937) typed a module that calls itself: the editor said "starts", a whole review "closes".
-    for (const files of [
+    for (const files of <Array<Record<string, string>>>[
       { 'main.tf': 'module "self" {\n  source = "./"\n}\n' },
       { 'a/main.tf': 'module "b" {\n  source = "../b"\n}\n', 'b/main.tf': 'module "c" {\n  source = "../c"\n}\n', 'c/main.tf': 'module "a" {\n  source = "../a"\n}\n' },
     ]) {
