@@ -98,9 +98,12 @@ function review(module: Module, dir: string, rules: readonly Rule<any>[], memory
 }
 
 
-/** The blocks the test edits: resource and data blocks, variables and `locals` blocks (the editor judges again the blocks that read them). */
+/**
+ * The blocks the test edits: resource and data blocks, variables and `locals` blocks (the editor judges again the
+ * blocks that read them), outputs (nothing in the module reads them).
+ */
 function edited(item: BodyItem): boolean {
-  return isJudged(item) || (item.kind === 'Block' && (item.type === 'variable' || item.type === 'locals'));
+  return isJudged(item) || (item.kind === 'Block' && (item.type === 'variable' || item.type === 'locals' || item.type === 'output'));
 }
 
 /** Counts the runs over a view: the memory was used, not bypassed. */

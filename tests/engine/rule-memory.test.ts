@@ -81,7 +81,19 @@ describe('the editor\'s rule memory', () => {
     expect(shown(runNaming(module, undefined))).toEqual(first);
   });
 
-  it('runs the whole module when a provider, module call or output changes', () => {
+  it('judges nothing again when only an output changed: nothing in the module reads its own outputs', () => {
+    let file: SourceFile = parseSource(`${DIR}/main.tf`, `${TEXT}\noutput "db" {\n  description = "the first"\n  value = aws_db_instance.db0.arn\n}\n`);
+    let module = buildModule(DIR, [file], []);
+    const memory = new RuleMemory();
+    const views = { count: 0 };
+    run(module, memory, views);
+    file = reparseSource(file, file.text.replace('the first', 'the first database').replace('db0.arn', 'db1.arn'));
+    module = buildModule(DIR, [file], []);
+    expect(shown(run(module, memory, views))).toEqual(shown(run(module, undefined)));
+    expect(views.count).toBe(1);
+  });
+
+  it('runs the whole module when a provider changes', () => {
     let file: SourceFile = parseSource(`${DIR}/main.tf`, `${TEXT}\nprovider "aws" {\n  region = "eu-west-1"\n}\n`);
     let module = buildModule(DIR, [file], []);
     const memory = new RuleMemory();

@@ -3,6 +3,7 @@ import type { RelatedInformation } from '../finding.js';
 import type { Module, ResourceRef } from '../model/module.js';
 import type { Range } from '../range.js';
 import { rangeFromOffsets } from '../range.js';
+import { timed } from '../timings.js';
 import { findAttribute, findBlocks, type RuleContext } from '../rules/rule.js';
 import { withPlannedPolicies } from './planned-policies.js';
 import { EMPTY_SCOPE } from '../evaluate/scope.js';
@@ -50,16 +51,21 @@ export function policiesOf(ctx: EvaluationContext & ExistenceContext & Partial<P
   const plannedArgument = ctx.planned ? ctx.plannedArgument : undefined;
   if (plannedArgument) {
     const reader = { module: ctx.module, plannedArgument };
-    if (ctx.memo) return ctx.memo(POLICY_SET, () => withPlannedPolicies(new PolicyReader(ctx).read(), reader));
+    if (ctx.memo) return ctx.memo(POLICY_SET, () => withPlannedPolicies(readPolicies(ctx), reader));
   }
-  if (ctx.memo) return ctx.memo(POLICY_SET, () => new PolicyReader(ctx).read());
+  if (ctx.memo) return ctx.memo(POLICY_SET, () => readPolicies(ctx));
   const key = ctx.instance ?? ctx.module;
   let set = cache.get(key);
   if (!set) {
-    set = new PolicyReader(ctx).read();
+    set = readPolicies(ctx);
     cache.set(key, set);
   }
   return set;
+}
+
+/** The reading the IAM rules share, timed as a phase of its own (the first IAM rule to run pays for it). */
+function readPolicies(ctx: EvaluationContext & ExistenceContext): PolicySet {
+  return timed('iam policies', () => new PolicyReader(ctx).read());
 }
 
 class PolicyReader {

@@ -14,8 +14,8 @@ import { itemReferences, READS_FILES } from './item-references.js';
  * text changing.
  *
  * Undefined when anything else changed — a file added, removed or renamed,
- * any other top-level item (variables, locals, providers, module calls,
- * outputs, the terraform block, a `check` block), a variable file — or when
+ * any other top-level item (providers, module calls, the terraform block, a
+ * `check` block), a variable file — or when
  * more than `wholeRunShare` of the blocks must be judged again anyway
  * (judging most blocks in a view costs more than the whole module once):
  * the rule then runs on the whole module. The reparse keeps an unchanged
@@ -60,7 +60,8 @@ export function judgedBlocks(module: Module): Block[] {
  * judged block is the same object; undefined otherwise. A changed variable
  * or `locals` block changes the values its readers see, and nothing else:
  * a variable counts as changed unless only its description changed, a
- * local when its text changed or it was added or removed.
+ * local when its text changed or it was added or removed. A changed output
+ * changes no value the module's own blocks read.
  */
 function changedContextNames(before: Module, after: Module): string[] | undefined {
   if (before.files.length !== after.files.length || before.varFiles.length !== after.varFiles.length) return undefined;
@@ -85,6 +86,7 @@ function changedContextNames(before: Module, after: Module): string[] | undefine
       if (x.type === 'variable') {
         if (!sameText(withoutDescription(x), a, withoutDescription(y), b) || !sameLabels(x, y)) names.push(...namesOf(x), ...namesOf(y));
       } else if (x.type === 'locals') names.push(...changedLocals(x, a, y, b));
+      else if (x.type === 'output') continue; // nothing in a module reads its own outputs (its callers do: not these rules' business)
       else return undefined;
     }
   }
