@@ -6,6 +6,7 @@ import { defaultConfig } from '../../server/src/engine/config/load-config.js';
 import { NodeFileHost } from '../../server/src/engine/host.js';
 import { RuleMemory, type RuleRunResult } from '../../server/src/engine/incremental/rule-memory.js';
 import { isJudged } from '../../server/src/engine/incremental/changed-items.js';
+import { CarryPass } from '../../server/src/engine/incremental/block-carry.js';
 import { buildModule } from '../../server/src/engine/model/build-module.js';
 import type { Module } from '../../server/src/engine/model/module.js';
 import type { Block, BodyItem, SourceFile } from '../../server/src/engine/parse/ast.js';
@@ -263,6 +264,31 @@ describe('block-local rules: the editor judges again only what an edit can chang
     expect(edits).toBeGreaterThan(2000);
     // Most edits that break the syntax make the file parse afresh, and every block of it count as changed: about a fifth of the runs are over a view.
     expect(views).toBeGreaterThan((edits * declared.length) / 10);
+  }, 600_000);
+
+  it('gives the IAM rules, whose shared policy reading the editor keeps block by block, what a fresh review gives', () => {
+    // Every IAM fixture module and every fourth other; the systematic edits, then random ones.
+    const iam = RULES.filter((r) => r.check && r.meta.category === 'iam' && !r.meta.blockLocal);
+    expect(iam.length).toBeGreaterThan(5);
+    const sample = dirs.filter((d, i) => d.includes('/iam/') || d.endsWith('/example') || i % 4 === 0);
+    let reused = 0;
+    const original = CarryPass.prototype.reuse;
+    CarryPass.prototype.reuse = function (this: CarryPass<unknown>, block) {
+      const kept = original.call(this, block);
+      if (kept !== undefined) reused++;
+      return kept;
+    };
+    try {
+      const edited = staleAfterEdits(sample, iam);
+      expect(edited.stale.slice(0, 5).join('\n')).toBe('');
+      const random = staleAfterRandomEdits(sample, iam, Number(process.env.BLOCK_LOCAL_SEED ?? 20261205), 40);
+      expect(random.stale.slice(0, 5).join('\n')).toBe('');
+      expect(edited.edits + random.edits).toBeGreaterThan(2000);
+    } finally {
+      CarryPass.prototype.reuse = original;
+    }
+    // The kept readings were used, not bypassed.
+    expect(reused).toBeGreaterThan(1000);
   }, 600_000);
 
   it('catches a rule that is declared block-local but is not', () => {

@@ -93,6 +93,32 @@ describe('the editor\'s rule memory', () => {
     expect(views.count).toBe(1);
   });
 
+  it('reads a policy document again when another block starts to use it, though the document itself is unchanged', () => {
+    // The IAM rules share one policy reading, kept block by block (block-carry.ts); a document's reading depends on its uses.
+    const iam = RULES.filter((r) => r.check && r.meta.category === 'iam' && !r.meta.blockLocal);
+    const runIam = (module: Module, memory: RuleMemory | undefined) => {
+      const graph = workspaceGraph({ host: new NodeFileHost(DIR), config, rules: iam, fixes: 'lazy', ...(memory ? { ruleMemory: memory } : {}) });
+      const instance = graph.modules.standalone(module);
+      return iam.flatMap((rule) => shown(graph.runs.run(instance, rule)));
+    };
+    const doc = 'data "aws_iam_policy_document" "d" {\n  statement {\n    actions   = ["*"]\n    resources = ["*"]\n  }\n}\n';
+    const role = 'resource "aws_iam_role" "r" {\n  name               = "r"\n  assume_role_policy = data.aws_iam_policy_document.d.json\n}\n';
+    const policy = 'resource "aws_iam_policy" "p" {\n  name   = "p"\n  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "arn:aws:s3:::b/*" }] })\n}\n';
+    // The policy in a file of its own: the edit there leaves the document's file, and the document, as they were.
+    const docs = parseSource(`${DIR}/docs.tf`, `${doc}\n${role}\n${TEXT}`);
+    let file: SourceFile = parseSource(`${DIR}/main.tf`, policy);
+    let module = buildModule(DIR, [docs, file], []);
+    const memory = new RuleMemory();
+    const before = runIam(module, memory);
+    expect(before).toEqual(runIam(module, undefined));
+    file = reparseSource(file, policy.replace(/policy = jsonencode\(.*\)\n/, 'policy = data.aws_iam_policy_document.d.json\n'));
+    module = buildModule(DIR, [docs, file], []);
+    const after = runIam(module, memory);
+    expect(after).toEqual(runIam(module, undefined));
+    // Used as an identity policy now: its wildcards are reported.
+    expect(after.length).toBeGreaterThan(before.length);
+  });
+
   it('runs the whole module when a provider changes', () => {
     let file: SourceFile = parseSource(`${DIR}/main.tf`, `${TEXT}\nprovider "aws" {\n  region = "eu-west-1"\n}\n`);
     let module = buildModule(DIR, [file], []);

@@ -49,6 +49,8 @@ export interface RunRulesOptions {
    * of the module.
    */
   view?: Module;
+  /** Shared work kept across the editor's reviews of the module (RuleContext.carried). */
+  carried?: RuleContext['carried'];
 }
 
 /**
@@ -66,7 +68,7 @@ export function runRules(
   evaluator: ModuleEvaluator,
   rules: readonly Rule<any>[],
   settingFor: SettingLookup,
-  { strict = false, fixes = 'eager', base, role = 'deployment', timeBudgetMs = DEFAULT_RULE_TIME_BUDGET_MS, callerProvider, view }: RunRulesOptions = {},
+  { strict = false, fixes = 'eager', base, role = 'deployment', timeBudgetMs = DEFAULT_RULE_TIME_BUDGET_MS, callerProvider, view, carried }: RunRulesOptions = {},
 ): RuleRunOutput {
   const output: RuleRunOutput = { findings: [], undecided: [], errors: [] };
   const budgetMs = Number.isFinite(timeBudgetMs) && timeBudgetMs > 0 ? timeBudgetMs : DEFAULT_RULE_TIME_BUDGET_MS;
@@ -140,6 +142,8 @@ export function runRules(
     if (callerProvider) context.callerProvider = callerProvider;
     if (base) context.base = base;
     if (planned) context.planned = planned;
+    // Never over a view: what a pass keeps is about the whole module.
+    if (carried && !view) context.carried = carried;
     const before = { findings: output.findings.length, undecided: output.undecided.length };
     let failure: string | undefined;
     try {

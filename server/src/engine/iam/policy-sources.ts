@@ -5,6 +5,7 @@ import type { Range } from '../range.js';
 import { rangeFromOffsets } from '../range.js';
 import { timed } from '../timings.js';
 import { findAttribute, findBlocks, type RuleContext } from '../rules/rule.js';
+import type { CarriedPlace, CarryPass } from '../incremental/block-carry.js';
 import { withPlannedPolicies } from './planned-policies.js';
 import { EMPTY_SCOPE } from '../evaluate/scope.js';
 import { dynamicBlocks, dynamicContent, dynamicInstances, dynamicIterator, inScope, instances, type ExistenceContext, type Instance } from '../evaluate/existence.js';
@@ -64,8 +65,35 @@ export function policiesOf(ctx: EvaluationContext & ExistenceContext & Partial<P
 }
 
 /** The reading the IAM rules share, timed as a phase of its own (the first IAM rule to run pays for it). */
-function readPolicies(ctx: EvaluationContext & ExistenceContext): PolicySet {
-  return timed('iam policies', () => new PolicyReader(ctx).read());
+function readPolicies(ctx: EvaluationContext & ExistenceContext & Partial<Pick<RuleContext<unknown>, 'carried'>>): PolicySet {
+  return timed('iam policies', () => {
+    // In the editor, each block's reading is kept for the next review, and given again while an edit leaves it alone.
+    const carry = ctx.carried?.<BlockReading>(POLICY_READING);
+    return carry ? carry.pass(ctx.module, (pass) => new PolicyReader(ctx, pass).read()) : new PolicyReader(ctx).read();
+  });
+}
+
+/** The key of the editor's kept policy readings (RuleContext.carried). */
+const POLICY_READING = {};
+
+/** Where a statement or undecided policy was read, by file path: a kept reading refers to no version of a file. */
+interface ReadPlace {
+  file: string;
+  range: Range;
+  address?: string;
+  related: RelatedInformation[];
+}
+
+/** What reading one block did to the module's policy set, in order: replayed, it does the same again. */
+type ReadEvent =
+  | { op: 'statement'; key: string; statement: Omit<PolicyStatement, 'location'>; place: ReadPlace }
+  | { op: 'undecided'; key: string; policy: Omit<UndecidedPolicy, 'location'>; place: ReadPlace }
+  | { op: 'document-use'; address: string; kind: PolicyKind; related: RelatedInformation[]; use: RelatedInformation };
+
+/** A block's reading as kept: its events, and for a policy document how it was used then (its reading depends on it). */
+interface BlockReading {
+  events: ReadEvent[];
+  uses?: string;
 }
 
 class PolicyReader {
@@ -74,26 +102,58 @@ class PolicyReader {
   /** Policy documents referenced through `.json`, with how they are used. */
   private readonly documentUses = new Map<string, { kind: PolicyKind; related: RelatedInformation[] }>();
   private readonly module: Module;
+  /** The events of the block being read, when its reading is to be kept. */
+  private recording: ReadEvent[] | undefined;
 
-  constructor(private readonly ctx: EvaluationContext & ExistenceContext) {
+  constructor(
+    private readonly ctx: EvaluationContext & ExistenceContext,
+    private readonly pass?: CarryPass<BlockReading>,
+  ) {
     this.module = ctx.module;
   }
 
   read(): PolicySet {
     for (const ref of this.module.resources) {
       if (ref.mode !== 'managed') continue;
-      for (const spec of policyAttributesOf(ref.type)) {
-        const name = spec.block ? `${spec.block}.${spec.attribute}` : spec.attribute;
-        const target: Target = { kind: spec.kind, policyName: `${ref.address} ${name}`, address: ref.address, related: [] };
-        for (const expr of policyExpressions(ref.block, spec.attribute, spec.block)) this.readExpression(expr, ref.file, target, 0);
-      }
+      const specs = policyAttributesOf(ref.type);
+      if (!specs.length) continue;
+      this.readBlock(ref.block, undefined, () => {
+        for (const spec of specs) {
+          const name = spec.block ? `${spec.block}.${spec.attribute}` : spec.attribute;
+          const target: Target = { kind: spec.kind, policyName: `${ref.address} ${name}`, address: ref.address, related: [] };
+          for (const expr of policyExpressions(ref.block, spec.attribute, spec.block)) this.readExpression(expr, ref.file, target, 0);
+        }
+      });
     }
     for (const ref of this.module.dataSources) {
       if (ref.type !== POLICY_DOCUMENT) continue;
       const use = this.documentUses.get(ref.address);
-      this.readPolicyDocument(ref, { kind: use?.kind ?? 'identity', policyName: ref.address, address: ref.address, related: use?.related ?? [] });
+      const target: Target = { kind: use?.kind ?? 'identity', policyName: ref.address, address: ref.address, related: use?.related ?? [] };
+      this.readBlock(ref.block, this.pass && JSON.stringify([target.kind, target.related]), () => this.readPolicyDocument(ref, target));
     }
     return { statements: [...this.statements.values()], undecided: [...this.undecided.values()] };
+  }
+
+  /** Reads one block's policies; in the editor, replays its kept reading instead when the edit left it alone. */
+  private readBlock(block: Block, uses: string | undefined, read: () => void): void {
+    const pass = this.pass;
+    if (!pass) {
+      read();
+      return;
+    }
+    const kept = pass.reuse(block);
+    if (kept && kept.uses === uses) {
+      for (const event of kept.events) this.apply(event);
+      return;
+    }
+    const events: ReadEvent[] = [];
+    this.recording = events;
+    try {
+      read();
+    } finally {
+      this.recording = undefined;
+    }
+    pass.keep(block, uses === undefined ? { events } : { events, uses }, placesOf(events));
   }
 
   // ---- policy expressions ---------------------------------------------------------------
@@ -455,35 +515,74 @@ class PolicyReader {
 
   private recordDocumentUse(address: string, target: Target, use: Expression, file: SourceFile): void {
     const related: RelatedInformation = { file: file.path, range: use.range, message: `used by ${target.policyName} here` };
+    // A copy: a document's target shares its uses' list, which later uses add to.
+    this.recording?.push({ op: 'document-use', address, kind: target.kind, related: [...target.related], use: related });
+    this.useDocument(address, target.kind, target.related, related);
+  }
+
+  private useDocument(address: string, kind: PolicyKind, targetRelated: readonly RelatedInformation[], use: RelatedInformation): void {
     const existing = this.documentUses.get(address);
     if (!existing) {
-      this.documentUses.set(address, { kind: target.kind, related: [...target.related, related] });
+      this.documentUses.set(address, { kind, related: [...targetRelated, use] });
       return;
     }
     // Used as an identity policy anywhere: the identity checks apply.
-    if (target.kind === 'identity') existing.kind = 'identity';
-    else if (existing.kind === 'resource' && target.kind === 'trust') existing.kind = 'trust';
-    existing.related.push(related);
+    if (kind === 'identity') existing.kind = 'identity';
+    else if (existing.kind === 'resource' && kind === 'trust') existing.kind = 'trust';
+    existing.related.push(use);
   }
 
   private addStatement(value: Value, target: Target, index: number, file: SourceFile, range: Range): void {
     const key = `${file.path}:${range.start.line}:${range.start.column}:${range.end.line}:${range.end.column}:${index}`;
     const existing = this.statements.get(key);
-    if (existing) {
+    if (existing && !this.recording) {
       for (const r of target.related) existing.location.related.push(r);
       return;
     }
     const location: StatementLocation = { file, range, related: [...target.related] };
     if (target.address) location.address = target.address;
-    this.statements.set(key, statementFromValue(value, { kind: target.kind, policyName: target.policyName, index, location }));
+    const statement = statementFromValue(value, { kind: target.kind, policyName: target.policyName, index, location });
+    if (this.recording) {
+      const { location: _, ...fields } = statement;
+      this.recording.push({ op: 'statement', key, statement: fields, place: placeOf(location) });
+      if (existing) {
+        for (const r of target.related) existing.location.related.push(r);
+        return;
+      }
+    }
+    this.statements.set(key, statement);
   }
 
   private addUndecided(target: Target, file: SourceFile, range: Range, reason: string, invalidJson?: true): void {
     const key = `${file.path}:${range.start.line}:${range.start.column}:${range.end.line}:${range.end.column}`;
-    if (this.undecided.has(key)) return;
+    if (this.undecided.has(key) && !this.recording) return;
     const location: StatementLocation = { file, range, related: [...target.related] };
     if (target.address) location.address = target.address;
-    this.undecided.set(key, { kind: target.kind, policyName: target.policyName, reason, location, ...(invalidJson ? { invalidJson } : {}) });
+    const policy: UndecidedPolicy = { kind: target.kind, policyName: target.policyName, reason, location, ...(invalidJson ? { invalidJson } : {}) };
+    if (this.recording) {
+      const { location: _, ...fields } = policy;
+      this.recording.push({ op: 'undecided', key, policy: fields, place: placeOf(location) });
+    }
+    if (!this.undecided.has(key)) this.undecided.set(key, policy);
+  }
+
+  /** Does again what a kept event did, in this version's files. */
+  private apply(event: ReadEvent): void {
+    if (event.op === 'document-use') {
+      this.useDocument(event.address, event.kind, event.related, event.use);
+      return;
+    }
+    const map: Map<string, { location: StatementLocation }> = event.op === 'statement' ? this.statements : this.undecided;
+    const existing = map.get(event.key);
+    if (existing) {
+      if (event.op === 'statement') for (const r of event.place.related) existing.location.related.push(r);
+      return;
+    }
+    const { place } = event;
+    const location: StatementLocation = { file: this.pass!.file(place.file)!, range: place.range, related: [...place.related] };
+    if (place.address !== undefined) location.address = place.address;
+    if (event.op === 'statement') this.statements.set(event.key, { ...event.statement, location });
+    else this.undecided.set(event.key, { ...event.policy, location });
   }
 
   /** Where a value was written, when that is in one of the module's files; else the fallback. */
@@ -493,6 +592,25 @@ class PolicyReader {
       if (found) return { file: found, range: origin.range };
     }
     return { file, range: fallback };
+  }
+}
+
+function placeOf(location: StatementLocation): ReadPlace {
+  const place: ReadPlace = { file: location.file.path, range: location.range, related: [...location.related] };
+  if (location.address !== undefined) place.address = location.address;
+  return place;
+}
+
+/** Every place a block's reading points into: where its statements are, and the places shown with them. */
+function* placesOf(events: readonly ReadEvent[]): Generator<CarriedPlace> {
+  for (const event of events) {
+    if (event.op === 'document-use') {
+      yield* event.related;
+      yield event.use;
+    } else {
+      yield event.place;
+      yield* event.place.related;
+    }
   }
 }
 

@@ -3,6 +3,7 @@ import type { Module } from '../model/module.js';
 import type { Block, BodyItem, SourceFile } from '../parse/ast.js';
 import { topLevelItemAt } from '../parse/top-level-item.js';
 import { offsetAt, type Range } from '../range.js';
+import { BlockCarry } from './block-carry.js';
 import { blocksToJudgeAgain, isJudged, judgedBlocks } from './changed-items.js';
 
 /** What one run of one rule over a module said. */
@@ -75,6 +76,7 @@ export class RuleMemory {
   private lastChange: Change | undefined;
   /** The module the last run was over. */
   private lastModule: Module | undefined;
+  private readonly carries = new Map<object, BlockCarry<unknown>>();
 
   /** `wholeRunShare`: past this share of blocks to judge again, the whole module is run (tests set 1). */
   constructor(private readonly options: { wholeRunShare?: number } = {}) {}
@@ -119,6 +121,16 @@ export class RuleMemory {
     const last = this.lastModule;
     if (last && last !== module) this.changeBetween(last, module);
     this.versionOf(module);
+  }
+
+  /**
+   * A store for work the rules share, kept block by block across versions
+   * (block-carry.ts), one per `key`: the IAM policy reading, say.
+   */
+  carry<T>(key: object): BlockCarry<T> {
+    let carry = this.carries.get(key) as BlockCarry<T> | undefined;
+    if (!carry) this.carries.set(key, (carry = new BlockCarry<T>((before, after) => this.changeBetween(before, after).blocks)));
+    return carry;
   }
 
   /** How many versions of the module the rule's remembered findings come from (at most RECENT_VERSIONS + 2: the base, the recent ones, the latest). */

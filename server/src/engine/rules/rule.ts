@@ -8,6 +8,7 @@ import type { Scope } from '../evaluate/scope.js';
 import type { ModuleRole } from '../roles/module-role.js';
 import type { Existence } from '../evaluate/existence.js';
 import type { PlannedModule } from '../plan/planned-module.js';
+import type { BlockCarry } from '../incremental/block-carry.js';
 
 /** Declares one option of a rule; drives config validation, the JSON Schema and the docs. */
 export interface RuleOptionSpec {
@@ -122,6 +123,13 @@ export interface RuleContext<O = Record<string, unknown>> {
   readonly instance: object;
   /** A fact derived by evaluation, computed once per module instance (see ModuleEvaluator.memo): shared by rules, and still counted as reading what it read. */
   memo<T>(key: object, compute: () => T): T;
+  /**
+   * In the editor, for a module reviewed on its own: a store (one per `key`)
+   * of shared work kept block by block from the last review of the module,
+   * given again for the blocks an edit leaves alone (incremental/block-carry.ts).
+   * Absent elsewhere: the work is done afresh.
+   */
+  readonly carried?: <T>(key: object) => BlockCarry<T>;
   /** The module's role (SPEC §2a); `deployment` when the caller did not decide one. */
   readonly role: ModuleRole;
   /**

@@ -65,6 +65,10 @@ export class InstanceRuns {
     const evaluator = instance.evaluator;
     const fixes = instance.step ? 'none' : this.options.fixes;
     const role = this.roles.get(instance) ?? this.options.roleOf(instance.module.dir);
+    const memory = this.options.memory;
+    // Only a module reviewed on its own, without a plan: a caller's values or a plan's are not the editor's memory.
+    const standalone = memory && !instance.step && !evaluator.planned && !instance.module.planned;
+    const carried = standalone ? <T>(key: object) => memory.carry<T>(key) : undefined;
     const runOn = (view?: Module): RuleRun => {
       const readsBefore = evaluator.inputReads;
       const output = runRules(instance.module, evaluator, [rule], (id, file) => this.runningSetting(rule, id, file), {
@@ -74,13 +78,12 @@ export class InstanceRuns {
         role,
         callerProvider: (key) => instance.callerProvider(key),
         ...(view ? { view } : {}),
+        ...(carried ? { carried } : {}),
       });
       // Built field by field, not spread: every (instance, rule) pair makes one, and a spread copy is several times slower to make and to read.
       return { findings: output.findings, undecided: output.undecided, errors: output.errors, readsInputs: evaluator.inputReads !== readsBefore };
     };
-    const memory = this.options.memory;
-    // Only a module reviewed on its own, without a plan: a caller's values or a plan's are not the editor's memory.
-    const remembered = memory && rule.meta.blockLocal && !instance.step && !evaluator.planned && !instance.module.planned;
+    const remembered = standalone && rule.meta.blockLocal;
     const run = remembered
       ? memory.run(rule.meta.id, instance.module, [...(this.options.signature ?? []), role, fixes, this.options.strict, this.options.timeBudgetMs], runOn)
       : runOn();
