@@ -14,6 +14,7 @@ import { parseSource } from '../../server/src/engine/parse/parse-file.js';
 import { reparseSource } from '../../server/src/engine/parse/reparse.js';
 import { offsetAt } from '../../server/src/engine/range.js';
 import { RULES } from '../../server/src/engine/rules/registry.generated.js';
+import { SeededRandom } from '../../server/src/engine/exercise/generator/prng.js';
 import type { Rule } from '../../server/src/engine/rules/rule.js';
 
 /**
@@ -118,38 +119,40 @@ class CountingMemory extends RuleMemory {
   }
 }
 
-/** Edits every resource and data block of every module in `dirs`, each edit after the last; what the remembered runs got wrong. */
-function staleAfterEdits(dirs: readonly string[], rules: readonly Rule<any>[]): { stale: string[]; edits: number; views: number } {
+/** An edit to one file of a module: its new text, and how a failure names it. */
+interface ModuleEdit {
+  fileIndex: number;
+  text: string;
+  what: string;
+}
+
+/**
+ * Chained edits to each module of `dirs` — `editsOf` gives them, reading the
+ * module's files as they are after the edits before — each followed by a
+ * review with the memory and a fresh one; what the remembered runs got wrong.
+ */
+function staleAfter(
+  dirs: readonly string[],
+  rules: readonly Rule<any>[],
+  editsOf: (dir: string, names: readonly string[], files: () => readonly SourceFile[]) => Iterable<ModuleEdit>,
+): { stale: string[]; edits: number; views: number } {
   const stale: string[] = [];
   let edits = 0;
   let views = 0;
   for (const dir of dirs) {
     const names = readdirSync(dir).filter((n) => n.endsWith('.tf')).sort();
-    let files: SourceFile[] = names.map((n) => parseSource(join(dir, n), readFileSync(join(dir, n), 'utf8')));
-    let module = buildModule(dir, files, []);
+    let files = names.map((n) => parseSource(join(dir, n), readFileSync(join(dir, n), 'utf8')));
     const memory = new CountingMemory({ wholeRunShare: 1 });
-    review(module, dir, rules, memory);
-    for (let fileIndex = 0; fileIndex < files.length; fileIndex++) {
-      const blockCount = files[fileIndex]!.body.filter(edited).length;
-      for (const [editName, edit] of Object.entries(EDITS)) {
-        for (let b = 0; b < blockCount; b++) {
-          const file = files[fileIndex]!;
-          const block = file.body.filter(edited)[b] as Block | undefined;
-          if (!block) continue;
-          const text = edit(file.text, offsetAt(file.lineStarts, block.range.start), offsetAt(file.lineStarts, block.range.end));
-          if (text === undefined) continue;
-          files = files.map((f, i) => (i === fileIndex ? reparseSource(f, text) : f));
-          module = buildModule(dir, files, []);
-          const remembered = review(module, dir, rules, memory);
-          const fresh = review(module, dir, rules, undefined);
-          edits++;
-          for (const [id, got] of remembered) {
-            const want = fresh.get(id)!;
-            if (JSON.stringify(got) !== JSON.stringify(want)) {
-              stale.push(`${id} in ${dir.slice(ROOT.length + 1)}/${names[fileIndex]}, block ${b + 1} ${editName}:\n  remembered ${got.join('\n    ')}\n  fresh      ${want.join('\n    ')}`);
-            }
-          }
-        }
+    review(buildModule(dir, files, []), dir, rules, memory);
+    for (const { fileIndex, text, what } of editsOf(dir, names, () => files)) {
+      files = files.map((f, i) => (i === fileIndex ? reparseSource(f, text) : f));
+      edits++;
+      const module = buildModule(dir, files, []);
+      const remembered = review(module, dir, rules, memory);
+      const fresh = review(module, dir, rules, undefined);
+      for (const [id, got] of remembered) {
+        const want = fresh.get(id)!;
+        if (JSON.stringify(got) !== JSON.stringify(want)) stale.push(`${id} in ${what}:\n  remembered ${got.join('\n    ')}\n  fresh      ${want.join('\n    ')}`);
       }
     }
     views += memory.views;
@@ -157,16 +160,22 @@ function staleAfterEdits(dirs: readonly string[], rules: readonly Rule<any>[]): 
   return { stale, edits, views };
 }
 
-/** mulberry32: small, seeded, good enough to pick edits. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** Edits every resource and data block of every module in `dirs`, each edit after the last; what the remembered runs got wrong. */
+function staleAfterEdits(dirs: readonly string[], rules: readonly Rule<any>[]): { stale: string[]; edits: number; views: number } {
+  return staleAfter(dirs, rules, function* (dir, names, files) {
+    for (let fileIndex = 0; fileIndex < files().length; fileIndex++) {
+      const blockCount = files()[fileIndex]!.body.filter(edited).length;
+      for (const [editName, edit] of Object.entries(EDITS)) {
+        for (let b = 0; b < blockCount; b++) {
+          const file = files()[fileIndex]!;
+          const block = file.body.filter(edited)[b] as Block | undefined;
+          if (!block) continue;
+          const text = edit(file.text, offsetAt(file.lineStarts, block.range.start), offsetAt(file.lineStarts, block.range.end));
+          if (text !== undefined) yield { fileIndex, text, what: `${dir.slice(ROOT.length + 1)}/${names[fileIndex]}, block ${b + 1} ${editName}` };
+        }
+      }
+    }
+  });
 }
 
 /** What a person mistypes or pastes: fragments that break the syntax, and whole lines and blocks. */
@@ -186,46 +195,25 @@ const LINES = [
 
 /** Chained random edits to the files of each module in `dirs`, the syntax broken freely; what the remembered runs got wrong. */
 function staleAfterRandomEdits(dirs: readonly string[], rules: readonly Rule<any>[], seed: number, editsPerModule: number): { stale: string[]; edits: number; views: number } {
-  const random = prng(seed);
-  const int = (n: number) => Math.floor(random() * n);
-  const pick = <T,>(list: readonly T[]) => list[int(list.length)]!;
-  const stale: string[] = [];
-  let edits = 0;
-  let views = 0;
-  for (const dir of dirs) {
-    const names = readdirSync(dir).filter((n) => n.endsWith('.tf')).sort();
-    let files: SourceFile[] = names.map((n) => parseSource(join(dir, n), readFileSync(join(dir, n), 'utf8')));
-    let module = buildModule(dir, files, []);
-    const memory = new CountingMemory({ wholeRunShare: 1 });
-    review(module, dir, rules, memory);
+  const random = new SeededRandom(seed);
+  const int = (n: number) => Math.floor(random.next() * n);
+  return staleAfter(dirs, rules, function* (dir, names, files) {
     for (let e = 0; e < editsPerModule; e++) {
-      const fileIndex = int(files.length);
-      const text = files[fileIndex]!.text;
+      const fileIndex = int(files().length);
+      const text = files()[fileIndex]!.text;
       const at = int(text.length + 1);
       const lineStart = text.lastIndexOf('\n', at - 1) + 1;
       const lineEnd = text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at) + 1;
-      const roll = random();
+      const roll = random.next();
       const edited =
-        roll < 0.3 ? text.slice(0, at) + pick(FRAGMENTS) + text.slice(at)
+        roll < 0.3 ? text.slice(0, at) + random.pick(FRAGMENTS) + text.slice(at)
         : roll < 0.5 ? text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + int(12)))
         : roll < 0.65 ? text.slice(0, lineStart) + text.slice(lineEnd)
-        : roll < 0.85 ? text.slice(0, lineStart) + pick(LINES) + text.slice(lineStart)
-        : text.slice(0, at) + pick(['x', '_', '1', '-']) + text.slice(at);
-      files = files.map((f, i) => (i === fileIndex ? reparseSource(f, edited) : f));
-      module = buildModule(dir, files, []);
-      const remembered = review(module, dir, rules, memory);
-      const fresh = review(module, dir, rules, undefined);
-      edits++;
-      for (const [id, got] of remembered) {
-        const want = fresh.get(id)!;
-        if (JSON.stringify(got) !== JSON.stringify(want)) {
-          stale.push(`${id} in ${dir.slice(ROOT.length + 1)}, edit ${e + 1} of seed ${seed}, ${names[fileIndex]} now:\n${files[fileIndex]!.text}\n  remembered ${got.join('\n    ')}\n  fresh      ${want.join('\n    ')}`);
-        }
-      }
+        : roll < 0.85 ? text.slice(0, lineStart) + random.pick(LINES) + text.slice(lineStart)
+        : text.slice(0, at) + random.pick(['x', '_', '1', '-']) + text.slice(at);
+      yield { fileIndex, text: edited, what: `${dir.slice(ROOT.length + 1)}, edit ${e + 1} of seed ${seed}, ${names[fileIndex]} now:\n${edited}\n` };
     }
-    views += memory.views;
-  }
-  return { stale, edits, views };
+  });
 }
 
 /** Not block-local: it judges each resource by how many there are. */
