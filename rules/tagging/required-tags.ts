@@ -1,5 +1,8 @@
 import { defineRule, headerRange, type RuleContext } from '../../server/src/engine/rules/rule.js';
-import { effectiveTags, findTag, normalizeTagKey } from '../../server/src/engine/tagging/effective-tags.js';
+import { effectiveTags, findTag, normalizeTagKey, type EffectiveTags } from '../../server/src/engine/tagging/effective-tags.js';
+import type { CarriedPlace, CarryPass } from '../../server/src/engine/incremental/block-carry.js';
+import type { SourceFile } from '../../server/src/engine/parse/ast.js';
+import type { Range } from '../../server/src/engine/range.js';
 import type { ResourceRef } from '../../server/src/engine/model/module.js';
 import type { Value } from '../../server/src/engine/evaluate/value.js';
 import { instances } from '../../server/src/engine/evaluate/existence.js';
@@ -81,74 +84,129 @@ resource "aws_s3_bucket" "logs" {
     // A placeholder written once (a local, provider default tags) is reported once, where it is written.
     const placeholders = new Set<string>();
     const fileOf = new Map([...ctx.module.files, ...ctx.module.varFiles].map((f) => [f.path, f]));
-    for (const resource of ctx.module.resources) {
-      const tags = effectiveTags(ctx.module, resource, ctx);
-      if (!tags) continue;
-      for (const key of required) {
-        const entry = findTag(tags, key, ctx.options.caseSensitive);
-        const value = entry && asString(entry.value);
-        if (!entry?.origin || value === undefined || !isTagPlaceholder(value)) continue;
-        const where = `${entry.origin.file}:${entry.origin.range.start.line}:${entry.origin.range.start.column}`;
-        if (placeholders.has(where)) continue;
-        placeholders.add(where);
-        ctx.report({
-          file: fileOf.get(entry.origin.file) ?? resource.file,
-          range: entry.origin.range,
-          address: entry.origin.file === resource.file.path ? resource.address : undefined,
-          message: `${entry.key} still has the placeholder value "${value}": fill in the real ${entry.key}`,
-        });
-      }
-      const missing = required.filter((key) => !findTag(tags, key, ctx.options.caseSensitive));
-      if (missing.length === 0) continue;
-      const word = tagWord(resource.type);
-      const where = tags.tagsAttribute?.attribute.range ?? headerRange(resource.block);
-      if (tags.unknownReasons.length > 0) {
-        // The plan has the tags the provider will apply, default tags included (SPEC §10).
-        const planned = plannedMissing(ctx, resource, missing, ctx.options.caseSensitive);
-        if (planned?.length === 0) continue;
-        if (planned) {
-          ctx.report({
-            file: resource.file,
-            range: where,
-            address: resource.address,
-            message: `${resource.address} is missing required ${word}: ${[...new Set(planned.map((p) => p.key))].join(', ')} (in the plan's ${planned[0]!.attribute}${instancesText(planned)})`,
-          });
-          continue;
+    const judgeAll = (pass?: CarryPass<TagVerdict>) => {
+      for (const resource of ctx.module.resources) {
+        let verdict = pass?.reuse(resource.block);
+        let tags: EffectiveTags | undefined;
+        if (!verdict) {
+          tags = effectiveTags(ctx.module, resource, ctx);
+          if (!tags) continue;
+          verdict = judge(ctx, resource, tags);
+          pass?.keep(resource.block, verdict, placesOf(verdict));
         }
-        ctx.undecided({
-          file: resource.file,
-          range: where,
-          address: resource.address,
-          text: `Confirm that ${resource.address} carries the ${word} ${missing.join(', ')}`,
-          reason: tags.unknownReasons.join('; '),
-        });
-        continue;
+        reportVerdict(ctx, resource, verdict, placeholders, fileOf, tags);
       }
-      const related: RelatedInformation[] = [];
-      if (tags.defaultsLocation) {
-        const keys = tags.entries.filter((e) => e.source === 'provider-default').map((e) => e.key);
-        related.push({
-          ...tags.defaultsLocation,
-          message: keys.length ? `provider default ${word}: ${keys.join(', ')}` : `provider default ${word} (none of the required keys)`,
-        });
-      }
-      const own = tags.entries.filter((e) => e.source === 'resource');
-      const tagsOrigin = own.find((e) => e.origin && e.origin.file !== resource.file.path)?.origin;
-      if (tagsOrigin) related.push({ ...tagsOrigin, message: `${word} of ${resource.address} come from here` });
-      const present = tags.entries.map((e) => e.key);
-      ctx.report({
-        file: resource.file,
-        range: where,
-        address: resource.address,
-        message:
-          `${resource.address} is missing required ${word}: ${missing.join(', ')}` +
-          (present.length ? ` (it has ${[...new Set(present)].join(', ')})` : ''),
-        related,
-        fix: () => missingTagsFix(resource.file, resource, tags, missing),
-      });
-    }
+    };
+    // In the editor, each resource's verdict is kept for the next review, and given again while an edit leaves it alone.
+    const carry = ctx.carried?.<TagVerdict>(VERDICTS);
+    if (carry) carry.pass(ctx.module, judgeAll, [ctx.options]);
+    else judgeAll();
   },
 });
+
+/** The key of the editor's kept verdicts (RuleContext.carried). */
+const VERDICTS = {};
+
+/** What the rule says about one taggable resource, as data: what it reports, and where. */
+interface TagVerdict {
+  /** Placeholder values of required keys, each reported once where it is written (`where`), whichever resource reaches it first. */
+  placeholders: Array<{ where: string; file: string; range: Range; address?: string; message: string }>;
+  missing?:
+    | { kind: 'finding'; range: Range; message: string; related: RelatedInformation[]; fixKeys?: string[] }
+    | { kind: 'undecided'; range: Range; text: string; reason: string };
+}
+
+function judge(ctx: RuleContext<Options>, resource: ResourceRef, tags: EffectiveTags): TagVerdict {
+  const { tags: required, caseSensitive } = ctx.options;
+  const verdict: TagVerdict = { placeholders: [] };
+  for (const key of required) {
+    const entry = findTag(tags, key, caseSensitive);
+    const value = entry && asString(entry.value);
+    if (!entry?.origin || value === undefined || !isTagPlaceholder(value)) continue;
+    verdict.placeholders.push({
+      where: `${entry.origin.file}:${entry.origin.range.start.line}:${entry.origin.range.start.column}`,
+      file: entry.origin.file,
+      range: entry.origin.range,
+      ...(entry.origin.file === resource.file.path ? { address: resource.address } : {}),
+      message: `${entry.key} still has the placeholder value "${value}": fill in the real ${entry.key}`,
+    });
+  }
+  const missing = required.filter((key) => !findTag(tags, key, caseSensitive));
+  if (missing.length === 0) return verdict;
+  const word = tagWord(resource.type);
+  const where = tags.tagsAttribute?.attribute.range ?? headerRange(resource.block);
+  if (tags.unknownReasons.length > 0) {
+    // The plan has the tags the provider will apply, default tags included (SPEC §10).
+    const planned = plannedMissing(ctx, resource, missing, caseSensitive);
+    if (planned?.length === 0) return verdict;
+    if (planned) {
+      const message = `${resource.address} is missing required ${word}: ${[...new Set(planned.map((p) => p.key))].join(', ')} (in the plan's ${planned[0]!.attribute}${instancesText(planned)})`;
+      verdict.missing = { kind: 'finding', range: where, message, related: [] };
+      return verdict;
+    }
+    verdict.missing = { kind: 'undecided', range: where, text: `Confirm that ${resource.address} carries the ${word} ${missing.join(', ')}`, reason: tags.unknownReasons.join('; ') };
+    return verdict;
+  }
+  const related: RelatedInformation[] = [];
+  if (tags.defaultsLocation) {
+    const keys = tags.entries.filter((e) => e.source === 'provider-default').map((e) => e.key);
+    related.push({
+      ...tags.defaultsLocation,
+      message: keys.length ? `provider default ${word}: ${keys.join(', ')}` : `provider default ${word} (none of the required keys)`,
+    });
+  }
+  const own = tags.entries.filter((e) => e.source === 'resource');
+  const tagsOrigin = own.find((e) => e.origin && e.origin.file !== resource.file.path)?.origin;
+  if (tagsOrigin) related.push({ ...tagsOrigin, message: `${word} of ${resource.address} come from here` });
+  const present = tags.entries.map((e) => e.key);
+  const message = `${resource.address} is missing required ${word}: ${missing.join(', ')}` + (present.length ? ` (it has ${[...new Set(present)].join(', ')})` : '');
+  verdict.missing = { kind: 'finding', range: where, message, related, fixKeys: missing };
+  return verdict;
+}
+
+/** Reports a verdict; `tags`, when the verdict was just made from them (else the fix works them out when asked). */
+function reportVerdict(
+  ctx: RuleContext<Options>,
+  resource: ResourceRef,
+  verdict: TagVerdict,
+  placeholders: Set<string>,
+  fileOf: ReadonlyMap<string, SourceFile>,
+  tags: EffectiveTags | undefined,
+): void {
+  for (const p of verdict.placeholders) {
+    if (placeholders.has(p.where)) continue;
+    placeholders.add(p.where);
+    ctx.report({ file: fileOf.get(p.file) ?? resource.file, range: p.range, address: p.address, message: p.message });
+  }
+  const missing = verdict.missing;
+  if (!missing) return;
+  if (missing.kind === 'undecided') {
+    ctx.undecided({ file: resource.file, range: missing.range, address: resource.address, text: missing.text, reason: missing.reason });
+    return;
+  }
+  const keys = missing.fixKeys;
+  ctx.report({
+    file: resource.file,
+    range: missing.range,
+    address: resource.address,
+    message: missing.message,
+    related: missing.related,
+    ...(keys
+      ? {
+          fix: () => {
+            const current = tags ?? effectiveTags(ctx.module, resource, ctx);
+            return current && missingTagsFix(resource.file, resource, current, keys);
+          },
+        }
+      : {}),
+  });
+}
+
+/** Every place a verdict points into outside its resource (where the missing keys are reported is inside it). */
+function* placesOf(verdict: TagVerdict): Generator<CarriedPlace> {
+  yield* verdict.placeholders;
+  if (verdict.missing?.kind === 'finding') yield* verdict.missing.related;
+}
 
 /** The planned attribute that holds every tag a resource gets (provider defaults merged in). */
 const PLANNED_TAG_ATTRIBUTES = ['tags_all', 'effective_labels', 'tags', 'labels'];

@@ -254,11 +254,8 @@ describe('block-local rules: the editor judges again only what an edit can chang
     expect(views).toBeGreaterThan((edits * declared.length) / 10);
   }, 600_000);
 
-  it('gives the IAM rules, whose shared policy reading the editor keeps block by block, what a fresh review gives', () => {
-    // Every IAM fixture module and every fourth other; the systematic edits, then random ones.
-    const iam = RULES.filter((r) => r.check && r.meta.category === 'iam' && !r.meta.blockLocal);
-    expect(iam.length).toBeGreaterThan(5);
-    const sample = dirs.filter((d, i) => d.includes('/iam/') || d.endsWith('/example') || i % 4 === 0);
+  /** The systematic edits, then random ones, to `sample`, for `rules`: stale findings, and how many kept values were given again. */
+  const carriedRuns = (rules: readonly Rule<any>[], sample: readonly string[]) => {
     let reused = 0;
     const original = CarryPass.prototype.reuse;
     CarryPass.prototype.reuse = function (this: CarryPass<unknown>, block) {
@@ -267,15 +264,30 @@ describe('block-local rules: the editor judges again only what an edit can chang
       return kept;
     };
     try {
-      const edited = staleAfterEdits(sample, iam);
-      expect(edited.stale.slice(0, 5).join('\n')).toBe('');
-      const random = staleAfterRandomEdits(sample, iam, Number(process.env.BLOCK_LOCAL_SEED ?? 20261205), 40);
-      expect(random.stale.slice(0, 5).join('\n')).toBe('');
-      expect(edited.edits + random.edits).toBeGreaterThan(2000);
+      const edited = staleAfterEdits(sample, rules);
+      const random = staleAfterRandomEdits(sample, rules, Number(process.env.BLOCK_LOCAL_SEED ?? 20261205), 40);
+      return { stale: [...edited.stale, ...random.stale], edits: edited.edits + random.edits, reused };
     } finally {
       CarryPass.prototype.reuse = original;
     }
+  };
+
+  it('gives the IAM rules, whose shared policy reading the editor keeps block by block, what a fresh review gives', () => {
+    // Every IAM fixture module and every fourth other.
+    const iam = RULES.filter((r) => r.check && r.meta.category === 'iam' && !r.meta.blockLocal);
+    expect(iam.length).toBeGreaterThan(5);
+    const { stale, edits, reused } = carriedRuns(iam, dirs.filter((d, i) => d.includes('/iam/') || d.endsWith('/example') || i % 4 === 0));
+    expect(stale.slice(0, 5).join('\n')).toBe('');
+    expect(edits).toBeGreaterThan(2000);
     // The kept readings were used, not bypassed.
+    expect(reused).toBeGreaterThan(1000);
+  }, 600_000);
+
+  it('gives tagging/required-tags, whose verdicts the editor keeps resource by resource, what a fresh review gives', () => {
+    const tags = RULES.filter((r) => r.meta.id === 'tagging/required-tags');
+    const { stale, edits, reused } = carriedRuns(tags, dirs.filter((d, i) => d.includes('/tagging/') || d.endsWith('/example') || i % 3 === 0));
+    expect(stale.slice(0, 5).join('\n')).toBe('');
+    expect(edits).toBeGreaterThan(2000);
     expect(reused).toBeGreaterThan(1000);
   }, 600_000);
 

@@ -32,17 +32,25 @@ interface Entry<T> {
  */
 export class BlockCarry<T> {
   private module: Module | undefined;
+  private signature: readonly unknown[] = [];
   private entries = new Map<Block, Entry<T>>();
 
   constructor(private readonly changedSince: (before: Module, after: Module) => ReadonlySet<Block> | undefined) {}
 
-  /** Runs `read` as one pass over `module`: `reuse` offers what the last complete pass kept, and `keep` what this one keeps. */
-  pass<R>(module: Module, read: (pass: CarryPass<T>) => R): R {
+  /**
+   * Runs `read` as one pass over `module`: `reuse` offers what the last
+   * complete pass kept, and `keep` what this one keeps. `signature` is what
+   * else the values depend on (a rule's options): when an item differs from
+   * the last pass's (by identity), nothing is offered.
+   */
+  pass<R>(module: Module, read: (pass: CarryPass<T>) => R, signature: readonly unknown[] = []): R {
     const before = this.module;
-    const changed = before === undefined ? undefined : before === module ? new Set<Block>() : this.changedSince(before, module);
+    const same = before !== undefined && signature.length === this.signature.length && signature.every((x, i) => x === this.signature[i]);
+    const changed = !same ? undefined : before === module ? new Set<Block>() : this.changedSince(before, module);
     const pass = new CarryPass<T>(module, changed ? this.entries : new Map(), changed ?? new Set());
     const result = read(pass);
     this.module = module;
+    this.signature = signature;
     this.entries = pass.kept;
     return result;
   }

@@ -142,6 +142,11 @@ function namesOf(item: BodyItem): string[] {
   }
 }
 
+/** `provider.aws`, `provider.aws.west`: how the graph names a provider configuration. */
+function providerName(p: { name: string; alias?: string }): string {
+  return p.alias === undefined ? `provider.${p.name}` : `provider.${p.name}.${p.alias}`;
+}
+
 /** A node of the reference graph: a top-level item, or one local of a `locals` block. */
 type Node = BodyItem;
 
@@ -149,13 +154,27 @@ type Node = BodyItem;
 class ItemGraph {
   private readonly nodes: Node[] = [];
   private readonly names = new Map<Node, string[]>();
+  /**
+   * What a block reads without naming it: a resource or data block, the
+   * configuration of its provider (its default tags, say), known as
+   * `provider.aws` or `provider.aws.west`, which the provider block is
+   * known by. An edit to the provider block itself means a whole run; an
+   * edit to a local it reads reaches the blocks that use it this way.
+   */
+  private readonly implied = new Map<Node, string>();
 
   constructor(module: Module) {
+    const providerNames = new Map<BodyItem, string>();
+    for (const p of module.providers) providerNames.set(p.block, providerName(p));
+    for (const r of [...module.resources, ...module.dataSources]) this.implied.set(r.block, providerName(r.provider));
     for (const file of module.files) {
       for (const item of file.body) {
         if (item.kind === 'Block' && item.type === 'locals') {
           for (const local of item.body) if (local.kind === 'Attribute') this.add(local, [`local.${local.name}`, 'local.*']);
-        } else this.add(item, namesOf(item));
+        } else {
+          const provider = providerNames.get(item);
+          this.add(item, provider ? [provider] : namesOf(item));
+        }
       }
     }
   }
@@ -173,13 +192,18 @@ class ItemGraph {
       found.add(node);
       queue.push(...(this.names.get(node) ?? []));
     };
+    const reads = (node: Node, ref: string) => {
+      let list = readersByName.get(ref);
+      if (!list) readersByName.set(ref, (list = []));
+      list.push(node);
+    };
     for (const node of this.nodes) {
       for (const ref of itemReferences(node)) {
         if (ref === READS_FILES || ref.startsWith('module.')) mark(node);
-        let list = readersByName.get(ref);
-        if (!list) readersByName.set(ref, (list = []));
-        list.push(node);
+        reads(node, ref);
       }
+      const provider = this.implied.get(node);
+      if (provider) reads(node, provider);
     }
     for (const seed of seeds) mark(seed);
     for (let i = 0; i < queue.length; i++) {
