@@ -1,5 +1,6 @@
 import { defineRule, findAttribute } from '../../server/src/engine/rules/rule.js';
 import type { RuleContext } from '../../server/src/engine/rules/rule.js';
+import type { CarryPass } from '../../server/src/engine/incremental/block-carry.js';
 import type { Block, Expression, ObjectItem, SourceFile, TemplateLiteralPart } from '../../server/src/engine/parse/ast.js';
 import { comparePositions, offsetAt, rangeContains, type Location, type Range } from '../../server/src/engine/range.js';
 import type { Value } from '../../server/src/engine/evaluate/value.js';
@@ -40,9 +41,22 @@ interface Reported {
   range: Range;
 }
 
+/** What checking one block would report, as data: reported again in order, it reports the same. */
+interface Candidate {
+  file: string;
+  range: Range;
+  message: string;
+  address?: string;
+}
+
+/** The key of the editor's kept candidates (RuleContext.carried). */
+const CANDIDATES = {};
+
 /** One pass of the rule over a module: remembers what it reported so a literal is reported once, where it is written. */
 class SecretScan {
   private readonly reported: Reported[] = [];
+  /** The candidates of the block being checked, when they are to be kept. */
+  private recording: Candidate[] | undefined;
   private readonly sensitiveVariables = new Set<string>();
 
   constructor(private readonly ctx: RuleContext) {
@@ -69,7 +83,11 @@ class SecretScan {
         this.checkNamed(item.name, item.expr, file, item.range, `var.${item.name}`, this.sensitiveVariables.has(item.name), 'tfvars');
       }
     }
-    for (const r of [...m.resources, ...m.dataSources]) this.checkBlock(r.block, r.file, r.address);
+    // In the editor, what each resource and data block gave is kept for the next review, and given again while an edit
+    // leaves the block alone; reported again in turn, a literal reached before is still reported once.
+    const carry = this.ctx.carried?.<Candidate[]>(CANDIDATES);
+    if (carry) carry.pass(m, (pass) => this.checkResources(pass));
+    else this.checkResources(undefined);
     for (const c of m.moduleCalls) this.checkBlock(c.block, c.file, c.address);
     for (const p of m.providers) this.checkBlock(p.block, p.file, `provider "${p.name}"${p.alias ? ` (${p.alias})` : ''}`);
     for (const t of m.terraformBlocks) this.checkBlock(t.block, t.file, 'the backend settings');
@@ -78,6 +96,29 @@ class SecretScan {
       if (value) this.checkNamed(o.name, value.expr, o.file, value.range, `output.${o.name}`, false, 'output');
     }
     this.scanPatterns();
+  }
+
+  private checkResources(pass: CarryPass<Candidate[]> | undefined): void {
+    const m = this.ctx.module;
+    for (const r of [...m.resources, ...m.dataSources]) {
+      const kept = pass?.reuse(r.block);
+      if (kept) {
+        for (const c of kept) this.report(this.fileOf(c.file)!, c.range, c.message, c.address);
+        continue;
+      }
+      if (!pass) {
+        this.checkBlock(r.block, r.file, r.address);
+        continue;
+      }
+      const candidates: Candidate[] = [];
+      this.recording = candidates;
+      try {
+        this.checkBlock(r.block, r.file, r.address);
+      } finally {
+        this.recording = undefined;
+      }
+      pass.keep(r.block, candidates, candidates);
+    }
   }
 
   private checkBlock(block: Block, file: SourceFile, owner: string): void {
@@ -211,6 +252,8 @@ class SecretScan {
   }
 
   private report(file: SourceFile, range: Range, message: string, address?: string): void {
+    // Recorded whether or not it is reported now: what was reported before it may differ at the next review.
+    this.recording?.push(address === undefined ? { file: file.path, range, message } : { file: file.path, range, message, address });
     if (this.overlaps(file.path, range)) return;
     this.reported.push({ file: file.path, range });
     this.ctx.report({ file, range, message, ...(address && this.ctx.module.byAddress.has(address) ? { address } : {}) });

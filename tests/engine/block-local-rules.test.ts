@@ -283,9 +283,12 @@ describe('block-local rules: the editor judges again only what an edit can chang
     expect(reused).toBeGreaterThan(1000);
   }, 600_000);
 
-  it('gives tagging/required-tags, whose verdicts the editor keeps resource by resource, what a fresh review gives', () => {
-    const tags = RULES.filter((r) => r.meta.id === 'tagging/required-tags');
-    const { stale, edits, reused } = carriedRuns(tags, dirs.filter((d, i) => d.includes('/tagging/') || d.endsWith('/example') || i % 3 === 0));
+  it.each([
+    ['tagging/required-tags', '/tagging/'],
+    ['secrets/hardcoded-secret', '/secrets/'],
+  ])('gives %s, whose verdicts the editor keeps block by block, what a fresh review gives', (id, folder) => {
+    const rules = RULES.filter((r) => r.meta.id === id);
+    const { stale, edits, reused } = carriedRuns(rules, dirs.filter((d, i) => d.includes(folder) || d.endsWith('/example') || i % 3 === 0));
     expect(stale.slice(0, 5).join('\n')).toBe('');
     expect(edits).toBeGreaterThan(2000);
     expect(reused).toBeGreaterThan(1000);

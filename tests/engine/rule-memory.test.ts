@@ -119,6 +119,30 @@ describe('the editor\'s rule memory', () => {
     expect(after.length).toBeGreaterThan(before.length);
   });
 
+  it('reports a secret that two resources reach through a local at the second, once the first stops reaching it', () => {
+    // secrets/hardcoded-secret keeps what each block would report, reported or not (the first reporter wins).
+    const secrets = RULES.filter((r) => r.meta.id === 'secrets/hardcoded-secret');
+    const runSecrets = (module: Module, memory: RuleMemory | undefined) => {
+      const graph = workspaceGraph({ host: new NodeFileHost(DIR), config, rules: secrets, fixes: 'lazy', ...(memory ? { ruleMemory: memory } : {}) });
+      return shown(graph.runs.run(graph.modules.standalone(module), secrets[0]!));
+    };
+    const shared = 'locals {\n  shared = "hunter2hunter2"\n}\n\nresource "aws_db_instance" "b" {\n  password = local.shared\n}\n';
+    const first = 'resource "aws_db_instance" "a" {\n  password = local.shared\n}\n';
+    // The second resource in a file of its own, before the first: the edit leaves it, and its file, as they were.
+    const other = parseSource(`${DIR}/b.tf`, `${shared}\n${TEXT}`);
+    let file: SourceFile = parseSource(`${DIR}/c.tf`, first);
+    let module = buildModule(DIR, [file, other], []);
+    const memory = new RuleMemory();
+    const before = runSecrets(module, memory);
+    expect(before).toEqual(runSecrets(module, undefined));
+    expect(before.filter((line) => line.includes('reaches password in aws_db_instance.a'))).toHaveLength(1);
+    file = reparseSource(file, first.replace('local.shared', 'var.password'));
+    module = buildModule(DIR, [file, other], []);
+    const after = runSecrets(module, memory);
+    expect(after).toEqual(runSecrets(module, undefined));
+    expect(after.filter((line) => line.includes('reaches password in aws_db_instance.b'))).toHaveLength(1);
+  });
+
   it('runs the whole module when a provider changes', () => {
     let file: SourceFile = parseSource(`${DIR}/main.tf`, `${TEXT}\nprovider "aws" {\n  region = "eu-west-1"\n}\n`);
     let module = buildModule(DIR, [file], []);
