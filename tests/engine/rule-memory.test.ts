@@ -143,6 +143,23 @@ describe('the editor\'s rule memory', () => {
     expect(after.filter((line) => line.includes('reaches password in aws_db_instance.b'))).toHaveLength(1);
   });
 
+  it('is not about the modules a review reaches through calls: their runs leave it as it was', () => {
+    let file: SourceFile = parseSource(`${DIR}/main.tf`, TEXT);
+    let module = buildModule(DIR, [file], []);
+    const memory = new RuleMemory({ dir: DIR });
+    const views = { count: 0 };
+    run(module, memory, views);
+    // A callee's verdicts, asked for during the caller's review (does a finding depend on the caller?).
+    const callee = buildModule('/nonexistent/callee', [parseSource('/nonexistent/callee/main.tf', TEXT)], []);
+    expect(memory.isFor(callee)).toBe(false);
+    run(callee, memory, views);
+    file = reparseSource(file, file.text.replace('"db-3"', '"db-3x"'));
+    module = buildModule(DIR, [file], []);
+    expect(shown(run(module, memory, views))).toEqual(shown(run(module, undefined)));
+    // The edit ran over a view: the callee's run did not take the caller's place.
+    expect(views.count).toBe(1);
+  });
+
   it('runs the whole module when a provider changes', () => {
     let file: SourceFile = parseSource(`${DIR}/main.tf`, `${TEXT}\nprovider "aws" {\n  region = "eu-west-1"\n}\n`);
     let module = buildModule(DIR, [file], []);

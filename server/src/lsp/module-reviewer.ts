@@ -79,7 +79,7 @@ export class ModuleReviewer {
     if (fixes !== 'lazy' || this.options.remember === false) return undefined;
     let memory = this.memories.get(dir);
     if (memory) this.memories.delete(dir);
-    else memory = new RuleMemory();
+    else memory = new RuleMemory({ dir });
     this.memories.set(dir, memory);
     for (const oldest of this.memories.keys()) {
       if (this.memories.size <= REMEMBERED_MODULES) break;

@@ -78,8 +78,18 @@ export class RuleMemory {
   private lastModule: Module | undefined;
   private readonly carries = new Map<object, BlockCarry<unknown>>();
 
-  /** `wholeRunShare`: past this share of blocks to judge again, the whole module is run (tests set 1). */
-  constructor(private readonly options: { wholeRunShare?: number } = {}) {}
+  /**
+   * `dir`: the folder of the module remembered (a review runs rules on the
+   * modules its calls reach too, which this memory is not about); absent, any.
+   * `wholeRunShare`: past this share of blocks to judge again, the whole
+   * module is run (tests set 1).
+   */
+  constructor(private readonly options: { dir?: string; wholeRunShare?: number } = {}) {}
+
+  /** Whether this is the memory of `module`'s folder. */
+  isFor(module: Module): boolean {
+    return this.options.dir === undefined || this.options.dir === module.dir;
+  }
 
   /**
    * The rule's result on `module`: `runOn(undefined)` runs it on the whole

@@ -66,8 +66,9 @@ export class InstanceRuns {
     const fixes = instance.step ? 'none' : this.options.fixes;
     const role = this.roles.get(instance) ?? this.options.roleOf(instance.module.dir);
     const memory = this.options.memory;
-    // Only a module reviewed on its own, without a plan: a caller's values or a plan's are not the editor's memory.
-    const standalone = memory && !instance.step && !evaluator.planned && !instance.module.planned;
+    // Only the module reviewed, on its own, without a plan: a caller's values or a plan's are not the editor's memory,
+    // nor is a module its calls reach (whose verdicts a caller's review may ask for).
+    const standalone = memory && !instance.step && !evaluator.planned && !instance.module.planned && memory.isFor(instance.module);
     const carried = standalone ? <T>(key: object) => memory.carry<T>(key) : undefined;
     const runOn = (view?: Module): RuleRun => {
       const readsBefore = evaluator.inputReads;
