@@ -443,9 +443,11 @@ export function* reviewLoadedModuleSteps(loaded: LoadedModule, context: ModuleRe
     for (const e of run.errors) review.errors.push(e);
     yield;
   }
-  // A caller's finding the module's own review already makes (a literal it writes) is not made twice.
-  const own = new Set(findings.map(placeKey));
+  // A caller's finding the module's own review already makes (a literal it writes) is not made twice. The places
+  // of its own findings are listed only when there is a caller's finding to compare (most modules call none).
+  let own: Set<string> | undefined;
   for (const f of callerFindings(instance, enabled, graph.runs)) {
+    own ??= new Set(findings.map(placeKey));
     if (own.has(placeKey(f))) continue;
     const placed = setting(f.ruleId, f.file);
     if (placed.severity === 'off') continue;
