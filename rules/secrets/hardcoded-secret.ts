@@ -103,7 +103,7 @@ class SecretScan {
     for (const r of [...m.resources, ...m.dataSources]) {
       const kept = pass?.reuse(r.block);
       if (kept) {
-        for (const c of kept) this.report(this.fileOf(c.file)!, c.range, c.message, c.address);
+        for (const c of kept) this.report(pass!.file(c.file)!, c.range, c.message, c.address);
         continue;
       }
       if (!pass) {

@@ -5,9 +5,8 @@ import { workspaceGraph } from '../../server/src/engine/analyze.js';
 import { defaultConfig } from '../../server/src/engine/config/load-config.js';
 import { NodeFileHost } from '../../server/src/engine/host.js';
 import { RuleMemory, type RuleRunResult } from '../../server/src/engine/incremental/rule-memory.js';
-import { isJudged } from '../../server/src/engine/incremental/changed-items.js';
 import { CarryPass } from '../../server/src/engine/incremental/block-carry.js';
-import { buildModule } from '../../server/src/engine/model/build-module.js';
+import { buildModule, declaresResource } from '../../server/src/engine/model/build-module.js';
 import type { Module } from '../../server/src/engine/model/module.js';
 import type { Block, BodyItem, SourceFile } from '../../server/src/engine/parse/ast.js';
 import { parseSource } from '../../server/src/engine/parse/parse-file.js';
@@ -105,7 +104,7 @@ function review(module: Module, dir: string, rules: readonly Rule<any>[], memory
  * blocks that read them), outputs (nothing in the module reads them).
  */
 function edited(item: BodyItem): boolean {
-  return isJudged(item) || (item.kind === 'Block' && (item.type === 'variable' || item.type === 'locals' || item.type === 'output'));
+  return declaresResource(item) || (item.kind === 'Block' && (item.type === 'variable' || item.type === 'locals' || item.type === 'output'));
 }
 
 /** Counts the runs over a view: the memory was used, not bypassed. */

@@ -30,8 +30,8 @@ import { RuleMemory } from '../engine/incremental/rule-memory.js';
 const PARSED_CACHE_CHARS = 512 * 1024;
 
 /**
- * Modules whose last rule runs are remembered (RuleMemory), most recently
- * reviewed first: the modules being typed in. Each holds its last module
+ * Modules whose last rule runs are remembered (RuleMemory), the most
+ * recently reviewed ones: the modules being typed in. Each holds its last module
  * model and findings, so a few are enough.
  */
 const REMEMBERED_MODULES = 4;

@@ -3,6 +3,11 @@ import type { Block, BodyItem, SourceFile } from '../parse/ast.js';
 import { topLevelItemAt } from '../parse/top-level-item.js';
 import { offsetAt, type Range } from '../range.js';
 
+/** Whether two signatures (what else a kept result depends on) hold the same objects, item by item. */
+export function sameSignature(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
 /** A place a kept value points into: a file of the module (by path) and a range in it. */
 export interface CarriedPlace {
   file: string;
@@ -45,8 +50,8 @@ export class BlockCarry<T> {
    */
   pass<R>(module: Module, read: (pass: CarryPass<T>) => R, signature: readonly unknown[] = []): R {
     const before = this.module;
-    const same = before !== undefined && signature.length === this.signature.length && signature.every((x, i) => x === this.signature[i]);
-    const changed = !same ? undefined : before === module ? new Set<Block>() : this.changedSince(before, module);
+    const offered = before !== undefined && sameSignature(signature, this.signature);
+    const changed = !offered ? undefined : before === module ? new Set<Block>() : this.changedSince(before, module);
     const pass = new CarryPass<T>(module, changed ? this.entries : new Map(), changed ?? new Set());
     const result = read(pass);
     this.module = module;

@@ -41,16 +41,10 @@ export function blocksToJudgeAgain(before: Module, after: Module, wholeRunShare 
   return dirty.size > wholeRunShare * afterJudged.length ? undefined : dirty;
 }
 
-/** A resource or data block at the top level of a file (a boolean, not a type guard: a block that is not one is still a block). */
-export function isJudged(item: BodyItem): boolean {
-  // Exactly the blocks the model indexes: a rule judges every one of them, and the view holds only those it lists.
-  return declaresResource(item);
-}
-
-/** A module's resource and data blocks, in file order. */
+/** A module's resource and data blocks, in file order: exactly those the model indexes (a rule judges every one, a view holds only those it lists). */
 export function judgedBlocks(module: Module): Block[] {
   const out: Block[] = [];
-  for (const file of module.files) for (const item of file.body) if (isJudged(item)) out.push(item as Block);
+  for (const file of module.files) for (const item of file.body) if (declaresResource(item)) out.push(item as Block);
   return out;
 }
 
@@ -75,8 +69,8 @@ function changedContextNames(before: Module, after: Module): string[] | undefine
     const a = before.files[i]!;
     const b = after.files[i]!;
     if (a.path !== b.path) return undefined;
-    const contextA = a.body.filter((item) => !isJudged(item));
-    const contextB = b.body.filter((item) => !isJudged(item));
+    const contextA = a.body.filter((item) => !declaresResource(item));
+    const contextB = b.body.filter((item) => !declaresResource(item));
     if (contextA.length !== contextB.length) return undefined;
     for (let j = 0; j < contextB.length; j++) {
       const x = contextA[j]!;

@@ -3,8 +3,9 @@ import type { Module } from '../model/module.js';
 import type { Block, BodyItem, SourceFile } from '../parse/ast.js';
 import { topLevelItemAt } from '../parse/top-level-item.js';
 import { offsetAt, type Range } from '../range.js';
-import { BlockCarry } from './block-carry.js';
-import { blocksToJudgeAgain, isJudged, judgedBlocks } from './changed-items.js';
+import { BlockCarry, sameSignature } from './block-carry.js';
+import { declaresResource } from '../model/build-module.js';
+import { blocksToJudgeAgain, judgedBlocks } from './changed-items.js';
 
 /** What one run of one rule over a module said. */
 export interface RuleRunResult {
@@ -168,9 +169,6 @@ export class RuleMemory {
   }
 }
 
-function sameSignature(a: readonly unknown[], b: readonly unknown[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
 
 /**
  * What the last run said about the blocks still there and not judged again;
@@ -260,7 +258,7 @@ function attribute(module: Module, version: Version, run: RuleRunResult): Attrib
   const place = (item: { file: string; range: Range; address?: string }): InBlock | undefined => {
     // Where it is placed, unless that is not a resource or data block (a statement in a local is about the policy that reads it).
     const at = placed(version.files, item);
-    const top = at && isJudged(at) ? at : addressed(module, item.address);
+    const top = at && declaresResource(at) ? at : addressed(module, item.address);
     if (!top) return undefined;
     let entry = inBlocks.get(top);
     if (!entry) inBlocks.set(top, (entry = { findings: [], undecided: [], version: version.number }));
