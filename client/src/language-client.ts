@@ -24,6 +24,9 @@ export const DOCUMENT_SELECTOR: DocumentSelector = [
   { scheme: 'file', pattern: '**/*.{tf,tofu,tfvars,tf.json,tofu.json,tfvars.json}' },
   // Policy files (SPEC §11): the server reports their problems with line and column, unsaved edits included.
   { scheme: 'file', pattern: '**/*.policy.json' },
+  // An open configuration is checked from its buffer, whatever the file watcher saw: VS Code's watcher can miss a
+  // file created together with its folder (parcel-bundler/watcher#97), and unsaved edits are checked as typed.
+  { scheme: 'file', pattern: '**/.iac-review.json' },
 ];
 
 /** The client id doubles as the settings prefix: `iacReview.trace.server` works through it. */

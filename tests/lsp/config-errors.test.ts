@@ -61,4 +61,34 @@ describe('config errors', () => {
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(nested), type: 3 }] });
     await client.waitForDiagnostics(nested, (p) => p.diagnostics.length === 0, { fresh: false });
   });
+
+  it('an open .iac-review.json is checked from its buffer without any file event; typing is checked once it pauses', async () => {
+    // VS Code's file watcher can miss a file created together with its folder (parcel-bundler/watcher#97):
+    // the open document alone must be enough.
+    const root = exampleWorkspace();
+    client = await LspTestClient.start({ root, initializationOptions: { jsonSyntaxErrors: 'client', configSchemaErrors: 'client', debounceMs: 200 } });
+    await client.waitForProgressEnd();
+    mkdirSync(join(root, 'fresh'));
+    const config = join(root, 'fresh', '.iac-review.json');
+    const glob = (n: number) => `{\n  // a comment is fine\n  "exclude": ["${'a'.repeat(n)}"]\n}\n`;
+    writeFileSync(config, glob(1001));
+    await client.open(config, glob(1001), 'jsonc');
+    const opened = await client.waitForDiagnostics(config, (p) => p.diagnostics.length > 0, { fresh: false });
+    expect(opened.diagnostics.map((d) => [d.range.start.line, d.message])).toEqual([[2, expect.stringContaining('1001 characters long')]]);
+    await client.waitForProgressEnd(2);
+
+    // Five keystrokes in quick succession (unsaved): one more review of the workspace, with the last text.
+    for (let n = 1002; n <= 1006; n++) await client.change(config, [{ text: glob(n) }]);
+    const typed = await client.waitForDiagnostics(config, (p) => p.diagnostics.some((d) => String(d.message).includes('1006 characters long')));
+    expect(typed.diagnostics).toHaveLength(1);
+    await client.waitForProgressEnd(3);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    // One review for the open, one for the five keystrokes.
+    const configScans = client.log.filter((line) => line.startsWith('review (configuration) .'));
+    expect(configScans, client.log.join('\n')).toHaveLength(2);
+
+    // Closed, and never reported changing on disk: no folder uses it, so its problems go with the editor.
+    await client.close(config);
+    await client.waitForDiagnostics(config, (p) => p.diagnostics.length === 0);
+  });
 });

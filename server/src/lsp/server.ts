@@ -178,7 +178,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   };
 
   /** A `.iac-review.json` (or the configFile setting's file) changed: every module is reviewed under it again. */
-  const configFileChanged = () => void scanWithProgress('IaC Review: configuration changed', (p) => service.configChanged(p));
+  let configTyping: ReturnType<typeof setTimeout> | undefined;
+  const configFileChanged = () => {
+    clearTimeout(configTyping);
+    configTyping = undefined;
+    void scanWithProgress('IaC Review: configuration changed', (p) => service.configChanged(p));
+  };
+  /** Typing in an open configuration: one review of the workspace once the typing pauses, not one per keystroke. */
+  const configFileTyped = () => {
+    clearTimeout(configTyping);
+    configTyping = setTimeout(() => guard('configuration edit', undefined, configFileChanged), settings.debounceMs);
+  };
 
   /** Plan errors already shown, by folder: one clear message per problem, not one per review. */
   const shownPlanErrors = new Map<string, string>();
@@ -342,7 +352,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const path = uriToPath(uri);
       if (!path) return;
       if (configs.affects(path)) {
-        if (settings.run === 'onType') configFileChanged();
+        if (settings.run === 'onType') configFileTyped();
         return;
       }
       if (settings.run === 'onType') service.changed(dirname(path), settings.debounceMs, 'edit');
@@ -517,6 +527,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   if (monitor) connection.onRequest(INTERNAL_TIMINGS_REQUEST, (params: { reset?: boolean } | null) => monitor.read(params?.reset === true));
 
   connection.onShutdown(() => {
+    clearTimeout(configTyping);
     monitor?.dispose();
     service.dispose();
   });
