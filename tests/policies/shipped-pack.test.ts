@@ -127,7 +127,20 @@ describe('typeMatcher', () => {
     for (const glob of globs) {
       const ours = typeMatcher([glob]);
       const theirs = new Minimatch(glob, { braceExpandMax: MAX_GLOB_EXPANSION });
-      for (const type of types) expect(ours(type), `${glob} ${type}`).toBe(theirs.match(type));
+      for (const type of types) {
+        expect(ours.selects(type), `${glob} ${type}`).toBe(theirs.match(type));
+        expect(ours.selectsAny(new Set([type])), `${glob} {${type}}`).toBe(theirs.match(type));
+      }
+    }
+    // A policy's list (names and patterns together) against a module's types, from either side: any selected type.
+    const lists = [['aws_s3_bucket', 'aws_db_instance'], ['aws_db_{1..3}', 'module'], ['data.*', 'aws_kms_key'], ['google_{storage_bucket,pubsub_topic}_iam_{member,binding}']];
+    const modules = [[], ['aws_s3_bucket'], ['aws_db_4', 'a'], ['aws_db_2', 'x', 'y', 'z'], ['data.aws_ami'], ['module', 'google_storage_bucket_iam_policy'], types];
+    for (const list of lists) {
+      const ours = typeMatcher(list);
+      const theirs = list.map((g) => new Minimatch(g, { braceExpandMax: MAX_GLOB_EXPANSION }));
+      for (const module of modules) {
+        expect(ours.selectsAny(new Set(module)), `${list} [${module}]`).toBe(module.some((t) => theirs.some((m) => m.match(t))));
+      }
     }
   });
 });

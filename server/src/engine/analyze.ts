@@ -30,6 +30,7 @@ import { assignModuleRoles, type RoleAssignmentOptions } from './roles/assign-ro
 import { roleFactsOf, type ModuleRoleFacts } from './roles/role-facts.js';
 import type { ModuleRole, ModuleRoleAssignment } from './roles/module-role.js';
 import { drain } from './steps.js';
+import type { StandaloneRuns } from './workspace/standalone-runs.js';
 
 export interface AnalyzeOptions {
   /** Directory that relative paths (and output paths) are relative to. */
@@ -346,6 +347,8 @@ export interface ModuleReviewContext {
    * change (incremental/rule-memory.ts). The CLI reviews without one.
    */
   ruleMemory?: RuleMemory;
+  /** Runs of called modules on their own, kept from earlier reviews of a scan share (workspace/standalone-runs.ts). */
+  standaloneRuns?: StandaloneRuns;
 }
 
 /** The modules of one review and what the rules said about each instance, shared so that each is computed once. */
@@ -384,6 +387,7 @@ export function workspaceGraph(context: ModuleReviewContext): WorkspaceGraph {
       fixes: context.fixes ?? 'eager',
       roleOf: (dir) => graph.roleOf(dir) ?? 'module',
       ...(context.ruleMemory ? { memory: context.ruleMemory, signature: [context.config, context.rules] } : {}),
+      ...(context.standaloneRuns ? { standaloneRuns: context.standaloneRuns } : {}),
     }),
     roleOf: () => undefined,
   };

@@ -19,6 +19,8 @@ import { excludedReason, type SkippedFile } from './review-log.js';
 import { ParsedFileCache } from './parsed-file-cache.js';
 import { drain } from '../engine/steps.js';
 import { RuleMemory } from '../engine/incremental/rule-memory.js';
+import { StandaloneRuns } from '../engine/workspace/standalone-runs.js';
+import type { ReviewConfig } from '../engine/config/types.js';
 
 /**
  * The source text whose syntax trees are kept between reviews (ParsedFileCache): trees take some fifty
@@ -36,6 +38,24 @@ const PARSED_CACHE_CHARS = 512 * 1024;
  */
 const REMEMBERED_MODULES = 4;
 
+/**
+ * How much source the modules a scan share's reviews reach may hold before
+ * they are read afresh (ModuleReviewer's `shareCallees`): a repository's
+ * modules are reviewed one after the other, callers first, so its callees
+ * stay loaded while its examples are reviewed. A scan worker's heap is
+ * bounded (scan-pool.ts): a million characters is some 50 MB of trees.
+ */
+const SHARED_CALLEE_CHARS = 1_000_000;
+
+/** The called modules the reviews of a scan share read once, and what each rule said about them on their own. */
+interface SharedCallees {
+  root: string;
+  config: ReviewConfig;
+  fixes: FixMode;
+  loader: ModuleLoader;
+  runs: StandaloneRuns;
+}
+
 export interface ReviewerOptions {
   /** The rules to run (default: the whole catalog); tests add one that throws. */
   rules?: readonly Rule<any>[];
@@ -48,6 +68,12 @@ export interface ReviewerOptions {
   isOpen?: (path: string) => boolean;
   /** Whether reviews remember their rule runs for the next review of the same module (default true; tests compare both). */
   remember?: boolean;
+  /**
+   * Whether reviews share the modules their calls reach, and those modules' own rule runs, with the next
+   * reviews: only for a scan of a snapshot of the workspace (a scan worker's), where nothing changes
+   * between its reviews. The editor's own reviews read callees afresh each time.
+   */
+  shareCallees?: boolean;
 }
 
 /** Reviews one module directory as the editor sees it, under the configuration of its workspace folder. */
@@ -119,6 +145,16 @@ export class ModuleReviewer {
     return files.configFiles.length || files.varFiles.length ? files : undefined;
   }
 
+  private shared: SharedCallees | undefined;
+
+  /** The callees shared with the previous reviews, unless the folder, its configuration or the fix mode changed, or they grew too large. */
+  private sharedCallees(root: string, config: ReviewConfig, fixes: FixMode): SharedCallees {
+    const current = this.shared;
+    if (current && current.root === root && current.config === config && current.fixes === fixes && current.loader.sourceChars <= SHARED_CALLEE_CHARS) return current;
+    const loader = new ModuleLoader(this.hostFor(root), (p) => isPathIncluded(config, p), this.parsed);
+    return (this.shared = { root, config, fixes, loader, runs: new StandaloneRuns() });
+  }
+
   /** What the last review of `dir` left out. */
   skippedIn(dir: string): readonly SkippedFile[] {
     return this.skipped.get(dir) ?? [];
@@ -146,7 +182,9 @@ export class ModuleReviewer {
     try {
       const host = this.hostFor(root);
       const config = this.configs.configFor(root).config;
-      const loaded = yield* loadModuleSteps(files, host, this.parsed);
+      const shared = this.options.shareCallees ? this.sharedCallees(root, config, fixes) : undefined;
+      // A module an earlier review of the scan called is read already (its own rule runs are still its own).
+      const loaded = shared?.loader.peek(dir) ?? (yield* loadModuleSteps(files, host, this.parsed));
       // Its own facts first: roles are read from every module's facts, this one's included.
       this.roles.record(dir, loaded.module ? roleFactsOf(loaded.module) : undefined);
       yield;
@@ -165,9 +203,9 @@ export class ModuleReviewer {
         ...(memory ? { ruleMemory: memory } : {}),
       };
       // The modules it calls are read afresh through the same host (open documents included), each in its own role.
-      const graph = workspaceGraph(context);
+      const graph = workspaceGraph(shared ? { ...context, standaloneRuns: shared.runs } : context);
       // The modules it calls are read through the same trees (workspaceGraph's own loader parses afresh).
-      graph.modules = new ModuleGraph(new ModuleLoader(host, (p) => isPathIncluded(config, p), this.parsed));
+      graph.modules = new ModuleGraph(shared?.loader ?? new ModuleLoader(host, (p) => isPathIncluded(config, p), this.parsed));
       graph.roleOf = (d) => this.roles.roleOf(d)?.role;
       // The module the plan is a plan of is reviewed with the plan's values, and so are the modules it calls from there.
       if (planned && loaded.module && planned.rootDir === dir) attachPlanAt(planned.plan, graph.modules, loaded.module, root, this.options.baseModule);

@@ -63,7 +63,8 @@ export function runScanWorker(request: ScanWorkerRequest): void {
     () => request.settings,
     () => {},
   );
-  const reviewer = new ModuleReviewer(hostFor, configs, { baseModule: (dir) => changeBases.moduleFor(dir) });
+  // A snapshot (the buffers as the scan began): its reviews share the modules their calls reach.
+  const reviewer = new ModuleReviewer(hostFor, configs, { baseModule: (dir) => changeBases.moduleFor(dir), shareCallees: true });
   for (const dir of request.dirs) {
     const started = performance.now();
     const { analysis: _analysis, ...review } = reviewer.review(dir, 'none');

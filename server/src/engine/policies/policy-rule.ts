@@ -86,7 +86,7 @@ function buildRule(policy: Policy): Rule {
     // (`referencedBy`, which also matches a block named by its literal name: no reference to follow).
     ...(readsReferrers(policy) ? {} : { blockLocal: true }),
   };
-  const selects = typeMatcher(policy.resourceTypes);
+  const matcher = typeMatcher(policy.resourceTypes);
   // The blocks it selects in a module, found once per module: a module called from many places is checked once
   // per instance, and its blocks are the same in each.
   const selected = new WeakMap<Module, readonly Target[]>();
@@ -95,7 +95,7 @@ function buildRule(policy: Policy): Rule {
     check(ctx) {
       const module = ctx.module;
       let targets = selected.get(module);
-      if (!targets) selected.set(module, (targets = selectedBlocks(module, selects)));
+      if (!targets) selected.set(module, (targets = selectedBlocks(module, matcher)));
       for (const target of targets) checkBlock(ctx, policy, target);
     },
   };
@@ -104,9 +104,9 @@ function buildRule(policy: Policy): Rule {
 type Target = Omit<Subject, 'instance'>;
 
 /** The blocks of a module whose type key `selects` takes, in the module's order: managed resources, data sources, module calls. */
-function selectedBlocks(module: Module, selects: (type: string) => boolean): readonly Target[] {
+function selectedBlocks(module: Module, { selects, selectsAny }: TypeMatcher): readonly Target[] {
   // Most policies select no block of most modules: ask about the module's few types before walking its blocks.
-  if (!typesOf(module).some(selects)) return [];
+  if (!selectsAny(typesOf(module))) return [];
   const targets: Target[] = [];
   for (const r of module.resources) if (r.mode === 'managed' && selects(r.type)) targets.push({ block: r.block, file: r.file, address: r.address, type: r.type, name: r.name });
   for (const r of module.dataSources) if (selects(`data.${r.type}`)) targets.push({ block: r.block, file: r.file, address: r.address, type: r.type, name: r.name });
@@ -115,16 +115,16 @@ function selectedBlocks(module: Module, selects: (type: string) => boolean): rea
 }
 
 /** The type keys a policy's `resourceTypes` can select in a module: managed types, `data.<type>`, `module`. */
-const moduleTypes = new WeakMap<Module, string[]>();
+const moduleTypes = new WeakMap<Module, ReadonlySet<string>>();
 
-function typesOf(module: Module): string[] {
+function typesOf(module: Module): ReadonlySet<string> {
   let types = moduleTypes.get(module);
   if (!types) {
     const keys = new Set<string>();
     for (const r of module.resources) if (r.mode === 'managed') keys.add(r.type);
     for (const r of module.dataSources) keys.add(`data.${r.type}`);
     if (module.moduleCalls.length > 0) keys.add('module');
-    moduleTypes.set(module, (types = [...keys]));
+    moduleTypes.set(module, (types = keys));
   }
   return types;
 }
@@ -201,32 +201,63 @@ const LITERAL_GLOB = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
 const BRACES_ONLY_GLOB = /^[A-Za-z0-9_][A-Za-z0-9_.,{}-]*$/;
 
 /**
- * How a type is matched against one glob, as minimatch matches it. A plain type name is compared as a string;
- * braces that expand (as minimatch expands them) to plain names only are a set of names; the rest are minimatch
- * objects, each a parse of its pattern and a regular expression per expansion (the shipped google IAM glob's 26
- * took ~2 ms of every start).
+ * The names a glob can only match, as minimatch matches it: a plain type name is itself; braces that expand (as
+ * minimatch expands them) to plain names only are those names. Undefined for any other glob.
  */
-function globMatcher(glob: string): (type: string) => boolean {
-  if (LITERAL_GLOB.test(glob)) return (type) => type === glob;
-  if (BRACES_ONLY_GLOB.test(glob)) {
-    const names = braceExpand(glob, { braceExpandMax: MAX_GLOB_EXPANSION });
-    if (names.every((n) => LITERAL_GLOB.test(n))) {
-      const set = new Set(names);
-      return (type) => set.has(type);
-    }
-  }
-  const compiled = new Minimatch(glob, { braceExpandMax: MAX_GLOB_EXPANSION });
-  return (type) => compiled.match(type);
+function namesOf(glob: string): string[] | undefined {
+  if (LITERAL_GLOB.test(glob)) return [glob];
+  if (!BRACES_ONLY_GLOB.test(glob)) return undefined;
+  const names = braceExpand(glob, { braceExpandMax: MAX_GLOB_EXPANSION });
+  return names.every((n) => LITERAL_GLOB.test(n)) ? names : undefined;
 }
 
 /** Block types a policy's matcher keeps its answer for (a workspace holds a few hundred). */
 const TYPE_ANSWERS = 4096;
 
-/** Whether a block type is selected by any of `globs` (a policy's resourceTypes), with minimatch's answers. */
-export function typeMatcher(globs: readonly string[]): (type: string) => boolean {
+/** Which block types a policy's resourceTypes select. */
+export interface TypeMatcher {
+  /** Whether a block type is selected. */
+  selects(type: string): boolean;
+  /** Whether any of a module's types is. */
+  selectsAny(types: ReadonlySet<string>): boolean;
+}
+
+/**
+ * Whether a block type is selected by any of `globs` (a policy's resourceTypes). Globs that name their types
+ * (almost every shipped policy's) are a set of names, checked against a module's set of types from the smaller
+ * side; any other glob is a minimatch object, each a parse of its pattern and a regular expression per
+ * expansion (the shipped google IAM glob's 26 took ~2 ms of every start), whose answers are kept.
+ */
+export function typeMatcher(globs: readonly string[]): TypeMatcher {
   // Built on first use: every rule of the catalog is built at start-up, and most never meet a block.
-  let matchers: ((type: string) => boolean)[] | undefined;
+  let built: { names: ReadonlySet<string>; patterns: Minimatch[] } | undefined;
+  const build = () => {
+    const names = new Set<string>();
+    const patterns: Minimatch[] = [];
+    for (const glob of globs) {
+      const listed = namesOf(glob);
+      if (listed) for (const n of listed) names.add(n);
+      else patterns.push(new Minimatch(glob, { braceExpandMax: MAX_GLOB_EXPANSION }));
+    }
+    return (built = { names, patterns });
+  };
   const answers = new TextMemo<boolean>(TYPE_ANSWERS);
-  const selects = (type: string) => (matchers ??= globs.map(globMatcher)).some((m) => m(type));
-  return (type) => answers.get(type, selects);
+  const matchesPattern = (type: string) => (built ?? build()).patterns.some((p) => p.match(type));
+  const selects = (type: string) => {
+    const { names, patterns } = built ?? build();
+    return names.has(type) || (patterns.length > 0 && answers.get(type, matchesPattern));
+  };
+  return {
+    selects,
+    selectsAny(types) {
+      const { names, patterns } = built ?? build();
+      if (patterns.length > 0) {
+        for (const type of types) if (selects(type)) return true;
+        return false;
+      }
+      const [small, large] = names.size <= types.size ? [names, types] : [types, names];
+      for (const type of small) if (large.has(type)) return true;
+      return false;
+    },
+  };
 }

@@ -7,6 +7,7 @@ import type { ModuleInstance } from './module-instance.js';
 import type { Range } from '../range.js';
 import type { Module } from '../model/module.js';
 import type { RuleMemory } from '../incremental/rule-memory.js';
+import type { StandaloneRuns } from './standalone-runs.js';
 
 /** What one rule said about one module instance. */
 export interface RuleRun {
@@ -28,6 +29,8 @@ export interface InstanceRunOptions {
   memory?: RuleMemory;
   /** What else the memory's runs depend on (the config, the rule list): a different one means a whole run. */
   signature?: readonly unknown[];
+  /** Runs of called modules on their own, shared with earlier reviews of the same scan (never the reviewed module's). */
+  standaloneRuns?: StandaloneRuns;
 }
 
 /**
@@ -64,7 +67,15 @@ export class InstanceRuns {
     }
     const evaluator = instance.evaluator;
     const fixes = instance.step ? 'none' : this.options.fixes;
-    const role = this.roles.get(instance) ?? this.options.roleOf(instance.module.dir);
+    const reviewedRole = this.roles.get(instance);
+    const role = reviewedRole ?? this.options.roleOf(instance.module.dir);
+    // A module a call reaches, on its own (not the one reviewed, whose role the review sets): the same in every review of a scan.
+    const shared = !instance.step && !instance.codeOnly && reviewedRole === undefined && !evaluator.planned ? this.options.standaloneRuns : undefined;
+    const known = shared?.get(instance.module, role, rule.meta.id);
+    if (known) {
+      byRule.set(rule.meta.id, known);
+      return known;
+    }
     const memory = this.options.memory;
     // Only the module reviewed, on its own, without a plan: a caller's values or a plan's are not the editor's memory,
     // nor is a module its calls reach (whose verdicts a caller's review may ask for).
@@ -89,6 +100,7 @@ export class InstanceRuns {
       ? memory.run(rule.meta.id, instance.module, [...(this.options.signature ?? []), role, fixes, this.options.strict, this.options.timeBudgetMs], runOn)
       : runOn();
     byRule.set(rule.meta.id, run);
+    shared?.set(instance.module, role, rule.meta.id, run);
     return run;
   }
 

@@ -91,7 +91,7 @@ export class ModuleLoader {
     const cached = this.byDir.get(files.dir);
     if (cached) return cached;
     const loaded = loadModule(files, this.host, this.parsed);
-    this.byDir.set(files.dir, loaded);
+    this.keep(files.dir, loaded);
     return loaded;
   }
 
@@ -109,7 +109,7 @@ export class ModuleLoader {
       const files = moduleFilesOf(dir, names);
       if (files.configFiles.length) loaded = loadModule(files, this.host, this.parsed);
     }
-    this.byDir.set(dir, loaded);
+    this.keep(dir, loaded);
     return loaded;
   }
 
@@ -118,8 +118,28 @@ export class ModuleLoader {
     return this.byDir.get(dir);
   }
 
+  /** The characters of source the loaded modules were read from (their syntax trees take some fifty times as much). */
+  get sourceChars(): number {
+    return this.chars;
+  }
+
+  private chars = 0;
+
+  private keep(dir: string, loaded: LoadedModule | undefined): void {
+    this.byDir.set(dir, loaded);
+    this.chars += charsOf(loaded);
+  }
+
   /** Forgets a directory's module (the editor, after one of its files changed; a check, once nothing needs it). */
   forget(dir: string): void {
+    this.chars -= charsOf(this.byDir.get(dir));
     this.byDir.delete(dir);
   }
+}
+
+function charsOf(loaded: LoadedModule | undefined): number {
+  let chars = 0;
+  for (const f of loaded?.module?.files ?? []) chars += f.text.length;
+  for (const f of loaded?.module?.varFiles ?? []) chars += f.text.length;
+  return chars;
 }
