@@ -224,7 +224,7 @@ export interface TypeMatcher {
 
 /**
  * Whether a block type is selected by any of `globs` (a policy's resourceTypes). Globs that name their types
- * (almost every shipped policy's) are a set of names, checked against a module's set of types from the smaller
+ * (every shipped policy's) are a set of names, checked against a module's set of types from the smaller
  * side; any other glob is a minimatch object, each a parse of its pattern and a regular expression per
  * expansion (the shipped google IAM glob's 26 took ~2 ms of every start), whose answers are kept.
  */
