@@ -253,13 +253,13 @@ export function cutShares(sizes: readonly number[], keys: readonly string[], thr
   return ranges;
 }
 
-/** The analysed path holding `dir` and the first folder below it: `/work/repos` + `vpc`. */
-export function topLevelKey(dir: string, paths: readonly string[]): string {
+/** The analysed path holding `dir` and the first folder below it: `/work/repos` + `vpc` (`depth` folders: `vpc/modules`). */
+export function topLevelKey(dir: string, paths: readonly string[], depth = 1): string {
   const path = paths.find((p) => isInside(p, dir));
   if (path === undefined) return dir;
   // A normalised path below `path` (every one discovery gives) is cut, not resolved: 20,000 files are thousands of folders.
   const rel = relativeBelow(path, dir);
-  return `${path}\u0000${rel === '' || isAbsolute(rel) ? '' : rel.split(sep)[0]}`;
+  return `${path}\u0000${rel === '' || isAbsolute(rel) ? '' : rel.split(sep).slice(0, depth).join(sep)}`;
 }
 
 /** The shares as one review, or undefined when they do not add up to one (see the file comment). */

@@ -147,14 +147,27 @@ export function scanWorkerLimits(workers: number): { maxOldGenerationSizeMb: num
   return { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: MANY_WORKERS_YOUNG_GENERATION_MB };
 }
 
-/** Contiguous shares of `dirs`, about equal in modules, cut only where the top-level folder (under its workspace folder) changes. */
+/** How much more than an even share one may hold before the cut goes below the top-level folders. */
+const UNEVEN_SHARE = 1.5;
+/** How many folders deep a cut may go (then it is made where that level changes, even or not). */
+const MAX_SHARE_DEPTH = 4;
+
+/**
+ * Contiguous shares of `dirs`, about equal in modules, cut where the top-level folder (under its workspace
+ * folder) changes: a repository's modules call each other, so they share loaded callees and learn each other's
+ * roles in one worker. Where that leaves one share more than half as large again as an even one (a monorepo
+ * whose Terraform sits under one `infra/` folder would get one worker), the cut goes a folder deeper. Each
+ * review stands on its own (the server checks every role against all modules' facts), so any cut is correct;
+ * a deeper one only loads some callees twice.
+ */
 export function shareDirs(dirs: readonly string[], folders: readonly string[], threads: number): string[][] {
   // One share needs no cut, nor the folder of each directory (tens of milliseconds of the event loop for 20,000 files).
   if (threads < 2) return [[...dirs]];
-  const ranges = cutShares(
-    dirs.map(() => 1),
-    dirs.map((d) => topLevelKey(d, folders)),
-    threads,
-  );
+  const even = dirs.length / threads;
+  const sizes = dirs.map(() => 1);
+  let ranges = cutShares(sizes, dirs.map((d) => topLevelKey(d, folders)), threads);
+  for (let depth = 2; depth <= MAX_SHARE_DEPTH && Math.max(...ranges.map((r) => r.end - r.start)) > UNEVEN_SHARE * even; depth++) {
+    ranges = cutShares(sizes, dirs.map((d) => topLevelKey(d, folders, depth)), threads);
+  }
   return ranges.map((r) => dirs.slice(r.start, r.end));
 }
