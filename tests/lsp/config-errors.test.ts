@@ -87,6 +87,11 @@ describe('config errors', () => {
     const configScans = client.log.filter((line) => line.startsWith('review (configuration) .'));
     expect(configScans, client.log.join('\n')).toHaveLength(2);
 
+    // Hovers and code actions on it (VS Code asks them of every document it sends): nothing, and no error.
+    expect(await client.hover(config, 2, 5)).toBeNull();
+    expect(await client.codeActions(config, typed.diagnostics[0]!.range, typed.diagnostics)).toEqual([]);
+    expect(client.logMessages.filter((m) => m.type === 1)).toEqual([]);
+
     // Closed, and never reported changing on disk: no folder uses it, so its problems go with the editor.
     await client.close(config);
     await client.waitForDiagnostics(config, (p) => p.diagnostics.length === 0);
