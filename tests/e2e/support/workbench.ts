@@ -99,13 +99,29 @@ export class Workbench {
     throw new Error(`no quick fix matching ${title}`);
   }
 
-  async runCommand(title: string): Promise<void> {
-    await this.page.keyboard.press('Control+Shift+P');
+  /**
+   * Runs a command from the palette. The workbench can take the palette away between opening it and typing
+   * (just after a page reload it is still restoring editors and focus): then the palette is opened again,
+   * until `timeoutMs`, instead of waiting on an input that is gone.
+   */
+  async runCommand(title: string, timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
     const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.fill(`>${title}`);
-    await this.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).waitFor();
-    await this.page.keyboard.press('Enter');
+    const row = this.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title });
+    for (let attempt = 1; ; attempt++) {
+      const left = () => Math.max(1_000, Math.min(10_000, deadline - Date.now()));
+      try {
+        await this.page.keyboard.press('Control+Shift+P');
+        await input.waitFor({ timeout: left() });
+        await input.fill(`>${title}`, { timeout: left() });
+        await row.waitFor({ timeout: left() });
+        await this.page.keyboard.press('Enter');
+        return;
+      } catch (e) {
+        if (Date.now() >= deadline) throw new Error(`the command "${title}" could not be run from the palette in ${attempt} attempts: ${(e as Error).message}`);
+        await this.page.keyboard.press('Escape');
+      }
+    }
   }
 
   /** Polls the webview frames (nested iframes; the workbench's own frame is left out) for an element showing the text. */
