@@ -3,7 +3,7 @@ import type { Finding, InputError, UndecidedItem } from './finding.js';
 import { isInside, NodeFileHost, type FileHost } from './host.js';
 import type { Module } from './model/module.js';
 import type { ModuleEvaluator } from './evaluate/evaluator.js';
-import { ModuleLoader, type LoadedModule } from './workspace/module-loader.js';
+import { ModuleLoader, sourceChars, type LoadedModule } from './workspace/module-loader.js';
 import { localCalls, ModuleGraph, type LocalCall } from './workspace/module-graph.js';
 import type { ModuleInstance } from './workspace/module-instance.js';
 import { InstanceRuns, placeKey } from './workspace/instance-runs.js';
@@ -139,13 +139,6 @@ const READ_GROUP_UP_TO = 256;
 const READ_GROUP_CHARS = 4 * 1024 * 1024;
 
 /** The source text a loaded module holds, in characters. */
-function sourceChars(entry: LoadedModule): number {
-  let chars = 0;
-  for (const file of entry.module?.files ?? []) chars += file.text.length;
-  for (const file of entry.module?.varFiles ?? []) chars += file.text.length;
-  return chars;
-}
-
 export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
   const cwd = resolve(options.cwd);
   const paths = (options.paths?.length ? options.paths : ['.']).map((p) => resolve(cwd, p));

@@ -152,7 +152,7 @@ export class ModuleReviewer {
   /** The callees shared with the previous reviews, unless the folder, its configuration or the fix mode changed, or they grew too large. */
   private sharedCallees(root: string, config: ReviewConfig, fixes: FixMode): SharedCallees {
     const current = this.shared;
-    if (current && current.root === root && current.config === config && current.fixes === fixes && current.loader.sourceChars <= SHARED_CALLEE_CHARS) return current;
+    if (current && current.root === root && current.config === config && current.fixes === fixes && current.loader.loadedChars <= SHARED_CALLEE_CHARS) return current;
     const loader = new ModuleLoader(this.hostFor(root), (p) => isPathIncluded(config, p), this.parsed);
     return (this.shared = { root, config, fixes, loader, runs: new StandaloneRuns() });
   }

@@ -57,12 +57,15 @@ import { PlanError, type Plan } from '../engine/plan/plan-model.js';
 import { readPlan } from '../engine/plan/read-plan.js';
 import { INTERNAL_TIMINGS_REQUEST, LoopMonitor } from './loop-monitor.js';
 import { startScanWorkers } from './scan-pool.js';
+import { ReviewScheduler } from './scheduler.js';
 
 export type ServerOptions = ReviewerOptions & {
   /** Reads a plan JSON (SPEC §10); throws PlanError. Default: the engine's reader. */
   readPlan?: (file: string) => Plan;
 };
 
+/** The one pending review a configuration's edits schedule (ReviewScheduler keys its timers). */
+const CONFIG_TYPING = 'configuration';
 const WATCHED_GLOBS = ['**/*.tf', '**/*.tofu', '**/*.tf.json', '**/*.tofu.json', '**/*.tfvars', '**/*.tfvars.json', '**/.iac-review.json', '**/*.policy.json', `**/${EXERCISE_MARKER}`];
 
 /**
@@ -178,17 +181,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   };
 
   /** A `.iac-review.json` (or the configFile setting's file) changed: every module is reviewed under it again. */
-  let configTyping: ReturnType<typeof setTimeout> | undefined;
   const configFileChanged = () => {
-    clearTimeout(configTyping);
-    configTyping = undefined;
+    configTyping.cancelAll();
     void scanWithProgress('IaC Review: configuration changed', (p) => service.configChanged(p));
   };
   /** Typing in an open configuration: one review of the workspace once the typing pauses, not one per keystroke. */
-  const configFileTyped = () => {
-    clearTimeout(configTyping);
-    configTyping = setTimeout(() => guard('configuration edit', undefined, configFileChanged), settings.debounceMs);
-  };
+  const configTyping = new ReviewScheduler(() => guard('configuration edit', undefined, configFileChanged));
+  const configFileTyped = () => configTyping.schedule(CONFIG_TYPING, settings.debounceMs);
 
   /** Plan errors already shown, by folder: one clear message per problem, not one per review. */
   const shownPlanErrors = new Map<string, string>();
@@ -527,7 +526,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   if (monitor) connection.onRequest(INTERNAL_TIMINGS_REQUEST, (params: { reset?: boolean } | null) => monitor.read(params?.reset === true));
 
   connection.onShutdown(() => {
-    clearTimeout(configTyping);
+    configTyping.cancelAll();
     monitor?.dispose();
     service.dispose();
   });

@@ -69,8 +69,10 @@ export class InstanceRuns {
     const fixes = instance.step ? 'none' : this.options.fixes;
     const reviewedRole = this.roles.get(instance);
     const role = reviewedRole ?? this.options.roleOf(instance.module.dir);
+    // The module on its own: no caller's values, no plan's.
+    const onItsOwn = !instance.step && !evaluator.planned && !instance.module.planned;
     // A module a call reaches, on its own (not the one reviewed, whose role the review sets): the same in every review of a scan.
-    const shared = !instance.step && !instance.codeOnly && reviewedRole === undefined && !evaluator.planned ? this.options.standaloneRuns : undefined;
+    const shared = onItsOwn && !instance.codeOnly && reviewedRole === undefined ? this.options.standaloneRuns : undefined;
     const known = shared?.get(instance.module, role, rule.meta.id);
     if (known) {
       byRule.set(rule.meta.id, known);
@@ -79,7 +81,7 @@ export class InstanceRuns {
     const memory = this.options.memory;
     // Only the module reviewed, on its own, without a plan: a caller's values or a plan's are not the editor's memory,
     // nor is a module its calls reach (whose verdicts a caller's review may ask for).
-    const standalone = memory && !instance.step && !evaluator.planned && !instance.module.planned && memory.isFor(instance.module);
+    const standalone = memory && onItsOwn && memory.isFor(instance.module);
     const carried = standalone ? <T>(key: object) => memory.carry<T>(key) : undefined;
     const runOn = (view?: Module): RuleRun => {
       const readsBefore = evaluator.inputReads;

@@ -119,7 +119,7 @@ export class ModuleLoader {
   }
 
   /** The characters of source the loaded modules were read from (their syntax trees take some fifty times as much). */
-  get sourceChars(): number {
+  get loadedChars(): number {
     return this.chars;
   }
 
@@ -127,17 +127,18 @@ export class ModuleLoader {
 
   private keep(dir: string, loaded: LoadedModule | undefined): void {
     this.byDir.set(dir, loaded);
-    this.chars += charsOf(loaded);
+    this.chars += sourceChars(loaded);
   }
 
   /** Forgets a directory's module (the editor, after one of its files changed; a check, once nothing needs it). */
   forget(dir: string): void {
-    this.chars -= charsOf(this.byDir.get(dir));
+    this.chars -= sourceChars(this.byDir.get(dir));
     this.byDir.delete(dir);
   }
 }
 
-function charsOf(loaded: LoadedModule | undefined): number {
+/** The characters of source a loaded module was read from. */
+export function sourceChars(loaded: LoadedModule | undefined): number {
   let chars = 0;
   for (const f of loaded?.module?.files ?? []) chars += f.text.length;
   for (const f of loaded?.module?.varFiles ?? []) chars += f.text.length;
