@@ -1,7 +1,7 @@
 // What a user waits for (issue 17): the whole `iac-review check DIR --format json` process, cold, from spawn to
 // exit, against the fixed reference — one fresh Node process parsing every .tf/.tofu file of DIR with
-// @cdktf/hcl2json (scripts/bench-worker.mjs hcl2json-cold) — and `check` of a one-file module against a bare
-// `node -e 0`. The sides alternate run by run, so that load from elsewhere on the machine falls on both alike.
+// @cdktf/hcl2json (scripts/bench-worker.mjs hcl2json-cold), beside iac-review's own parser timed the same way —
+// and `check` of a one-file module against a bare `node -e 0`. The sides alternate run by run, so that load from elsewhere on the machine falls on both alike.
 // Only the caches a user's installation has are used: the code cache shipped beside dist/cli.js, nothing an
 // earlier run left (NODE_COMPILE_CACHE is cleared for every child).
 import { spawnSync } from 'node:child_process';
@@ -44,27 +44,33 @@ export function checkBreakdown(dir) {
   return line ? { wallMs: run.ms, ...JSON.parse(line.slice('iac-review timings: '.length)) } : undefined;
 }
 
-/** The whole process against hcl2json's cold parse of the same files, `runs` times each, alternating. */
+/**
+ * The whole process against hcl2json's cold parse of the same files, `runs` times each, alternating; and, for
+ * scale, iac-review's own parser timed as the reference is (scripts/bench-worker.mjs ours-parse-cold).
+ */
 export function measureCorpus(dir, runs) {
   const check = [];
   const hcl = [];
+  const parse = [];
   let findings = 0;
+  const coldParse = (side) => JSON.parse(timeProcess([join(here, 'bench-worker.mjs'), side, dir]).stdout).ms;
   // One untimed run of each first: the files into the page cache, as a user's second command finds them.
   timeProcess([CLI, 'check', dir, '--format', 'json']);
-  timeProcess([join(here, 'bench-worker.mjs'), 'hcl2json-cold', dir]);
+  coldParse('hcl2json-cold');
+  coldParse('ours-parse-cold');
+  const sides = ['check', 'hcl', 'parse'];
   for (let i = 0; i < runs; i++) {
-    const order = i % 2 ? ['hcl', 'check'] : ['check', 'hcl'];
-    for (const side of order) {
+    // Each side goes first in turn.
+    for (const side of [...sides.slice(i % 3), ...sides.slice(0, i % 3)]) {
       if (side === 'check') {
         const run = timeProcess([CLI, 'check', dir, '--format', 'json']);
         check.push(run.ms);
         findings = JSON.parse(run.stdout).findings.length;
-      } else {
-        hcl.push(JSON.parse(timeProcess([join(here, 'bench-worker.mjs'), 'hcl2json-cold', dir]).stdout).ms);
-      }
+      } else if (side === 'hcl') hcl.push(coldParse('hcl2json-cold'));
+      else parse.push(coldParse('ours-parse-cold'));
     }
   }
-  return { checkMs: check, hclMs: hcl, findings };
+  return { checkMs: check, hclMs: hcl, parseMs: parse, findings };
 }
 
 /** `check` on a one-file module (in the system's temporary folder, where such a check often runs) against `node -e 0`. */

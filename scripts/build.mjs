@@ -97,10 +97,16 @@ copyFileSync(join(root, 'scripts/cli-launcher.cjs'), join(root, 'dist/cli.js'));
 chmodSync(join(root, 'dist/cli.js'), 0o755);
 run('build-code-cache.cjs');
 
-// The engine alone, for the benchmark and for library use (an ES module: .mjs, since dist/ is CommonJS).
+// The engine alone, for the benchmark and for library use (an ES module: .mjs, since dist/ is CommonJS), with the
+// parser on its own: `npm run bench` also times it against the reference (scripts/bench-worker.mjs ours-parse-cold).
 await esbuild.build({
   ...nodeBundle,
-  entryPoints: [join(root, 'server/src/engine/analyze.ts')],
+  stdin: {
+    contents: "export * from './server/src/engine/analyze.ts'; export { parseSource } from './server/src/engine/parse/parse-file.ts';",
+    resolveDir: root,
+    sourcefile: 'engine.mjs',
+    loader: 'ts',
+  },
   outfile: join(root, 'dist/engine.mjs'),
   banner: { js: requireShim },
 });
