@@ -27,9 +27,14 @@ function bundleId(source) {
   return at < 0 ? undefined : source.slice(at + ID_MARK.length).trim();
 }
 
-/** The cache file's header: the id of the bundle the cache was built for. */
+/**
+ * The cache file's header: the id of the bundle the cache was built for, padded in front with spaces to a
+ * multiple of 8 bytes. The cache after it then starts pointer-aligned in the buffer it is read into, and V8 reads
+ * it in place: V8 copies cached data that is not aligned (1.4 MB, ~350 page faults of every start).
+ */
 function cacheHeader(id) {
-  return Buffer.from(`${id}\n`, 'latin1');
+  const line = `${id}\n`;
+  return Buffer.from(line.padStart(Math.ceil(line.length / 8) * 8, ' '), 'latin1');
 }
 
 /** The function expression to compile: the wrapped bundle as build.mjs wrote it, or a bundle wrapped here. */
