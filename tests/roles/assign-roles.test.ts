@@ -109,6 +109,37 @@ describe('assignModuleRoles', () => {
     expect(roles([layout[0]!, facts('live', { root: true, registry: ['acme/thing/aws'] })])['.']).toMatch(/^deployment/);
   });
 
+  it('a registry call names the module at its subdirectory of a directory named for the repository; the first caller in path order, and its first such call, is the one named', () => {
+    const layout = [
+      facts(''),
+      facts('wrappers'),
+      facts('examples/b', { root: true, registry: ['acme/thing/aws//wrappers', 'acme/thing/aws'] }),
+      facts('examples/a', { root: true, registry: ['acme/other/aws', 'acme/thing/aws', 'acme/thing/aws//wrappers'] }),
+    ];
+    // Sources with the same address differ in what they say: the one shown is the first caller's (examples/a), first call.
+    layout[3]!.registryCalls[1]!.source = 'acme/thing/aws?ref=x';
+    const assigned = roles(layout);
+    expect(assigned['.']).toBe('module: called by examples/a through source = "acme/thing/aws?ref=x" (this repository\'s registry name)');
+    expect(assigned['wrappers']).toBe('module: called by examples/a through source = "acme/thing/aws//wrappers" (this repository\'s registry name)');
+    // A checkout named with a prefix (`owner+repo`) is the repository; a name that merely ends the same is not.
+    const under = (name: string) => {
+      const dir = join('/repo', name);
+      const at = (rel: string, registry: string[] = []): ModuleRoleFacts => ({ ...facts('', { registry }), dir: rel ? join(dir, rel) : dir, isRoot: rel !== '' });
+      const modules = [at(''), at('examples/simple', ['acme/thing/aws'])];
+      return assignModuleRoles(modules, { analysedDirs: [dir, '/elsewhere'] }).get(dir)?.role;
+    };
+    expect(under('acme+terraform-aws-thing')).toBe('module');
+    expect(under('xterraform-aws-thing')).toBe('deployment');
+    // Each module is read in the analysed directory that holds it: with two repositories analysed side by side,
+    // each call names the module of the repository it is named for, and a subdirectory only there.
+    const other = join('/repo', 'terraform-aws-other');
+    const two = assignModuleRoles(
+      [facts(''), facts('wrappers'), { ...facts(''), dir: other }, { ...facts(''), dir: join(other, 'wrappers') }, facts('examples/simple', { root: true, registry: ['acme/thing/aws', 'acme/other/aws//wrappers'] })],
+      { analysedDirs: [ROOT, other] },
+    );
+    expect([ROOT, join(ROOT, 'wrappers'), other, join(other, 'wrappers')].map((d) => two.get(d)?.role)).toEqual(['module', 'deployment', 'deployment', 'module']);
+  });
+
   it('paths are read relative to the analysed directory that contains the module, the outermost of several', () => {
     const modules = [facts('examples/complete', { root: true })];
     expect(roles(modules, [join(ROOT, 'examples/complete')])['examples/complete']).toMatch(/^deployment/);
