@@ -207,6 +207,9 @@ export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
     const module = done.analysis?.module;
     // The result needs the evaluated module only with `keepModules`: held until the end, it would keep every syntax tree.
     const { analysis, ...rest } = done;
+    // Undecided items not asked for are not kept either: their texts hold slices of the files' texts, which kept
+    // every file of the workspace in memory until the end.
+    if (!listUndecided) rest.undecided = [];
     reviews.set(index, { review: options.keepModules ? done : rest, analysed: analysis !== undefined, ...(role ? { role } : {}) });
     if (!module) return;
     if (options.keepModules) {

@@ -9,6 +9,7 @@ import { SEVERITY_RANK, type Severity } from './severity.js';
 import { evaluateExistence, existenceLookup } from './evaluate/existence.js';
 import { tickRuleBudget, DEFAULT_RULE_TIME_BUDGET_MS, formatBudget, runWithinBudget } from './time-budget.js';
 import { TIMINGS, timed } from './timings.js';
+import { ownString } from './own-string.js';
 
 export interface RuleRunOutput {
   findings: Finding[];
@@ -105,16 +106,18 @@ export function runRules(
         const setting = settingFor(meta.id, d.file.path);
         if (setting.severity === 'off') return;
         const severity = finalSeverity(setting, d.severity, strict);
+        // The texts are copies (ownString): a finding outlives its module's syntax trees (a check holds every
+        // finding until its output), and a name sliced from a file's text would keep the whole text alive.
         const finding: Finding = {
           ruleId: meta.id,
           severity,
           category: meta.category,
-          message: EXISTENCE_CATEGORIES.has(meta.category) ? withWhen(d.message, whenAt(d.file.path, d.range)) : d.message,
+          message: ownString(EXISTENCE_CATEGORIES.has(meta.category) ? withWhen(d.message, whenAt(d.file.path, d.range)) : d.message),
           file: d.file.path,
           range: d.range,
         };
-        if (d.address !== undefined) finding.address = d.address;
-        if (d.related?.length) finding.related = d.related;
+        if (d.address !== undefined) finding.address = ownString(d.address);
+        if (d.related?.length) finding.related = d.related.map((r) => ({ file: r.file, range: r.range, message: ownString(r.message) }));
         if (typeof d.fix !== 'function') {
           if (d.fix) finding.fix = d.fix;
         } else if (fixes === 'lazy') defineLazyFix(finding, d.fix);
@@ -127,15 +130,16 @@ export function runRules(
       undecided: (d: UndecidedDescriptor) => {
         tickRuleBudget();
         if (settingFor(meta.id, d.file.path).severity === 'off') return;
+        // Copies, as a finding's: the checklist holds every item to the end.
         const item: UndecidedItem = {
           ruleId: meta.id,
           category: meta.category,
-          text: d.text,
-          reason: d.reason,
+          text: ownString(d.text),
+          reason: ownString(d.reason),
           file: d.file.path,
           range: d.range,
         };
-        if (d.address !== undefined) item.address = d.address;
+        if (d.address !== undefined) item.address = ownString(d.address);
         output.undecided.push(item);
       },
     };

@@ -2,6 +2,7 @@ import type { Module } from '../model/module.js';
 import { localSourceDir } from '../model/local-source.js';
 import { findAttribute } from '../rules/rule.js';
 import { classifyModuleSource, type RegistryAddress } from '../versioning/module-source.js';
+import { ownString } from '../own-string.js';
 
 /**
  * What role assignment needs to know of one module: small enough for the
@@ -24,8 +25,10 @@ export function roleFactsOf(module: Module): ModuleRoleFacts {
   for (const call of module.moduleCalls) {
     const dir = localSourceDir(module.dir, call);
     const attr = findAttribute(call.block, 'source');
+    // A copy (ownString): facts outlive the module's syntax trees, and a slice of a file's text (what the registry
+    // address's parts are cut from, too) would keep all of it.
     const raw = attr?.expr.kind === 'Template' && attr.expr.parts.length === 1 && attr.expr.parts[0]!.kind === 'TemplateLiteral'
-      ? attr.expr.parts[0]!.value
+      ? ownString(attr.expr.parts[0]!.value)
       : undefined;
     if (dir !== undefined) facts.localCalls.push({ dir, source: raw ?? dir });
     else if (raw !== undefined) {

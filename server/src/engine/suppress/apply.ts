@@ -8,6 +8,7 @@ import { lineText } from '../parse/source-line.js';
 import { firstCovering, type Target } from './coverage.js';
 import { topLevelItemAt } from '../parse/top-level-item.js';
 import { groupBy } from '../group-by.js';
+import { ownString } from '../own-string.js';
 
 export const INVALID_RULE_ID = 'suppression/invalid';
 export const UNUSED_RULE_ID = 'suppression/unused';
@@ -158,9 +159,10 @@ function nativeDirective(
       comment,
       target,
       ruleIds: new Set(parsed.ruleIds),
+      // Texts copied (ownString): a suppressed finding carries its suppression to the output, past the file's syntax trees.
       suppression: {
-        reason: parsed.reason!,
-        ...(parsed.until ? { until: parsed.until } : {}),
+        reason: ownString(parsed.reason!),
+        ...(parsed.until ? { until: ownString(parsed.until) } : {}),
         location: { file: file.path, range: comment.range },
         form: 'iac-review',
       },
@@ -200,8 +202,8 @@ function legacyDirective(
     target,
     ruleIds,
     suppression: {
-      reason: reason ?? `suppressed by ${label}`,
-      ...(until ? { until } : {}),
+      reason: ownString(reason ?? `suppressed by ${label}`),
+      ...(until ? { until: ownString(until) } : {}),
       location: { file: file.path, range: comment.range },
       form: parsed.form,
     },

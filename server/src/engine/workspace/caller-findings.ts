@@ -6,6 +6,7 @@ import { findAttribute, headerRange, type Rule } from '../rules/rule.js';
 import { expressionsAt, inputReferences } from './input-references.js';
 import { placeKey, type InstanceRuns } from './instance-runs.js';
 import { isDownloadedDir } from './call-target.js';
+import { ownString } from '../own-string.js';
 import type { ModuleInstance } from './module-instance.js';
 
 /**
@@ -77,7 +78,8 @@ function placeInCaller(instance: ModuleInstance, finding: Finding, planDecided: 
     ruleId: finding.ruleId,
     severity: finding.severity,
     category: finding.category,
-    message: `${[...steps, where].join(' → ')}: ${finding.message}`,
+    // A copy (ownString): the call names are slices of the callers' texts, which the finding would keep alive.
+    message: ownString(`${[...steps, where].join(' → ')}: ${finding.message}`),
     file: place.file.path,
     range: place.range,
     related: [
@@ -91,7 +93,7 @@ function placeInCaller(instance: ModuleInstance, finding: Finding, planDecided: 
       ...(finding.related ?? []),
     ],
   };
-  if (finding.address !== undefined) placed.address = `${instance.addressPrefix}.${finding.address}`;
+  if (finding.address !== undefined) placed.address = ownString(`${instance.addressPrefix}.${finding.address}`);
   return placed;
 }
 

@@ -11,6 +11,7 @@ import { ModuleInstance } from './module-instance.js';
 import type { PlanContext } from '../plan/plan-context.js';
 import { standInModule } from '../plan/planned-stand-in.js';
 import { EMPTY_SCOPE } from '../evaluate/scope.js';
+import { ownString } from '../own-string.js';
 import type { PlannedModule } from '../plan/planned-module.js';
 
 /** A module call with a local source, as far as cycles need it (no syntax tree kept). */
@@ -30,7 +31,8 @@ export function localCalls(modules: readonly Module[]): Map<string, LocalCall[]>
     const list: LocalCall[] = [];
     for (const call of m.moduleCalls) {
       const target = localSourceDir(m.dir, call);
-      if (target !== undefined) list.push({ name: call.name, target, file: call.file.path, range: headerRange(call.block) });
+      // The name a copy (ownString): the calls of every module are kept to the end of a review, its syntax trees are not.
+      if (target !== undefined) list.push({ name: ownString(call.name), target, file: call.file.path, range: headerRange(call.block) });
     }
     edges.set(m.dir, list);
   }
