@@ -26,6 +26,26 @@ describe('ModuleReleases', () => {
     expect(releases.reviewedNow('/late', [call('/r/modules/m')])).toEqual(['/late']);
   });
 
+  it('lets a module whose path decides its role go a second time once the callers found since are reviewed, never a third', () => {
+    const releases = new ModuleReleases(() => true, (dir) => dir.includes('/modules/'));
+    releases.record('/r/examples/e', [call('/r/modules/m'), call('/r/root-like')]);
+    expect(releases.reviewedNow('/r/examples/e', [call('/r/modules/m'), call('/r/root-like')])).toEqual(['/r/examples/e']);
+    expect(releases.reviewedNow('/r/modules/m', [])).toEqual(['/r/modules/m']);
+    expect(releases.reviewedNow('/r/root-like', [])).toEqual(['/r/root-like']);
+    // A wrapper found later read both again: the submodule goes again, the module whose role depends on callers stays.
+    releases.record('/r/wrappers/w', [call('/r/modules/m'), call('/r/root-like')]);
+    expect(releases.reviewedNow('/r/wrappers/w', [call('/r/modules/m'), call('/r/root-like')])).toEqual(['/r/wrappers/w', '/r/modules/m']);
+    // Asked again with no caller found since (nothing read it again): nothing to let go.
+    expect(releases.reviewedNow('/r/modules/m', [])).toEqual([]);
+    // Read a third time, it is kept to the end.
+    releases.record('/late', [call('/r/modules/m')]);
+    expect(releases.reviewedNow('/late', [call('/r/modules/m')])).toEqual(['/late']);
+    // A module calling itself is let go once per review of it.
+    const self = new ModuleReleases(() => true, () => true);
+    self.record('/a/modules/x', [call('/a/modules/x')]);
+    expect(self.reviewedNow('/a/modules/x', [call('/a/modules/x')])).toEqual(['/a/modules/x']);
+  });
+
   it('lets a callee the review never reviews itself go once its callers are reviewed', () => {
     const releases = new ModuleReleases((dir) => dir !== '/outside/m');
     releases.record('/a', [call('/outside/m')]);
@@ -123,6 +143,21 @@ describe('a check lets each module go once it and its callers are reviewed', () 
     expect(Math.max(...reads.values())).toBe(1);
     expect(result.errors.some((e) => /cycle|call each other/i.test(e.message))).toBe(true);
     expect(result).toEqual(check(dir, { keepModules: true }).result);
+  });
+
+  it('lets a submodule that a later wrapper reads again go again after the wrapper (a repository without a root module), and says what a review holding every module says', () => {
+    const dir = fileTree({
+      'repo/examples/e/main.tf': 'module "m" {\n  source = "../../modules/m"\n}\n',
+      'repo/modules/m/main.tf': DB_MODULE,
+      'repo/wrappers/w/main.tf': 'module "m" {\n  source    = "../../modules/m"\n  encrypted = false\n}\n',
+      'zz-app/main.tf': 'module "m" {\n  source = "../repo/modules/m"\n}\n',
+    }, 'iac-releases-');
+    const { result, reads } = check(dir);
+    // Each folder is a group: the wrapper read the submodule again, and it went again once the wrapper was
+    // reviewed (so the next caller read it a third time), instead of staying to the end of the check.
+    expect(reads.get('repo/modules/m/main.tf')).toBe(3);
+    expect(result).toEqual(check(dir, { keepModules: true }).result);
+    expect(result.findings.some((f) => f.ruleId === 'encryption/at-rest' && f.file.endsWith(join('wrappers', 'w', 'main.tf')))).toBe(true);
   });
 
   it('reads a callee at most twice, however many later folders call it', () => {

@@ -183,7 +183,9 @@ export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
   // Every module's local calls, so that a module is kept loaded while something may still call it, and cycles are found.
   const calls = new Map<string, LocalCall[]>();
   const foundDirs = new Set(found.map((f) => f.dir));
-  const releases = new ModuleReleases((dir) => foundDirs.has(dir));
+  // A module reviewed again at the end if a late call changes its role (a deferred one) is kept once loaded again.
+  const deferredDirs = new Set(order.groups.flatMap((g) => g.deferred.map((d) => d.files.dir)));
+  const releases = new ModuleReleases((dir) => foundDirs.has(dir), (dir) => !deferredDirs.has(dir));
   const facts: ModuleRoleFacts[] = [];
   const load = (files: ModuleFiles): LoadedModule => {
     const entry = graph.modules.loader.load(files);
