@@ -42,8 +42,9 @@ test('a hundred versions of a 200 KB file, each bringing new names, are not kept
   text = base;
   const retained = heapAfterGc() - before;
   expect(findings).toBeGreaterThan(2000);
-  // A hundred texts of 200 KB would be 21 MB.
-  expect(retained).toBeLessThan(5e6);
+  // A hundred texts of 200 KB would be 21 MB. Half of that: the heap after collections moves by a few MB from run to
+  // run (-0.6 MB as a rule, once +6.3 MB in some twenty runs), and 5 MB failed on that.
+  expect(retained).toBeLessThan(10e6);
 }, 120_000);
 
 test("a check keeps no reviewed file's text: not in its findings, nor in the calls, role facts and undecided items it holds while it runs", () => {
