@@ -1,7 +1,8 @@
 // What a user waits for (issue 17): the whole `iac-review check DIR --format json` process, cold, from spawn to
 // exit, against the fixed reference — one fresh Node process parsing every .tf/.tofu file of DIR with
 // @cdktf/hcl2json (scripts/bench-worker.mjs hcl2json-cold), beside iac-review's own parser timed the same way —
-// and `check` of a one-file module against a bare `node -e 0`. The sides alternate run by run, so that load from elsewhere on the machine falls on both alike.
+// and `check` of a one-file module against a bare `node -e 0`. The sides alternate run by run, so that load from
+// elsewhere on the machine falls on all alike.
 // Only the caches a user's installation has are used: the code cache shipped beside dist/cli.js, nothing an
 // earlier run left (NODE_COMPILE_CACHE is cleared for every child).
 import { spawnSync } from 'node:child_process';

@@ -138,7 +138,6 @@ const READ_GROUP_UP_TO = 256;
  */
 const READ_GROUP_CHARS = 4 * 1024 * 1024;
 
-/** The source text a loaded module holds, in characters. */
 export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
   const cwd = resolve(options.cwd);
   const paths = (options.paths?.length ? options.paths : ['.']).map((p) => resolve(cwd, p));
@@ -209,8 +208,7 @@ export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
     const module = done.analysis?.module;
     // The result needs the evaluated module only with `keepModules`: held until the end, it would keep every syntax tree.
     const { analysis, ...rest } = done;
-    // Undecided items not asked for are not kept either: their texts hold slices of the files' texts, which kept
-    // every file of the workspace in memory until the end.
+    // Undecided items not asked for are not kept either: nothing reads them, and a workspace has thousands.
     if (!listUndecided) rest.undecided = [];
     reviews.set(index, { review: options.keepModules ? done : rest, analysed: analysis !== undefined, ...(role ? { role } : {}) });
     if (!module) return;
